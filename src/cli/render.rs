@@ -1,0 +1,350 @@
+//! Plain-text, Markdown and JSON output of the subcommands. Text from the data passes through
+//! `sanitize`, so no control character from a data file reaches the terminal.
+
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+use unicode_width::UnicodeWidthStr;
+
+use super::ListFormat;
+use crate::kb::document::{display_date, Block, Document};
+use crate::kb::text::sanitize;
+use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
+use crate::search::SearchIndex;
+
+/// `ipec list KIND`: one aligned line per record, or a JSON array of the full records.
+pub fn list(
+    kb: &KnowledgeBase,
+    kind: Kind,
+    format: ListFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let refs: Vec<RecordRef> = kb.refs(kind).collect();
+    match format {
+        ListFormat::Json => {
+            let records: Vec<Value> = refs.iter().map(|&r| record_value(kb, r)).collect();
+            writeln!(out, "{}", pretty(&Value::Array(records)))
+        }
+        ListFormat::Text => {
+            let rows: Vec<[String; 3]> = refs
+                .iter()
+                .map(|&r| {
+                    [
+                        kb.id(r).to_string(),
+                        kb.title(r).to_string(),
+                        list_detail(kb, r),
+                    ]
+                })
+                .collect();
+            write_aligned(out, &rows)
+        }
+    }
+}
+
+/// `ipec search QUERY`: ranked results as aligned lines or a JSON array.
+pub fn search(
+    kb: &KnowledgeBase,
+    query: &str,
+    kind: Option<Kind>,
+    limit: usize,
+    format: ListFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let index = SearchIndex::build(kb);
+    let hits = index.search(kb, query, kind, limit);
+    match format {
+        ListFormat::Json => {
+            let results: Vec<Value> = hits
+                .iter()
+                .map(|hit| {
+                    json!({
+                        "id": kb.id(hit.record),
+                        "kind": hit.record.kind.key(),
+                        "title": kb.title(hit.record),
+                        "score": hit.score,
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", pretty(&Value::Array(results)))
+        }
+        ListFormat::Text => {
+            if hits.is_empty() {
+                writeln!(out, "no record matches `{}`", sanitize(query))?;
+                return Ok(());
+            }
+            let rows: Vec<[String; 3]> = hits
+                .iter()
+                .map(|hit| {
+                    [
+                        hit.record.kind.label().to_string(),
+                        kb.id(hit.record).to_string(),
+                        kb.title(hit.record).to_string(),
+                    ]
+                })
+                .collect();
+            write_aligned(out, &rows)
+        }
+    }
+}
+
+/// `ipec show ID --format json`: the full record, with what it links to and what links to it.
+pub fn record_json(kb: &KnowledgeBase, r: RecordRef, out: &mut impl Write) -> io::Result<()> {
+    let brief =
+        |r: &RecordRef| json!({ "kind": r.kind.key(), "id": kb.id(*r), "title": kb.title(*r) });
+    let value = json!({
+        "kind": r.kind.key(),
+        "id": kb.id(r),
+        "title": kb.title(r),
+        "record": record_value(kb, r),
+        "links": kb.links(r).iter().map(brief).collect::<Vec<_>>(),
+        "linked_from": kb.backlinks(r).iter().map(brief).collect::<Vec<_>>(),
+        "document": kb.document(r),
+    });
+    writeln!(out, "{}", pretty(&value))
+}
+
+fn record_value(kb: &KnowledgeBase, r: RecordRef) -> Value {
+    let value = match kb.record(r) {
+        Record::Programme(x) => serde_json::to_value(x),
+        Record::Priority(x) => serde_json::to_value(x),
+        Record::Area(x) => serde_json::to_value(x),
+        Record::Convention(x) => serde_json::to_value(x),
+        Record::Country(x) => serde_json::to_value(x),
+        Record::Achievement(x) => serde_json::to_value(x),
+        Record::Figure(x) => serde_json::to_value(x),
+        Record::Partnership(x) => serde_json::to_value(x),
+        Record::Event(x) => serde_json::to_value(x),
+        Record::Resource(x) => serde_json::to_value(x),
+        Record::Source(x) => serde_json::to_value(x),
+    };
+    // Plain data with string keys always serializes; Null keeps this infallible all the same.
+    value.unwrap_or(Value::Null)
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+}
+
+/// The third column of `ipec list`: what tells records of a kind apart at a glance.
+fn list_detail(kb: &KnowledgeBase, r: RecordRef) -> String {
+    match kb.record(r) {
+        Record::Country(c) => {
+            format!(
+                "{} · {} results",
+                c.region,
+                kb.backlinks_of(r, Kind::Achievement).count()
+            )
+        }
+        Record::Achievement(a) => kb.achievement_context(a),
+        Record::Convention(c) => format!("{} · {}", c.year, c.subject),
+        Record::Priority(p) => format!("priority {}", p.number),
+        Record::Area(a) => format!("category {}", a.number),
+        Record::Figure(f) => f.period.clone().unwrap_or_default(),
+        Record::Partnership(p) => p.kind.clone(),
+        Record::Event(e) => display_date(&e.date),
+        Record::Resource(res) => res.year.map(|y| y.to_string()).unwrap_or_default(),
+        Record::Source(s) => format!("{} · {}", s.publisher, s.year),
+        Record::Programme(p) => p.full_name.clone(),
+    }
+}
+
+/// Columns padded by display width, so "Côte d'Ivoire" and wide characters line up.
+fn write_aligned(out: &mut impl Write, rows: &[[String; 3]]) -> io::Result<()> {
+    let width = |col: usize| {
+        rows.iter()
+            .map(|r| sanitize(&r[col]).width())
+            .max()
+            .unwrap_or(0)
+    };
+    let (w0, w1) = (width(0), width(1).min(70));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| sanitize(c).into_owned()).collect();
+        let pad = |text: &str, w: usize| " ".repeat(w.saturating_sub(text.width()));
+        let line = format!(
+            "{}{}  {}{}  {}",
+            cells[0],
+            pad(&cells[0], w0),
+            cells[1],
+            pad(&cells[1], w1),
+            cells[2]
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// A document as plain text for `ipec show`.
+pub fn document_text(doc: &Document) -> String {
+    let mut out = String::new();
+    let title = sanitize(&doc.title);
+    out.push_str(&format!("{title}\n{}\n", "=".repeat(title.width().max(3))));
+    out.push_str(&format!("{} {}", doc.kind.label(), doc.id));
+    if !doc.subtitle.is_empty() {
+        out.push_str(&format!(" · {}", sanitize(&doc.subtitle)));
+    }
+    out.push('\n');
+    for block in &doc.blocks {
+        out.push('\n');
+        match block {
+            Block::Figures { figures } => {
+                for f in figures {
+                    out.push_str(&format!(
+                        "  ▸ {}  {}\n",
+                        sanitize(&f.short()),
+                        sanitize(&f.label)
+                    ));
+                }
+            }
+            Block::Heading { text } => out.push_str(&format!("{}\n", sanitize(text))),
+            Block::Paragraph { text } => out.push_str(&format!("{}\n", wrap(&sanitize(text), 100))),
+            Block::Facts { facts } => {
+                let w = facts.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+                for (k, v) in facts {
+                    out.push_str(&format!(
+                        "  {}{}  {}\n",
+                        sanitize(k),
+                        " ".repeat(w - k.width()),
+                        sanitize(v)
+                    ));
+                }
+            }
+            Block::Tags { tags } => {
+                let tags: Vec<String> = tags
+                    .iter()
+                    .map(|t| format!("{}: {}", t.role, sanitize(&t.label)))
+                    .collect();
+                out.push_str(&format!("  {}\n", tags.join(" · ")));
+            }
+            Block::Items { items } => {
+                for item in items {
+                    let id = item
+                        .link
+                        .id
+                        .as_deref()
+                        .map(|id| format!(" [{id}]"))
+                        .unwrap_or_default();
+                    out.push_str(&format!(
+                        "  • {}{}\n",
+                        sanitize(&item.link.label),
+                        sanitize(&id)
+                    ));
+                    if !item.detail.is_empty() {
+                        out.push_str(&format!("      {}\n", sanitize(&item.detail)));
+                    }
+                }
+            }
+            Block::Warning { text } => {
+                out.push_str(&format!("Note: {}\n", wrap(&sanitize(text), 100)))
+            }
+            Block::Citation {
+                source,
+                section,
+                url,
+            } => {
+                out.push_str(&format!("Source: {}", sanitize(&source.label)));
+                if !section.is_empty() {
+                    out.push_str(&format!(", “{}”", sanitize(section)));
+                }
+                out.push('\n');
+                if let Some(url) = url {
+                    out.push_str(&format!("        {}\n", sanitize(url)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A document as Markdown, for handouts: `ipec show GHA --format markdown > ghana.md`.
+pub fn document_markdown(doc: &Document) -> String {
+    let esc = |s: &str| sanitize(s).replace('*', "\\*").replace('_', "\\_");
+    let mut out = format!(
+        "# {}\n\n*{} `{}`",
+        esc(&doc.title),
+        doc.kind.label(),
+        doc.id
+    );
+    if !doc.subtitle.is_empty() {
+        out.push_str(&format!(" · {}", esc(&doc.subtitle)));
+    }
+    out.push_str("*\n");
+    for block in &doc.blocks {
+        out.push('\n');
+        match block {
+            Block::Figures { figures } => {
+                for f in figures {
+                    out.push_str(&format!("- **{}** {}\n", esc(&f.short()), esc(&f.label)));
+                }
+            }
+            Block::Heading { text } => out.push_str(&format!("## {}\n", esc(text))),
+            Block::Paragraph { text } => out.push_str(&format!("{}\n", esc(text))),
+            Block::Facts { facts } => {
+                out.push_str("| | |\n|---|---|\n");
+                for (k, v) in facts {
+                    out.push_str(&format!(
+                        "| {} | {} |\n",
+                        esc(k).replace('|', "\\|"),
+                        esc(v).replace('|', "\\|")
+                    ));
+                }
+            }
+            Block::Tags { tags } => {
+                let tags: Vec<String> = tags
+                    .iter()
+                    .map(|t| format!("{}: **{}**", t.role, esc(&t.label)))
+                    .collect();
+                out.push_str(&format!("{}\n", tags.join(" · ")));
+            }
+            Block::Items { items } => {
+                for item in items {
+                    let id = item
+                        .link
+                        .id
+                        .as_deref()
+                        .map(|id| format!(" (`{id}`)"))
+                        .unwrap_or_default();
+                    out.push_str(&format!("- {}{}", esc(&item.link.label), id));
+                    if !item.detail.is_empty() {
+                        out.push_str(&format!(": {}", esc(&item.detail)));
+                    }
+                    out.push('\n');
+                }
+            }
+            Block::Warning { text } => out.push_str(&format!("> **Note:** {}\n", esc(text))),
+            Block::Citation {
+                source,
+                section,
+                url,
+            } => {
+                out.push_str(&format!("Source: *{}*", esc(&source.label)));
+                if !section.is_empty() {
+                    out.push_str(&format!(", “{}”", esc(section)));
+                }
+                if let Some(url) = url {
+                    out.push_str(&format!(" <{}>", sanitize(url)));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Wraps at word boundaries to `width` columns, keeping the text's own line breaks.
+fn wrap(text: &str, width: usize) -> String {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.width() + 1 + word.width() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,719 @@
+//! One record as people read it: resolved, cross-linked and ordered for display.
+//!
+//! A `Document` is a neutral description (headline figures, paragraphs, facts, tags, linked lists,
+//! citation) that every front end renders in its own way: the TUI's detail pane, and `ipec show` as
+//! text or Markdown. Building it once here keeps what the app and the command line say identical.
+
+use serde::Serialize;
+
+use super::dates::Date;
+use super::{Achievement, Kind, KnowledgeBase, Record, RecordRef};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    #[serde(skip)]
+    pub target: RecordRef,
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub subtitle: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Headline numbers, shown first and emphasised.
+    Figures {
+        figures: Vec<Stat>,
+    },
+    Heading {
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    /// Label and value pairs: "Region: Africa".
+    Facts {
+        facts: Vec<(String, String)>,
+    },
+    /// Links to the records this one refers to, and plain tags (sectors, periods) with no record.
+    Tags {
+        tags: Vec<Link>,
+    },
+    /// A list of linked records, each with an optional one-line detail.
+    Items {
+        items: Vec<Item>,
+    },
+    /// A caveat from the data: an ambiguity in the source, or an approximation.
+    Warning {
+        text: String,
+    },
+    Citation {
+        source: Link,
+        section: String,
+        url: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stat {
+    /// Formatted for display: "4,690", "about 80".
+    pub value: String,
+    pub unit: String,
+    pub label: String,
+}
+
+/// A reference to follow. `target` is `None` for plain tags such as a sector.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub label: String,
+    /// What the tag is: "country", "sector", ...
+    pub role: String,
+    #[serde(skip)]
+    pub target: Option<RecordRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub link: Link,
+    pub detail: String,
+}
+
+impl Document {
+    /// Every followable link in reading order (tags, then list items, then the citation).
+    pub fn links(&self) -> Vec<&Link> {
+        let mut links = Vec::new();
+        for block in &self.blocks {
+            match block {
+                Block::Tags { tags } => links.extend(tags.iter().filter(|t| t.target.is_some())),
+                Block::Items { items } => {
+                    links.extend(items.iter().map(|i| &i.link).filter(|l| l.target.is_some()))
+                }
+                Block::Citation { source, .. } => {
+                    links.extend(source.target.is_some().then_some(source))
+                }
+                _ => {}
+            }
+        }
+        links
+    }
+
+    /// The link of the record's source document, if there is one.
+    pub fn url(&self) -> Option<&str> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Citation { url, .. } => url.as_deref(),
+            _ => None,
+        })
+    }
+}
+
+impl KnowledgeBase {
+    /// The record as a document, every reference resolved.
+    pub fn document(&self, r: RecordRef) -> Document {
+        let record = self.record(r);
+        let mut doc = Document {
+            target: r,
+            kind: r.kind,
+            id: record.id().to_string(),
+            title: record.title().to_string(),
+            subtitle: String::new(),
+            blocks: Vec::new(),
+        };
+        let b = &mut doc.blocks;
+        match record {
+            Record::Programme(p) => {
+                doc.subtitle = p.full_name.clone();
+                b.push(Block::Paragraph {
+                    text: p.summary.clone(),
+                });
+                if let Some(count) = p.country_count {
+                    let as_of = p
+                        .country_count_as_of
+                        .as_deref()
+                        .map(display_date)
+                        .unwrap_or_default();
+                    let label = if as_of.is_empty() {
+                        "countries".into()
+                    } else {
+                        format!("countries, as of {as_of}")
+                    };
+                    b.push(Block::Figures {
+                        figures: vec![Stat {
+                            value: count.to_string(),
+                            unit: String::new(),
+                            label,
+                        }],
+                    });
+                }
+                heading(b, "Goals");
+                b.push(Block::Items {
+                    items: p
+                        .goals
+                        .iter()
+                        .map(|g| Item {
+                            link: plain(g, "goal"),
+                            detail: String::new(),
+                        })
+                        .collect(),
+                });
+                heading(b, "Where it works");
+                b.push(Block::Paragraph {
+                    text: p.where_it_works.clone(),
+                });
+                heading(b, "Focus");
+                self.push_items(
+                    b,
+                    p.focus
+                        .iter()
+                        .filter_map(|id| self.find_kind(Kind::Priority, id)),
+                );
+                heading(b, "Normative framework");
+                b.push(Block::Paragraph {
+                    text: p.normative_framework.clone(),
+                });
+                self.push_items(
+                    b,
+                    p.conventions
+                        .iter()
+                        .filter_map(|id| self.find_kind(Kind::Convention, id)),
+                );
+                heading(b, "Theory of change");
+                b.push(Block::Paragraph {
+                    text: p.theory_of_change.clone(),
+                });
+                self.push_items(b, self.refs(Kind::Area));
+            }
+            Record::Priority(p) => {
+                doc.subtitle = format!("Thematic priority {}", p.number);
+                heading(b, "The challenge");
+                b.push(Block::Paragraph {
+                    text: p.challenge.clone(),
+                });
+                if let Some(approach) = &p.approach {
+                    heading(b, "What IPEC+ does");
+                    b.push(Block::Paragraph {
+                        text: approach.clone(),
+                    });
+                }
+                self.push_results_by(b, |a| eq(&a.priority, &p.id), Kind::Area);
+            }
+            Record::Area(a) => {
+                doc.subtitle = format!("Theory of change, category {}", a.number);
+                b.push(Block::Paragraph {
+                    text: a.summary.clone(),
+                });
+                self.push_results_by(b, |x| eq(&x.area, &a.id), Kind::Priority);
+            }
+            Record::Convention(c) => {
+                let instrument = match c.instrument {
+                    super::Instrument::Convention => format!("Convention No. {}", c.number),
+                    super::Instrument::Protocol => {
+                        format!("Protocol of {} to Convention No. {}", c.year, c.number)
+                    }
+                };
+                let fundamental = if c.fundamental { " · fundamental" } else { "" };
+                doc.subtitle = format!("{instrument} · {} · {}{fundamental}", c.year, c.subject);
+                b.push(Block::Paragraph {
+                    text: c.summary.clone(),
+                });
+                if !c.ratifications.is_empty() {
+                    heading(b, "Ratifications");
+                    b.push(Block::Items {
+                        items: c
+                            .ratifications
+                            .iter()
+                            .map(|rat| {
+                                let source = self.find_kind(Kind::Source, &rat.source);
+                                let source_title =
+                                    source.map_or(rat.source.as_str(), |s| self.title(s));
+                                let mut detail = format!("{source_title}, {}", rat.section);
+                                if let Some(note) = &rat.note {
+                                    detail.push_str(&format!(" ({note})"));
+                                }
+                                Item {
+                                    link: Link {
+                                        label: format!(
+                                            "{} ratifications as of {}",
+                                            rat.count,
+                                            display_date(&rat.as_of)
+                                        ),
+                                        role: "source".into(),
+                                        target: source,
+                                        id: Some(rat.source.clone()),
+                                    },
+                                    detail,
+                                }
+                            })
+                            .collect(),
+                    });
+                }
+                self.push_backlinks(b, r, Kind::Achievement, "Results that cite it");
+            }
+            Record::Country(c) => {
+                let results: Vec<RecordRef> = self.backlinks_of(r, Kind::Achievement).collect();
+                doc.subtitle = format!("{} · {}", c.region, count(results.len(), "result"));
+                let stats: Vec<Stat> = results
+                    .iter()
+                    .flat_map(|&a| self.achievements[a.index].figures.iter())
+                    .map(stat)
+                    .collect();
+                if !stats.is_empty() {
+                    b.push(Block::Figures { figures: stats });
+                }
+                let mut facts = vec![("Region".to_string(), c.region.to_string())];
+                if !c.aliases.is_empty() {
+                    facts.push(("Also known as".into(), c.aliases.join(", ")));
+                }
+                b.push(Block::Facts { facts });
+                self.push_backlinks(b, r, Kind::Achievement, "Results");
+                self.push_backlinks(b, r, Kind::Partnership, "Initiatives and partnerships");
+                self.push_backlinks(b, r, Kind::Event, "Events");
+                self.push_backlinks(b, r, Kind::Figure, "Figures");
+            }
+            Record::Achievement(a) => {
+                doc.subtitle = self.achievement_context(a);
+                if !a.figures.is_empty() {
+                    b.push(Block::Figures {
+                        figures: a.figures.iter().map(stat).collect(),
+                    });
+                }
+                b.push(Block::Paragraph {
+                    text: a.summary.clone(),
+                });
+                b.push(Block::Tags {
+                    tags: self.achievement_tags(a),
+                });
+            }
+            Record::Figure(f) => {
+                doc.subtitle = [
+                    f.topic.as_str(),
+                    f.period.as_deref().unwrap_or(""),
+                    f.unit.as_str(),
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · ");
+                if let Some(value) = f.value {
+                    b.push(Block::Figures {
+                        figures: vec![Stat {
+                            value: format_number(value),
+                            unit: f.unit.clone(),
+                            label: f.title.clone(),
+                        }],
+                    });
+                }
+                if !f.rows.is_empty() {
+                    let mut facts: Vec<(String, String)> = f
+                        .rows
+                        .iter()
+                        .map(|row| (row.label.clone(), format_number(row.value)))
+                        .collect();
+                    if let Some(total) = f.total {
+                        facts.push(("Total".into(), format_number(total)));
+                    }
+                    b.push(Block::Facts { facts });
+                }
+                let countries: Vec<Link> = f
+                    .rows
+                    .iter()
+                    .filter_map(|row| self.find_kind(Kind::Country, row.country.as_deref()?))
+                    .map(|c| self.link(c, "country"))
+                    .collect();
+                if !countries.is_empty() {
+                    b.push(Block::Tags { tags: countries });
+                }
+            }
+            Record::Partnership(p) => {
+                doc.subtitle = p.kind.clone();
+                b.push(Block::Paragraph {
+                    text: p.summary.clone(),
+                });
+                if let Some(url) = &p.url {
+                    b.push(Block::Facts {
+                        facts: vec![("Website".into(), url.clone())],
+                    });
+                }
+                if !p.countries.is_empty() {
+                    heading(b, p.countries_role.as_deref().unwrap_or("Countries"));
+                    let tags = p
+                        .countries
+                        .iter()
+                        .filter_map(|id| self.find_kind(Kind::Country, id))
+                        .map(|c| self.link(c, "country"))
+                        .collect();
+                    b.push(Block::Tags { tags });
+                }
+                let mut kinds: Vec<&str> = Vec::new();
+                for component in &p.components {
+                    if !kinds.contains(&component.kind.as_str()) {
+                        kinds.push(&component.kind);
+                    }
+                }
+                for kind in kinds {
+                    heading(b, &plural_heading(kind));
+                    let items = p
+                        .components
+                        .iter()
+                        .filter(|c| c.kind == kind)
+                        .map(|c| Item {
+                            link: plain(&c.name, kind),
+                            detail: c.text.clone().unwrap_or_default(),
+                        })
+                        .collect();
+                    b.push(Block::Items { items });
+                }
+                self.push_backlinks(b, r, Kind::Achievement, "Results");
+            }
+            Record::Event(e) => {
+                let mut when = display_date(&e.date);
+                if let Some(end) = &e.end_date {
+                    when = format!("{when} – {}", display_date(end));
+                }
+                doc.subtitle = match &e.place {
+                    Some(place) => format!("{when} · {place}"),
+                    None => when.clone(),
+                };
+                let mut facts = vec![("Date".to_string(), when)];
+                if let Some(place) = &e.place {
+                    facts.push(("Place".into(), place.clone()));
+                }
+                b.push(Block::Facts { facts });
+                b.push(Block::Paragraph {
+                    text: e.summary.clone(),
+                });
+                let tags: Vec<Link> = e
+                    .countries
+                    .iter()
+                    .filter_map(|id| self.find_kind(Kind::Country, id))
+                    .map(|c| self.link(c, "country"))
+                    .collect();
+                if !tags.is_empty() {
+                    b.push(Block::Tags { tags });
+                }
+            }
+            Record::Resource(res) => {
+                doc.subtitle = match res.year {
+                    Some(year) => format!("{} · {year}", res.kind),
+                    None => res.kind.clone(),
+                };
+                b.push(Block::Paragraph {
+                    text: res.summary.clone(),
+                });
+                if let Some(url) = &res.url {
+                    b.push(Block::Facts {
+                        facts: vec![("Link".into(), url.clone())],
+                    });
+                }
+            }
+            Record::Source(s) => {
+                doc.subtitle = format!("{} · {} · {}", s.publisher, s.year, s.kind);
+                b.push(Block::Paragraph {
+                    text: s.summary.clone(),
+                });
+                let facts: Vec<(String, String)> = Kind::ALL
+                    .into_iter()
+                    .filter_map(|k| {
+                        let n = self.backlinks_of(r, k).count();
+                        (n > 0).then(|| (format!("Cites it: {}", k.plural()), n.to_string()))
+                    })
+                    .collect();
+                if !facts.is_empty() {
+                    b.push(Block::Facts { facts });
+                }
+                self.push_backlinks(b, r, Kind::Achievement, "Results from this source");
+            }
+        }
+        if let Some(note) = record.note() {
+            doc.blocks.push(Block::Warning {
+                text: note.to_string(),
+            });
+        }
+        doc.blocks.push(self.citation(record));
+        doc
+    }
+
+    /// "Ghana, Côte d'Ivoire · Enterprises and supply chains · 2019"
+    pub fn achievement_context(&self, a: &Achievement) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let names: Vec<&str> = a
+            .countries
+            .iter()
+            .map(|id| {
+                self.find_kind(Kind::Country, id)
+                    .map_or(id.as_str(), |c| self.title(c))
+            })
+            .collect();
+        if !names.is_empty() {
+            parts.push(names.join(", "));
+        }
+        if let Some(p) = a
+            .priority
+            .as_deref()
+            .and_then(|id| self.find_kind(Kind::Priority, id))
+        {
+            parts.push(self.title(p).to_string());
+        }
+        if let Some(period) = &a.period {
+            parts.push(period.clone());
+        }
+        parts.join(" · ")
+    }
+
+    fn achievement_tags(&self, a: &Achievement) -> Vec<Link> {
+        let mut tags: Vec<Link> = Vec::new();
+        let mut add = |kind: Kind, role: &str, ids: &mut dyn Iterator<Item = &String>| {
+            tags.extend(
+                ids.filter_map(|id| self.find_kind(kind, id))
+                    .map(|r| self.link(r, role)),
+            );
+        };
+        add(Kind::Country, "country", &mut a.countries.iter());
+        add(Kind::Priority, "priority", &mut a.priority.iter());
+        add(Kind::Area, "area", &mut a.area.iter());
+        add(Kind::Convention, "convention", &mut a.conventions.iter());
+        add(Kind::Partnership, "partnership", &mut a.partnerships.iter());
+        tags.extend(a.sectors.iter().map(|s| plain(s, "sector")));
+        tags.extend(a.period.iter().map(|p| plain(p, "period")));
+        tags
+    }
+
+    fn link(&self, r: RecordRef, role: &str) -> Link {
+        let label = match r.kind {
+            Kind::Convention => format!("{} {}", self.id(r), self.title(r)),
+            _ => self.title(r).to_string(),
+        };
+        Link {
+            label,
+            role: role.into(),
+            target: Some(r),
+            id: Some(self.id(r).to_string()),
+        }
+    }
+
+    fn item(&self, r: RecordRef) -> Item {
+        let detail = match self.record(r) {
+            Record::Achievement(a) => {
+                let figures: Vec<String> = a.figures.iter().map(|f| stat(f).short()).collect();
+                let context = self.achievement_context(a);
+                [context, figures.join(", ")]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            }
+            Record::Event(e) => display_date(&e.date),
+            Record::Country(c) => c.region.to_string(),
+            Record::Convention(c) => format!("{} · {}", c.year, c.subject),
+            Record::Partnership(p) => p.kind.clone(),
+            Record::Figure(f) => f.period.clone().unwrap_or_default(),
+            _ => String::new(),
+        };
+        Item {
+            link: self.link(r, r.kind.key()),
+            detail,
+        }
+    }
+
+    fn push_items(&self, blocks: &mut Vec<Block>, refs: impl Iterator<Item = RecordRef>) {
+        let items: Vec<Item> = refs.map(|r| self.item(r)).collect();
+        if !items.is_empty() {
+            blocks.push(Block::Items { items });
+        }
+    }
+
+    fn push_backlinks(&self, blocks: &mut Vec<Block>, r: RecordRef, kind: Kind, title: &str) {
+        let refs: Vec<RecordRef> = self.backlinks_of(r, kind).collect();
+        if !refs.is_empty() {
+            heading(blocks, &format!("{title} ({})", refs.len()));
+            self.push_items(blocks, refs.into_iter());
+        }
+    }
+
+    /// The achievements matching `keep`, grouped under each record of `group_by` (priority or area),
+    /// then those the source does not place.
+    fn push_results_by(
+        &self,
+        blocks: &mut Vec<Block>,
+        keep: impl Fn(&Achievement) -> bool,
+        group_by: Kind,
+    ) {
+        let mine: Vec<RecordRef> = self
+            .refs(Kind::Achievement)
+            .filter(|r| keep(&self.achievements[r.index]))
+            .collect();
+        heading(blocks, &format!("Results ({})", mine.len()));
+        let group_of = |r: &RecordRef| {
+            let a = &self.achievements[r.index];
+            match group_by {
+                Kind::Area => a.area.clone(),
+                _ => a.priority.clone(),
+            }
+        };
+        for group in self.refs(group_by) {
+            let id = self.id(group);
+            let in_group: Vec<RecordRef> = mine
+                .iter()
+                .copied()
+                .filter(|r| group_of(r).is_some_and(|g| g.eq_ignore_ascii_case(id)))
+                .collect();
+            if !in_group.is_empty() {
+                heading(
+                    blocks,
+                    &format!("{} ({})", self.title(group), in_group.len()),
+                );
+                self.push_items(blocks, in_group.into_iter());
+            }
+        }
+        let unplaced: Vec<RecordRef> = mine
+            .iter()
+            .copied()
+            .filter(|r| group_of(r).is_none())
+            .collect();
+        if !unplaced.is_empty() {
+            let what = if group_by == Kind::Area {
+                "theory-of-change area"
+            } else {
+                "thematic priority"
+            };
+            heading(
+                blocks,
+                &format!("No {what} given by the source ({})", unplaced.len()),
+            );
+            self.push_items(blocks, unplaced.into_iter());
+        }
+    }
+
+    fn citation(&self, record: Record<'_>) -> Block {
+        let (source_id, section) = record.citation();
+        let source = self.find_kind(Kind::Source, source_id);
+        let url = record
+            .url()
+            .or_else(|| source.and_then(|s| self.record(s).url()));
+        Block::Citation {
+            source: source.map_or_else(|| plain(source_id, "source"), |s| self.link(s, "source")),
+            section: section.to_string(),
+            url: url.map(String::from),
+        }
+    }
+}
+
+impl Stat {
+    /// "4,690 children".
+    pub fn short(&self) -> String {
+        if self.unit.is_empty() {
+            self.value.clone()
+        } else {
+            format!("{} {}", self.value, self.unit)
+        }
+    }
+}
+
+fn stat(f: &super::HeadlineFigure) -> Stat {
+    let value = format_number(f.value);
+    Stat {
+        value: if f.approximate {
+            format!("about {value}")
+        } else {
+            value
+        },
+        unit: f.unit.clone(),
+        label: f.label.clone(),
+    }
+}
+
+fn heading(blocks: &mut Vec<Block>, text: &str) {
+    blocks.push(Block::Heading {
+        text: text.to_string(),
+    });
+}
+
+fn plain(label: &str, role: &str) -> Link {
+    Link {
+        label: label.to_string(),
+        role: role.to_string(),
+        target: None,
+        id: None,
+    }
+}
+
+fn eq(a: &Option<String>, id: &str) -> bool {
+    a.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(id))
+}
+
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "action group" → "Action groups".
+fn plural_heading(kind: &str) -> String {
+    let mut chars = kind.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    let rest: String = chars.collect();
+    if kind.ends_with('s') {
+        format!("{first}{rest}")
+    } else {
+        format!("{first}{rest}s")
+    }
+}
+
+/// A stored date as people read it ("1 December 2023"); left as written if it does not parse.
+pub fn display_date(text: &str) -> String {
+    Date::parse(text).map_or_else(|_| text.to_string(), |d| d.to_string())
+}
+
+/// Thousands separators, no needless decimals: 4690 → "4,690", 21.6 → "21.6".
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let negative = value < 0.0;
+    let value = value.abs();
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    };
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if negative { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_get_thousands_separators() {
+        assert_eq!(format_number(4690.0), "4,690");
+        assert_eq!(format_number(1234567.0), "1,234,567");
+        assert_eq!(format_number(21.6), "21.6");
+        assert_eq!(format_number(160.0), "160");
+        assert_eq!(format_number(-1000.0), "-1,000");
+    }
+
+    #[test]
+    fn headings_are_plural() {
+        assert_eq!(plural_heading("action group"), "Action groups");
+        assert_eq!(plural_heading("pillars"), "Pillars");
+    }
+}

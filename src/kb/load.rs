@@ -1,0 +1,417 @@
+//! From a folder of TOML files (or the copy compiled into the binary) to a validated `KnowledgeBase`.
+//!
+//! Loading never stops at the first problem: every file is read, every record of every file is
+//! deserialized on its own, and then the cross-record rules run, so one `ipec check` reports everything.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::Spanned;
+
+use super::model::{Located, Origin};
+use super::problem::{Problem, Problems};
+use super::text;
+use super::{validate, Kind, KnowledgeBase};
+
+/// The shipped knowledge base, compiled in so that an installed `ipec` needs nothing beside it.
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
+
+/// Files larger than this are refused rather than read: no real knowledge-base file comes close, and a
+/// hostile one must not exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// How deep a `--data` folder is walked; deeper folders are almost certainly a mistake (or a loop).
+const MAX_DEPTH: usize = 8;
+/// Syntax errors reported per file before the rest are summarised.
+const MAX_SYNTAX_ERRORS: usize = 20;
+
+/// Where a knowledge base comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataSource {
+    /// The `data/` folder compiled into the binary.
+    Embedded,
+    /// A folder of the same schema, given with `--data`.
+    Dir(PathBuf),
+}
+
+impl DataSource {
+    pub fn from_option(dir: Option<PathBuf>) -> DataSource {
+        dir.map_or(DataSource::Embedded, DataSource::Dir)
+    }
+}
+
+/// One file's text and the name problems use for it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Reads, parses, deserializes and validates a knowledge base.
+pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
+    let (files, mut problems) = read_files(source);
+    let docs: Vec<Option<Spanned<DeTable<'_>>>> = files
+        .iter()
+        .map(|file| parse_document(file, &mut problems))
+        .collect();
+    let mut kb = KnowledgeBase::default();
+    let mut unreadable_ids = HashSet::new();
+    for (index, doc) in docs.iter().enumerate() {
+        if let Some(doc) = doc {
+            read_records(
+                &mut kb,
+                index,
+                &files[index],
+                doc,
+                &mut problems,
+                &mut unreadable_ids,
+            );
+        }
+    }
+    problems.extend(validate::validate(&kb, &files, &docs, &unreadable_ids));
+    if problems.is_empty() {
+        kb.index();
+        Ok(kb)
+    } else {
+        Err(Problems(problems).sorted())
+    }
+}
+
+/// Every `*.toml` file of the source, sorted by name, with a problem for each one that cannot be read.
+pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    match source {
+        DataSource::Embedded => collect_embedded(&EMBEDDED, &mut files),
+        DataSource::Dir(dir) => {
+            if !dir.is_dir() {
+                let why = if dir.exists() {
+                    "is not a folder"
+                } else {
+                    "does not exist"
+                };
+                problems.push(Problem::new(
+                    dir.display().to_string(),
+                    0,
+                    0,
+                    format!("knowledge-base folder {why}"),
+                ));
+            } else {
+                collect_dir(dir, 0, &mut files, &mut problems);
+                if files.is_empty() && problems.is_empty() {
+                    problems.push(Problem::new(
+                        dir.display().to_string(),
+                        0,
+                        0,
+                        "no .toml files in this folder",
+                    ));
+                }
+            }
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    (files, problems)
+}
+
+fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        if file.path().extension().is_some_and(|e| e == "toml") {
+            let name = Path::new("data").join(file.path()).display().to_string();
+            // The shipped files are checked to be UTF-8 by the test suite; a lossy read keeps this infallible.
+            let text = String::from_utf8_lossy(file.contents()).into_owned();
+            files.push(SourceFile { name, text });
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, files);
+    }
+}
+
+fn collect_dir(dir: &Path, depth: usize, files: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem::new(
+                dir.display().to_string(),
+                0,
+                0,
+                format!("cannot read folder: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        // symlink_metadata: a link is not followed into a folder, so a link loop cannot trap the walk.
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if hidden {
+            continue;
+        }
+        if meta.is_dir() {
+            if depth < MAX_DEPTH {
+                collect_dir(&path, depth + 1, files, problems);
+            }
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            if let Some(file) = read_file(&path, problems) {
+                files.push(file);
+            }
+        }
+    }
+}
+
+fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
+    let name = path.display().to_string();
+    let fail = |problems: &mut Vec<Problem>, message: String| {
+        problems.push(Problem::new(&name, 0, 0, message))
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            fail(problems, "is not a regular file".into());
+            return None;
+        }
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            fail(
+                problems,
+                format!(
+                    "file is {} bytes; the limit is {MAX_FILE_BYTES}",
+                    meta.len()
+                ),
+            );
+            return None;
+        }
+        Err(e) => {
+            fail(problems, format!("cannot read file: {e}"));
+            return None;
+        }
+        Ok(_) => {}
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            fail(problems, format!("cannot read file: {e}"));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(SourceFile { name, text }),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+            problems.push(Problem::at_offset(
+                &name,
+                &text,
+                valid,
+                format!(
+                    "file is not valid UTF-8 (byte 0x{:02X})",
+                    e.as_bytes()[valid]
+                ),
+            ));
+            None
+        }
+    }
+}
+
+fn parse_document<'a>(
+    file: &'a SourceFile,
+    problems: &mut Vec<Problem>,
+) -> Option<Spanned<DeTable<'a>>> {
+    let (doc, errors) = DeTable::parse_recoverable(&file.text);
+    if errors.is_empty() {
+        check_text(file, doc.get_ref(), problems);
+        return Some(doc);
+    }
+    for error in errors.iter().take(MAX_SYNTAX_ERRORS) {
+        let offset = error.span().map_or(0, |s| s.start);
+        problems.push(Problem::at_offset(
+            &file.name,
+            &file.text,
+            offset,
+            toml_message(error.message()),
+        ));
+    }
+    if errors.len() > MAX_SYNTAX_ERRORS {
+        let more = errors.len() - MAX_SYNTAX_ERRORS;
+        problems.push(Problem::new(
+            &file.name,
+            0,
+            0,
+            format!("{more} more TOML syntax errors not shown"),
+        ));
+    }
+    None
+}
+
+/// Every string in the file, keys included, is refused if it holds control characters or escape
+/// sequences, which would otherwise reach the terminal.
+fn check_text(file: &SourceFile, table: &DeTable<'_>, problems: &mut Vec<Problem>) {
+    fn walk(file: &SourceFile, value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) {
+        match value.get_ref() {
+            DeValue::String(s) => check_string(file, s, value.span(), problems),
+            DeValue::Array(items) => items.iter().for_each(|v| walk(file, v, problems)),
+            DeValue::Table(t) => {
+                for (k, v) in t.iter() {
+                    check_string(file, k.get_ref(), k.span(), problems);
+                    walk(file, v, problems);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (key, value) in table.iter() {
+        check_string(file, key.get_ref(), key.span(), problems);
+        walk(file, value, problems);
+    }
+}
+
+fn check_string(file: &SourceFile, s: &str, span: Range<usize>, problems: &mut Vec<Problem>) {
+    if let Some(c) = s.chars().find(|&c| text::is_forbidden(c)) {
+        problems.push(Problem::at_offset(
+            &file.name,
+            &file.text,
+            span.start,
+            format!(
+                "text contains the control character U+{:04X}; remove it",
+                c as u32
+            ),
+        ));
+    }
+}
+
+/// Deserializes every record of one file, each on its own so one bad record does not hide the others.
+fn read_records(
+    kb: &mut KnowledgeBase,
+    file_index: usize,
+    file: &SourceFile,
+    doc: &Spanned<DeTable<'_>>,
+    problems: &mut Vec<Problem>,
+    unreadable_ids: &mut HashSet<String>,
+) {
+    for (key, value) in doc.get_ref().iter() {
+        let Some(kind) = Kind::from_key(key.get_ref()) else {
+            let keys = Kind::ALL
+                .iter()
+                .map(|k| (k.key().to_string(), k.key().to_string()));
+            let hint = text::closest(key.get_ref(), keys, 1)
+                .first()
+                .map(|k| format!("; did you mean `[[{k}]]`?"))
+                .unwrap_or_default();
+            let kinds: Vec<String> = Kind::ALL.iter().map(|k| format!("[[{k}]]")).collect();
+            let message = format!(
+                "unknown kind `{}`: expected one of {}{hint}",
+                key.get_ref(),
+                kinds.join(", ")
+            );
+            problems.push(Problem::at_offset(
+                &file.name,
+                &file.text,
+                key.span().start,
+                message,
+            ));
+            continue;
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            let message =
+                format!("`{kind}` must be an array of tables: write each record as `[[{kind}]]`");
+            problems.push(Problem::at_offset(
+                &file.name,
+                &file.text,
+                key.span().start,
+                message,
+            ));
+            continue;
+        };
+        for (index, item) in items.iter().enumerate() {
+            let origin = Origin {
+                file: file_index,
+                index,
+            };
+            let result = match kind {
+                Kind::Programme => push(&mut kb.programme, item, origin),
+                Kind::Priority => push(&mut kb.priorities, item, origin),
+                Kind::Area => push(&mut kb.areas, item, origin),
+                Kind::Convention => push(&mut kb.conventions, item, origin),
+                Kind::Country => push(&mut kb.countries, item, origin),
+                Kind::Achievement => push(&mut kb.achievements, item, origin),
+                Kind::Figure => push(&mut kb.figures, item, origin),
+                Kind::Partnership => push(&mut kb.partnerships, item, origin),
+                Kind::Event => push(&mut kb.events, item, origin),
+                Kind::Resource => push(&mut kb.resources, item, origin),
+                Kind::Source => push(&mut kb.sources, item, origin),
+            };
+            if let Err(error) = result {
+                let id = item.get_ref().get("id").and_then(|v| v.get_ref().as_str());
+                if let Some(id) = id {
+                    unreadable_ids.insert(id.to_lowercase());
+                }
+                let offset = error.span().unwrap_or_else(|| item.span()).start;
+                let what = match id {
+                    Some(id) => format!("{kind} `{id}`"),
+                    None => format!("{kind} #{}", index + 1),
+                };
+                let message = format!("{what}: {}", toml_message(error.message()));
+                problems.push(Problem::at_offset(&file.name, &file.text, offset, message));
+            }
+        }
+    }
+}
+
+/// Deserializes one record and appends it, remembering where it came from.
+fn push<T: DeserializeOwned + Located>(
+    records: &mut Vec<T>,
+    item: &Spanned<DeValue<'_>>,
+    origin: Origin,
+) -> Result<(), toml::de::Error> {
+    let mut record = T::deserialize(ValueDeserializer::from(item.clone()))?;
+    record.set_origin(origin);
+    records.push(record);
+    Ok(())
+}
+
+/// Makes serde's and toml's messages read as advice: one line, and a suggestion for a misspelt field or
+/// value ("unknown field `sumary`, expected one of ..." gains "did you mean `summary`?").
+fn toml_message(message: &str) -> String {
+    let message = message.trim().replace('\n', " ");
+    let unknown = ["unknown field `", "unknown variant `"]
+        .into_iter()
+        .find(|p| message.starts_with(p));
+    let (Some(prefix), Some(expected_at)) = (unknown, message.find("expected one of ")) else {
+        return message;
+    };
+    let wrong = message[prefix.len()..]
+        .split('`')
+        .next()
+        .unwrap_or_default();
+    let expected: Vec<String> = message[expected_at..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect();
+    let hint = text::closest(wrong, expected.iter().map(|e| (e.clone(), e.clone())), 1);
+    match hint.first() {
+        Some(best) => format!("{message}; did you mean `{best}`?"),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_messages_suggest_the_closest_field() {
+        let m = toml_message("unknown field `sumary`, expected one of `id`, `title`, `summary`");
+        assert!(m.ends_with("did you mean `summary`?"), "{m}");
+    }
+
+    #[test]
+    fn other_messages_pass_through_on_one_line() {
+        assert_eq!(toml_message("missing field `id`\n"), "missing field `id`");
+    }
+}

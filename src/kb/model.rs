@@ -1,0 +1,372 @@
+//! The records of the knowledge base, exactly as `data/README.md` documents them.
+//!
+//! These types are plain data: serde reads them from TOML (rejecting unknown fields) and writes them as
+//! JSON. Cross-record rules (references, unique ids, totals) live in `validate`, not here.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a record was read from: the file (an index into the loader's file list) and its position in
+/// that file's array for its kind. Used to point problems at the right line; never serialized.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: usize,
+    pub index: usize,
+}
+
+/// A record that remembers where it was read from.
+pub trait Located {
+    fn set_origin(&mut self, origin: Origin);
+}
+
+macro_rules! located {
+    ($($record:ty),*) => {
+        $(impl Located for $record {
+            fn set_origin(&mut self, origin: Origin) {
+                self.origin = origin;
+            }
+        })*
+    };
+}
+
+located!(
+    Source,
+    Programme,
+    Priority,
+    Area,
+    Convention,
+    Country,
+    Achievement,
+    Figure,
+    Partnership,
+    Event,
+    Resource
+);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub year: i32,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub id: String,
+    pub name: String,
+    pub full_name: String,
+    pub summary: String,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    /// Priority ids.
+    #[serde(default)]
+    pub focus: Vec<String>,
+    pub where_it_works: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_count_as_of: Option<String>,
+    pub normative_framework: String,
+    /// Convention ids.
+    #[serde(default)]
+    pub conventions: Vec<String>,
+    pub theory_of_change: String,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    pub id: String,
+    pub number: u32,
+    pub title: String,
+    pub challenge: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approach: Option<String>,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// One of the four categories of change of the theory of change.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub number: u32,
+    pub title: String,
+    pub summary: String,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Instrument {
+    Convention,
+    Protocol,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Convention {
+    pub id: String,
+    pub number: u32,
+    pub instrument: Instrument,
+    pub title: String,
+    pub year: i32,
+    pub subject: String,
+    #[serde(default)]
+    pub fundamental: bool,
+    pub summary: String,
+    #[serde(default)]
+    pub ratifications: Vec<Ratification>,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A ratification count as one source gives it on one date: sources disagree, so each is kept.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ratification {
+    pub count: u32,
+    pub as_of: String,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The ILO's five regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Region {
+    Africa,
+    Americas,
+    #[serde(rename = "Arab States")]
+    ArabStates,
+    #[serde(rename = "Asia and the Pacific")]
+    AsiaPacific,
+    #[serde(rename = "Europe and Central Asia")]
+    EuropeCentralAsia,
+}
+
+impl Region {
+    pub const ALL: [Region; 5] = [
+        Region::Africa,
+        Region::Americas,
+        Region::ArabStates,
+        Region::AsiaPacific,
+        Region::EuropeCentralAsia,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::Africa => "Africa",
+            Region::Americas => "Americas",
+            Region::ArabStates => "Arab States",
+            Region::AsiaPacific => "Asia and the Pacific",
+            Region::EuropeCentralAsia => "Europe and Central Asia",
+        }
+    }
+}
+
+impl std::fmt::Display for Region {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub region: Region,
+    pub lat: f64,
+    pub lon: f64,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A headline number of an achievement, as the source writes it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadlineFigure {
+    pub value: f64,
+    pub unit: String,
+    pub label: String,
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Achievement {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub conventions: Vec<String>,
+    #[serde(default)]
+    pub partnerships: Vec<String>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default)]
+    pub figures: Vec<HeadlineFigure>,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureRow {
+    pub label: String,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub title: String,
+    pub topic: String,
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    #[serde(default)]
+    pub rows: Vec<FigureRow>,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    pub kind: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countries_role: Option<String>,
+    #[serde(default)]
+    pub components: Vec<Component>,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    pub summary: String,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    pub kind: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub source: String,
+    pub section: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}

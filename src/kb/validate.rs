@@ -1,0 +1,341 @@
+//! The rules a knowledge base must satisfy beyond its schema: unique ids, resolvable references, real
+//! dates, totals that add up, sane coordinates and links. Each problem points at the exact field.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use toml::de::DeTable;
+use toml::Spanned;
+
+use super::dates::{parse_period, Date};
+use super::load::SourceFile;
+use super::problem::Problem;
+use super::{text, Kind, KnowledgeBase, Record, RecordRef, Seg};
+
+pub(crate) fn validate(
+    kb: &KnowledgeBase,
+    files: &[SourceFile],
+    docs: &[Option<Spanned<DeTable<'_>>>],
+    unreadable_ids: &HashSet<String>,
+) -> Vec<Problem> {
+    let mut check = Checker {
+        kb,
+        files,
+        docs,
+        problems: Vec::new(),
+    };
+    check.unique_ids();
+    check.references(unreadable_ids);
+    for r in kb.all_refs() {
+        check.record(r);
+    }
+    check.problems
+}
+
+struct Checker<'a, 'd> {
+    kb: &'a KnowledgeBase,
+    files: &'a [SourceFile],
+    docs: &'a [Option<Spanned<DeTable<'d>>>],
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_, '_> {
+    /// Reports a problem at a field of a record (or at the record itself when the field is not written).
+    fn report(&mut self, r: RecordRef, path: &[Seg], message: String) {
+        let record = self.kb.record(r);
+        let origin = record.origin();
+        let file = &self.files[origin.file];
+        let offset = self.span(r, path).start;
+        let message = format!("{} `{}`: {message}", r.kind, record.id());
+        self.problems
+            .push(Problem::at_offset(&file.name, &file.text, offset, message));
+    }
+
+    /// The span of a field, walking the parsed document; stops at the deepest part that exists.
+    fn span(&self, r: RecordRef, path: &[Seg]) -> Range<usize> {
+        let origin = self.kb.record(r).origin();
+        let Some(doc) = &self.docs[origin.file] else {
+            return 0..0;
+        };
+        let Some(array) = doc.get_ref().get(r.kind.key()) else {
+            return doc.span();
+        };
+        let Some(mut value) = array.get_ref().get(origin.index) else {
+            return array.span();
+        };
+        for seg in path {
+            let next = match seg {
+                Seg::Key(key) => value.get_ref().get(*key),
+                Seg::Index(i) => value.get_ref().get(*i),
+            };
+            match next {
+                Some(next) => value = next,
+                None => break,
+            }
+        }
+        value.span()
+    }
+
+    fn location(&self, r: RecordRef) -> String {
+        let origin = self.kb.record(r).origin();
+        let file = &self.files[origin.file];
+        let (line, column) =
+            super::problem::line_column(&file.text, self.span(r, &[Seg::Key("id")]).start);
+        format!("{}:{line}:{column}", file.name)
+    }
+
+    fn unique_ids(&mut self) {
+        let mut seen: HashMap<String, RecordRef> = HashMap::new();
+        for r in self.kb.all_refs() {
+            let id = self.kb.id(r);
+            if id.trim().is_empty() {
+                self.report(r, &[Seg::Key("id")], "id is empty".into());
+                continue;
+            }
+            if id.chars().any(char::is_whitespace) {
+                self.report(
+                    r,
+                    &[Seg::Key("id")],
+                    format!("id `{id}` contains white space; use `-` between words"),
+                );
+            }
+            match seen.get(&id.to_lowercase()) {
+                Some(&first) => {
+                    let first_kind = first.kind;
+                    let at = self.location(first);
+                    let message = format!(
+                        "duplicate id (ids ignore case): already used by a {first_kind} at {at}"
+                    );
+                    self.report(r, &[Seg::Key("id")], message);
+                }
+                None => {
+                    seen.insert(id.to_lowercase(), r);
+                }
+            }
+        }
+    }
+
+    fn references(&mut self, unreadable_ids: &HashSet<String>) {
+        let defined: HashMap<String, Kind> = self
+            .kb
+            .all_refs()
+            .map(|r| (self.kb.id(r).to_lowercase(), r.kind))
+            .collect();
+        for r in self.kb.all_refs() {
+            let mut listed: HashSet<(Kind, String)> = HashSet::new();
+            for reference in self.kb.record(r).references() {
+                let key = reference.id.to_lowercase();
+                if !listed.insert((reference.kind, key.clone())) && reference.kind != Kind::Source {
+                    self.report(
+                        r,
+                        &reference.path,
+                        format!("{} `{}` is listed twice", reference.kind, reference.id),
+                    );
+                    continue;
+                }
+                match defined.get(&key) {
+                    Some(&kind) if kind == reference.kind => {}
+                    // A record that failed to load still exists as far as references go: one mistake, one report.
+                    _ if unreadable_ids.contains(&key) => {}
+                    Some(&kind) => {
+                        let message = format!(
+                            "`{}` is a {kind}, but a {} is expected here",
+                            reference.id, reference.kind
+                        );
+                        self.report(r, &reference.path, message);
+                    }
+                    None => {
+                        let hint = suggestion(self.kb, reference.kind, reference.id);
+                        let message =
+                            format!("unknown {} `{}`{hint}", reference.kind, reference.id);
+                        self.report(r, &reference.path, message);
+                    }
+                }
+            }
+        }
+    }
+
+    fn record(&mut self, r: RecordRef) {
+        let record = self.kb.record(r);
+        let (_, section) = record.citation();
+        if record.title().trim().is_empty() {
+            let field = if matches!(
+                record,
+                Record::Country(_) | Record::Partnership(_) | Record::Programme(_)
+            ) {
+                "name"
+            } else {
+                "title"
+            };
+            self.report(r, &[Seg::Key(field)], format!("{field} is empty"));
+        }
+        if r.kind != Kind::Source && section.trim().is_empty() {
+            self.report(
+                r,
+                &[Seg::Key("section")],
+                "section is empty: name the part of the source this comes from".into(),
+            );
+        }
+        if let Some(url) = record.url() {
+            self.url(r, url);
+        }
+        match record {
+            Record::Programme(p) => {
+                if let Some(date) = &p.country_count_as_of {
+                    self.date(r, &[Seg::Key("country_count_as_of")], date);
+                }
+            }
+            Record::Convention(c) => {
+                for (i, ratification) in c.ratifications.iter().enumerate() {
+                    self.date(
+                        r,
+                        &[Seg::Key("ratifications"), Seg::Index(i), Seg::Key("as_of")],
+                        &ratification.as_of,
+                    );
+                }
+            }
+            Record::Country(c) => self.country(r, c),
+            Record::Achievement(a) => {
+                if let Some(period) = &a.period {
+                    self.period(r, period);
+                }
+                for (i, sector) in a.sectors.iter().enumerate() {
+                    if sector.trim().is_empty() || *sector != sector.to_lowercase() {
+                        let message = format!("sector `{sector}` must be lowercase and not empty");
+                        self.report(r, &[Seg::Key("sectors"), Seg::Index(i)], message);
+                    }
+                }
+                for (i, figure) in a.figures.iter().enumerate() {
+                    if !figure.value.is_finite() {
+                        self.report(
+                            r,
+                            &[Seg::Key("figures"), Seg::Index(i), Seg::Key("value")],
+                            "value is not a number".into(),
+                        );
+                    }
+                }
+            }
+            Record::Figure(f) => self.figure(r, f),
+            Record::Event(e) => self.event(r, e),
+            _ => {}
+        }
+    }
+
+    fn country(&mut self, r: RecordRef, c: &super::Country) {
+        if !(c.id.len() == 3 && c.id.bytes().all(|b| b.is_ascii_uppercase())) {
+            let message = format!(
+                "country id `{}` must be an ISO 3166-1 alpha-3 code: three capital letters",
+                c.id
+            );
+            self.report(r, &[Seg::Key("id")], message);
+        }
+        if !(-90.0..=90.0).contains(&c.lat) {
+            self.report(
+                r,
+                &[Seg::Key("lat")],
+                format!("latitude {} is outside -90..90", c.lat),
+            );
+        }
+        if !(-180.0..=180.0).contains(&c.lon) {
+            self.report(
+                r,
+                &[Seg::Key("lon")],
+                format!("longitude {} is outside -180..180", c.lon),
+            );
+        }
+    }
+
+    fn figure(&mut self, r: RecordRef, f: &super::Figure) {
+        if let Some(period) = &f.period {
+            self.period(r, period);
+        }
+        for (i, row) in f.rows.iter().enumerate() {
+            if row.region.is_some() && row.country.is_some() {
+                let message = "a row names a region or a country, not both".to_string();
+                self.report(r, &[Seg::Key("rows"), Seg::Index(i)], message);
+            }
+        }
+        let Some(total) = f.total else { return };
+        if f.rows.is_empty() {
+            self.report(
+                r,
+                &[Seg::Key("total")],
+                "a total is given but there are no rows to add up".into(),
+            );
+            return;
+        }
+        let sum: f64 = f.rows.iter().map(|row| row.value).sum();
+        let tolerance = f.tolerance.unwrap_or(0.0).abs() + 1e-9 * total.abs().max(1.0);
+        if (sum - total).abs() > tolerance {
+            let message = format!(
+                "the rows add up to {}, not the stated total {}{}",
+                number(sum),
+                number(total),
+                f.tolerance
+                    .map(|t| format!(" (tolerance {})", number(t)))
+                    .unwrap_or_default()
+            );
+            self.report(r, &[Seg::Key("total")], message);
+        }
+    }
+
+    fn event(&mut self, r: RecordRef, e: &super::Event) {
+        let start = self.date(r, &[Seg::Key("date")], &e.date);
+        let Some(end_text) = &e.end_date else { return };
+        let end = self.date(r, &[Seg::Key("end_date")], end_text);
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                let message = format!("end_date {end_text} is before date {}", e.date);
+                self.report(r, &[Seg::Key("end_date")], message);
+            }
+        }
+    }
+
+    fn date(&mut self, r: RecordRef, path: &[Seg], value: &str) -> Option<Date> {
+        Date::parse(value)
+            .map_err(|message| self.report(r, path, message))
+            .ok()
+    }
+
+    fn period(&mut self, r: RecordRef, value: &str) {
+        if let Err(message) = parse_period(value) {
+            self.report(r, &[Seg::Key("period")], message);
+        }
+    }
+
+    fn url(&mut self, r: RecordRef, url: &str) {
+        if !(url.starts_with("https://") || url.starts_with("http://"))
+            || url.contains(char::is_whitespace)
+        {
+            self.report(
+                r,
+                &[Seg::Key("url")],
+                format!("`{url}` is not a web link (http:// or https://, no spaces)"),
+            );
+        }
+    }
+}
+
+/// "; did you mean `GHA`?" when a close id, name or alias of the expected kind exists.
+fn suggestion(kb: &KnowledgeBase, kind: Kind, wanted: &str) -> String {
+    let candidates = kb.refs(kind).flat_map(|r| {
+        let id = kb.id(r).to_string();
+        kb.names(r).into_iter().map(move |name| (name, id.clone()))
+    });
+    let best = text::closest(wanted, candidates, 3);
+    if best.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = best.iter().map(|id| format!("`{id}`")).collect();
+        format!("; did you mean {}?", quoted.join(" or "))
+    }
+}
+
+/// A number as people write it: no trailing `.0`.
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
