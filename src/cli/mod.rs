@@ -104,17 +104,14 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
         Command::Check => check(&source, &mut out),
         other => match KnowledgeBase::load(&source) {
             Ok(kb) => match other {
-                Command::List { kind, format } => {
-                    render::list(&kb, kind, format, &mut out).map(|_| ExitCode::SUCCESS)
-                }
+                Command::List { kind, format } => render::list(&kb, kind, format, &mut out).map(|_| ExitCode::SUCCESS),
                 Command::Show { id, format } => show(&kb, &id, format, &mut out),
                 Command::Search {
                     query,
                     kind,
                     limit,
                     format,
-                } => render::search(&kb, &query.join(" "), kind, limit, format, &mut out)
-                    .map(|_| ExitCode::SUCCESS),
+                } => render::search(&kb, &query.join(" "), kind, limit, format, &mut out).map(|_| ExitCode::SUCCESS),
                 Command::Check | Command::Tui(_) => Ok(ExitCode::SUCCESS),
             },
             Err(problems) => {
@@ -155,21 +152,13 @@ fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
     }
 }
 
-fn show(
-    kb: &KnowledgeBase,
-    id: &str,
-    format: ShowFormat,
-    out: &mut impl Write,
-) -> io::Result<ExitCode> {
+fn show(kb: &KnowledgeBase, id: &str, format: ShowFormat, out: &mut impl Write) -> io::Result<ExitCode> {
     let Some(r) = kb.find(id) else {
         let close = kb.suggest(id, None, 5);
         if close.is_empty() {
             eprintln!("ipec: no record has the id `{id}`; try `ipec search {id}`");
         } else {
-            eprintln!(
-                "ipec: no record has the id `{id}`; closest: {}",
-                close.join(", ")
-            );
+            eprintln!("ipec: no record has the id `{id}`; closest: {}", close.join(", "));
         }
         return Ok(ExitCode::FAILURE);
     };

@@ -7,18 +7,13 @@ use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
 use super::ListFormat;
-use crate::kb::document::{display_date, Block, Document};
+use crate::kb::document::{convention_detail, display_date, Block, Document};
 use crate::kb::text::sanitize;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
 use crate::search::SearchIndex;
 
 /// `ipec list KIND`: one aligned line per record, or a JSON array of the full records.
-pub fn list(
-    kb: &KnowledgeBase,
-    kind: Kind,
-    format: ListFormat,
-    out: &mut impl Write,
-) -> io::Result<()> {
+pub fn list(kb: &KnowledgeBase, kind: Kind, format: ListFormat, out: &mut impl Write) -> io::Result<()> {
     let refs: Vec<RecordRef> = kb.refs(kind).collect();
     match format {
         ListFormat::Json => {
@@ -28,13 +23,7 @@ pub fn list(
         ListFormat::Text => {
             let rows: Vec<[String; 3]> = refs
                 .iter()
-                .map(|&r| {
-                    [
-                        kb.id(r).to_string(),
-                        kb.title(r).to_string(),
-                        list_detail(kb, r),
-                    ]
-                })
+                .map(|&r| [kb.id(r).to_string(), kb.title(r).to_string(), list_detail(kb, r)])
                 .collect();
             write_aligned(out, &rows)
         }
@@ -89,8 +78,7 @@ pub fn search(
 
 /// `ipec show ID --format json`: the full record, with what it links to and what links to it.
 pub fn record_json(kb: &KnowledgeBase, r: RecordRef, out: &mut impl Write) -> io::Result<()> {
-    let brief =
-        |r: &RecordRef| json!({ "kind": r.kind.key(), "id": kb.id(*r), "title": kb.title(*r) });
+    let brief = |r: &RecordRef| json!({ "kind": r.kind.key(), "id": kb.id(*r), "title": kb.title(*r) });
     let value = json!({
         "kind": r.kind.key(),
         "id": kb.id(r),
@@ -136,7 +124,7 @@ fn list_detail(kb: &KnowledgeBase, r: RecordRef) -> String {
             )
         }
         Record::Achievement(a) => kb.achievement_context(a),
-        Record::Convention(c) => format!("{} · {}", c.year, c.subject),
+        Record::Convention(c) => convention_detail(c),
         Record::Priority(p) => format!("priority {}", p.number),
         Record::Area(a) => format!("category {}", a.number),
         Record::Figure(f) => f.period.clone().unwrap_or_default(),
@@ -150,12 +138,7 @@ fn list_detail(kb: &KnowledgeBase, r: RecordRef) -> String {
 
 /// Columns padded by display width, so "Côte d'Ivoire" and wide characters line up.
 fn write_aligned(out: &mut impl Write, rows: &[[String; 3]]) -> io::Result<()> {
-    let width = |col: usize| {
-        rows.iter()
-            .map(|r| sanitize(&r[col]).width())
-            .max()
-            .unwrap_or(0)
-    };
+    let width = |col: usize| rows.iter().map(|r| sanitize(&r[col]).width()).max().unwrap_or(0);
     let (w0, w1) = (width(0), width(1).min(70));
     for row in rows {
         let cells: Vec<String> = row.iter().map(|c| sanitize(c).into_owned()).collect();
@@ -188,11 +171,7 @@ pub fn document_text(doc: &Document) -> String {
         match block {
             Block::Figures { figures } => {
                 for f in figures {
-                    out.push_str(&format!(
-                        "  ▸ {}  {}\n",
-                        sanitize(&f.short()),
-                        sanitize(&f.label)
-                    ));
+                    out.push_str(&format!("  ▸ {}  {}\n", sanitize(&f.short()), sanitize(&f.label)));
                 }
             }
             Block::Heading { text } => out.push_str(&format!("{}\n", sanitize(text))),
@@ -217,30 +196,15 @@ pub fn document_text(doc: &Document) -> String {
             }
             Block::Items { items } => {
                 for item in items {
-                    let id = item
-                        .link
-                        .id
-                        .as_deref()
-                        .map(|id| format!(" [{id}]"))
-                        .unwrap_or_default();
-                    out.push_str(&format!(
-                        "  • {}{}\n",
-                        sanitize(&item.link.label),
-                        sanitize(&id)
-                    ));
+                    let id = item.link.id.as_deref().map(|id| format!(" [{id}]")).unwrap_or_default();
+                    out.push_str(&format!("  • {}{}\n", sanitize(&item.link.label), sanitize(&id)));
                     if !item.detail.is_empty() {
                         out.push_str(&format!("      {}\n", sanitize(&item.detail)));
                     }
                 }
             }
-            Block::Warning { text } => {
-                out.push_str(&format!("Note: {}\n", wrap(&sanitize(text), 100)))
-            }
-            Block::Citation {
-                source,
-                section,
-                url,
-            } => {
+            Block::Warning { text } => out.push_str(&format!("Note: {}\n", wrap(&sanitize(text), 100))),
+            Block::Citation { source, section, url } => {
                 out.push_str(&format!("Source: {}", sanitize(&source.label)));
                 if !section.is_empty() {
                     out.push_str(&format!(", “{}”", sanitize(section)));
@@ -258,12 +222,7 @@ pub fn document_text(doc: &Document) -> String {
 /// A document as Markdown, for handouts: `ipec show GHA --format markdown > ghana.md`.
 pub fn document_markdown(doc: &Document) -> String {
     let esc = |s: &str| sanitize(s).replace('*', "\\*").replace('_', "\\_");
-    let mut out = format!(
-        "# {}\n\n*{} `{}`",
-        esc(&doc.title),
-        doc.kind.label(),
-        doc.id
-    );
+    let mut out = format!("# {}\n\n*{} `{}`", esc(&doc.title), doc.kind.label(), doc.id);
     if !doc.subtitle.is_empty() {
         out.push_str(&format!(" · {}", esc(&doc.subtitle)));
     }
@@ -311,11 +270,7 @@ pub fn document_markdown(doc: &Document) -> String {
                 }
             }
             Block::Warning { text } => out.push_str(&format!("> **Note:** {}\n", esc(text))),
-            Block::Citation {
-                source,
-                section,
-                url,
-            } => {
+            Block::Citation { source, section, url } => {
                 out.push_str(&format!("Source: *{}*", esc(&source.label)));
                 if !section.is_empty() {
                     out.push_str(&format!(", “{}”", esc(section)));

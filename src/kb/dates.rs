@@ -29,9 +29,7 @@ impl Date {
         let day = parts.get(2).map(|d| number(d, 2)).transpose()?;
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
-                return Err(format!(
-                    "`{text}` is not a real date: there is no month {m}"
-                ));
+                return Err(format!("`{text}` is not a real date: there is no month {m}"));
             }
             if let Some(d) = day {
                 let last = days_in_month(year, m);
@@ -95,9 +93,7 @@ pub fn parse_period(text: &str) -> Result<(i32, i32), String> {
         Some((a, b)) => {
             let (first, last) = (year(a)?, year(b)?);
             if first > last {
-                return Err(format!(
-                    "`{text}` is not a period: {first} comes after {last}"
-                ));
+                return Err(format!("`{text}` is not a period: {first} comes after {last}"));
             }
             Ok((first, last))
         }

@@ -89,12 +89,8 @@ impl Document {
         for block in &self.blocks {
             match block {
                 Block::Tags { tags } => links.extend(tags.iter().filter(|t| t.target.is_some())),
-                Block::Items { items } => {
-                    links.extend(items.iter().map(|i| &i.link).filter(|l| l.target.is_some()))
-                }
-                Block::Citation { source, .. } => {
-                    links.extend(source.target.is_some().then_some(source))
-                }
+                Block::Items { items } => links.extend(items.iter().map(|i| &i.link).filter(|l| l.target.is_some())),
+                Block::Citation { source, .. } => links.extend(source.target.is_some().then_some(source)),
                 _ => {}
             }
         }
@@ -130,11 +126,7 @@ impl KnowledgeBase {
                     text: p.summary.clone(),
                 });
                 if let Some(count) = p.country_count {
-                    let as_of = p
-                        .country_count_as_of
-                        .as_deref()
-                        .map(display_date)
-                        .unwrap_or_default();
+                    let as_of = p.country_count_as_of.as_deref().map(display_date).unwrap_or_default();
                     let label = if as_of.is_empty() {
                         "countries".into()
                     } else {
@@ -164,12 +156,7 @@ impl KnowledgeBase {
                     text: p.where_it_works.clone(),
                 });
                 heading(b, "Focus");
-                self.push_items(
-                    b,
-                    p.focus
-                        .iter()
-                        .filter_map(|id| self.find_kind(Kind::Priority, id)),
-                );
+                self.push_items(b, p.focus.iter().filter_map(|id| self.find_kind(Kind::Priority, id)));
                 heading(b, "Normative framework");
                 b.push(Block::Paragraph {
                     text: p.normative_framework.clone(),
@@ -194,9 +181,7 @@ impl KnowledgeBase {
                 });
                 if let Some(approach) = &p.approach {
                     heading(b, "What IPEC+ does");
-                    b.push(Block::Paragraph {
-                        text: approach.clone(),
-                    });
+                    b.push(Block::Paragraph { text: approach.clone() });
                 }
                 self.push_results_by(b, |a| eq(&a.priority, &p.id), Kind::Area);
             }
@@ -208,14 +193,20 @@ impl KnowledgeBase {
                 self.push_results_by(b, |x| eq(&x.area, &a.id), Kind::Priority);
             }
             Record::Convention(c) => {
-                let instrument = match c.instrument {
-                    super::Instrument::Convention => format!("Convention No. {}", c.number),
-                    super::Instrument::Protocol => {
-                        format!("Protocol of {} to Convention No. {}", c.year, c.number)
+                let instrument = match (c.instrument, c.year) {
+                    (super::Instrument::Convention, _) => format!("Convention No. {}", c.number),
+                    (super::Instrument::Protocol, Some(year)) => {
+                        format!("Protocol of {year} to Convention No. {}", c.number)
                     }
+                    (super::Instrument::Protocol, None) => format!("Protocol to Convention No. {}", c.number),
                 };
-                let fundamental = if c.fundamental { " · fundamental" } else { "" };
-                doc.subtitle = format!("{instrument} · {} · {}{fundamental}", c.year, c.subject);
+                let mut parts = vec![instrument];
+                parts.extend(c.year.map(|y| y.to_string()));
+                parts.push(c.subject.clone());
+                if c.fundamental {
+                    parts.push("fundamental".into());
+                }
+                doc.subtitle = parts.join(" · ");
                 b.push(Block::Paragraph {
                     text: c.summary.clone(),
                 });
@@ -227,8 +218,7 @@ impl KnowledgeBase {
                             .iter()
                             .map(|rat| {
                                 let source = self.find_kind(Kind::Source, &rat.source);
-                                let source_title =
-                                    source.map_or(rat.source.as_str(), |s| self.title(s));
+                                let source_title = source.map_or(rat.source.as_str(), |s| self.title(s));
                                 let mut detail = format!("{source_title}, {}", rat.section);
                                 if let Some(note) = &rat.note {
                                     detail.push_str(&format!(" ({note})"));
@@ -288,16 +278,12 @@ impl KnowledgeBase {
                 });
             }
             Record::Figure(f) => {
-                doc.subtitle = [
-                    f.topic.as_str(),
-                    f.period.as_deref().unwrap_or(""),
-                    f.unit.as_str(),
-                ]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" · ");
+                doc.subtitle = [f.topic.as_str(), f.period.as_deref().unwrap_or(""), f.unit.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                 if let Some(value) = f.value {
                     b.push(Block::Figures {
                         figures: vec![Stat {
@@ -429,9 +415,7 @@ impl KnowledgeBase {
             }
         }
         if let Some(note) = record.note() {
-            doc.blocks.push(Block::Warning {
-                text: note.to_string(),
-            });
+            doc.blocks.push(Block::Warning { text: note.to_string() });
         }
         doc.blocks.push(self.citation(record));
         doc
@@ -443,19 +427,12 @@ impl KnowledgeBase {
         let names: Vec<&str> = a
             .countries
             .iter()
-            .map(|id| {
-                self.find_kind(Kind::Country, id)
-                    .map_or(id.as_str(), |c| self.title(c))
-            })
+            .map(|id| self.find_kind(Kind::Country, id).map_or(id.as_str(), |c| self.title(c)))
             .collect();
         if !names.is_empty() {
             parts.push(names.join(", "));
         }
-        if let Some(p) = a
-            .priority
-            .as_deref()
-            .and_then(|id| self.find_kind(Kind::Priority, id))
-        {
+        if let Some(p) = a.priority.as_deref().and_then(|id| self.find_kind(Kind::Priority, id)) {
             parts.push(self.title(p).to_string());
         }
         if let Some(period) = &a.period {
@@ -508,7 +485,7 @@ impl KnowledgeBase {
             }
             Record::Event(e) => display_date(&e.date),
             Record::Country(c) => c.region.to_string(),
-            Record::Convention(c) => format!("{} · {}", c.year, c.subject),
+            Record::Convention(c) => convention_detail(c),
             Record::Partnership(p) => p.kind.clone(),
             Record::Figure(f) => f.period.clone().unwrap_or_default(),
             _ => String::new(),
@@ -536,12 +513,7 @@ impl KnowledgeBase {
 
     /// The achievements matching `keep`, grouped under each record of `group_by` (priority or area),
     /// then those the source does not place.
-    fn push_results_by(
-        &self,
-        blocks: &mut Vec<Block>,
-        keep: impl Fn(&Achievement) -> bool,
-        group_by: Kind,
-    ) {
+    fn push_results_by(&self, blocks: &mut Vec<Block>, keep: impl Fn(&Achievement) -> bool, group_by: Kind) {
         let mine: Vec<RecordRef> = self
             .refs(Kind::Achievement)
             .filter(|r| keep(&self.achievements[r.index]))
@@ -562,28 +534,18 @@ impl KnowledgeBase {
                 .filter(|r| group_of(r).is_some_and(|g| g.eq_ignore_ascii_case(id)))
                 .collect();
             if !in_group.is_empty() {
-                heading(
-                    blocks,
-                    &format!("{} ({})", self.title(group), in_group.len()),
-                );
+                heading(blocks, &format!("{} ({})", self.title(group), in_group.len()));
                 self.push_items(blocks, in_group.into_iter());
             }
         }
-        let unplaced: Vec<RecordRef> = mine
-            .iter()
-            .copied()
-            .filter(|r| group_of(r).is_none())
-            .collect();
+        let unplaced: Vec<RecordRef> = mine.iter().copied().filter(|r| group_of(r).is_none()).collect();
         if !unplaced.is_empty() {
             let what = if group_by == Kind::Area {
                 "theory-of-change area"
             } else {
                 "thematic priority"
             };
-            heading(
-                blocks,
-                &format!("No {what} given by the source ({})", unplaced.len()),
-            );
+            heading(blocks, &format!("No {what} given by the source ({})", unplaced.len()));
             self.push_items(blocks, unplaced.into_iter());
         }
     }
@@ -591,9 +553,7 @@ impl KnowledgeBase {
     fn citation(&self, record: Record<'_>) -> Block {
         let (source_id, section) = record.citation();
         let source = self.find_kind(Kind::Source, source_id);
-        let url = record
-            .url()
-            .or_else(|| source.and_then(|s| self.record(s).url()));
+        let url = record.url().or_else(|| source.and_then(|s| self.record(s).url()));
         Block::Citation {
             source: source.map_or_else(|| plain(source_id, "source"), |s| self.link(s, "source")),
             section: section.to_string(),
@@ -616,20 +576,22 @@ impl Stat {
 fn stat(f: &super::HeadlineFigure) -> Stat {
     let value = format_number(f.value);
     Stat {
-        value: if f.approximate {
-            format!("about {value}")
-        } else {
-            value
-        },
+        value: if f.approximate { format!("about {value}") } else { value },
         unit: f.unit.clone(),
         label: f.label.clone(),
     }
 }
 
+/// "1999 · child labour", or just the subject when no source gives the year.
+pub fn convention_detail(c: &super::Convention) -> String {
+    match c.year {
+        Some(year) => format!("{year} · {}", c.subject),
+        None => c.subject.clone(),
+    }
+}
+
 fn heading(blocks: &mut Vec<Block>, text: &str) {
-    blocks.push(Block::Heading {
-        text: text.to_string(),
-    });
+    blocks.push(Block::Heading { text: text.to_string() });
 }
 
 fn plain(label: &str, role: &str) -> Link {
@@ -652,10 +614,7 @@ fn count(n: usize, what: &str) -> String {
 /// "action group" → "Action groups".
 fn plural_heading(kind: &str) -> String {
     let mut chars = kind.chars();
-    let first: String = chars
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
+    let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
     let rest: String = chars.collect();
     if kind.ends_with('s') {
         format!("{first}{rest}")

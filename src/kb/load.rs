@@ -53,22 +53,13 @@ pub struct SourceFile {
 /// Reads, parses, deserializes and validates a knowledge base.
 pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
     let (files, mut problems) = read_files(source);
-    let docs: Vec<Option<Spanned<DeTable<'_>>>> = files
-        .iter()
-        .map(|file| parse_document(file, &mut problems))
-        .collect();
+    let docs: Vec<Option<Spanned<DeTable<'_>>>> =
+        files.iter().map(|file| parse_document(file, &mut problems)).collect();
     let mut kb = KnowledgeBase::default();
     let mut unreadable_ids = HashSet::new();
     for (index, doc) in docs.iter().enumerate() {
         if let Some(doc) = doc {
-            read_records(
-                &mut kb,
-                index,
-                &files[index],
-                doc,
-                &mut problems,
-                &mut unreadable_ids,
-            );
+            read_records(&mut kb, index, &files[index], doc, &mut problems, &mut unreadable_ids);
         }
     }
     problems.extend(validate::validate(&kb, &files, &docs, &unreadable_ids));
@@ -167,9 +158,7 @@ fn collect_dir(dir: &Path, depth: usize, files: &mut Vec<SourceFile>, problems: 
 
 fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
     let name = path.display().to_string();
-    let fail = |problems: &mut Vec<Problem>, message: String| {
-        problems.push(Problem::new(&name, 0, 0, message))
-    };
+    let fail = |problems: &mut Vec<Problem>, message: String| problems.push(Problem::new(&name, 0, 0, message));
     match std::fs::metadata(path) {
         Ok(meta) if !meta.is_file() => {
             fail(problems, "is not a regular file".into());
@@ -178,10 +167,7 @@ fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
             fail(
                 problems,
-                format!(
-                    "file is {} bytes; the limit is {MAX_FILE_BYTES}",
-                    meta.len()
-                ),
+                format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", meta.len()),
             );
             return None;
         }
@@ -207,20 +193,14 @@ fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
                 &name,
                 &text,
                 valid,
-                format!(
-                    "file is not valid UTF-8 (byte 0x{:02X})",
-                    e.as_bytes()[valid]
-                ),
+                format!("file is not valid UTF-8 (byte 0x{:02X})", e.as_bytes()[valid]),
             ));
             None
         }
     }
 }
 
-fn parse_document<'a>(
-    file: &'a SourceFile,
-    problems: &mut Vec<Problem>,
-) -> Option<Spanned<DeTable<'a>>> {
+fn parse_document<'a>(file: &'a SourceFile, problems: &mut Vec<Problem>) -> Option<Spanned<DeTable<'a>>> {
     let (doc, errors) = DeTable::parse_recoverable(&file.text);
     if errors.is_empty() {
         check_text(file, doc.get_ref(), problems);
@@ -275,10 +255,7 @@ fn check_string(file: &SourceFile, s: &str, span: Range<usize>, problems: &mut V
             &file.name,
             &file.text,
             span.start,
-            format!(
-                "text contains the control character U+{:04X}; remove it",
-                c as u32
-            ),
+            format!("text contains the control character U+{:04X}; remove it", c as u32),
         ));
     }
 }
@@ -294,9 +271,7 @@ fn read_records(
 ) {
     for (key, value) in doc.get_ref().iter() {
         let Some(kind) = Kind::from_key(key.get_ref()) else {
-            let keys = Kind::ALL
-                .iter()
-                .map(|k| (k.key().to_string(), k.key().to_string()));
+            let keys = Kind::ALL.iter().map(|k| (k.key().to_string(), k.key().to_string()));
             let hint = text::closest(key.get_ref(), keys, 1)
                 .first()
                 .map(|k| format!("; did you mean `[[{k}]]`?"))
@@ -307,23 +282,12 @@ fn read_records(
                 key.get_ref(),
                 kinds.join(", ")
             );
-            problems.push(Problem::at_offset(
-                &file.name,
-                &file.text,
-                key.span().start,
-                message,
-            ));
+            problems.push(Problem::at_offset(&file.name, &file.text, key.span().start, message));
             continue;
         };
         let DeValue::Array(items) = value.get_ref() else {
-            let message =
-                format!("`{kind}` must be an array of tables: write each record as `[[{kind}]]`");
-            problems.push(Problem::at_offset(
-                &file.name,
-                &file.text,
-                key.span().start,
-                message,
-            ));
+            let message = format!("`{kind}` must be an array of tables: write each record as `[[{kind}]]`");
+            problems.push(Problem::at_offset(&file.name, &file.text, key.span().start, message));
             continue;
         };
         for (index, item) in items.iter().enumerate() {
@@ -383,10 +347,7 @@ fn toml_message(message: &str) -> String {
     let (Some(prefix), Some(expected_at)) = (unknown, message.find("expected one of ")) else {
         return message;
     };
-    let wrong = message[prefix.len()..]
-        .split('`')
-        .next()
-        .unwrap_or_default();
+    let wrong = message[prefix.len()..].split('`').next().unwrap_or_default();
     let expected: Vec<String> = message[expected_at..]
         .split('`')
         .skip(1)

@@ -120,9 +120,7 @@ impl KnowledgeBase {
                 .filter(|r| kind.is_none_or(|k| r.kind == k))
                 .flat_map(|r| {
                     let id = self.id(r).to_string();
-                    self.names(r)
-                        .into_iter()
-                        .map(move |name| (name, id.clone()))
+                    self.names(r).into_iter().map(move |name| (name, id.clone()))
                 }),
             limit,
         )
@@ -169,10 +167,7 @@ impl KnowledgeBase {
 
     /// The records of one kind that point at `r`.
     pub fn backlinks_of(&self, r: RecordRef, kind: Kind) -> impl Iterator<Item = RecordRef> + '_ {
-        self.backlinks(r)
-            .iter()
-            .copied()
-            .filter(move |b| b.kind == kind)
+        self.backlinks(r).iter().copied().filter(move |b| b.kind == kind)
     }
 
     /// The records `r` points at (countries, priority, area, conventions, partnerships, source).
@@ -203,10 +198,7 @@ impl KnowledgeBase {
     }
 
     fn index(&mut self) {
-        self.ids = self
-            .all_refs()
-            .map(|r| (self.id(r).to_lowercase(), r))
-            .collect();
+        self.ids = self.all_refs().map(|r| (self.id(r).to_lowercase(), r)).collect();
         let mut backlinks: HashMap<RecordRef, Vec<RecordRef>> = HashMap::new();
         for from in self.all_refs() {
             for to in self.links(from) {
@@ -345,18 +337,14 @@ impl<'a> Record<'a> {
     /// Every id this record refers to, with the kind it must be and the field it is in, in field order.
     pub fn references(&self) -> Vec<Reference<'a>> {
         let mut refs = Vec::new();
-        let list =
-            |refs: &mut Vec<Reference<'a>>, kind: Kind, field: &'static str, ids: &'a [String]| {
-                refs.extend(ids.iter().enumerate().map(|(i, id)| Reference {
-                    kind,
-                    id,
-                    path: vec![Seg::Key(field), Seg::Index(i)],
-                }));
-            };
-        let one = |refs: &mut Vec<Reference<'a>>,
-                   kind: Kind,
-                   field: &'static str,
-                   id: Option<&'a str>| {
+        let list = |refs: &mut Vec<Reference<'a>>, kind: Kind, field: &'static str, ids: &'a [String]| {
+            refs.extend(ids.iter().enumerate().map(|(i, id)| Reference {
+                kind,
+                id,
+                path: vec![Seg::Key(field), Seg::Index(i)],
+            }));
+        };
+        let one = |refs: &mut Vec<Reference<'a>>, kind: Kind, field: &'static str, id: Option<&'a str>| {
             refs.extend(id.map(|id| Reference {
                 kind,
                 id,
@@ -380,12 +368,7 @@ impl<'a> Record<'a> {
                 one(&mut refs, Kind::Priority, "priority", x.priority.as_deref());
                 one(&mut refs, Kind::Area, "area", x.area.as_deref());
                 list(&mut refs, Kind::Convention, "conventions", &x.conventions);
-                list(
-                    &mut refs,
-                    Kind::Partnership,
-                    "partnerships",
-                    &x.partnerships,
-                );
+                list(&mut refs, Kind::Partnership, "partnerships", &x.partnerships);
             }
             Record::Figure(x) => {
                 refs.extend(x.rows.iter().enumerate().filter_map(|(i, r)| {

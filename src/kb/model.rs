@@ -136,7 +136,9 @@ pub struct Convention {
     pub number: u32,
     pub instrument: Instrument,
     pub title: String,
-    pub year: i32,
+    /// Year of adoption, when a source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
     pub subject: String,
     #[serde(default)]
     pub fundamental: bool,

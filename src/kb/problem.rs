@@ -14,12 +14,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(
-        file: impl Into<String>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Problem {
+    pub fn new(file: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Problem {
         Problem {
             file: file.into(),
             line,

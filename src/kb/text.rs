@@ -34,17 +34,12 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
 /// Characters a data file may not contain in its text: C0 and C1 controls other than newline and tab,
 /// and DEL. (Bidirectional overrides are also refused: they can make text display other than it reads.)
 pub fn is_forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The ids whose names are closest to `wanted`, best first, without duplicates; only reasonable matches.
 /// `candidates` yields (a name people might type, the id it stands for).
-pub fn closest(
-    wanted: &str,
-    candidates: impl Iterator<Item = (String, String)>,
-    limit: usize,
-) -> Vec<String> {
+pub fn closest(wanted: &str, candidates: impl Iterator<Item = (String, String)>, limit: usize) -> Vec<String> {
     let wanted = fold(wanted);
     let mut scored: Vec<(f64, String)> = candidates
         .map(|(name, id)| {

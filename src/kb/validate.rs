@@ -79,8 +79,7 @@ impl Checker<'_, '_> {
     fn location(&self, r: RecordRef) -> String {
         let origin = self.kb.record(r).origin();
         let file = &self.files[origin.file];
-        let (line, column) =
-            super::problem::line_column(&file.text, self.span(r, &[Seg::Key("id")]).start);
+        let (line, column) = super::problem::line_column(&file.text, self.span(r, &[Seg::Key("id")]).start);
         format!("{}:{line}:{column}", file.name)
     }
 
@@ -103,9 +102,7 @@ impl Checker<'_, '_> {
                 Some(&first) => {
                     let first_kind = first.kind;
                     let at = self.location(first);
-                    let message = format!(
-                        "duplicate id (ids ignore case): already used by a {first_kind} at {at}"
-                    );
+                    let message = format!("duplicate id (ids ignore case): already used by a {first_kind} at {at}");
                     self.report(r, &[Seg::Key("id")], message);
                 }
                 None => {
@@ -146,8 +143,7 @@ impl Checker<'_, '_> {
                     }
                     None => {
                         let hint = suggestion(self.kb, reference.kind, reference.id);
-                        let message =
-                            format!("unknown {} `{}`{hint}", reference.kind, reference.id);
+                        let message = format!("unknown {} `{}`{hint}", reference.kind, reference.id);
                         self.report(r, &reference.path, message);
                     }
                 }
@@ -230,11 +226,7 @@ impl Checker<'_, '_> {
             self.report(r, &[Seg::Key("id")], message);
         }
         if !(-90.0..=90.0).contains(&c.lat) {
-            self.report(
-                r,
-                &[Seg::Key("lat")],
-                format!("latitude {} is outside -90..90", c.lat),
-            );
+            self.report(r, &[Seg::Key("lat")], format!("latitude {} is outside -90..90", c.lat));
         }
         if !(-180.0..=180.0).contains(&c.lon) {
             self.report(
@@ -292,9 +284,7 @@ impl Checker<'_, '_> {
     }
 
     fn date(&mut self, r: RecordRef, path: &[Seg], value: &str) -> Option<Date> {
-        Date::parse(value)
-            .map_err(|message| self.report(r, path, message))
-            .ok()
+        Date::parse(value).map_err(|message| self.report(r, path, message)).ok()
     }
 
     fn period(&mut self, r: RecordRef, value: &str) {
@@ -304,9 +294,7 @@ impl Checker<'_, '_> {
     }
 
     fn url(&mut self, r: RecordRef, url: &str) {
-        if !(url.starts_with("https://") || url.starts_with("http://"))
-            || url.contains(char::is_whitespace)
-        {
+        if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
             self.report(
                 r,
                 &[Seg::Key("url")],

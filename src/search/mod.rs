@@ -22,20 +22,11 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn build(kb: &KnowledgeBase) -> SearchIndex {
         SearchIndex {
-            titles: kb
-                .all_refs()
-                .map(|r| (r, text::fold(kb.title(r))))
-                .collect(),
+            titles: kb.all_refs().map(|r| (r, text::fold(kb.title(r)))).collect(),
         }
     }
 
-    pub fn search(
-        &self,
-        _kb: &KnowledgeBase,
-        query: &str,
-        kind: Option<Kind>,
-        limit: usize,
-    ) -> Vec<Hit> {
+    pub fn search(&self, _kb: &KnowledgeBase, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
         let query = text::fold(query);
         self.titles
             .iter()
