@@ -1,0 +1,177 @@
+//! The `ipec` binary as scripts use it: exit codes, output formats, errors.
+
+use std::process::{Command, Output};
+
+fn ipec(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the ipec binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+#[test]
+fn check_counts_every_kind_of_the_builtin_knowledge_base() {
+    let out = ipec(&["check"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("built-in knowledge base: ok"), "{text}");
+    for kind in [
+        "priorities",
+        "areas",
+        "conventions",
+        "countries",
+        "achievements",
+        "figures",
+        "partnerships",
+        "events",
+        "resources",
+        "sources",
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.trim_end().ends_with(kind))
+            .unwrap_or_else(|| panic!("no {kind} line"));
+        let count: usize = line
+            .split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a count");
+        assert!(count > 0, "no {kind}");
+    }
+}
+
+#[test]
+fn check_reports_a_broken_file_at_its_line_and_exits_1() {
+    let out = ipec(&["check", "--data", "tests/fixtures/invalid/unknown-reference"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "tests/fixtures/invalid/unknown-reference/achievements.toml:5:14: achievement `gha-fishing`: \
+         unknown country `GHN`; did you mean `GHA`?\n1 problem\n"
+    );
+}
+
+#[test]
+fn show_ghana_gives_its_fishing_results_with_their_citation() {
+    let out = ipec(&["show", "GHA"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("Ghana\n"), "{text}");
+    assert!(text.contains("gha-fishing-shipping-notices"), "{text}");
+    assert!(text.to_lowercase().contains("fishing"), "{text}");
+    assert!(text.contains("Source: IPEC+ Global Flagship Programme"), "{text}");
+}
+
+#[test]
+fn show_accepts_any_case_and_every_format() {
+    let json = ipec(&["show", "c182", "--format", "json"]);
+    assert!(json.status.success());
+    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("valid JSON");
+    assert_eq!(value["id"], "C182");
+    assert_eq!(value["kind"], "convention");
+    assert!(value["record"]["ratifications"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty()));
+    assert!(
+        value["linked_from"].as_array().is_some_and(|l| !l.is_empty()),
+        "results cite C182"
+    );
+
+    let md = ipec(&["show", "GHA", "--format", "markdown"]);
+    assert!(md.status.success());
+    assert!(stdout(&md).starts_with("# Ghana\n"));
+}
+
+#[test]
+fn show_an_unknown_id_names_the_closest_ids_and_exits_1() {
+    let out = ipec(&["show", "GHN"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("no record has the id `GHN`"), "{err}");
+    assert!(err.contains("GHA"), "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn list_text_is_one_aligned_line_per_record() {
+    let out = ipec(&["list", "countries"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let json = ipec(&["list", "countries", "--format", "json"]);
+    let records: Vec<serde_json::Value> = serde_json::from_str(&stdout(&json)).expect("a JSON array");
+    assert_eq!(text.lines().count(), records.len());
+    // Every title starts in the same display column, whatever the width of the ids before it.
+    let columns: Vec<usize> = text
+        .lines()
+        .map(|l| {
+            let id_end = l.find(' ').expect("id then spaces");
+            id_end + l[id_end..].find(|c: char| c != ' ').expect("a title")
+        })
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    assert!(records.iter().any(|r| r["id"] == "CIV" && r["region"] == "Africa"));
+}
+
+#[test]
+fn list_rejects_an_unknown_kind() {
+    let out = ipec(&["list", "planets"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown kind `planets`"));
+}
+
+#[test]
+fn search_json_is_ranked_with_id_kind_title_and_score() {
+    let out = ipec(&["search", "ghana", "--format", "json", "--limit", "5"]);
+    assert!(out.status.success());
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).expect("a JSON array");
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    assert_eq!(hits[0]["id"], "GHA");
+    for hit in &hits {
+        for field in ["id", "kind", "title", "score"] {
+            assert!(!hit[field].is_null(), "{field} missing in {hit}");
+        }
+    }
+}
+
+#[test]
+fn help_and_version_come_from_clap() {
+    let help = ipec(&["--help"]);
+    assert!(help.status.success());
+    for command in ["check", "list", "show", "search", "tui"] {
+        assert!(stdout(&help).contains(command), "--help lists {command}");
+    }
+    let version = ipec(&["--version"]);
+    assert_eq!(stdout(&version).trim(), format!("ipec {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .args(["list", "achievements"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    drop(child.stdout.take());
+    let status = child.wait().expect("exits");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("reads");
+    assert!(status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
