@@ -48,6 +48,32 @@ impl DataSource {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// Byte offsets of line starts, computed on the first problem: a hostile file with thousands of
+    /// problems must not cost a scan of the whole text for each one.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, text: String) -> SourceFile {
+        SourceFile { name, text, line_starts: std::sync::OnceLock::new() }
+    }
+
+    /// A problem at a byte offset of this file.
+    pub fn problem(&self, offset: usize, message: impl Into<String>) -> Problem {
+        let (line, column) = self.position(offset);
+        Problem::new(&self.name, line, column, message)
+    }
+
+    /// The 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let starts = self
+            .line_starts
+            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect());
+        let line = starts.partition_point(|&start| start <= offset).max(1);
+        let start = starts[line - 1];
+        let (_, column) = super::problem::line_column(&self.text[start..], offset - start);
+        (line, column)
+    }
 }
 
 /// Reads, parses, deserializes and validates a knowledge base.
@@ -113,7 +139,7 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
             let name = Path::new("data").join(file.path()).display().to_string();
             // The shipped files are checked to be UTF-8 by the test suite; a lossy read keeps this infallible.
             let text = String::from_utf8_lossy(file.contents()).into_owned();
-            files.push(SourceFile { name, text });
+            files.push(SourceFile::new(name, text));
         }
     }
     for sub in dir.dirs() {
@@ -185,7 +211,7 @@ fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Some(SourceFile { name, text }),
+        Ok(text) => Some(SourceFile::new(name, text)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&e.as_bytes()[..valid]);
@@ -208,10 +234,7 @@ fn parse_document<'a>(file: &'a SourceFile, problems: &mut Vec<Problem>) -> Opti
     }
     for error in errors.iter().take(MAX_SYNTAX_ERRORS) {
         let offset = error.span().map_or(0, |s| s.start);
-        problems.push(Problem::at_offset(
-            &file.name,
-            &file.text,
-            offset,
+        problems.push(file.problem(offset,
             toml_message(error.message()),
         ));
     }
@@ -251,10 +274,7 @@ fn check_text(file: &SourceFile, table: &DeTable<'_>, problems: &mut Vec<Problem
 
 fn check_string(file: &SourceFile, s: &str, span: Range<usize>, problems: &mut Vec<Problem>) {
     if let Some(c) = s.chars().find(|&c| text::is_forbidden(c)) {
-        problems.push(Problem::at_offset(
-            &file.name,
-            &file.text,
-            span.start,
+        problems.push(file.problem(span.start,
             format!("text contains the control character U+{:04X}; remove it", c as u32),
         ));
     }
@@ -282,12 +302,12 @@ fn read_records(
                 key.get_ref(),
                 kinds.join(", ")
             );
-            problems.push(Problem::at_offset(&file.name, &file.text, key.span().start, message));
+            problems.push(file.problem(key.span().start, message));
             continue;
         };
         let DeValue::Array(items) = value.get_ref() else {
             let message = format!("`{kind}` must be an array of tables: write each record as `[[{kind}]]`");
-            problems.push(Problem::at_offset(&file.name, &file.text, key.span().start, message));
+            problems.push(file.problem(key.span().start, message));
             continue;
         };
         for (index, item) in items.iter().enumerate() {
@@ -319,7 +339,7 @@ fn read_records(
                     None => format!("{kind} #{}", index + 1),
                 };
                 let message = format!("{what}: {}", toml_message(error.message()));
-                problems.push(Problem::at_offset(&file.name, &file.text, offset, message));
+                problems.push(file.problem(offset, message));
             }
         }
     }

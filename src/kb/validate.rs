@@ -23,6 +23,7 @@ pub(crate) fn validate(
         files,
         docs,
         problems: Vec::new(),
+        suggestions_left: MAX_SUGGESTIONS,
     };
     check.unique_ids();
     check.references(unreadable_ids);
@@ -32,11 +33,16 @@ pub(crate) fn validate(
     check.problems
 }
 
+/// Suggestions compare a wrong id with every name of its kind; past this many, a hostile file with
+/// thousands of bad references would make `check` quadratic, so the rest are reported without one.
+const MAX_SUGGESTIONS: usize = 200;
+
 struct Checker<'a, 'd> {
     kb: &'a KnowledgeBase,
     files: &'a [SourceFile],
     docs: &'a [Option<Spanned<DeTable<'d>>>],
     problems: Vec<Problem>,
+    suggestions_left: usize,
 }
 
 impl Checker<'_, '_> {
@@ -48,7 +54,7 @@ impl Checker<'_, '_> {
         let offset = self.span(r, path).start;
         let message = format!("{} `{}`: {message}", r.kind, record.id());
         self.problems
-            .push(Problem::at_offset(&file.name, &file.text, offset, message));
+            .push(file.problem(offset, message));
     }
 
     /// The span of a field, walking the parsed document; stops at the deepest part that exists.
@@ -79,7 +85,7 @@ impl Checker<'_, '_> {
     fn location(&self, r: RecordRef) -> String {
         let origin = self.kb.record(r).origin();
         let file = &self.files[origin.file];
-        let (line, column) = super::problem::line_column(&file.text, self.span(r, &[Seg::Key("id")]).start);
+        let (line, column) = file.position(self.span(r, &[Seg::Key("id")]).start);
         format!("{}:{line}:{column}", file.name)
     }
 
@@ -142,7 +148,12 @@ impl Checker<'_, '_> {
                         self.report(r, &reference.path, message);
                     }
                     None => {
-                        let hint = suggestion(self.kb, reference.kind, reference.id);
+                        let hint = if self.suggestions_left > 0 {
+                            self.suggestions_left -= 1;
+                            suggestion(self.kb, reference.kind, reference.id)
+                        } else {
+                            String::new()
+                        };
                         let message = format!("unknown {} `{}`{hint}", reference.kind, reference.id);
                         self.report(r, &reference.path, message);
                     }
