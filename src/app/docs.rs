@@ -45,25 +45,27 @@ fn overview(kb: &KnowledgeBase, r: RecordRef) -> Document {
         unit: String::new(),
         label: label.to_string(),
     };
-    let figures = Block::Figures {
-        figures: vec![
-            stat(
-                Kind::Achievement,
-                "results documented, each cited to its source",
-            ),
-            stat(Kind::Country, "countries named by the sources"),
-            stat(Kind::Convention, "ILO conventions and protocols"),
-            stat(Kind::Event, "events"),
-        ],
-    };
-    // Headline figures first, the programme's own before the knowledge base's: they are what a
-    // projector audience reads.
-    let (mut blocks, rest): (Vec<Block>, Vec<Block>) = std::mem::take(&mut doc.blocks)
-        .into_iter()
-        .partition(|b| matches!(b, Block::Figures { .. }));
-    blocks.push(figures);
-    blocks.extend(rest);
-    doc.blocks = blocks;
+    let mut figures: Vec<Stat> = Vec::new();
+    let mut rest: Vec<Block> = Vec::new();
+    for block in std::mem::take(&mut doc.blocks) {
+        match block {
+            Block::Figures { figures: f } => figures.extend(f),
+            other => rest.push(other),
+        }
+    }
+    // Headline figures first and in one column, the programme's own before the knowledge base's: they
+    // are what a projector audience reads.
+    figures.extend([
+        stat(
+            Kind::Achievement,
+            "results documented, each cited to its source",
+        ),
+        stat(Kind::Country, "countries named by the sources"),
+        stat(Kind::Convention, "ILO conventions and protocols"),
+        stat(Kind::Event, "events"),
+    ]);
+    doc.blocks = vec![Block::Figures { figures }];
+    doc.blocks.extend(rest);
     let citation = doc.blocks.pop();
     doc.blocks.push(Block::Heading {
         text: "How this knowledge base is organised".into(),

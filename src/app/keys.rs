@@ -430,10 +430,10 @@ pub enum HelpLine {
 /// How the app works, in a few lines, then every binding of the table by context.
 pub const NOTES: &[&str] = &[
     "Lists on the left (top when narrow), the selected record on the right.",
-    "Enter opens a row; j/k then walk its links; Enter follows a link; Esc comes back.",
-    "f filters the list in place: type, watch the count, Enter keeps it, Esc clears it.",
-    "/ or Ctrl-K searches every record; Enter opens a result, Esc (Back) returns to the search.",
-    "Mouse: click a tab or a row, click a link twice to follow it, wheel scrolls.",
+    "Enter opens a row, j/k walk its links, Enter follows one, Esc goes back.",
+    "f filters a list as you type; Enter keeps the filter, Esc clears it.",
+    "/ or Ctrl-K searches everything; Enter opens a result, Esc returns.",
+    "Mouse: click a tab or row; click a link twice to follow; wheel scrolls.",
 ];
 
 pub fn help_lines() -> Vec<HelpLine> {
@@ -442,6 +442,7 @@ pub fn help_lines() -> Vec<HelpLine> {
         Browse, List, Countries, Detail, Matrix, Filter, Palette, Help, Always,
     ];
     for context in order {
+        lines.push(HelpLine::Note(""));
         lines.push(HelpLine::Heading(context.title()));
         lines.extend(
             BINDINGS

@@ -21,7 +21,8 @@ pub struct Screen {
 }
 
 impl Screen {
-    pub fn new(width: u16, height: u16) -> Option<Screen> {
+    /// `wide_list`: the list pane needs room (the theory-of-change matrix and its legend).
+    pub fn new(width: u16, height: u16, wide_list: bool) -> Option<Screen> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
@@ -30,13 +31,18 @@ impl Screen {
         let body = Rect::new(0, 1, width, height - 2);
         let stacked = width < SIDE_BY_SIDE_WIDTH;
         let (list, detail) = if stacked {
-            let h = (body.height * 2 / 5).max(5);
+            let share = if wide_list { 3 } else { 2 };
+            let h = (body.height * share / 5).max(5);
             (
                 Rect::new(0, body.y, width, h),
                 Rect::new(0, body.y + h, width, body.height - h),
             )
         } else {
-            let w = (width * 2 / 5).clamp(36, 64);
+            let w = if wide_list {
+                (width * 11 / 20).clamp(36, 80)
+            } else {
+                (width * 2 / 5).clamp(36, 64)
+            };
             (
                 Rect::new(0, body.y, w, body.height),
                 Rect::new(w, body.y, width - w, body.height),
@@ -88,8 +94,9 @@ pub fn detail_text(detail: Rect) -> Rect {
 /// fits, from numbered full titles down to bare numbers with only the current tab named.
 pub fn tab_labels(width: u16, current: Tab) -> Vec<(Tab, String, u16, u16)> {
     type Form = fn(usize, Tab, Tab) -> String;
-    let forms: [(Form, u16); 5] = [
+    let forms: [(Form, u16); 6] = [
         (|i, t, _| format!(" {} {} ", i + 1, t.title()), 0),
+        (|i, t, _| format!("{} {}", i + 1, t.title()), 2),
         (|_, t, _| format!(" {} ", t.title()), 0),
         (|_, t, _| format!(" {} ", t.short()), 0),
         (|_, t, _| t.short().to_string(), 1),

@@ -122,7 +122,7 @@ impl Geometry {
     /// `area` is the pane's inner area; the row labels take what the cells leave.
     pub fn new(area: ratatui::layout::Rect, cols: usize) -> Geometry {
         let cols = cols.max(1) as u16;
-        let cell_width = if area.width >= 40 + cols * 6 { 6 } else { 5 };
+        let cell_width = if area.width >= 30 + cols * 6 { 6 } else { 5 };
         let label_width = area.width.saturating_sub(cols * cell_width).clamp(4, 40);
         Geometry {
             x: area.x,

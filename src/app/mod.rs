@@ -160,7 +160,8 @@ impl App {
     }
 
     pub fn screen(&self) -> Option<Screen> {
-        Screen::new(self.width, self.height)
+        let matrix = self.tab == Tab::Change && self.palette.is_none();
+        Screen::new(self.width, self.height, matrix)
     }
 
     /// Whether the list pane shows a filter line.
@@ -346,7 +347,8 @@ impl App {
             .filter(|&n| countable(n) && in_region(&rows[n]))
             .count();
         let selected = match state.selected {
-            Some(s) if visible.binary_search(&s).is_ok() => Some(s),
+            // Keep the selection while it still matches; a heading shown only as context does not.
+            Some(s) if direct[s] && visible.binary_search(&s).is_ok() => Some(s),
             _ => visible
                 .iter()
                 .copied()

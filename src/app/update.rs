@@ -283,7 +283,7 @@ impl App {
         self.jump(target);
     }
 
-    /// Shows a record in its tab: its row selected (the filter cleared if it hid it), the list focused.
+    /// Shows a record in its tab: its row selected in the unfiltered list, the list focused.
     pub fn jump(&mut self, target: RecordRef) {
         let tab = Tab::for_kind(target.kind);
         self.tab = tab;
@@ -305,8 +305,10 @@ impl App {
         let Some(row) = self.rows(tab).iter().position(|r| r.key == key) else {
             return;
         };
-        if self.visible(tab).binary_search(&row).is_err() {
-            let state = self.current_mut();
+        // The record shows in the whole list: a filter left from before would hide its neighbours, and
+        // would make the next Esc clear it instead of going back. Back restores it anyway.
+        let state = self.current_mut();
+        if !state.filter.is_empty() || state.region.is_some() {
             state.filter.clear();
             state.region = None;
             self.refilter(tab);

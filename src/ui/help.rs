@@ -11,7 +11,7 @@ use crate::app::{layout, App};
 use super::{truncate, Theme};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let width = area.width.saturating_sub(4).min(84);
+    let width = area.width.saturating_sub(4).min(100);
     let height = area.height.saturating_sub(2);
     let overlay = Rect::new(
         area.x + (area.width - width) / 2,

@@ -96,7 +96,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 fn filter_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
     let state = app.current();
-    let mut spans = vec![Span::styled("Filter ", theme.prompt)];
+    let mut spans = vec![Span::styled(" Filter ", theme.prompt)];
     spans.push(Span::raw(truncate(
         &state.filter,
         usize::from(width).saturating_sub(30),

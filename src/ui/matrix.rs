@@ -119,7 +119,7 @@ fn legend(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         truncate(
-            "Move with the arrows or h/j/k/l; Enter browses the cell's results.",
+            "Arrows or h/j/k/l move; Enter browses a cell's results.",
             usize::from(width),
         ),
         theme.dim,

@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let query = truncate(&palette.query, width.saturating_sub(4));
     let mut lines = vec![
         Line::from(vec![
-            Span::styled("› ", theme.prompt),
+            Span::styled(" › ", theme.prompt),
             Span::raw(query),
             Span::styled("▏", theme.prompt),
         ]),
