@@ -28,7 +28,7 @@ fn run_tui(data: Option<std::path::PathBuf>, args: TuiArgs) -> ExitCode {
     match ipec::tui::run(kb, &args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ipec: the terminal failed: {e}");
+            eprintln!("ipec: cannot run the explorer here ({e}); it needs a terminal. In scripts, use `ipec list`, `ipec show` or `ipec search`.");
             ExitCode::FAILURE
         }
     }

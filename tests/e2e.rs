@@ -1,5 +1,5 @@
-//! The real binary in a pseudo-terminal: open Countries, filter to Ghana, see its fishing results, quit
-//! with q, and exit cleanly with the terminal restored.
+//! The real binary in a pseudo-terminal: open Countries, filter to Ghana, see its fishing results, follow
+//! one to the convention it cites, quit with q, and exit cleanly with the terminal restored.
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -79,6 +79,10 @@ fn ghana_fishing_results_then_quit() {
     screen.wait_for("Ghana Maritime Authority shipping notices");
     screen.wait_for("fishing sector");
     assert!(screen.text().contains("1 of 54"), "the match count shows");
+    // Into the detail pane, to the second result, and follow it: the convention it cites shows.
+    send("\rj\r");
+    screen.wait_for("Result gha-fishing-shipping-notices");
+    screen.wait_for("C188 Work in Fishing Convention");
 
     send("q");
     let start = Instant::now();

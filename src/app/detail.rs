@@ -261,7 +261,7 @@ impl Writer {
                     .map(|f| sanitize(&f.short()).width())
                     .max()
                     .unwrap_or(0)
-                    .min(self.width / 2);
+                    .min(self.width / 3);
                 for f in figures {
                     let value = sanitize(&f.short()).into_owned();
                     self.indent = 2;

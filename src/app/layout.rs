@@ -22,7 +22,8 @@ pub struct Screen {
 
 impl Screen {
     /// `wide_list`: the list pane needs room (the theory-of-change matrix and its legend).
-    pub fn new(width: u16, height: u16, wide_list: bool) -> Option<Screen> {
+    /// `reading`: the detail pane has the focus; stacked, it then takes most of the height.
+    pub fn new(width: u16, height: u16, wide_list: bool, reading: bool) -> Option<Screen> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
@@ -31,7 +32,11 @@ impl Screen {
         let body = Rect::new(0, 1, width, height - 2);
         let stacked = width < SIDE_BY_SIDE_WIDTH;
         let (list, detail) = if stacked {
-            let share = if wide_list { 3 } else { 2 };
+            let share = match (reading, wide_list) {
+                (true, _) => 1,
+                (false, true) => 3,
+                (false, false) => 2,
+            };
             let h = (body.height * share / 5).max(5);
             (
                 Rect::new(0, body.y, width, h),

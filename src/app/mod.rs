@@ -161,7 +161,8 @@ impl App {
 
     pub fn screen(&self) -> Option<Screen> {
         let matrix = self.tab == Tab::Change && self.palette.is_none();
-        Screen::new(self.width, self.height, matrix)
+        let reading = self.current().focus == Focus::Detail && self.palette.is_none();
+        Screen::new(self.width, self.height, matrix, reading)
     }
 
     /// Whether the list pane shows a filter line.

@@ -191,10 +191,11 @@ impl App {
         if self.detail_key().is_none() {
             return;
         }
+        // Focus first: stacked, the detail pane grows with the focus, and more links are in view.
+        self.current_mut().focus = Focus::Detail;
         let view = self.detail_view();
         let (_, h) = self.detail_size();
         let state = self.current_mut();
-        state.focus = Focus::Detail;
         if state.link.is_none() {
             let end = state.scroll + usize::from(h);
             state.link = view
