@@ -3,7 +3,12 @@
 //! - `kb`: the knowledge base: records, loading, validation, resolved documents.
 //! - `search`: the search index over every record.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
+//! - `app`: the explorer's state and its update logic (no terminal); `ui`: its views; `tui`: the terminal
+//!   and the event loop.
 
+pub mod app;
 pub mod cli;
 pub mod kb;
 pub mod search;
+pub mod tui;
+pub mod ui;

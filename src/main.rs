@@ -2,7 +2,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use ipec::cli::{run_command, Cli, Command};
+use ipec::cli::{run_command, Cli, Command, TuiArgs};
+use ipec::kb::{DataSource, KnowledgeBase};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -13,7 +14,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_tui(_data: Option<std::path::PathBuf>, _args: ipec::cli::TuiArgs) -> ExitCode {
-    eprintln!("ipec: the explorer is not built yet; try `ipec check`, `ipec list countries` or `ipec show GHA`");
-    ExitCode::FAILURE
+/// Opens the explorer. A knowledge base with problems is reported like `ipec check` does, before the
+/// terminal is touched.
+fn run_tui(data: Option<std::path::PathBuf>, args: TuiArgs) -> ExitCode {
+    let kb = match KnowledgeBase::load(&DataSource::from_option(data)) {
+        Ok(kb) => kb,
+        Err(problems) => {
+            eprintln!("{problems}");
+            eprintln!("the knowledge base has problems; run `ipec check` for the full list");
+            return ExitCode::FAILURE;
+        }
+    };
+    match ipec::tui::run(kb, &args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ipec: cannot run the explorer here ({e}); it needs a terminal. In scripts, use `ipec list`, `ipec show` or `ipec search`.");
+            ExitCode::FAILURE
+        }
+    }
 }

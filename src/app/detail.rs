@@ -1,0 +1,383 @@
+//! A document laid out for the detail pane at a given width: wrapped lines of text segments, each with a
+//! role the theme styles. Laying out here (not in the view) tells the state how long the text is and on
+//! which line each link sits, so scrolling and link focus work without the terminal.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::kb::document::{Block, Document, Link};
+use crate::kb::text::sanitize;
+use crate::kb::RecordRef;
+
+/// What a piece of text is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Kind,
+    Subtitle,
+    FigureValue,
+    FigureLabel,
+    Heading,
+    Text,
+    FactKey,
+    FactValue,
+    /// The n-th followable link of the document (`Document::links` order).
+    Link(usize),
+    /// A tag with no record to follow (a sector, a period).
+    Tag,
+    TagRole,
+    Bullet,
+    ItemDetail,
+    Warning,
+    Url,
+    Dim,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub role: Role,
+}
+
+pub type Line = Vec<Seg>;
+
+/// A laid-out document.
+#[derive(Debug, Clone, Default)]
+pub struct DocView {
+    pub lines: Vec<Line>,
+    /// For each link, the line it starts on.
+    pub link_lines: Vec<usize>,
+    /// For each link, the record it leads to.
+    pub link_targets: Vec<RecordRef>,
+}
+
+impl DocView {
+    pub fn new(doc: &Document, width: u16) -> DocView {
+        let mut w = Writer::new(usize::from(width).max(8));
+        w.header(doc);
+        let mut after_heading = false;
+        for block in &doc.blocks {
+            if !after_heading {
+                w.blank();
+            }
+            after_heading = matches!(block, Block::Heading { .. });
+            w.block(block);
+        }
+        w.finish()
+    }
+}
+
+/// Wraps text by display width (never by bytes), keeping track of links.
+struct Writer {
+    width: usize,
+    lines: Vec<Line>,
+    line: Line,
+    used: usize,
+    /// Indentation of continuation lines.
+    indent: usize,
+    link_lines: Vec<usize>,
+    link_targets: Vec<RecordRef>,
+}
+
+impl Writer {
+    fn new(width: usize) -> Writer {
+        Writer {
+            width,
+            lines: Vec::new(),
+            line: Vec::new(),
+            used: 0,
+            indent: 0,
+            link_lines: Vec::new(),
+            link_targets: Vec::new(),
+        }
+    }
+
+    fn finish(mut self) -> DocView {
+        self.end_line();
+        // A link with an empty label never lands; keep the two lists aligned all the same.
+        while self.link_lines.len() < self.link_targets.len() {
+            self.link_lines.push(self.lines.len().saturating_sub(1));
+        }
+        while self.lines.last().is_some_and(|l| l.is_empty()) {
+            self.lines.pop();
+        }
+        DocView {
+            lines: self.lines,
+            link_lines: self.link_lines,
+            link_targets: self.link_targets,
+        }
+    }
+
+    fn end_line(&mut self) {
+        if !self.line.is_empty() {
+            self.lines.push(std::mem::take(&mut self.line));
+        }
+        self.used = 0;
+    }
+
+    /// One empty line between blocks, never two.
+    fn blank(&mut self) {
+        self.end_line();
+        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.lines.push(Vec::new());
+        }
+    }
+
+    fn push(&mut self, text: &str, role: Role) {
+        if text.is_empty() {
+            return;
+        }
+        if let Role::Link(i) = role {
+            // A link's line is where its first word lands, after any wrapping.
+            if self.link_lines.len() == i {
+                self.link_lines.push(self.lines.len());
+            }
+        }
+        self.used += text.width();
+        match self.line.last_mut() {
+            Some(last) if last.role == role => last.text.push_str(text),
+            _ => self.line.push(Seg {
+                text: text.to_string(),
+                role,
+            }),
+        }
+    }
+
+    fn new_line(&mut self) {
+        self.end_line();
+        if self.indent > 0 {
+            self.line.push(Seg {
+                text: " ".repeat(self.indent),
+                role: Role::Text,
+            });
+            self.used = self.indent;
+        }
+    }
+
+    /// Words of `text`, wrapped; the text's own line breaks are kept.
+    fn words(&mut self, text: &str, role: Role) {
+        let clean = sanitize(text).replace('\t', " ");
+        for (i, paragraph) in clean.lines().enumerate() {
+            if i > 0 {
+                self.new_line();
+            }
+            for word in paragraph.split_whitespace() {
+                self.word(word, role);
+            }
+        }
+    }
+
+    fn word(&mut self, word: &str, role: Role) {
+        let room = self.width.saturating_sub(self.used);
+        let at_start = self.used <= self.indent;
+        let needed = word.width() + usize::from(!at_start);
+        if needed > room && !at_start {
+            self.new_line();
+        } else if !at_start {
+            self.push(" ", role);
+        }
+        if word.width() <= self.width.saturating_sub(self.used) {
+            self.push(word, role);
+        } else {
+            self.long_word(word, role);
+        }
+    }
+
+    /// A word wider than the line (a URL): broken by characters, by display width.
+    fn long_word(&mut self, word: &str, role: Role) {
+        let mut piece = String::new();
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if self.used + piece.width() + cw > self.width && !piece.is_empty() {
+                self.push(&piece, role);
+                piece.clear();
+                self.new_line();
+            }
+            piece.push(c);
+        }
+        self.push(&piece, role);
+    }
+
+    /// Segments kept together on one line when they fit (a tag chip).
+    fn unit(&mut self, segs: &[(&str, Role)]) {
+        let width: usize = segs.iter().map(|(t, _)| t.width()).sum::<usize>();
+        let at_start = self.used <= self.indent;
+        if !at_start && self.used + 2 + width > self.width {
+            self.new_line();
+        } else if !at_start {
+            self.push("  ", Role::Text);
+        }
+        for (text, role) in segs {
+            if width <= self.width.saturating_sub(self.used) {
+                self.push(text, *role);
+            } else {
+                self.words(text, *role);
+            }
+        }
+    }
+
+    fn link(&mut self, link: &Link) -> Role {
+        match link.target {
+            Some(target) => {
+                self.link_targets.push(target);
+                Role::Link(self.link_targets.len() - 1)
+            }
+            None => Role::Tag,
+        }
+    }
+
+    fn header(&mut self, doc: &Document) {
+        self.words(&doc.title, Role::Title);
+        self.end_line();
+        self.words(doc.kind.label(), Role::Kind);
+        if !doc.id.is_empty() {
+            self.words(&doc.id, Role::Dim);
+        }
+        if !doc.subtitle.is_empty() {
+            self.words("·", Role::Dim);
+            self.words(&doc.subtitle, Role::Subtitle);
+        }
+        self.end_line();
+    }
+
+    /// Spaces up to column `to` (at least one), or a new line when the line is full.
+    fn pad_to(&mut self, to: usize) {
+        if self.used + 1 >= self.width {
+            self.new_line();
+            return;
+        }
+        let n = to
+            .saturating_sub(self.used)
+            .max(1)
+            .min(self.width - self.used - 1);
+        self.push(&" ".repeat(n), Role::Text);
+    }
+
+    fn block(&mut self, block: &Block) {
+        self.indent = 0;
+        match block {
+            Block::Figures { figures } => {
+                let col = figures
+                    .iter()
+                    .map(|f| sanitize(&f.short()).width())
+                    .max()
+                    .unwrap_or(0)
+                    .min(self.width / 3);
+                for f in figures {
+                    let value = sanitize(&f.short()).into_owned();
+                    self.indent = 2;
+                    self.push("▌ ", Role::FigureValue);
+                    self.words(&value, Role::FigureValue);
+                    self.pad_to(col + 4);
+                    self.indent = (col + 4).min(self.width / 2);
+                    self.words(&f.label, Role::FigureLabel);
+                    self.end_line();
+                }
+            }
+            Block::Heading { text } => {
+                self.words(text, Role::Heading);
+                self.end_line();
+            }
+            Block::Paragraph { text } => {
+                self.words(text, Role::Text);
+                self.end_line();
+            }
+            Block::Facts { facts } => self.facts(facts),
+            Block::Tags { tags } => {
+                for tag in tags {
+                    let role = self.link(tag);
+                    let label = sanitize(&tag.label).into_owned();
+                    let name = format!("{} ", tag.role);
+                    self.unit(&[(name.as_str(), Role::TagRole), (label.as_str(), role)]);
+                }
+                self.end_line();
+            }
+            Block::Items { items } => {
+                for item in items {
+                    self.indent = 2;
+                    self.push("• ", Role::Bullet);
+                    let role = self.link(&item.link);
+                    self.words(&item.link.label, role);
+                    self.end_line();
+                    if !item.detail.is_empty() {
+                        self.indent = 2;
+                        self.new_line();
+                        self.words(&item.detail, Role::ItemDetail);
+                        self.end_line();
+                    }
+                }
+            }
+            Block::Warning { text } => {
+                self.indent = 2;
+                self.push("! ", Role::Warning);
+                self.words(text, Role::Warning);
+                self.end_line();
+            }
+            Block::Citation {
+                source,
+                section,
+                url,
+            } => {
+                self.indent = 2;
+                self.push("Source ", Role::FactKey);
+                let role = self.link(source);
+                self.words(&source.label, role);
+                if !section.is_empty() {
+                    self.words(&format!("— “{section}”"), Role::Dim);
+                }
+                self.end_line();
+                if let Some(url) = url {
+                    self.new_line();
+                    self.words(url, Role::Url);
+                    self.end_line();
+                }
+            }
+        }
+        self.indent = 0;
+    }
+
+    fn facts(&mut self, facts: &[(String, String)]) {
+        let col = facts
+            .iter()
+            .map(|(k, _)| sanitize(k).width())
+            .max()
+            .unwrap_or(0)
+            .min(self.width / 3);
+        for (key, value) in facts {
+            self.indent = 0;
+            self.words(key, Role::FactKey);
+            self.pad_to(col + 2);
+            self.indent = col + 2;
+            self.words(value, Role::FactValue);
+            self.end_line();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::KnowledgeBase;
+
+    fn width_of(line: &Line) -> usize {
+        line.iter().map(|s| s.text.width()).sum()
+    }
+
+    #[test]
+    fn every_line_fits_and_every_link_is_placed() {
+        let kb = KnowledgeBase::builtin().expect("built-in knowledge base");
+        for r in kb.all_refs() {
+            let doc = kb.document(r);
+            for width in [8u16, 20, 37, 80] {
+                let view = DocView::new(&doc, width);
+                for line in &view.lines {
+                    assert!(width_of(line) <= usize::from(width), "{}: {line:?}", doc.id);
+                }
+                assert_eq!(view.link_targets.len(), doc.links().len(), "{}", doc.id);
+                for (i, &at) in view.link_lines.iter().enumerate() {
+                    let on_line = view.lines[at].iter().any(|s| s.role == Role::Link(i));
+                    assert!(on_line, "{} link {i} not on line {at}", doc.id);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,486 @@
+//! The key table: the one place where a key is bound. Input handling (`resolve`), the footer hints and the
+//! help overlay are all generated from `BINDINGS`, so what the screen says is what the keys do.
+
+use super::action::{Action, Key, KeyCode};
+
+/// Where a binding applies. The app computes which contexts are active (`App::contexts`), most specific
+/// first; the first binding found for the key in those contexts wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, even while typing (Ctrl-C).
+    Always,
+    /// Whenever no text is being typed and no overlay is open.
+    Browse,
+    /// The list pane has the focus.
+    List,
+    /// The list pane of the Countries tab.
+    Countries,
+    /// The theory-of-change matrix has the focus.
+    Matrix,
+    /// The detail pane has the focus.
+    Detail,
+    /// Typing a list filter.
+    Filter,
+    /// The search palette is open.
+    Palette,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    /// The heading of the context's section in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Always => "Anywhere",
+            Context::Browse => "Browsing",
+            Context::List => "In a list",
+            Context::Countries => "Countries tab",
+            Context::Matrix => "Theory of change matrix",
+            Context::Detail => "In the detail pane",
+            Context::Filter => "Typing a filter",
+            Context::Palette => "Search palette",
+            Context::Help => "This help",
+        }
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// Overrides the key list in the help (for the nine tab digits shown as one line).
+    pub label: Option<&'static str>,
+    pub action: Action,
+    pub context: Context,
+    /// The help overlay's description; empty hides the line (the other eight tab digits).
+    pub help: &'static str,
+    /// The footer's one-word hint, if the binding deserves footer space.
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    pub fn key_label(&self) -> String {
+        match self.label {
+            Some(label) => label.to_string(),
+            None => self
+                .keys
+                .iter()
+                .map(Key::label)
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        label: None,
+        action,
+        context,
+        help,
+        hint,
+    }
+}
+
+const fn tab_digit(n: usize, key: &'static [Key]) -> Binding {
+    Binding {
+        keys: key,
+        label: if n == 0 { Some("1–9") } else { None },
+        action: Action::GoTab(n),
+        context: Context::Browse,
+        help: if n == 0 { "go to tab 1–9" } else { "" },
+        hint: None,
+    }
+}
+
+use Context::*;
+use KeyCode::*;
+
+pub const BINDINGS: &[Binding] = &[
+    bind(Always, &[Key::ctrl('c')], Action::Quit, "quit", None),
+    // Help overlay.
+    bind(
+        Help,
+        &[Key::ch('?'), k(Esc), Key::ch('q')],
+        Action::ToggleHelp,
+        "close this help",
+        Some("close"),
+    ),
+    bind(
+        Help,
+        &[Key::ch('j'), k(Down)],
+        Action::Down,
+        "scroll down",
+        None,
+    ),
+    bind(Help, &[Key::ch('k'), k(Up)], Action::Up, "scroll up", None),
+    // Search palette.
+    bind(
+        Palette,
+        &[k(Enter)],
+        Action::Open,
+        "jump to the result in its tab (Back returns here)",
+        Some("open"),
+    ),
+    bind(
+        Palette,
+        &[k(Esc)],
+        Action::CloseSearch,
+        "close the search",
+        Some("close"),
+    ),
+    bind(
+        Palette,
+        &[k(Down), Key::ctrl('n'), Key::ctrl('j')],
+        Action::Down,
+        "next result",
+        Some("next"),
+    ),
+    bind(
+        Palette,
+        &[k(Up), Key::ctrl('p')],
+        Action::Up,
+        "previous result",
+        None,
+    ),
+    bind(
+        Palette,
+        &[k(PageDown)],
+        Action::PageDown,
+        "page down the results",
+        None,
+    ),
+    bind(
+        Palette,
+        &[k(PageUp)],
+        Action::PageUp,
+        "page up the results",
+        None,
+    ),
+    bind(
+        Palette,
+        &[k(Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    // Typing a list filter.
+    bind(
+        Filter,
+        &[k(Enter)],
+        Action::AcceptFilter,
+        "keep the filter and browse the matches",
+        Some("done"),
+    ),
+    bind(
+        Filter,
+        &[k(Esc)],
+        Action::ClearFilter,
+        "clear the filter",
+        Some("clear"),
+    ),
+    bind(Filter, &[k(Down)], Action::Down, "next match", None),
+    bind(Filter, &[k(Up)], Action::Up, "previous match", None),
+    bind(
+        Filter,
+        &[k(Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    // The matrix.
+    bind(
+        Matrix,
+        &[Key::ch('j'), k(Down)],
+        Action::Down,
+        "cell below",
+        Some("move"),
+    ),
+    bind(
+        Matrix,
+        &[Key::ch('k'), k(Up)],
+        Action::Up,
+        "cell above",
+        None,
+    ),
+    bind(
+        Matrix,
+        &[Key::ch('h'), k(Left)],
+        Action::Left,
+        "cell to the left",
+        None,
+    ),
+    bind(
+        Matrix,
+        &[Key::ch('l'), k(Right)],
+        Action::Right,
+        "cell to the right",
+        None,
+    ),
+    bind(
+        Matrix,
+        &[k(Enter)],
+        Action::Open,
+        "browse the cell's results",
+        Some("results"),
+    ),
+    // A list.
+    bind(
+        List,
+        &[Key::ch('j'), k(Down)],
+        Action::Down,
+        "next row",
+        Some("move"),
+    ),
+    bind(
+        List,
+        &[Key::ch('k'), k(Up)],
+        Action::Up,
+        "previous row",
+        None,
+    ),
+    bind(
+        List,
+        &[k(Enter), Key::ch('l'), k(Right)],
+        Action::Open,
+        "open the row: focus its detail and links",
+        Some("open"),
+    ),
+    bind(
+        List,
+        &[Key::ch('f')],
+        Action::StartFilter,
+        "filter this list: type, Enter keeps, Esc clears",
+        Some("filter"),
+    ),
+    bind(
+        Countries,
+        &[Key::ch('r')],
+        Action::CycleRegion,
+        "show one region, then the next, then all",
+        Some("region"),
+    ),
+    // The detail pane.
+    bind(
+        Detail,
+        &[Key::ch('j'), k(Down)],
+        Action::Down,
+        "next link (scrolls when none is in view)",
+        Some("links"),
+    ),
+    bind(
+        Detail,
+        &[Key::ch('k'), k(Up)],
+        Action::Up,
+        "previous link (scrolls when none is in view)",
+        None,
+    ),
+    bind(
+        Detail,
+        &[k(Enter)],
+        Action::Open,
+        "follow the focused link to its record",
+        Some("follow"),
+    ),
+    bind(
+        Detail,
+        &[Key::ch('h'), k(Left)],
+        Action::FocusList,
+        "back to the list",
+        None,
+    ),
+    // Both panes.
+    bind(
+        Browse,
+        &[Key::ch('g'), k(Home)],
+        Action::Top,
+        "to the top",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Key::ch('G'), k(End)],
+        Action::Bottom,
+        "to the bottom",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Key::ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Key::ctrl('u')],
+        Action::HalfPageUp,
+        "half a page up",
+        None,
+    ),
+    bind(
+        Browse,
+        &[k(PageDown)],
+        Action::PageDown,
+        "a page down",
+        None,
+    ),
+    bind(Browse, &[k(PageUp)], Action::PageUp, "a page up", None),
+    bind(
+        Browse,
+        &[k(Esc), k(Backspace)],
+        Action::Back,
+        "back: clear the filter, or return where you were",
+        Some("back"),
+    ),
+    bind(
+        Browse,
+        &[Key::ch('/'), Key::ctrl('k')],
+        Action::OpenSearch,
+        "search every record",
+        Some("search"),
+    ),
+    bind(Browse, &[k(Tab)], Action::NextTab, "next tab", Some("tabs")),
+    bind(Browse, &[k(BackTab)], Action::PrevTab, "previous tab", None),
+    tab_digit(0, &[Key::ch('1')]),
+    tab_digit(1, &[Key::ch('2')]),
+    tab_digit(2, &[Key::ch('3')]),
+    tab_digit(3, &[Key::ch('4')]),
+    tab_digit(4, &[Key::ch('5')]),
+    tab_digit(5, &[Key::ch('6')]),
+    tab_digit(6, &[Key::ch('7')]),
+    tab_digit(7, &[Key::ch('8')]),
+    tab_digit(8, &[Key::ch('9')]),
+    bind(
+        Browse,
+        &[Key::ch('o')],
+        Action::OpenSource,
+        "open the record's source link in the browser",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Key::ch('y')],
+        Action::Copy,
+        "copy the record as text (OSC 52, works over SSH)",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Key::ch('?')],
+        Action::ToggleHelp,
+        "this help",
+        Some("help"),
+    ),
+    bind(Browse, &[Key::ch('q')], Action::Quit, "quit", Some("quit")),
+];
+
+/// The action a key triggers in the active contexts (most specific first). While text is typed, a
+/// printable key that no binding claims becomes input.
+pub fn resolve(contexts: &[Context], key: Key) -> Option<Action> {
+    let bound = contexts.iter().find_map(|&context| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == context && b.keys.contains(&key))
+            .map(|b| b.action)
+    });
+    if bound.is_some() {
+        return bound;
+    }
+    let typing = contexts.contains(&Filter) || contexts.contains(&Palette);
+    match key.code {
+        Char(c) if typing && !key.ctrl && !c.is_control() => Some(Action::Input(c)),
+        _ => None,
+    }
+}
+
+/// The footer hints for the active contexts: (keys, word), in context order, without duplicates.
+pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for &context in contexts {
+        for b in BINDINGS.iter().filter(|b| b.context == context) {
+            if let Some(word) = b.hint {
+                if !out.iter().any(|(_, w)| *w == word) {
+                    let keys = b.keys.first().map(Key::label).unwrap_or_default();
+                    out.push((keys, word));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    Note(&'static str),
+    Key(String, &'static str),
+}
+
+/// How the app works, in a few lines, then every binding of the table by context.
+pub const NOTES: &[&str] = &[
+    "Lists on the left (top when narrow), the selected record on the right.",
+    "Enter opens a row, j/k walk its links, Enter follows one, Esc goes back.",
+    "f filters a list as you type; Enter keeps the filter, Esc clears it.",
+    "/ or Ctrl-K searches everything; Enter opens a result, Esc returns.",
+    "Mouse: click a tab or row; click a link twice to follow; wheel scrolls.",
+];
+
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut lines: Vec<HelpLine> = NOTES.iter().map(|n| HelpLine::Note(n)).collect();
+    let order = [
+        Browse, List, Countries, Detail, Matrix, Filter, Palette, Help, Always,
+    ];
+    for context in order {
+        lines.push(HelpLine::Note(""));
+        lines.push(HelpLine::Heading(context.title()));
+        lines.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.context == context && !b.help.is_empty())
+                .map(|b| HelpLine::Key(b.key_label(), b.help)),
+        );
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for key in a.keys {
+                        assert!(
+                            !b.keys.contains(key),
+                            "{key:?} bound twice in {:?}",
+                            a.context
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn typing_claims_letters_but_not_bound_keys() {
+        let typing = [Filter, Always];
+        assert_eq!(resolve(&typing, Key::ch('q')), Some(Action::Input('q')));
+        assert_eq!(resolve(&typing, Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(resolve(&[List, Browse], Key::ch('q')), Some(Action::Quit));
+        assert_eq!(resolve(&[List, Browse], Key::ch('x')), None);
+    }
+}

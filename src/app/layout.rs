@@ -1,0 +1,156 @@
+//! Where each pane goes on a screen of a given size. The views draw into these areas and mouse clicks are
+//! resolved against the same ones, so a click always lands on what is drawn there.
+
+use ratatui::layout::Rect;
+
+use super::tabs::Tab;
+
+/// Below this size the app shows a "terminal too small" message instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// Narrower than this, the detail pane goes below the list instead of beside it.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub tabs: Rect,
+    pub list: Rect,
+    pub detail: Rect,
+    pub footer: Rect,
+    pub stacked: bool,
+}
+
+impl Screen {
+    /// `wide_list`: the list pane needs room (the theory-of-change matrix and its legend).
+    /// `reading`: the detail pane has the focus; stacked, it then takes most of the height.
+    pub fn new(width: u16, height: u16, wide_list: bool, reading: bool) -> Option<Screen> {
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return None;
+        }
+        let tabs = Rect::new(0, 0, width, 1);
+        let footer = Rect::new(0, height - 1, width, 1);
+        let body = Rect::new(0, 1, width, height - 2);
+        let stacked = width < SIDE_BY_SIDE_WIDTH;
+        let (list, detail) = if stacked {
+            let share = match (reading, wide_list) {
+                (true, _) => 1,
+                (false, true) => 3,
+                (false, false) => 2,
+            };
+            let h = (body.height * share / 5).max(5);
+            (
+                Rect::new(0, body.y, width, h),
+                Rect::new(0, body.y + h, width, body.height - h),
+            )
+        } else {
+            let w = if wide_list {
+                (width * 11 / 20).clamp(36, 80)
+            } else {
+                (width * 2 / 5).clamp(36, 64)
+            };
+            (
+                Rect::new(0, body.y, w, body.height),
+                Rect::new(w, body.y, width - w, body.height),
+            )
+        };
+        Some(Screen {
+            tabs,
+            list,
+            detail,
+            footer,
+            stacked,
+        })
+    }
+}
+
+/// The inside of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x.saturating_add(1),
+        area.y.saturating_add(1),
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// The rows of a list pane, below the filter line when there is one.
+pub fn list_rows(list: Rect, filter_line: bool) -> Rect {
+    let mut area = inner(list);
+    if filter_line && area.height > 0 {
+        area.y += 1;
+        area.height -= 1;
+    }
+    area
+}
+
+/// The text of the detail pane: inside the border, one column of margin on the left and the scrollbar on
+/// the right border.
+pub fn detail_text(detail: Rect) -> Rect {
+    let area = inner(detail);
+    Rect::new(
+        area.x.saturating_add(1),
+        area.y,
+        area.width.saturating_sub(2),
+        area.height,
+    )
+}
+
+/// The tab labels as drawn, with the column each starts at and its width: the most generous form that
+/// fits, from numbered full titles down to bare numbers with only the current tab named.
+pub fn tab_labels(width: u16, current: Tab) -> Vec<(Tab, String, u16, u16)> {
+    type Form = fn(usize, Tab, Tab) -> String;
+    let forms: [(Form, u16); 6] = [
+        (|i, t, _| format!(" {} {} ", i + 1, t.title()), 0),
+        (|i, t, _| format!("{} {}", i + 1, t.title()), 2),
+        (|_, t, _| format!(" {} ", t.title()), 0),
+        (|_, t, _| format!(" {} ", t.short()), 0),
+        (|_, t, _| t.short().to_string(), 1),
+        (
+            |i, t, current| {
+                if t == current {
+                    format!(" {} {} ", i + 1, t.short())
+                } else {
+                    format!(" {} ", i + 1)
+                }
+            },
+            0,
+        ),
+    ];
+    let brand = brand_width(width);
+    let mut chosen = Vec::new();
+    let mut chosen_gap = 0;
+    for (form, gap) in forms {
+        chosen = Tab::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| (t, form(i, t, current)))
+            .collect::<Vec<_>>();
+        chosen_gap = gap;
+        let total: usize = chosen
+            .iter()
+            .map(|(_, l)| l.chars().count() + usize::from(gap))
+            .sum();
+        if total.saturating_sub(usize::from(gap)) + usize::from(brand) <= usize::from(width) {
+            break;
+        }
+    }
+    let mut x = brand;
+    chosen
+        .into_iter()
+        .map(|(t, label)| {
+            let w = label.chars().count() as u16;
+            let start = x;
+            x = x.saturating_add(w + chosen_gap);
+            (t, label, start, w)
+        })
+        .collect()
+}
+
+/// The "IPEC+" brand at the left of the tab bar, when there is room for it.
+pub fn brand_width(width: u16) -> u16 {
+    if width >= 140 {
+        8
+    } else {
+        0
+    }
+}

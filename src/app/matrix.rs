@@ -1,0 +1,142 @@
+//! The theory-of-change matrix: thematic priorities (rows) × areas of change (columns), with a row and a
+//! column for results the source does not place, and an "all" row and column whose cells are the priority
+//! and area records themselves.
+
+use crate::kb::{Kind, KnowledgeBase, RecordRef};
+
+/// One coordinate of a cell: a given priority (or area), none given, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Axis {
+    Is(usize),
+    None,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Cell {
+    pub priority: Axis,
+    pub area: Axis,
+}
+
+impl Axis {
+    fn accepts(self, kb: &KnowledgeBase, kind: Kind, value: Option<&str>) -> bool {
+        match self {
+            Axis::All => true,
+            Axis::None => value.is_none(),
+            Axis::Is(i) => {
+                let id = match kind {
+                    Kind::Priority => kb.priorities.get(i).map(|p| p.id.as_str()),
+                    _ => kb.areas.get(i).map(|a| a.id.as_str()),
+                };
+                matches!((id, value), (Some(id), Some(v)) if id.eq_ignore_ascii_case(v))
+            }
+        }
+    }
+}
+
+/// The results in a cell, in knowledge-base order.
+pub fn results_in(kb: &KnowledgeBase, cell: Cell) -> Vec<RecordRef> {
+    kb.refs(Kind::Achievement)
+        .filter(|r| {
+            let a = &kb.achievements[r.index];
+            cell.priority
+                .accepts(kb, Kind::Priority, a.priority.as_deref())
+                && cell.area.accepts(kb, Kind::Area, a.area.as_deref())
+        })
+        .collect()
+}
+
+/// The matrix's axes and the number of results in each cell, computed once.
+#[derive(Debug, Clone, Default)]
+pub struct Matrix {
+    pub rows: Vec<Axis>,
+    pub cols: Vec<Axis>,
+    /// counts[row][col].
+    pub counts: Vec<Vec<usize>>,
+}
+
+impl Matrix {
+    pub fn new(kb: &KnowledgeBase) -> Matrix {
+        let axes = |n: usize| {
+            (0..n)
+                .map(Axis::Is)
+                .chain([Axis::None, Axis::All])
+                .collect::<Vec<_>>()
+        };
+        let rows = axes(kb.priorities.len());
+        let cols = axes(kb.areas.len());
+        let mut counts = vec![vec![0; cols.len()]; rows.len()];
+        // One pass over the results, so that a base of 100,000 results opens instantly.
+        for a in &kb.achievements {
+            for (ri, row) in rows.iter().enumerate() {
+                if !row.accepts(kb, Kind::Priority, a.priority.as_deref()) {
+                    continue;
+                }
+                for (ci, col) in cols.iter().enumerate() {
+                    if col.accepts(kb, Kind::Area, a.area.as_deref()) {
+                        counts[ri][ci] += 1;
+                    }
+                }
+            }
+        }
+        Matrix { rows, cols, counts }
+    }
+
+    pub fn cell(&self, row: usize, col: usize) -> Option<Cell> {
+        Some(Cell {
+            priority: *self.rows.get(row)?,
+            area: *self.cols.get(col)?,
+        })
+    }
+
+    pub fn count(&self, row: usize, col: usize) -> usize {
+        self.counts
+            .get(row)
+            .and_then(|r| r.get(col))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Where a cell is: (row, col).
+    pub fn position(&self, cell: Cell) -> Option<(usize, usize)> {
+        let row = self.rows.iter().position(|&a| a == cell.priority)?;
+        let col = self.cols.iter().position(|&a| a == cell.area)?;
+        Some((row, col))
+    }
+}
+
+/// How the matrix is laid out in the pane, shared by the drawing and by mouse clicks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    /// Screen position of the first cell.
+    pub x: u16,
+    pub y: u16,
+    pub label_width: u16,
+    pub cell_width: u16,
+}
+
+/// Rows of text above the first matrix row (the column numbers).
+pub const HEADER_ROWS: u16 = 1;
+
+impl Geometry {
+    /// `area` is the pane's inner area; the row labels take what the cells leave.
+    pub fn new(area: ratatui::layout::Rect, cols: usize) -> Geometry {
+        let cols = cols.max(1) as u16;
+        let cell_width = if area.width >= 30 + cols * 6 { 6 } else { 5 };
+        let label_width = area.width.saturating_sub(cols * cell_width).clamp(4, 40);
+        Geometry {
+            x: area.x,
+            y: area.y + HEADER_ROWS,
+            label_width,
+            cell_width,
+        }
+    }
+
+    /// The cell under a screen position.
+    pub fn hit(&self, column: u16, row: u16, rows: usize, cols: usize) -> Option<(usize, usize)> {
+        let r = usize::from(row.checked_sub(self.y)?);
+        let c =
+            usize::from(column.checked_sub(self.x + self.label_width)? / self.cell_width.max(1));
+        (r < rows && c < cols).then_some((r, c))
+    }
+}

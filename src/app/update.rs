@@ -1,0 +1,506 @@
+//! `App::update`: what each action does, by mode (help, search, filter typing, list, matrix, detail).
+
+use crate::cli::document_text;
+use crate::kb::{RecordRef, Region};
+
+use super::matrix::{Axis, Cell, Geometry};
+use super::palette::Palette;
+use super::tabs::{RowKey, Tab};
+use super::{layout, Action, App, Effect, Focus, Mouse, MouseKind};
+
+impl App {
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => {
+                self.width = w;
+                self.height = h;
+            }
+            Action::Mouse(m) => self.mouse(m),
+            _ if self.help.is_some() => self.help_action(action),
+            _ if self.palette.is_some() => self.palette_action(action),
+            _ if self.filtering => self.filter_action(action),
+            _ => self.browse_action(action),
+        }
+        self.fix();
+    }
+
+    fn help_action(&mut self, action: Action) {
+        let lines = super::keys::help_lines().len();
+        let scroll = self.help.unwrap_or(0);
+        self.help = match action {
+            Action::ToggleHelp | Action::Back => None,
+            Action::Down => Some((scroll + 1).min(lines.saturating_sub(1))),
+            Action::Up => Some(scroll.saturating_sub(1)),
+            _ => Some(scroll),
+        };
+    }
+
+    fn palette_action(&mut self, action: Action) {
+        let page = self.palette_rows() as isize;
+        let Some(palette) = &mut self.palette else {
+            return;
+        };
+        match action {
+            Action::Input(c) => {
+                palette.query.push(c);
+                palette.selected = 0;
+                palette.stale = true;
+            }
+            Action::DeleteChar => {
+                palette.query.pop();
+                palette.selected = 0;
+                palette.stale = true;
+            }
+            Action::Down => palette.move_by(1),
+            Action::Up => palette.move_by(-1),
+            Action::PageDown => palette.move_by(page),
+            Action::PageUp => palette.move_by(-page),
+            Action::CloseSearch | Action::Back => self.palette = None,
+            Action::Open => self.open_hit(),
+            _ => {}
+        }
+    }
+
+    /// Enter in the search: the result opens in its own tab; Back comes back to the search as it was.
+    fn open_hit(&mut self) {
+        let Some(hit) = self
+            .palette
+            .as_ref()
+            .and_then(|p| p.selected_hit().cloned())
+        else {
+            self.status = Some("No result to open: type a few letters of a name".into());
+            return;
+        };
+        self.remember();
+        self.palette = None;
+        self.jump(hit.record);
+    }
+
+    fn filter_action(&mut self, action: Action) {
+        match action {
+            Action::Input(c) => {
+                self.current_mut().filter.push(c);
+                self.refilter(self.tab);
+            }
+            Action::DeleteChar => {
+                self.current_mut().filter.pop();
+                self.refilter(self.tab);
+            }
+            Action::AcceptFilter => self.filtering = false,
+            Action::ClearFilter | Action::Back => {
+                self.filtering = false;
+                self.current_mut().filter.clear();
+                self.refilter(self.tab);
+            }
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            _ => {}
+        }
+    }
+
+    fn browse_action(&mut self, action: Action) {
+        match action {
+            Action::NextTab => self.go_tab((self.tab.index() + 1) % Tab::ALL.len()),
+            Action::PrevTab => {
+                self.go_tab((self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len())
+            }
+            Action::GoTab(n) => self.go_tab(n),
+            Action::Back => self.back(),
+            Action::ToggleHelp => self.help = Some(0),
+            Action::OpenSearch => self.palette = Some(Palette::new(String::new(), 0)),
+            Action::OpenSource => self.open_source(),
+            Action::Copy => self.copy(),
+            Action::FocusList => self.current_mut().focus = Focus::List,
+            _ => match (self.current().focus, self.tab) {
+                (Focus::Detail, _) => self.detail_action(action),
+                (Focus::List, Tab::Change) => self.matrix_action(action),
+                (Focus::List, _) => self.list_action(action),
+            },
+        }
+    }
+
+    fn go_tab(&mut self, n: usize) {
+        if let Some(&tab) = Tab::ALL.get(n) {
+            self.tab = tab;
+        }
+    }
+
+    fn list_action(&mut self, action: Action) {
+        let page = self.list_height() as isize;
+        match action {
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            Action::HalfPageDown => self.move_selection(page / 2),
+            Action::HalfPageUp => self.move_selection(-page / 2),
+            Action::PageDown => self.move_selection(page),
+            Action::PageUp => self.move_selection(-page),
+            Action::Top => self.move_selection(isize::MIN / 2),
+            Action::Bottom => self.move_selection(isize::MAX / 2),
+            Action::Open | Action::Right => self.focus_detail(),
+            Action::StartFilter => self.filtering = true,
+            Action::CycleRegion if self.tab == Tab::Countries => self.cycle_region(),
+            _ => {}
+        }
+    }
+
+    fn matrix_action(&mut self, action: Action) {
+        let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
+        let (r, c) = self.current().cell;
+        let cell = match action {
+            Action::Down => (r + 1, c),
+            Action::Up => (r.saturating_sub(1), c),
+            Action::Right => (r, c + 1),
+            Action::Left => (r, c.saturating_sub(1)),
+            Action::Top => (0, c),
+            Action::Bottom => (rows.saturating_sub(1), c),
+            Action::Open => return self.focus_detail(),
+            _ => return,
+        };
+        let state = self.current_mut();
+        state.cell = (
+            cell.0.min(rows.saturating_sub(1)),
+            cell.1.min(cols.saturating_sub(1)),
+        );
+        state.scroll = 0;
+        state.link = None;
+    }
+
+    /// Moves the list selection by `delta` visible rows, stopping at either end.
+    fn move_selection(&mut self, delta: isize) {
+        let i = self.tab.index();
+        let visible = &self.visible[i];
+        let Some(last) = visible.len().checked_sub(1) else {
+            return;
+        };
+        let state = &mut self.states[i];
+        let pos = state
+            .selected
+            .and_then(|s| visible.binary_search(&s).ok())
+            .unwrap_or(0);
+        let new = pos.saturating_add_signed(delta).min(last);
+        if Some(visible[new]) != state.selected {
+            state.selected = Some(visible[new]);
+            state.scroll = 0;
+            state.link = None;
+        }
+    }
+
+    /// Enter on a row: the detail pane takes the keys, its first link in view focused.
+    fn focus_detail(&mut self) {
+        if self.detail_key().is_none() {
+            return;
+        }
+        // Focus first: stacked, the detail pane grows with the focus, and more links are in view.
+        self.current_mut().focus = Focus::Detail;
+        let view = self.detail_view();
+        let (_, h) = self.detail_size();
+        let state = self.current_mut();
+        if state.link.is_none() {
+            let end = state.scroll + usize::from(h);
+            state.link = view
+                .link_lines
+                .iter()
+                .position(|&l| l >= state.scroll && l < end);
+        }
+    }
+
+    fn detail_action(&mut self, action: Action) {
+        let (_, h) = self.detail_size();
+        let h = usize::from(h).max(1);
+        match action {
+            Action::Down => self.step_link(true),
+            Action::Up => self.step_link(false),
+            Action::HalfPageDown => self.scroll_by((h / 2).max(1) as isize),
+            Action::HalfPageUp => self.scroll_by(-((h / 2).max(1) as isize)),
+            Action::PageDown => self.scroll_by(h.saturating_sub(1).max(1) as isize),
+            Action::PageUp => self.scroll_by(-(h.saturating_sub(1).max(1) as isize)),
+            Action::Top => self.scroll_by(isize::MIN / 2),
+            Action::Bottom => self.scroll_by(isize::MAX / 2),
+            Action::Open => self.follow(),
+            Action::Left => self.current_mut().focus = Focus::List,
+            _ => {}
+        }
+    }
+
+    /// Scrolls the detail pane; a focused link scrolled out of view loses the focus, so the next j/k
+    /// starts from what is on screen.
+    fn scroll_by(&mut self, delta: isize) {
+        let view = self.detail_view();
+        let h = usize::from(self.detail_size().1);
+        let max = view.lines.len().saturating_sub(h);
+        let state = self.current_mut();
+        state.scroll = state.scroll.saturating_add_signed(delta).min(max);
+        let in_view = |l: usize| l >= state.scroll && l < state.scroll + h;
+        if state
+            .link
+            .is_some_and(|i| !view.link_lines.get(i).is_some_and(|&l| in_view(l)))
+        {
+            state.link = None;
+        }
+    }
+
+    /// j/k in the detail pane: the next (previous) link if it is in view or just beyond, else a line of
+    /// scrolling; long text without links still reads with j/k.
+    fn step_link(&mut self, forward: bool) {
+        let view = self.detail_view();
+        let h = usize::from(self.detail_size().1).max(1);
+        let state = self.current().clone();
+        let lines = &view.link_lines;
+        let candidate = match (state.link, forward) {
+            (Some(i), true) => Some(i + 1).filter(|&n| n < lines.len()),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => lines.iter().position(|&l| l >= state.scroll),
+            (None, false) => lines.iter().rposition(|&l| l < state.scroll + h),
+        };
+        let reachable = |l: usize| l + 1 >= state.scroll && l <= state.scroll + h;
+        match candidate {
+            Some(n) if reachable(lines[n]) => {
+                let line = lines[n];
+                let s = self.current_mut();
+                s.link = Some(n);
+                if line < s.scroll {
+                    s.scroll = line;
+                } else if line >= s.scroll + h {
+                    s.scroll = line + 1 - h;
+                }
+            }
+            _ => self.scroll_by(if forward { 1 } else { -1 }),
+        }
+    }
+
+    /// Enter on a focused link: remember where we are, then open the record in its tab.
+    fn follow(&mut self) {
+        let view = self.detail_view();
+        let Some(target) = self
+            .current()
+            .link
+            .and_then(|i| view.link_targets.get(i).copied())
+        else {
+            self.status = Some("No link focused: j/k move between the links".into());
+            return;
+        };
+        self.remember();
+        self.jump(target);
+    }
+
+    /// Shows a record in its tab: its row selected in the unfiltered list, the list focused.
+    pub fn jump(&mut self, target: RecordRef) {
+        let tab = Tab::for_kind(target.kind);
+        self.tab = tab;
+        self.filtering = false;
+        if tab == Tab::Change {
+            let cell = Cell {
+                priority: Axis::All,
+                area: Axis::Is(target.index),
+            };
+            let pos = self.matrix.position(cell).unwrap_or((0, 0));
+            let state = self.current_mut();
+            state.cell = pos;
+            state.focus = Focus::List;
+            state.scroll = 0;
+            state.link = None;
+            return;
+        }
+        let key = RowKey::Record(target);
+        let Some(row) = self.rows(tab).iter().position(|r| r.key == key) else {
+            return;
+        };
+        // The record shows in the whole list: a filter left from before would hide its neighbours, and
+        // would make the next Esc clear it instead of going back. Back restores it anyway.
+        let state = self.current_mut();
+        if !state.filter.is_empty() || state.region.is_some() {
+            state.filter.clear();
+            state.region = None;
+            self.refilter(tab);
+        }
+        let state = self.current_mut();
+        state.selected = Some(row);
+        state.focus = Focus::List;
+        state.scroll = 0;
+        state.link = None;
+    }
+
+    /// Esc: the nearest thing to undo. A filter first, then the last followed link, then the pane focus.
+    fn back(&mut self) {
+        let state = self.current().clone();
+        if state.focus == Focus::List && !state.filter.is_empty() {
+            self.current_mut().filter.clear();
+            self.refilter(self.tab);
+        } else if let Some(location) = self.history.pop() {
+            self.restore(location);
+        } else if state.focus == Focus::Detail {
+            self.current_mut().focus = Focus::List;
+        } else if state.region.is_some() {
+            self.current_mut().region = None;
+            self.refilter(self.tab);
+        } else {
+            self.status = Some("Nothing to go back to (q quits)".into());
+        }
+    }
+
+    fn cycle_region(&mut self) {
+        let state = self.current_mut();
+        state.region = match state.region {
+            None => Some(Region::ALL[0]),
+            Some(r) => Region::ALL
+                .iter()
+                .position(|&x| x == r)
+                .and_then(|i| Region::ALL.get(i + 1).copied()),
+        };
+        let label = state
+            .region
+            .map_or("all regions".to_string(), |r| r.name().to_string());
+        self.refilter(self.tab);
+        self.status = Some(format!("Showing {label} (r for the next)"));
+    }
+
+    fn open_source(&mut self) {
+        let url = self
+            .detail_document()
+            .and_then(|d| d.url().map(String::from));
+        match url {
+            Some(url) => {
+                self.status = Some(format!("Opening {url}"));
+                self.effects.push(Effect::OpenUrl(url));
+            }
+            None => self.status = Some("This has no source link to open".into()),
+        }
+    }
+
+    fn copy(&mut self) {
+        let Some(doc) = self.detail_document() else {
+            self.status = Some("Nothing selected to copy".into());
+            return;
+        };
+        let text = document_text(&doc);
+        self.status = Some(format!("Copied “{}” to the clipboard (OSC 52)", doc.title));
+        self.effects.push(Effect::Copy(text));
+    }
+
+    fn mouse(&mut self, m: Mouse) {
+        let Some(screen) = self.screen() else {
+            return;
+        };
+        let at = |r: ratatui::layout::Rect| {
+            m.column >= r.x && m.column < r.x + r.width && m.row >= r.y && m.row < r.y + r.height
+        };
+        if self.help.is_some() {
+            self.help_action(match m.kind {
+                MouseKind::Click => Action::ToggleHelp,
+                MouseKind::ScrollDown => Action::Down,
+                MouseKind::ScrollUp => Action::Up,
+            });
+        } else if at(screen.tabs) && m.kind == MouseKind::Click {
+            self.click_tab(m.column);
+        } else if at(screen.list) {
+            self.mouse_list(m, screen.list);
+        } else if at(screen.detail) && self.palette.is_none() {
+            self.mouse_detail(m, screen.detail);
+        }
+    }
+
+    fn click_tab(&mut self, column: u16) {
+        let labels = layout::tab_labels(self.width, self.tab);
+        if let Some((tab, ..)) = labels
+            .iter()
+            .find(|(_, _, x, w)| column >= *x && column < x + w)
+        {
+            self.palette = None;
+            self.filtering = false;
+            self.tab = *tab;
+        }
+    }
+
+    fn mouse_list(&mut self, m: Mouse, area: ratatui::layout::Rect) {
+        const WHEEL: isize = 3;
+        if let Some(palette) = &mut self.palette {
+            match m.kind {
+                MouseKind::ScrollDown => palette.move_by(WHEEL),
+                MouseKind::ScrollUp => palette.move_by(-WHEEL),
+                MouseKind::Click => {
+                    let rows = layout::inner(area);
+                    let top = rows.y + 2;
+                    if m.row >= top {
+                        palette.selected = palette.offset + usize::from(m.row - top);
+                        palette.move_by(0);
+                    }
+                }
+            }
+            return;
+        }
+        self.filtering = false;
+        self.current_mut().focus = Focus::List;
+        match (m.kind, self.tab) {
+            (MouseKind::ScrollDown, Tab::Change) => self.matrix_action(Action::Down),
+            (MouseKind::ScrollUp, Tab::Change) => self.matrix_action(Action::Up),
+            (MouseKind::ScrollDown, _) => self.move_selection(WHEEL),
+            (MouseKind::ScrollUp, _) => self.move_selection(-WHEEL),
+            (MouseKind::Click, Tab::Change) => {
+                let g = Geometry::new(layout::inner(area), self.matrix.cols.len());
+                let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
+                if let Some(cell) = g.hit(m.column, m.row, rows, cols) {
+                    let state = self.current_mut();
+                    state.cell = cell;
+                    state.scroll = 0;
+                    state.link = None;
+                }
+            }
+            (MouseKind::Click, tab) => {
+                let rows = layout::list_rows(area, self.filter_line());
+                if m.row < rows.y {
+                    return;
+                }
+                let pos = self.current().offset + usize::from(m.row - rows.y);
+                if let Some(&row) = self.visible(tab).get(pos) {
+                    let state = self.current_mut();
+                    if state.selected != Some(row) {
+                        state.selected = Some(row);
+                        state.scroll = 0;
+                        state.link = None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A click on a link focuses it; a click on the focused link follows it. The wheel scrolls.
+    fn mouse_detail(&mut self, m: Mouse, area: ratatui::layout::Rect) {
+        match m.kind {
+            MouseKind::ScrollDown => self.scroll_by(3),
+            MouseKind::ScrollUp => self.scroll_by(-3),
+            MouseKind::Click => {
+                self.filtering = false;
+                self.current_mut().focus = Focus::Detail;
+                let text = layout::detail_text(area);
+                if m.row < text.y || m.column < text.x {
+                    return;
+                }
+                let line = self.detail_scroll() + usize::from(m.row - text.y);
+                let link = self.link_at(line, usize::from(m.column - text.x));
+                if link.is_some() && link == self.current().link {
+                    self.follow();
+                } else if link.is_some() {
+                    self.current_mut().link = link;
+                }
+            }
+        }
+    }
+
+    fn link_at(&self, line: usize, column: usize) -> Option<usize> {
+        use unicode_width::UnicodeWidthStr;
+        let view = self.detail_view();
+        let mut x = 0;
+        for seg in view.lines.get(line)? {
+            let w = seg.text.width();
+            if column >= x && column < x + w {
+                return match seg.role {
+                    super::detail::Role::Link(i) => Some(i),
+                    _ => None,
+                };
+            }
+            x += w;
+        }
+        None
+    }
+}

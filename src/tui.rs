@@ -1,0 +1,203 @@
+//! The terminal: setup and teardown, and the event loop (crossterm events → key table → `App::update` →
+//! draw). The terminal is restored on every way out: q, Ctrl-C, SIGTERM/SIGHUP/SIGINT, an error, a panic.
+
+use std::io::{self, Stdout, Write};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use base64::Engine;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers,
+    MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use crate::app::{Action, App, Effect, Key, KeyCode, Mouse, MouseKind};
+use crate::cli::TuiArgs;
+use crate::kb::KnowledgeBase;
+use crate::ui::{self, Theme};
+
+/// How often the loop wakes up without input, to notice a termination signal.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Runs the explorer until the user quits.
+pub fn run(kb: KnowledgeBase, args: &TuiArgs) -> io::Result<()> {
+    let theme = Theme::new(args.theme, Theme::no_color_env());
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mouse = !args.no_mouse;
+    install_panic_hook(mouse);
+    let mut terminal = setup(mouse)?;
+    let result = event_loop(&mut terminal, kb, &theme, &stop);
+    restore(mouse);
+    terminal.show_cursor()?;
+    result
+}
+
+fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    let entered = if mouse {
+        execute!(out, EnterAlternateScreen, EnableMouseCapture)
+    } else {
+        execute!(out, EnterAlternateScreen)
+    };
+    if let Err(e) = entered {
+        restore(mouse);
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore(mouse))
+}
+
+/// Puts the terminal back as it was. Safe to call more than once; errors are ignored because there is
+/// nothing better to do with them on the way out.
+fn restore(mouse: bool) {
+    let mut out = io::stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = terminal::disable_raw_mode();
+}
+
+/// A panic must not leave the terminal raw and on the alternate screen: restore it, then report.
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse);
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    kb: KnowledgeBase,
+    theme: &Theme,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    let mut app = App::new(kb, size.width, size.height);
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        app.refresh();
+        terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+        if !event::poll(TICK)? {
+            continue;
+        }
+        // Drain everything already typed before searching and drawing again: a fast typist or a paste
+        // costs one search, not one per key.
+        loop {
+            handle(&mut app, event::read()?);
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        for effect in app.take_effects() {
+            perform(effect, &mut app);
+        }
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if let Some(key) = key(k) {
+                app.key(key);
+            }
+        }
+        Event::Mouse(m) => {
+            let kind = match m.kind {
+                MouseEventKind::Down(_) => MouseKind::Click,
+                MouseEventKind::ScrollDown => MouseKind::ScrollDown,
+                MouseEventKind::ScrollUp => MouseKind::ScrollUp,
+                _ => return,
+            };
+            app.update(Action::Mouse(Mouse {
+                kind,
+                column: m.column,
+                row: m.row,
+            }));
+        }
+        Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+        _ => {}
+    }
+}
+
+/// A crossterm key in the app's terms. Shift is folded into the character (`G`), and Shift-Tab arrives
+/// as BackTab.
+fn key(k: event::KeyEvent) -> Option<Key> {
+    use event::KeyCode as C;
+    let code = match k.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Backspace => KeyCode::Backspace,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+    })
+}
+
+fn perform(effect: Effect, app: &mut App) {
+    match effect {
+        Effect::OpenUrl(url) => {
+            if let Err(e) = open_url(&url) {
+                app.status = Some(format!("Could not open the link ({e}): {url}"));
+            }
+        }
+        Effect::Copy(text) => {
+            if let Err(e) = copy_osc52(&text) {
+                app.status = Some(format!("Could not copy: {e}"));
+            }
+        }
+    }
+}
+
+/// Starts the desktop's opener, detached: its output would garble the screen, and waiting for it would
+/// freeze the app. A thread reaps it so that it does not linger as a zombie.
+fn open_url(url: &str) -> io::Result<()> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+/// OSC 52 asks the terminal itself to set the clipboard, so copying works over SSH too.
+fn copy_osc52(text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}

@@ -1,0 +1,158 @@
+//! A tab's list: the filter line when filtering, then the rows in view, indented as a tree, each with its
+//! lead column, label and a dim detail on the right.
+
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::tabs::Row;
+use crate::app::{layout, App, Focus};
+
+use super::{truncate, Theme};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let state = app.current();
+    let focused = state.focus == Focus::List;
+    let (matched, total) = app.match_count(app.tab);
+    let count = if state.filter.is_empty() && state.region.is_none() {
+        format!(" {total} ")
+    } else {
+        format!(" {matched} of {total} ")
+    };
+    let block = Block::bordered()
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Span::styled(
+            format!(" {} ", app.tab.title()),
+            theme.pane_title,
+        ))
+        .title_top(Line::styled(count, theme.count).right_aligned());
+    frame.render_widget(block, area);
+    if app.filter_line() {
+        let inner = layout::inner(area);
+        let line = Rect::new(inner.x, inner.y, inner.width, inner.height.min(1));
+        frame.render_widget(filter_line(app, theme, inner.width), line);
+    }
+    let rows_area = layout::list_rows(area, app.filter_line());
+    let visible = app.visible(app.tab);
+    if visible.is_empty() {
+        let text = if state.filter.is_empty() {
+            "Nothing here"
+        } else {
+            "No match: Esc clears the filter"
+        };
+        frame.render_widget(Line::styled(text, theme.dim), rows_area);
+        return;
+    }
+    let rows = app.rows(app.tab);
+    let lead_width = rows.iter().map(|r| r.lead.width()).max().unwrap_or(0);
+    let lines: Vec<Line> = visible
+        .iter()
+        .skip(state.offset)
+        .take(usize::from(rows_area.height))
+        .map(|&i| {
+            let header = rows
+                .get(i + 1)
+                .is_some_and(|next| next.depth > rows[i].depth);
+            let style = match (state.selected == Some(i), focused) {
+                (true, true) => Some(theme.selected),
+                (true, false) => Some(theme.selected_unfocused),
+                _ => None,
+            };
+            row_line(
+                &rows[i],
+                header,
+                lead_width,
+                usize::from(rows_area.width),
+                style,
+                theme,
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows_area);
+    if visible.len() > usize::from(rows_area.height) {
+        let mut bar =
+            ScrollbarState::new(visible.len().saturating_sub(usize::from(rows_area.height)))
+                .position(state.offset);
+        let bar_area = area.inner(Margin::new(0, 1));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("┃")
+                .style(theme.border),
+            bar_area,
+            &mut bar,
+        );
+    }
+}
+
+fn filter_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
+    let state = app.current();
+    let mut spans = vec![Span::styled(" Filter ", theme.prompt)];
+    spans.push(Span::raw(truncate(
+        &state.filter,
+        usize::from(width).saturating_sub(30),
+    )));
+    if app.filtering {
+        spans.push(Span::styled("▏", theme.prompt));
+    }
+    if let Some(region) = state.region {
+        spans.push(Span::styled(
+            format!("  region: {}", region.name()),
+            theme.dim,
+        ));
+    }
+    if app.filtering {
+        spans.push(Span::styled("  Enter keeps · Esc clears", theme.dim));
+    } else {
+        spans.push(Span::styled("  Esc clears", theme.dim));
+    }
+    Line::from(spans)
+}
+
+/// One row: indent, lead, label (cut to fit), detail right-aligned; highlighted across the whole width
+/// when selected.
+fn row_line(
+    row: &Row,
+    header: bool,
+    lead_width: usize,
+    width: usize,
+    selected: Option<Style>,
+    theme: &Theme,
+) -> Line<'static> {
+    let indent = "  ".repeat(usize::from(row.depth));
+    let lead = if lead_width > 0 && !row.lead.is_empty() {
+        format!("{}{} ", row.lead, " ".repeat(lead_width - row.lead.width()))
+    } else {
+        String::new()
+    };
+    let left = indent.width() + lead.width() + 1;
+    let detail = truncate(&row.detail, (width / 3).max(4));
+    let room = width.saturating_sub(left + detail.width() + 2);
+    let label = truncate(&row.label, room);
+    let gap = width.saturating_sub(left + label.width() + detail.width() + 1);
+    // A selected row is one style throughout: a coloured label on the selection colour can vanish.
+    let (lead_style, label_style, detail_style) = match selected {
+        Some(sel) if header => (sel, sel.add_modifier(ratatui::style::Modifier::BOLD), sel),
+        Some(sel) => (sel, sel, sel),
+        None if header => (theme.lead, theme.group, theme.detail),
+        None => (theme.lead, theme.item, theme.detail),
+    };
+    let fill = selected.unwrap_or_default();
+    Line::from(vec![
+        Span::styled(format!(" {indent}"), fill),
+        Span::styled(lead, lead_style),
+        Span::styled(label, label_style),
+        Span::styled(" ".repeat(gap), fill),
+        Span::styled(detail, detail_style),
+        Span::styled(" ", fill),
+    ])
+}

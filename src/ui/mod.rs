@@ -1,0 +1,81 @@
+//! The views: each draws one part of the screen from `&App` and the theme, and changes nothing.
+//!
+//! - `tabs`: the tab bar.            - `list`: a tab's list (left, or top when narrow).
+//! - `matrix`: the theory of change. - `detail`: the detail pane (a laid-out `Document`).
+//! - `palette`: the search palette.  - `footer`: key hints and status, from the key table.
+//! - `help`: the help overlay.       - `too_small`: below 40×12.
+//! - `theme`: colours.
+
+mod detail;
+mod footer;
+mod help;
+mod list;
+mod matrix;
+mod palette;
+mod tabs;
+pub mod theme;
+mod too_small;
+
+use ratatui::Frame;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::app::tabs::Tab;
+use crate::app::App;
+pub use theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    frame.buffer_mut().set_style(area, theme.base);
+    let Some(screen) = app.screen() else {
+        too_small::draw(frame, app, theme, area);
+        return;
+    };
+    tabs::draw(frame, app, theme, screen.tabs);
+    if app.palette.is_some() {
+        palette::draw(frame, app, theme, screen.list);
+    } else if app.tab == Tab::Change {
+        matrix::draw(frame, app, theme, screen.list);
+    } else {
+        list::draw(frame, app, theme, screen.list);
+    }
+    detail::draw(frame, app, theme, screen.detail);
+    footer::draw(frame, app, theme, screen.footer);
+    if app.help.is_some() {
+        help::draw(frame, app, theme, area);
+    }
+}
+
+/// Cuts text to `width` display columns, with an ellipsis when it had to cut. Never splits a character.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_columns_not_bytes() {
+        assert_eq!(truncate("Côte d’Ivoire", 20), "Côte d’Ivoire");
+        assert_eq!(truncate("Côte d’Ivoire", 6), "Côte …");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

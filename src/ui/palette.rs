@@ -1,0 +1,112 @@
+//! The search palette, in place of the list: the query, then the ranked results, each with its kind and
+//! the matched characters of its title highlighted. The detail pane previews the selected one.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{layout, App};
+use crate::search::Hit;
+
+use super::{truncate, Theme};
+
+const KIND_WIDTH: usize = 12;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let Some(palette) = &app.palette else {
+        return;
+    };
+    let count = match palette.hits.len() {
+        0 if palette.query.trim().is_empty() => String::new(),
+        n if n >= crate::app::palette::LIMIT => format!(" top {n} "),
+        n => format!(" {n} found "),
+    };
+    let block = Block::bordered()
+        .border_style(theme.border_focus)
+        .title(Span::styled(" Search every record ", theme.pane_title))
+        .title_top(Line::styled(count, theme.count).right_aligned());
+    frame.render_widget(block, area);
+    let inner = layout::inner(area);
+    let width = usize::from(inner.width);
+    let query = truncate(&palette.query, width.saturating_sub(4));
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(" › ", theme.prompt),
+            Span::raw(query),
+            Span::styled("▏", theme.prompt),
+        ]),
+        Line::styled("─".repeat(width), theme.border),
+    ];
+    if palette.query.trim().is_empty() {
+        lines.extend(
+            [
+                "Type a country, a sector, a convention or a number:",
+                "  ghana · cocoa · C182 · forced labour · 4,690",
+                "↑/↓ choose · Enter opens · Esc closes",
+            ]
+            .map(|t| Line::styled(truncate(t, width), theme.dim)),
+        );
+    } else if palette.hits.is_empty() {
+        lines.push(Line::styled("No record matches", theme.dim));
+    }
+    let height = usize::from(inner.height.saturating_sub(2));
+    for (i, hit) in palette
+        .hits
+        .iter()
+        .enumerate()
+        .skip(palette.offset)
+        .take(height)
+    {
+        let selected = i == palette.selected;
+        lines.push(hit_line(app, hit, selected, width, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "Country     Ghana" with the matched characters of the title emphasised.
+fn hit_line(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+    let base = if selected { theme.selected } else { theme.item };
+    let kind_style = if selected { theme.selected } else { theme.dim };
+    let matched = if selected {
+        theme
+            .selected
+            .add_modifier(ratatui::style::Modifier::UNDERLINED | ratatui::style::Modifier::BOLD)
+    } else {
+        theme.matched
+    };
+    let title = truncate(
+        app.kb.title(hit.record),
+        width.saturating_sub(KIND_WIDTH + 2),
+    );
+    let mut spans = vec![Span::styled(
+        format!(" {:<w$}", hit.record.kind.label(), w = KIND_WIDTH - 1),
+        kind_style,
+    )];
+    spans.extend(highlight(&title, &hit.title_matches, base, matched));
+    let used = KIND_WIDTH + title.width();
+    spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+    Line::from(spans)
+}
+
+/// Splits a title into runs of matched and unmatched characters (positions are char indices).
+fn highlight(title: &str, positions: &[usize], base: Style, matched: Style) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, c) in title.chars().enumerate() {
+        let m = positions.contains(&i);
+        if m != run_matched && !run.is_empty() {
+            let style = if run_matched { matched } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_matched = m;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_matched { matched } else { base }));
+    }
+    spans
+}

@@ -1,0 +1,240 @@
+//! Colours and emphasis. Three themes (dark, light, high contrast for projectors) and a monochrome one for
+//! NO_COLOR, which keeps meaning with bold, underline and reverse video only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::cli::Theme as ThemeName;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub base: Style,
+    pub brand: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+    pub border: Style,
+    pub border_focus: Style,
+    pub pane_title: Style,
+    pub lead: Style,
+    pub item: Style,
+    pub group: Style,
+    pub detail: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub prompt: Style,
+    pub count: Style,
+    pub doc_title: Style,
+    pub doc_kind: Style,
+    pub subtitle: Style,
+    pub figure_value: Style,
+    pub figure_label: Style,
+    pub heading: Style,
+    pub text: Style,
+    pub fact_key: Style,
+    pub link: Style,
+    pub link_focused: Style,
+    pub tag: Style,
+    pub dim: Style,
+    pub warning: Style,
+    pub url: Style,
+    pub matched: Style,
+    pub zero: Style,
+    pub key: Style,
+    pub status: Style,
+}
+
+const B: Modifier = Modifier::BOLD;
+
+fn fg(c: Color) -> Style {
+    Style::new().fg(c)
+}
+
+impl Theme {
+    /// The theme asked for, or the monochrome one when NO_COLOR is set (to anything non-empty).
+    pub fn new(name: ThemeName, no_color: bool) -> Theme {
+        if no_color {
+            return Theme::mono();
+        }
+        match name {
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::HighContrast => Theme::high_contrast(),
+        }
+    }
+
+    /// Whether the environment asks for no colour (https://no-color.org).
+    pub fn no_color_env() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+
+    pub fn dark() -> Theme {
+        let accent = Color::Cyan;
+        let gold = Color::Yellow;
+        let grey = Color::DarkGray;
+        Theme {
+            base: Style::new(),
+            brand: Style::new().fg(Color::Black).bg(accent).add_modifier(B),
+            tab: fg(Color::Gray),
+            tab_active: Style::new().fg(Color::Black).bg(accent).add_modifier(B),
+            border: fg(grey),
+            border_focus: fg(accent),
+            pane_title: fg(accent).add_modifier(B),
+            lead: fg(grey),
+            item: Style::new(),
+            group: fg(accent).add_modifier(B),
+            detail: fg(grey),
+            selected: Style::new().fg(Color::Black).bg(accent),
+            selected_unfocused: Style::new().bg(Color::Indexed(237)),
+            prompt: fg(gold).add_modifier(B),
+            count: fg(Color::Gray),
+            doc_title: Style::new().fg(Color::White).add_modifier(B),
+            doc_kind: fg(accent).add_modifier(B),
+            subtitle: fg(Color::Gray),
+            figure_value: fg(gold).add_modifier(B),
+            figure_label: Style::new(),
+            heading: fg(accent).add_modifier(B),
+            text: Style::new(),
+            fact_key: fg(Color::Gray).add_modifier(B),
+            link: fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED),
+            link_focused: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightBlue)
+                .add_modifier(B),
+            tag: fg(Color::Magenta),
+            dim: fg(grey),
+            warning: fg(Color::LightRed),
+            url: fg(Color::Gray).add_modifier(Modifier::UNDERLINED),
+            matched: fg(gold).add_modifier(B | Modifier::UNDERLINED),
+            zero: fg(grey),
+            key: fg(accent).add_modifier(B),
+            status: fg(gold),
+        }
+    }
+
+    pub fn light() -> Theme {
+        let accent = Color::Blue;
+        let grey = Color::Gray;
+        Theme {
+            base: Style::new(),
+            brand: Style::new().fg(Color::White).bg(accent).add_modifier(B),
+            tab: fg(Color::DarkGray),
+            tab_active: Style::new().fg(Color::White).bg(accent).add_modifier(B),
+            border: fg(grey),
+            border_focus: fg(accent),
+            pane_title: fg(accent).add_modifier(B),
+            lead: fg(Color::DarkGray),
+            item: Style::new(),
+            group: fg(accent).add_modifier(B),
+            detail: fg(Color::DarkGray),
+            selected: Style::new().fg(Color::White).bg(accent),
+            selected_unfocused: Style::new().bg(Color::Indexed(254)),
+            prompt: fg(Color::Magenta).add_modifier(B),
+            count: fg(Color::DarkGray),
+            doc_title: Style::new().fg(Color::Black).add_modifier(B),
+            doc_kind: fg(accent).add_modifier(B),
+            subtitle: fg(Color::DarkGray),
+            figure_value: fg(Color::Red).add_modifier(B),
+            figure_label: Style::new(),
+            heading: fg(accent).add_modifier(B),
+            text: Style::new(),
+            fact_key: fg(Color::DarkGray).add_modifier(B),
+            link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            link_focused: Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(B),
+            tag: fg(Color::Magenta),
+            dim: fg(Color::DarkGray),
+            warning: fg(Color::Red),
+            url: fg(Color::DarkGray).add_modifier(Modifier::UNDERLINED),
+            matched: fg(Color::Red).add_modifier(B | Modifier::UNDERLINED),
+            zero: fg(grey),
+            key: fg(accent).add_modifier(B),
+            status: fg(Color::Magenta),
+        }
+    }
+
+    /// For projectors: white on black, bold, few colours, nothing grey that a projector washes out.
+    pub fn high_contrast() -> Theme {
+        let on = |c: Color| Style::new().fg(c).bg(Color::Black);
+        let inverse = |c: Color| Style::new().fg(Color::Black).bg(c).add_modifier(B);
+        Theme {
+            base: on(Color::White),
+            brand: inverse(Color::Yellow),
+            tab: on(Color::White).add_modifier(B),
+            tab_active: inverse(Color::Yellow),
+            border: on(Color::White),
+            border_focus: on(Color::Yellow).add_modifier(B),
+            pane_title: on(Color::Yellow).add_modifier(B),
+            lead: on(Color::White),
+            item: on(Color::White),
+            group: on(Color::Yellow).add_modifier(B),
+            detail: on(Color::White),
+            selected: inverse(Color::Yellow),
+            selected_unfocused: inverse(Color::White),
+            prompt: on(Color::Yellow).add_modifier(B),
+            count: on(Color::White).add_modifier(B),
+            doc_title: on(Color::White).add_modifier(B),
+            doc_kind: on(Color::Yellow).add_modifier(B),
+            subtitle: on(Color::White),
+            figure_value: on(Color::Yellow).add_modifier(B),
+            figure_label: on(Color::White).add_modifier(B),
+            heading: on(Color::Yellow).add_modifier(B | Modifier::UNDERLINED),
+            text: on(Color::White),
+            fact_key: on(Color::White).add_modifier(B),
+            link: on(Color::Cyan).add_modifier(B | Modifier::UNDERLINED),
+            link_focused: inverse(Color::Cyan),
+            tag: on(Color::White).add_modifier(Modifier::ITALIC),
+            dim: on(Color::White),
+            warning: on(Color::Yellow).add_modifier(B),
+            url: on(Color::White).add_modifier(Modifier::UNDERLINED),
+            matched: on(Color::Yellow).add_modifier(B | Modifier::UNDERLINED),
+            zero: on(Color::White),
+            key: on(Color::Yellow).add_modifier(B),
+            status: on(Color::Yellow).add_modifier(B),
+        }
+    }
+
+    /// NO_COLOR: emphasis only.
+    pub fn mono() -> Theme {
+        let plain = Style::new();
+        let bold = Style::new().add_modifier(B);
+        let rev = Style::new().add_modifier(Modifier::REVERSED);
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        let under = Style::new().add_modifier(Modifier::UNDERLINED);
+        Theme {
+            base: plain,
+            brand: rev.add_modifier(B),
+            tab: plain,
+            tab_active: rev.add_modifier(B),
+            border: plain,
+            border_focus: bold,
+            pane_title: bold,
+            lead: dim,
+            item: plain,
+            group: bold,
+            detail: dim,
+            selected: rev,
+            selected_unfocused: under,
+            prompt: bold,
+            count: plain,
+            doc_title: bold,
+            doc_kind: bold,
+            subtitle: plain,
+            figure_value: bold,
+            figure_label: plain,
+            heading: bold.add_modifier(Modifier::UNDERLINED),
+            text: plain,
+            fact_key: bold,
+            link: under,
+            link_focused: rev.add_modifier(B),
+            tag: Style::new().add_modifier(Modifier::ITALIC),
+            dim,
+            warning: bold,
+            url: under,
+            matched: bold.add_modifier(Modifier::UNDERLINED),
+            zero: dim,
+            key: bold,
+            status: bold,
+        }
+    }
+}

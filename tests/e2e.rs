@@ -1,0 +1,106 @@
+//! The real binary in a pseudo-terminal: open Countries, filter to Ghana, see its fishing results, follow
+//! one to the convention it cites, quit with q, and exit cleanly with the terminal restored.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+struct Screen(Arc<Mutex<vt100::Parser>>);
+
+impl Screen {
+    fn text(&self) -> String {
+        self.0
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    /// Waits until the screen shows `needle`, or fails with what it shows.
+    fn wait_for(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!(
+            "the screen never showed {needle:?}; it shows:\n{}",
+            self.text()
+        );
+    }
+}
+
+#[test]
+fn ghana_fishing_results_then_quit() {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: HEIGHT,
+            cols: WIDTH,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).expect("ipec starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut writer = pty.master.take_writer().expect("writer");
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(HEIGHT, WIDTH, 0)));
+    let feed = Arc::clone(&parser);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut p) = feed.lock() {
+                p.process(&buf[..n]);
+            }
+        }
+    });
+    let screen = Screen(parser);
+    screen.wait_for("Overview");
+
+    let mut send = |keys: &str| {
+        writer.write_all(keys.as_bytes()).expect("keys reach ipec");
+        writer.flush().expect("flush");
+    };
+    send("5");
+    screen.wait_for("Countries");
+    send("fghana\r");
+    screen.wait_for("Country GHA");
+    screen.wait_for("Ghana Maritime Authority shipping notices");
+    screen.wait_for("fishing sector");
+    assert!(screen.text().contains("1 of 54"), "the match count shows");
+    // Into the detail pane, to the second result, and follow it: the convention it cites shows.
+    send("\rj\r");
+    screen.wait_for("Result gha-fishing-shipping-notices");
+    screen.wait_for("C188 Work in Fishing Convention");
+
+    send("q");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "ipec did not quit on q"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    };
+    assert!(status.success(), "ipec exited with {status:?}");
+    // Leaving the alternate screen brings back the (empty) main screen: the explorer is gone from it.
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(
+        !screen.text().contains("Country GHA"),
+        "the terminal was restored"
+    );
+}

@@ -1,0 +1,179 @@
+//! Key sequences: following a cross-link and coming back to exactly the same place, the search palette's
+//! Back, switching tabs, and scrolling past either end.
+
+mod common;
+
+use common::{app, press};
+use ipec::app::tabs::{RowKey, Tab};
+use ipec::app::Focus;
+
+#[test]
+fn follow_a_link_and_come_back_to_exactly_the_same_place() {
+    let mut app = app(120, 40);
+    press(&mut app, "5fghana<Enter><Enter>jj");
+    assert_eq!(app.tab, Tab::Countries);
+    let before = app.current().clone();
+    assert_eq!(before.focus, Focus::Detail);
+    assert_eq!(before.link, Some(2));
+    assert_eq!(before.filter, "ghana");
+    press(&mut app, "<Enter>");
+    assert_eq!(
+        app.tab,
+        Tab::Priorities,
+        "a result opens in the Priorities tab"
+    );
+    let Some(RowKey::Record(r)) = app.detail_key() else {
+        panic!("a record is shown");
+    };
+    assert_eq!(r.kind, ipec::kb::Kind::Achievement);
+    // Wander off in the new tab, then come back.
+    press(&mut app, "jjj<Enter>j");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.tab, Tab::Countries);
+    assert_eq!(app.current(), &before);
+}
+
+#[test]
+fn links_chain_and_back_unwinds_them_in_order() {
+    let mut app = app(120, 40);
+    press(&mut app, "5fghana<Enter><Enter>");
+    let countries = app.current().clone();
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Priorities);
+    let result = app.current().clone();
+    // From the result, follow its first link (its country) back to Ghana's tab.
+    press(&mut app, "<Enter><Enter>");
+    assert_eq!(app.tab, Tab::Countries);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.tab, Tab::Priorities);
+    assert_eq!(app.current().selected, result.selected);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.tab, Tab::Countries);
+    assert_eq!(app.current(), &countries);
+}
+
+#[test]
+fn back_from_a_search_result_returns_to_the_search() {
+    let mut app = app(120, 40);
+    press(&mut app, "/fish<Down>");
+    let query = app.palette.as_ref().map(|p| (p.query.clone(), p.selected));
+    assert_eq!(query, Some(("fish".to_string(), 1)));
+    press(&mut app, "<Enter>");
+    assert!(app.palette.is_none());
+    assert_eq!(app.tab, Tab::Priorities);
+    press(&mut app, "<Esc>");
+    let back = app.palette.as_ref().map(|p| (p.query.clone(), p.selected));
+    assert_eq!(back, query);
+    press(&mut app, "<Esc>");
+    assert!(app.palette.is_none());
+    assert_eq!(app.tab, Tab::Overview);
+}
+
+#[test]
+fn tabs_switch_by_tab_shift_tab_and_digit() {
+    let mut app = app(80, 24);
+    press(&mut app, "<Tab>");
+    assert_eq!(app.tab, Tab::Priorities);
+    press(&mut app, "<S-Tab><S-Tab>");
+    assert_eq!(app.tab, Tab::Library, "Shift-Tab wraps around");
+    press(&mut app, "4");
+    assert_eq!(app.tab, Tab::Conventions);
+    press(&mut app, "j5");
+    assert_eq!(app.tab, Tab::Countries);
+    press(&mut app, "4");
+    assert_eq!(
+        app.current().selected,
+        Some(1),
+        "each tab keeps its own selection"
+    );
+}
+
+#[test]
+fn scrolling_past_either_end_stops_there() {
+    let mut app = app(80, 24);
+    press(&mut app, "5");
+    let last = *app.visible(Tab::Countries).last().expect("countries");
+    press(&mut app, "G");
+    assert_eq!(app.current().selected, Some(last));
+    press(&mut app, "jjj<PgDn><C-d>");
+    assert_eq!(app.current().selected, Some(last));
+    press(&mut app, "gkk<PgUp>");
+    assert_eq!(
+        app.current().selected,
+        app.visible(Tab::Countries).first().copied()
+    );
+
+    // The detail pane of the programme is long: the bottom is the last screenful, not beyond.
+    press(&mut app, "1<Enter>G");
+    let lines = app.detail_view().lines.len();
+    let height = usize::from(app.detail_size().1);
+    assert_eq!(app.current().scroll, lines - height);
+    press(&mut app, "jjjj<C-d><PgDn>");
+    assert_eq!(app.current().scroll, lines - height);
+    press(&mut app, "g");
+    assert_eq!(app.current().scroll, 0);
+    press(&mut app, "kkk<C-u>");
+    assert_eq!(app.current().scroll, 0);
+}
+
+#[test]
+fn filter_narrows_in_place_and_esc_clears_it() {
+    let mut app = app(80, 24);
+    press(&mut app, "5fcote");
+    assert_eq!(app.match_count(Tab::Countries), (1, 54));
+    press(&mut app, "<Esc>");
+    assert!(app.current().filter.is_empty());
+    assert_eq!(app.match_count(Tab::Countries).1, 54);
+    press(&mut app, "fzzzz<Enter>");
+    assert_eq!(
+        app.current().selected,
+        None,
+        "no row to select when nothing matches"
+    );
+    press(&mut app, "j<Esc>");
+    assert!(app.current().selected.is_some());
+}
+
+#[test]
+fn region_filter_cycles() {
+    let mut app = app(120, 40);
+    press(&mut app, "5r");
+    let africa = app.match_count(Tab::Countries);
+    assert!(africa.1 < 54 && africa.1 > 0);
+    press(&mut app, "rrrrr");
+    assert_eq!(app.current().region, None);
+}
+
+#[test]
+fn matrix_cells_open_their_results() {
+    let mut app = app(120, 40);
+    press(&mut app, "3");
+    let Some(RowKey::Cell(_)) = app.detail_key() else {
+        panic!("the matrix shows a cell");
+    };
+    press(&mut app, "<Enter><Enter>");
+    assert_eq!(
+        app.tab,
+        Tab::Priorities,
+        "a result of the cell opens in Priorities"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(app.tab, Tab::Change);
+}
+
+#[test]
+fn open_and_copy_queue_effects() {
+    let mut app = app(120, 40);
+    press(&mut app, "5fghana<Enter>y");
+    let effects = app.take_effects();
+    match effects.as_slice() {
+        [ipec::app::Effect::Copy(text)] => assert!(text.contains("Ghana")),
+        other => panic!("expected a copy, got {other:?}"),
+    }
+    press(&mut app, "o");
+    assert!(matches!(
+        app.take_effects().as_slice(),
+        [ipec::app::Effect::OpenUrl(_)] | []
+    ));
+    assert!(app.status.is_some(), "o always says what it did");
+}

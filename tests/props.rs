@@ -1,0 +1,97 @@
+//! Long random sessions of keys, mouse events and resizes (down to 0×0 and 1×1): nothing panics, drawing
+//! included, and the selection is always on a visible row (None only when the list is empty).
+
+mod common;
+
+use ipec::app::keys::BINDINGS;
+use ipec::app::tabs::Tab;
+use ipec::app::{Action, App, Key, Mouse, MouseKind};
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+enum Event {
+    Key(Key),
+    Mouse(Mouse),
+    Resize(u16, u16),
+}
+
+/// Every bound key, plus letters that type into filters and the search.
+fn keys() -> Vec<Key> {
+    let mut keys: Vec<Key> = BINDINGS
+        .iter()
+        .flat_map(|b| b.keys.iter().copied())
+        .collect();
+    keys.extend("aeghinoctx 4".chars().map(Key::ch));
+    keys.retain(|k| *k != Key::ctrl('c') && *k != Key::ch('q'));
+    keys
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let keys = keys();
+    let n = keys.len();
+    prop_oneof![
+        8 => (0..n).prop_map(move |i| Event::Key(keys[i])),
+        2 => (0u8..3, 0u16..200, 0u16..60).prop_map(|(k, column, row)| {
+            let kind = [MouseKind::Click, MouseKind::ScrollUp, MouseKind::ScrollDown][usize::from(k)];
+            Event::Mouse(Mouse { kind, column, row })
+        }),
+        1 => prop_oneof![
+            (0u16..200, 0u16..70),
+            Just((0u16, 0u16)),
+            Just((1, 1)),
+            Just((40, 12)),
+            Just((39, 11)),
+        ]
+        .prop_map(|(w, h)| Event::Resize(w, h)),
+    ]
+}
+
+fn check(app: &App) {
+    for tab in Tab::ALL {
+        let visible = app.visible(tab);
+        match app.state(tab).selected {
+            Some(s) => assert!(
+                visible.binary_search(&s).is_ok(),
+                "{tab:?}: selection {s} not visible"
+            ),
+            None => assert!(
+                visible.is_empty() || tab == Tab::Change,
+                "{tab:?}: no selection in a list with rows"
+            ),
+        }
+    }
+    let (r, c) = app.state(Tab::Change).cell;
+    assert!(r < app.matrix.rows.len() && c < app.matrix.cols.len());
+    if let Some(p) = &app.palette {
+        assert!(p.hits.is_empty() || p.selected < p.hits.len());
+    }
+    let view = app.detail_view();
+    if let Some(link) = app.current().link {
+        assert!(link < view.link_targets.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_sessions_never_panic_and_keep_a_valid_selection(
+        events in proptest::collection::vec(event(), 1..250)
+    ) {
+        let mut app = common::app(100, 30);
+        for (i, event) in events.into_iter().enumerate() {
+            match event {
+                Event::Key(k) => app.key(k),
+                Event::Mouse(m) => app.update(Action::Mouse(m)),
+                Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+            }
+            app.refresh();
+            check(&app);
+            // Drawing is part of "never panics"; every few events keeps the test quick.
+            if i % 3 == 0 {
+                let _ = common::render(&app);
+            }
+        }
+        let _ = common::render(&app);
+    }
+}

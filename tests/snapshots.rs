@@ -1,0 +1,69 @@
+//! What every screen looks like, as text: each tab at 80×24 (stacked panes) and 120×40 (side by side), the
+//! help overlay, the search palette and the "too small" screen. Review changes with `cargo insta review`.
+
+mod common;
+
+use common::{app, press, render};
+use ipec::app::tabs::Tab;
+
+fn tab_snapshots(width: u16, height: u16) {
+    for (n, tab) in Tab::ALL.iter().enumerate() {
+        let mut app = app(width, height);
+        press(&mut app, &(n + 1).to_string());
+        let name = format!(
+            "tab_{}_{}_{width}x{height}",
+            n + 1,
+            tab.title().replace(' ', "_").to_lowercase()
+        );
+        insta::assert_snapshot!(name, render(&app));
+    }
+}
+
+#[test]
+fn every_tab_at_80x24() {
+    tab_snapshots(80, 24);
+}
+
+#[test]
+fn every_tab_at_120x40() {
+    tab_snapshots(120, 40);
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app(120, 40);
+    press(&mut app, "?");
+    insta::assert_snapshot!("help_120x40", render(&app));
+    let mut small = common::app(80, 24);
+    press(&mut small, "?");
+    insta::assert_snapshot!("help_80x24", render(&small));
+}
+
+#[test]
+fn search_palette() {
+    let mut app = app(120, 40);
+    press(&mut app, "/");
+    insta::assert_snapshot!("palette_empty_120x40", render(&app));
+    press(&mut app, "ghana");
+    insta::assert_snapshot!("palette_ghana_120x40", render(&app));
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!("too_small_39x12", render(&app(39, 12)));
+    insta::assert_snapshot!("too_small_20x5", render(&app(20, 5)));
+}
+
+#[test]
+fn ghana_in_countries_with_its_results() {
+    let mut app = app(120, 40);
+    press(&mut app, "5fghana<Enter><Enter>");
+    insta::assert_snapshot!("countries_ghana_120x40", render(&app));
+}
+
+#[test]
+fn smallest_usable_screen() {
+    let mut app = app(40, 12);
+    press(&mut app, "5");
+    insta::assert_snapshot!("countries_40x12", render(&app));
+}
