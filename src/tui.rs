@@ -9,8 +9,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers,
-    MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -179,11 +178,7 @@ fn perform(effect: Effect, app: &mut App) {
 /// Starts the desktop's opener, detached: its output would garble the screen, and waiting for it would
 /// freeze the app. A thread reaps it so that it does not linger as a zombie.
 fn open_url(url: &str) -> io::Result<()> {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
+    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
     let mut child = Command::new(opener)
         .arg(url)
         .stdin(Stdio::null())

@@ -17,11 +17,7 @@ fn follow_a_link_and_come_back_to_exactly_the_same_place() {
     assert_eq!(before.link, Some(2));
     assert_eq!(before.filter, "ghana");
     press(&mut app, "<Enter>");
-    assert_eq!(
-        app.tab,
-        Tab::Priorities,
-        "a result opens in the Priorities tab"
-    );
+    assert_eq!(app.tab, Tab::Priorities, "a result opens in the Priorities tab");
     let Some(RowKey::Record(r)) = app.detail_key() else {
         panic!("a record is shown");
     };
@@ -81,11 +77,7 @@ fn tabs_switch_by_tab_shift_tab_and_digit() {
     press(&mut app, "j5");
     assert_eq!(app.tab, Tab::Countries);
     press(&mut app, "4");
-    assert_eq!(
-        app.current().selected,
-        Some(1),
-        "each tab keeps its own selection"
-    );
+    assert_eq!(app.current().selected, Some(1), "each tab keeps its own selection");
 }
 
 #[test]
@@ -98,10 +90,7 @@ fn scrolling_past_either_end_stops_there() {
     press(&mut app, "jjj<PgDn><C-d>");
     assert_eq!(app.current().selected, Some(last));
     press(&mut app, "gkk<PgUp>");
-    assert_eq!(
-        app.current().selected,
-        app.visible(Tab::Countries).first().copied()
-    );
+    assert_eq!(app.current().selected, app.visible(Tab::Countries).first().copied());
 
     // The detail pane of the programme is long: the bottom is the last screenful, not beyond.
     press(&mut app, "1<Enter>G");
@@ -125,11 +114,7 @@ fn filter_narrows_in_place_and_esc_clears_it() {
     assert!(app.current().filter.is_empty());
     assert_eq!(app.match_count(Tab::Countries).1, 54);
     press(&mut app, "fzzzz<Enter>");
-    assert_eq!(
-        app.current().selected,
-        None,
-        "no row to select when nothing matches"
-    );
+    assert_eq!(app.current().selected, None, "no row to select when nothing matches");
     press(&mut app, "j<Esc>");
     assert!(app.current().selected.is_some());
 }
@@ -152,11 +137,7 @@ fn matrix_cells_open_their_results() {
         panic!("the matrix shows a cell");
     };
     press(&mut app, "<Enter><Enter>");
-    assert_eq!(
-        app.tab,
-        Tab::Priorities,
-        "a result of the cell opens in Priorities"
-    );
+    assert_eq!(app.tab, Tab::Priorities, "a result of the cell opens in Priorities");
     press(&mut app, "<Esc>");
     assert_eq!(app.tab, Tab::Change);
 }

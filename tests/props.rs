@@ -17,10 +17,7 @@ enum Event {
 
 /// Every bound key, plus letters that type into filters and the search.
 fn keys() -> Vec<Key> {
-    let mut keys: Vec<Key> = BINDINGS
-        .iter()
-        .flat_map(|b| b.keys.iter().copied())
-        .collect();
+    let mut keys: Vec<Key> = BINDINGS.iter().flat_map(|b| b.keys.iter().copied()).collect();
     keys.extend("aeghinoctx 4".chars().map(Key::ch));
     keys.retain(|k| *k != Key::ctrl('c') && *k != Key::ch('q'));
     keys
@@ -50,10 +47,7 @@ fn check(app: &App) {
     for tab in Tab::ALL {
         let visible = app.visible(tab);
         match app.state(tab).selected {
-            Some(s) => assert!(
-                visible.binary_search(&s).is_ok(),
-                "{tab:?}: selection {s} not visible"
-            ),
+            Some(s) => assert!(visible.binary_search(&s).is_ok(), "{tab:?}: selection {s} not visible"),
             None => assert!(
                 visible.is_empty() || tab == Tab::Change,
                 "{tab:?}: no selection in a list with rows"

@@ -245,10 +245,7 @@ impl Writer {
             self.new_line();
             return;
         }
-        let n = to
-            .saturating_sub(self.used)
-            .max(1)
-            .min(self.width - self.used - 1);
+        let n = to.saturating_sub(self.used).max(1).min(self.width - self.used - 1);
         self.push(&" ".repeat(n), Role::Text);
     }
 
@@ -312,11 +309,7 @@ impl Writer {
                 self.words(text, Role::Warning);
                 self.end_line();
             }
-            Block::Citation {
-                source,
-                section,
-                url,
-            } => {
+            Block::Citation { source, section, url } => {
                 self.indent = 2;
                 self.push("Source ", Role::FactKey);
                 let role = self.link(source);

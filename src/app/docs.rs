@@ -1,8 +1,9 @@
 //! The document shown for each row: a record's own `kb::document::Document`, or one assembled here for the
 //! rows that are not records (a matrix cell, a region, every record of a kind) and for the Overview.
 
+use crate::kb::document::count;
 use crate::kb::document::{Block, Document, Item, Link, Stat};
-use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
+use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
 
 use super::matrix::{results_in, Axis, Cell};
 use super::tabs::{kind_title, RowKey, Tab};
@@ -56,10 +57,7 @@ fn overview(kb: &KnowledgeBase, r: RecordRef) -> Document {
     // Headline figures first and in one column, the programme's own before the knowledge base's: they
     // are what a projector audience reads.
     figures.extend([
-        stat(
-            Kind::Achievement,
-            "results documented, each cited to its source",
-        ),
+        stat(Kind::Achievement, "results documented, each cited to its source"),
         stat(Kind::Country, "countries named by the sources"),
         stat(Kind::Convention, "ILO conventions and protocols"),
         stat(Kind::Event, "events"),
@@ -86,10 +84,7 @@ fn overview(kb: &KnowledgeBase, r: RecordRef) -> Document {
 
 fn axis_name(kb: &KnowledgeBase, axis: Axis, kind: Kind) -> String {
     match (axis, kind) {
-        (Axis::Is(i), Kind::Priority) => kb
-            .priorities
-            .get(i)
-            .map_or(String::new(), |p| p.title.clone()),
+        (Axis::Is(i), Kind::Priority) => kb.priorities.get(i).map_or(String::new(), |p| p.title.clone()),
         (Axis::Is(i), _) => kb.areas.get(i).map_or(String::new(), |a| a.title.clone()),
         (Axis::None, Kind::Priority) => "No priority given".into(),
         (Axis::None, _) => "No area given".into(),
@@ -193,43 +188,13 @@ fn push_items(kb: &KnowledgeBase, doc: &mut Document, refs: impl Iterator<Item =
                 target: Some(r),
                 id: Some(kb.id(r).to_string()),
             },
-            detail: brief(kb, r),
+            detail: kb.brief(r),
         })
         .collect();
     doc.blocks.push(Block::Items { items });
     if refs.len() > MAX_ITEMS {
         doc.blocks.push(Block::Paragraph {
-            text: format!(
-                "… and {} more: filter the list to find them.",
-                refs.len() - MAX_ITEMS
-            ),
+            text: format!("… and {} more: filter the list to find them.", refs.len() - MAX_ITEMS),
         });
-    }
-}
-
-/// One line that tells records apart in a list.
-fn brief(kb: &KnowledgeBase, r: RecordRef) -> String {
-    match kb.record(r) {
-        Record::Achievement(a) => kb.achievement_context(a),
-        Record::Country(c) => format!(
-            "{} · {}",
-            c.region,
-            count(kb.backlinks_of(r, Kind::Achievement).count(), "result")
-        ),
-        Record::Convention(c) => format!("{} · {}", c.year, c.subject),
-        Record::Event(e) => crate::kb::document::display_date(&e.date),
-        Record::Partnership(p) => p.kind.clone(),
-        Record::Figure(f) => f.period.clone().unwrap_or_default(),
-        Record::Resource(res) => res.kind.clone(),
-        Record::Source(s) => format!("{} · {}", s.publisher, s.year),
-        _ => String::new(),
-    }
-}
-
-fn count(n: usize, what: &str) -> String {
-    match (n, what.strip_suffix('y')) {
-        (1, _) => format!("{n} {what}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        _ => format!("{n} {what}s"),
     }
 }

@@ -60,12 +60,7 @@ impl Binding {
     pub fn key_label(&self) -> String {
         match self.label {
             Some(label) => label.to_string(),
-            None => self
-                .keys
-                .iter()
-                .map(Key::label)
-                .collect::<Vec<_>>()
-                .join(" "),
+            None => self.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
         }
     }
 }
@@ -115,13 +110,7 @@ pub const BINDINGS: &[Binding] = &[
         "close this help",
         Some("close"),
     ),
-    bind(
-        Help,
-        &[Key::ch('j'), k(Down)],
-        Action::Down,
-        "scroll down",
-        None,
-    ),
+    bind(Help, &[Key::ch('j'), k(Down)], Action::Down, "scroll down", None),
     bind(Help, &[Key::ch('k'), k(Up)], Action::Up, "scroll up", None),
     // Search palette.
     bind(
@@ -145,34 +134,10 @@ pub const BINDINGS: &[Binding] = &[
         "next result",
         Some("next"),
     ),
-    bind(
-        Palette,
-        &[k(Up), Key::ctrl('p')],
-        Action::Up,
-        "previous result",
-        None,
-    ),
-    bind(
-        Palette,
-        &[k(PageDown)],
-        Action::PageDown,
-        "page down the results",
-        None,
-    ),
-    bind(
-        Palette,
-        &[k(PageUp)],
-        Action::PageUp,
-        "page up the results",
-        None,
-    ),
-    bind(
-        Palette,
-        &[k(Backspace)],
-        Action::DeleteChar,
-        "delete a character",
-        None,
-    ),
+    bind(Palette, &[k(Up), Key::ctrl('p')], Action::Up, "previous result", None),
+    bind(Palette, &[k(PageDown)], Action::PageDown, "page down the results", None),
+    bind(Palette, &[k(PageUp)], Action::PageUp, "page up the results", None),
+    bind(Palette, &[k(Backspace)], Action::DeleteChar, "delete a character", None),
     // Typing a list filter.
     bind(
         Filter,
@@ -190,13 +155,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Filter, &[k(Down)], Action::Down, "next match", None),
     bind(Filter, &[k(Up)], Action::Up, "previous match", None),
-    bind(
-        Filter,
-        &[k(Backspace)],
-        Action::DeleteChar,
-        "delete a character",
-        None,
-    ),
+    bind(Filter, &[k(Backspace)], Action::DeleteChar, "delete a character", None),
     // The matrix.
     bind(
         Matrix,
@@ -205,20 +164,8 @@ pub const BINDINGS: &[Binding] = &[
         "cell below",
         Some("move"),
     ),
-    bind(
-        Matrix,
-        &[Key::ch('k'), k(Up)],
-        Action::Up,
-        "cell above",
-        None,
-    ),
-    bind(
-        Matrix,
-        &[Key::ch('h'), k(Left)],
-        Action::Left,
-        "cell to the left",
-        None,
-    ),
+    bind(Matrix, &[Key::ch('k'), k(Up)], Action::Up, "cell above", None),
+    bind(Matrix, &[Key::ch('h'), k(Left)], Action::Left, "cell to the left", None),
     bind(
         Matrix,
         &[Key::ch('l'), k(Right)],
@@ -234,20 +181,8 @@ pub const BINDINGS: &[Binding] = &[
         Some("results"),
     ),
     // A list.
-    bind(
-        List,
-        &[Key::ch('j'), k(Down)],
-        Action::Down,
-        "next row",
-        Some("move"),
-    ),
-    bind(
-        List,
-        &[Key::ch('k'), k(Up)],
-        Action::Up,
-        "previous row",
-        None,
-    ),
+    bind(List, &[Key::ch('j'), k(Down)], Action::Down, "next row", Some("move")),
+    bind(List, &[Key::ch('k'), k(Up)], Action::Up, "previous row", None),
     bind(
         List,
         &[k(Enter), Key::ch('l'), k(Right)],
@@ -299,20 +234,8 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     // Both panes.
-    bind(
-        Browse,
-        &[Key::ch('g'), k(Home)],
-        Action::Top,
-        "to the top",
-        None,
-    ),
-    bind(
-        Browse,
-        &[Key::ch('G'), k(End)],
-        Action::Bottom,
-        "to the bottom",
-        None,
-    ),
+    bind(Browse, &[Key::ch('g'), k(Home)], Action::Top, "to the top", None),
+    bind(Browse, &[Key::ch('G'), k(End)], Action::Bottom, "to the bottom", None),
     bind(
         Browse,
         &[Key::ctrl('d')],
@@ -320,20 +243,8 @@ pub const BINDINGS: &[Binding] = &[
         "half a page down",
         None,
     ),
-    bind(
-        Browse,
-        &[Key::ctrl('u')],
-        Action::HalfPageUp,
-        "half a page up",
-        None,
-    ),
-    bind(
-        Browse,
-        &[k(PageDown)],
-        Action::PageDown,
-        "a page down",
-        None,
-    ),
+    bind(Browse, &[Key::ctrl('u')], Action::HalfPageUp, "half a page up", None),
+    bind(Browse, &[k(PageDown)], Action::PageDown, "a page down", None),
     bind(Browse, &[k(PageUp)], Action::PageUp, "a page up", None),
     bind(
         Browse,
@@ -374,13 +285,7 @@ pub const BINDINGS: &[Binding] = &[
         "copy the record as text (OSC 52, works over SSH)",
         None,
     ),
-    bind(
-        Browse,
-        &[Key::ch('?')],
-        Action::ToggleHelp,
-        "this help",
-        Some("help"),
-    ),
+    bind(Browse, &[Key::ch('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(Browse, &[Key::ch('q')], Action::Quit, "quit", Some("quit")),
 ];
 
@@ -438,9 +343,7 @@ pub const NOTES: &[&str] = &[
 
 pub fn help_lines() -> Vec<HelpLine> {
     let mut lines: Vec<HelpLine> = NOTES.iter().map(|n| HelpLine::Note(n)).collect();
-    let order = [
-        Browse, List, Countries, Detail, Matrix, Filter, Palette, Help, Always,
-    ];
+    let order = [Browse, List, Countries, Detail, Matrix, Filter, Palette, Help, Always];
     for context in order {
         lines.push(HelpLine::Note(""));
         lines.push(HelpLine::Heading(context.title()));
@@ -464,11 +367,7 @@ mod tests {
             for b in &BINDINGS[i + 1..] {
                 if a.context == b.context {
                     for key in a.keys {
-                        assert!(
-                            !b.keys.contains(key),
-                            "{key:?} bound twice in {:?}",
-                            a.context
-                        );
+                        assert!(!b.keys.contains(key), "{key:?} bound twice in {:?}", a.context);
                     }
                 }
             }

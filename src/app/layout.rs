@@ -126,10 +126,7 @@ pub fn tab_labels(width: u16, current: Tab) -> Vec<(Tab, String, u16, u16)> {
             .map(|(i, &t)| (t, form(i, t, current)))
             .collect::<Vec<_>>();
         chosen_gap = gap;
-        let total: usize = chosen
-            .iter()
-            .map(|(_, l)| l.chars().count() + usize::from(gap))
-            .sum();
+        let total: usize = chosen.iter().map(|(_, l)| l.chars().count() + usize::from(gap)).sum();
         if total.saturating_sub(usize::from(gap)) + usize::from(brand) <= usize::from(width) {
             break;
         }

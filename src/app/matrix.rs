@@ -39,8 +39,7 @@ pub fn results_in(kb: &KnowledgeBase, cell: Cell) -> Vec<RecordRef> {
     kb.refs(Kind::Achievement)
         .filter(|r| {
             let a = &kb.achievements[r.index];
-            cell.priority
-                .accepts(kb, Kind::Priority, a.priority.as_deref())
+            cell.priority.accepts(kb, Kind::Priority, a.priority.as_deref())
                 && cell.area.accepts(kb, Kind::Area, a.area.as_deref())
         })
         .collect()
@@ -57,12 +56,7 @@ pub struct Matrix {
 
 impl Matrix {
     pub fn new(kb: &KnowledgeBase) -> Matrix {
-        let axes = |n: usize| {
-            (0..n)
-                .map(Axis::Is)
-                .chain([Axis::None, Axis::All])
-                .collect::<Vec<_>>()
-        };
+        let axes = |n: usize| (0..n).map(Axis::Is).chain([Axis::None, Axis::All]).collect::<Vec<_>>();
         let rows = axes(kb.priorities.len());
         let cols = axes(kb.areas.len());
         let mut counts = vec![vec![0; cols.len()]; rows.len()];
@@ -90,11 +84,7 @@ impl Matrix {
     }
 
     pub fn count(&self, row: usize, col: usize) -> usize {
-        self.counts
-            .get(row)
-            .and_then(|r| r.get(col))
-            .copied()
-            .unwrap_or(0)
+        self.counts.get(row).and_then(|r| r.get(col)).copied().unwrap_or(0)
     }
 
     /// Where a cell is: (row, col).
@@ -135,8 +125,7 @@ impl Geometry {
     /// The cell under a screen position.
     pub fn hit(&self, column: u16, row: u16, rows: usize, cols: usize) -> Option<(usize, usize)> {
         let r = usize::from(row.checked_sub(self.y)?);
-        let c =
-            usize::from(column.checked_sub(self.x + self.label_width)? / self.cell_width.max(1));
+        let c = usize::from(column.checked_sub(self.x + self.label_width)? / self.cell_width.max(1));
         (r < rows && c < cols).then_some((r, c))
     }
 }

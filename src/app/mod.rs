@@ -188,9 +188,7 @@ impl App {
             match (self.current().focus, self.tab) {
                 (Focus::Detail, _) => contexts.push(Context::Detail),
                 (Focus::List, Tab::Change) => contexts.push(Context::Matrix),
-                (Focus::List, Tab::Countries) => {
-                    contexts.extend([Context::List, Context::Countries])
-                }
+                (Focus::List, Tab::Countries) => contexts.extend([Context::List, Context::Countries]),
                 (Focus::List, _) => contexts.push(Context::List),
             }
             contexts.push(Context::Browse);
@@ -205,10 +203,7 @@ impl App {
             Some(action) => self.update(action),
             None => {
                 if self.help.is_none() {
-                    self.status = Some(format!(
-                        "{} does nothing here; ? shows the keys",
-                        key.label()
-                    ));
+                    self.status = Some(format!("{} does nothing here; ? shows the keys", key.label()));
                 }
             }
         }
@@ -225,10 +220,7 @@ impl App {
             return self.matrix.cell(row, col).map(RowKey::Cell);
         }
         let rows = self.rows(self.tab);
-        self.current()
-            .selected
-            .and_then(|i| rows.get(i))
-            .map(|r| r.key)
+        self.current().selected.and_then(|i| rows.get(i)).map(|r| r.key)
     }
 
     pub fn detail_document(&self) -> Option<Document> {
@@ -285,8 +277,7 @@ impl App {
                 palette.hits = if palette.query.trim().is_empty() {
                     Vec::new()
                 } else {
-                    self.index
-                        .search(&self.kb, &palette.query, None, palette::LIMIT)
+                    self.index.search(&self.kb, &palette.query, None, palette::LIMIT)
                 };
                 palette.stale = false;
                 palette.fix(rows);
@@ -295,9 +286,8 @@ impl App {
     }
 
     fn palette_rows(&self) -> usize {
-        self.screen().map_or(1, |s| {
-            usize::from(layout::inner(s.list).height.saturating_sub(2))
-        })
+        self.screen()
+            .map_or(1, |s| usize::from(layout::inner(s.list).height.saturating_sub(2)))
     }
 
     fn list_height(&self) -> usize {
@@ -311,10 +301,7 @@ impl App {
     fn refilter(&mut self, tab: Tab) {
         let i = tab.index();
         let state = &self.states[i];
-        let words: Vec<String> = fold(&state.filter)
-            .split_whitespace()
-            .map(String::from)
-            .collect();
+        let words: Vec<String> = fold(&state.filter).split_whitespace().map(String::from).collect();
         let rows = &self.rows[i];
         let in_region = |r: &Row| state.region.is_none() || r.region == state.region;
         let direct: Vec<bool> = rows
@@ -325,10 +312,7 @@ impl App {
         let mut keep = direct.clone();
         let mut ancestors: Vec<usize> = Vec::new();
         for (n, row) in rows.iter().enumerate() {
-            while ancestors
-                .last()
-                .is_some_and(|&a| rows[a].depth >= row.depth)
-            {
+            while ancestors.last().is_some_and(|&a| rows[a].depth >= row.depth) {
                 ancestors.pop();
             }
             if direct[n] && !words.is_empty() {
@@ -341,12 +325,8 @@ impl App {
         let visible: Vec<usize> = (0..rows.len()).filter(|&n| keep[n]).collect();
         let records = rows.iter().any(Row::is_record);
         let countable = |n: usize| !records || rows[n].is_record();
-        let matched = (0..rows.len())
-            .filter(|&n| direct[n] && countable(n))
-            .count();
-        let total = (0..rows.len())
-            .filter(|&n| countable(n) && in_region(&rows[n]))
-            .count();
+        let matched = (0..rows.len()).filter(|&n| direct[n] && countable(n)).count();
+        let total = (0..rows.len()).filter(|&n| countable(n) && in_region(&rows[n])).count();
         let selected = match state.selected {
             // Keep the selection while it still matches; a heading shown only as context does not.
             Some(s) if direct[s] && visible.binary_search(&s).is_ok() => Some(s),
@@ -368,16 +348,10 @@ impl App {
         let i = self.tab.index();
         let visible = &self.visible[i];
         let state = &mut self.states[i];
-        if state
-            .selected
-            .is_some_and(|s| visible.binary_search(&s).is_err())
-        {
+        if state.selected.is_some_and(|s| visible.binary_search(&s).is_err()) {
             state.selected = visible.first().copied();
         }
-        let pos = state
-            .selected
-            .and_then(|s| visible.binary_search(&s).ok())
-            .unwrap_or(0);
+        let pos = state.selected.and_then(|s| visible.binary_search(&s).ok()).unwrap_or(0);
         state.offset = palette::keep_in_view(state.offset, pos, height, visible.len());
         let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
         state.cell = (
@@ -387,9 +361,7 @@ impl App {
         let view = self.detail_view();
         let (_, h) = self.detail_size();
         let state = &mut self.states[i];
-        state.scroll = state
-            .scroll
-            .min(view.lines.len().saturating_sub(usize::from(h)));
+        state.scroll = state.scroll.min(view.lines.len().saturating_sub(usize::from(h)));
         if state.link.is_some_and(|l| l >= view.link_targets.len()) {
             state.link = None;
         }
@@ -427,9 +399,7 @@ impl App {
         }
         self.tab = location.tab;
         self.filtering = false;
-        self.palette = location
-            .palette
-            .map(|(query, selected)| Palette::new(query, selected));
+        self.palette = location.palette.map(|(query, selected)| Palette::new(query, selected));
         self.refresh();
     }
 }

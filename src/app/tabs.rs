@@ -171,11 +171,7 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
-fn records(
-    kb: &KnowledgeBase,
-    kind: Kind,
-    detail: fn(&KnowledgeBase, RecordRef) -> String,
-) -> Vec<Row> {
+fn records(kb: &KnowledgeBase, kind: Kind, detail: fn(&KnowledgeBase, RecordRef) -> String) -> Vec<Row> {
     kb.refs(kind)
         .map(|r| Row::new(RowKey::Record(r), kb.title(r), detail(kb, r), 0))
         .collect()
@@ -184,14 +180,7 @@ fn records(
 fn overview(kb: &KnowledgeBase) -> Vec<Row> {
     let mut rows: Vec<Row> = kb
         .refs(Kind::Programme)
-        .map(|r| {
-            Row::new(
-                RowKey::Record(r),
-                format!("{} at a glance", kb.title(r)),
-                "",
-                0,
-            )
-        })
+        .map(|r| Row::new(RowKey::Record(r), format!("{} at a glance", kb.title(r)), "", 0))
         .collect();
     rows.extend(
         Kind::ALL
@@ -260,12 +249,7 @@ fn priorities(kb: &KnowledgeBase) -> Vec<Row> {
                 Axis::Is(a) => kb.areas[a].title.clone(),
                 _ => "No area given".to_string(),
             };
-            rows.push(Row::new(
-                RowKey::Cell(cell),
-                label,
-                results.len().to_string(),
-                1,
-            ));
+            rows.push(Row::new(RowKey::Cell(cell), label, results.len().to_string(), 1));
             rows.extend(
                 results
                     .into_iter()
@@ -288,18 +272,12 @@ fn countries(kb: &KnowledgeBase) -> Vec<Row> {
             continue;
         }
         mine.sort_by_cached_key(|&r| fold(kb.title(r)));
-        let mut header = Row::new(
-            RowKey::Region(region),
-            region.name(),
-            plural(mine.len(), "country"),
-            0,
-        );
+        let mut header = Row::new(RowKey::Region(region), region.name(), plural(mine.len(), "country"), 0);
         header.region = Some(region);
         rows.push(header);
         for r in mine {
             let n = kb.backlinks_of(r, Kind::Achievement).count();
-            let mut row =
-                Row::new(RowKey::Record(r), kb.title(r), plural(n, "result"), 1).lead(kb.id(r));
+            let mut row = Row::new(RowKey::Record(r), kb.title(r), plural(n, "result"), 1).lead(kb.id(r));
             row.region = Some(region);
             rows.push(row);
         }
@@ -314,13 +292,7 @@ fn events(kb: &KnowledgeBase) -> Vec<Row> {
     refs.into_iter()
         .map(|r| {
             let e = &kb.events[r.index];
-            Row::new(
-                RowKey::Record(r),
-                &e.title,
-                e.place.clone().unwrap_or_default(),
-                0,
-            )
-            .lead(&e.date)
+            Row::new(RowKey::Record(r), &e.title, e.place.clone().unwrap_or_default(), 0).lead(&e.date)
         })
         .collect()
 }

@@ -64,11 +64,7 @@ impl App {
 
     /// Enter in the search: the result opens in its own tab; Back comes back to the search as it was.
     fn open_hit(&mut self) {
-        let Some(hit) = self
-            .palette
-            .as_ref()
-            .and_then(|p| p.selected_hit().cloned())
-        else {
+        let Some(hit) = self.palette.as_ref().and_then(|p| p.selected_hit().cloned()) else {
             self.status = Some("No result to open: type a few letters of a name".into());
             return;
         };
@@ -102,9 +98,7 @@ impl App {
     fn browse_action(&mut self, action: Action) {
         match action {
             Action::NextTab => self.go_tab((self.tab.index() + 1) % Tab::ALL.len()),
-            Action::PrevTab => {
-                self.go_tab((self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len())
-            }
+            Action::PrevTab => self.go_tab((self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()),
             Action::GoTab(n) => self.go_tab(n),
             Action::Back => self.back(),
             Action::ToggleHelp => self.help = Some(0),
@@ -158,10 +152,7 @@ impl App {
             _ => return,
         };
         let state = self.current_mut();
-        state.cell = (
-            cell.0.min(rows.saturating_sub(1)),
-            cell.1.min(cols.saturating_sub(1)),
-        );
+        state.cell = (cell.0.min(rows.saturating_sub(1)), cell.1.min(cols.saturating_sub(1)));
         state.scroll = 0;
         state.link = None;
     }
@@ -174,10 +165,7 @@ impl App {
             return;
         };
         let state = &mut self.states[i];
-        let pos = state
-            .selected
-            .and_then(|s| visible.binary_search(&s).ok())
-            .unwrap_or(0);
+        let pos = state.selected.and_then(|s| visible.binary_search(&s).ok()).unwrap_or(0);
         let new = pos.saturating_add_signed(delta).min(last);
         if Some(visible[new]) != state.selected {
             state.selected = Some(visible[new]);
@@ -198,10 +186,7 @@ impl App {
         let state = self.current_mut();
         if state.link.is_none() {
             let end = state.scroll + usize::from(h);
-            state.link = view
-                .link_lines
-                .iter()
-                .position(|&l| l >= state.scroll && l < end);
+            state.link = view.link_lines.iter().position(|&l| l >= state.scroll && l < end);
         }
     }
 
@@ -272,11 +257,7 @@ impl App {
     /// Enter on a focused link: remember where we are, then open the record in its tab.
     fn follow(&mut self) {
         let view = self.detail_view();
-        let Some(target) = self
-            .current()
-            .link
-            .and_then(|i| view.link_targets.get(i).copied())
-        else {
+        let Some(target) = self.current().link.and_then(|i| view.link_targets.get(i).copied()) else {
             self.status = Some("No link focused: j/k move between the links".into());
             return;
         };
@@ -348,17 +329,13 @@ impl App {
                 .position(|&x| x == r)
                 .and_then(|i| Region::ALL.get(i + 1).copied()),
         };
-        let label = state
-            .region
-            .map_or("all regions".to_string(), |r| r.name().to_string());
+        let label = state.region.map_or("all regions".to_string(), |r| r.name().to_string());
         self.refilter(self.tab);
         self.status = Some(format!("Showing {label} (r for the next)"));
     }
 
     fn open_source(&mut self) {
-        let url = self
-            .detail_document()
-            .and_then(|d| d.url().map(String::from));
+        let url = self.detail_document().and_then(|d| d.url().map(String::from));
         match url {
             Some(url) => {
                 self.status = Some(format!("Opening {url}"));
@@ -402,10 +379,7 @@ impl App {
 
     fn click_tab(&mut self, column: u16) {
         let labels = layout::tab_labels(self.width, self.tab);
-        if let Some((tab, ..)) = labels
-            .iter()
-            .find(|(_, _, x, w)| column >= *x && column < x + w)
-        {
+        if let Some((tab, ..)) = labels.iter().find(|(_, _, x, w)| column >= *x && column < x + w) {
             self.palette = None;
             self.filtering = false;
             self.tab = *tab;

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
 use super::ListFormat;
-use crate::kb::document::{convention_detail, display_date, Block, Document};
+use crate::kb::document::{Block, Document};
 use crate::kb::text::sanitize;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
 use crate::search::SearchIndex;
@@ -23,7 +23,7 @@ pub fn list(kb: &KnowledgeBase, kind: Kind, format: ListFormat, out: &mut impl W
         ListFormat::Text => {
             let rows: Vec<[String; 3]> = refs
                 .iter()
-                .map(|&r| [kb.id(r).to_string(), kb.title(r).to_string(), list_detail(kb, r)])
+                .map(|&r| [kb.id(r).to_string(), kb.title(r).to_string(), kb.brief(r)])
                 .collect();
             write_aligned(out, &rows)
         }
@@ -111,29 +111,6 @@ fn record_value(kb: &KnowledgeBase, r: RecordRef) -> Value {
 
 fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
-}
-
-/// The third column of `ipec list`: what tells records of a kind apart at a glance.
-fn list_detail(kb: &KnowledgeBase, r: RecordRef) -> String {
-    match kb.record(r) {
-        Record::Country(c) => {
-            format!(
-                "{} · {} results",
-                c.region,
-                kb.backlinks_of(r, Kind::Achievement).count()
-            )
-        }
-        Record::Achievement(a) => kb.achievement_context(a),
-        Record::Convention(c) => convention_detail(c),
-        Record::Priority(p) => format!("priority {}", p.number),
-        Record::Area(a) => format!("category {}", a.number),
-        Record::Figure(f) => f.period.clone().unwrap_or_default(),
-        Record::Partnership(p) => p.kind.clone(),
-        Record::Event(e) => display_date(&e.date),
-        Record::Resource(res) => res.year.map(|y| y.to_string()).unwrap_or_default(),
-        Record::Source(s) => format!("{} · {}", s.publisher, s.year),
-        Record::Programme(p) => p.full_name.clone(),
-    }
 }
 
 /// Columns padded by display width, so "Côte d'Ivoire" and wide characters line up.

@@ -459,6 +459,30 @@ impl KnowledgeBase {
         tags
     }
 
+    /// One line that tells records of a kind apart in a list: "Africa · 7 results", "1999 · child labour".
+    pub fn brief(&self, r: RecordRef) -> String {
+        match self.record(r) {
+            Record::Achievement(a) => self.achievement_context(a),
+            Record::Country(c) => format!(
+                "{} · {}",
+                c.region,
+                count(self.backlinks_of(r, Kind::Achievement).count(), "result")
+            ),
+            Record::Convention(c) => convention_detail(c),
+            Record::Event(e) => display_date(&e.date),
+            Record::Partnership(p) => p.kind.clone(),
+            Record::Figure(f) => f.period.clone().unwrap_or_default(),
+            Record::Resource(res) => match res.year {
+                Some(year) => format!("{} · {year}", res.kind),
+                None => res.kind.clone(),
+            },
+            Record::Source(s) => format!("{} · {}", s.publisher, s.year),
+            Record::Priority(p) => format!("Thematic priority {}", p.number),
+            Record::Area(a) => format!("Category of change {}", a.number),
+            Record::Programme(p) => p.full_name.clone(),
+        }
+    }
+
     fn link(&self, r: RecordRef, role: &str) -> Link {
         let label = match r.kind {
             Kind::Convention => format!("{} {}", self.id(r), self.title(r)),
@@ -607,8 +631,13 @@ fn eq(a: &Option<String>, id: &str) -> bool {
     a.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(id))
 }
 
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+/// "1 result", "7 results", "2 countries".
+pub fn count(n: usize, what: &str) -> String {
+    match (n, what.strip_suffix('y')) {
+        (1, _) => format!("{n} {what}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {what}s"),
+    }
 }
 
 /// "action group" → "Action groups".

@@ -55,7 +55,11 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: String, text: String) -> SourceFile {
-        SourceFile { name, text, line_starts: std::sync::OnceLock::new() }
+        SourceFile {
+            name,
+            text,
+            line_starts: std::sync::OnceLock::new(),
+        }
     }
 
     /// A problem at a byte offset of this file.
@@ -66,9 +70,11 @@ impl SourceFile {
 
     /// The 1-based line and character column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let starts = self
-            .line_starts
-            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect());
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
         let line = starts.partition_point(|&start| start <= offset).max(1);
         let start = starts[line - 1];
         let (_, column) = super::problem::line_column(&self.text[start..], offset - start);
@@ -234,9 +240,7 @@ fn parse_document<'a>(file: &'a SourceFile, problems: &mut Vec<Problem>) -> Opti
     }
     for error in errors.iter().take(MAX_SYNTAX_ERRORS) {
         let offset = error.span().map_or(0, |s| s.start);
-        problems.push(file.problem(offset,
-            toml_message(error.message()),
-        ));
+        problems.push(file.problem(offset, toml_message(error.message())));
     }
     if errors.len() > MAX_SYNTAX_ERRORS {
         let more = errors.len() - MAX_SYNTAX_ERRORS;
@@ -274,7 +278,8 @@ fn check_text(file: &SourceFile, table: &DeTable<'_>, problems: &mut Vec<Problem
 
 fn check_string(file: &SourceFile, s: &str, span: Range<usize>, problems: &mut Vec<Problem>) {
     if let Some(c) = s.chars().find(|&c| text::is_forbidden(c)) {
-        problems.push(file.problem(span.start,
+        problems.push(file.problem(
+            span.start,
             format!("text contains the control character U+{:04X}; remove it", c as u32),
         ));
     }

@@ -53,8 +53,7 @@ impl Checker<'_, '_> {
         let file = &self.files[origin.file];
         let offset = self.span(r, path).start;
         let message = format!("{} `{}`: {message}", r.kind, record.id());
-        self.problems
-            .push(file.problem(offset, message));
+        self.problems.push(file.problem(offset, message));
     }
 
     /// The span of a field, walking the parsed document; stops at the deepest part that exists.

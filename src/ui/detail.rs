@@ -19,24 +19,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let height = usize::from(text.height);
     let scroll = app.detail_scroll();
     let total = view.lines.len();
-    let title = if app.palette.is_some() {
-        " Preview "
-    } else {
-        " Detail "
-    };
+    let title = if app.palette.is_some() { " Preview " } else { " Detail " };
     let mut block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
+        .border_style(if focused { theme.border_focus } else { theme.border })
         .title(Span::styled(title, theme.pane_title));
     if total > height {
         let last = (scroll + height).min(total);
-        block = block.title_bottom(
-            Line::styled(format!(" {}–{last} of {total} ", scroll + 1), theme.count)
-                .right_aligned(),
-        );
+        block = block
+            .title_bottom(Line::styled(format!(" {}–{last} of {total} ", scroll + 1), theme.count).right_aligned());
     }
     frame.render_widget(block, area);
     let link = app.detail_link();
@@ -48,9 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .map(|line| {
             Line::from(
                 line.iter()
-                    .map(|seg| {
-                        Span::styled(seg.text.clone(), style(theme, seg.role, link, focused))
-                    })
+                    .map(|seg| Span::styled(seg.text.clone(), style(theme, seg.role, link, focused)))
                     .collect::<Vec<_>>(),
             )
         })

@@ -14,10 +14,7 @@ use super::{truncate, Theme};
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
     if let Some(status) = &app.status {
-        let line = Line::styled(
-            format!(" {}", truncate(status, width.saturating_sub(1))),
-            theme.status,
-        );
+        let line = Line::styled(format!(" {}", truncate(status, width.saturating_sub(1))), theme.status);
         frame.render_widget(line, area);
         return;
     }

@@ -23,15 +23,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         format!(" {matched} of {total} ")
     };
     let block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
-        .title(Span::styled(
-            format!(" {} ", app.tab.title()),
-            theme.pane_title,
-        ))
+        .border_style(if focused { theme.border_focus } else { theme.border })
+        .title(Span::styled(format!(" {} ", app.tab.title()), theme.pane_title))
         .title_top(Line::styled(count, theme.count).right_aligned());
     frame.render_widget(block, area);
     if app.filter_line() {
@@ -57,29 +50,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .skip(state.offset)
         .take(usize::from(rows_area.height))
         .map(|&i| {
-            let header = rows
-                .get(i + 1)
-                .is_some_and(|next| next.depth > rows[i].depth);
+            let header = rows.get(i + 1).is_some_and(|next| next.depth > rows[i].depth);
             let style = match (state.selected == Some(i), focused) {
                 (true, true) => Some(theme.selected),
                 (true, false) => Some(theme.selected_unfocused),
                 _ => None,
             };
-            row_line(
-                &rows[i],
-                header,
-                lead_width,
-                usize::from(rows_area.width),
-                style,
-                theme,
-            )
+            row_line(&rows[i], header, lead_width, usize::from(rows_area.width), style, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
     if visible.len() > usize::from(rows_area.height) {
         let mut bar =
-            ScrollbarState::new(visible.len().saturating_sub(usize::from(rows_area.height)))
-                .position(state.offset);
+            ScrollbarState::new(visible.len().saturating_sub(usize::from(rows_area.height))).position(state.offset);
         let bar_area = area.inner(Margin::new(0, 1));
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
@@ -105,10 +88,7 @@ fn filter_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
         spans.push(Span::styled("▏", theme.prompt));
     }
     if let Some(region) = state.region {
-        spans.push(Span::styled(
-            format!("  region: {}", region.name()),
-            theme.dim,
-        ));
+        spans.push(Span::styled(format!("  region: {}", region.name()), theme.dim));
     }
     if app.filtering {
         spans.push(Span::styled("  Enter keeps · Esc clears", theme.dim));

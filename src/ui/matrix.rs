@@ -14,11 +14,7 @@ use super::{truncate, Theme};
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.current().focus == Focus::List;
     let block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
+        .border_style(if focused { theme.border_focus } else { theme.border })
         .title(Span::styled(
             " Theory of change: results by priority × area ",
             theme.pane_title,
@@ -30,19 +26,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = vec![header(app, &g, theme)];
     for (r, &priority) in m.rows.iter().enumerate() {
         let label = match priority {
-            Axis::Is(i) => app
-                .kb
-                .priorities
-                .get(i)
-                .map_or(String::new(), |p| p.title.clone()),
+            Axis::Is(i) => app.kb.priorities.get(i).map_or(String::new(), |p| p.title.clone()),
             Axis::None => "No priority given".into(),
             Axis::All => "All priorities".into(),
         };
-        let label_style = if priority == Axis::All {
-            theme.group
-        } else {
-            theme.item
-        };
+        let label_style = if priority == Axis::All { theme.group } else { theme.item };
         let mut spans = vec![Span::styled(
             format!(
                 "{:<w$}",
@@ -53,11 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         )];
         for c in 0..m.cols.len() {
             let n = m.count(r, c);
-            let text = if n == 0 {
-                "·".to_string()
-            } else {
-                n.to_string()
-            };
+            let text = if n == 0 { "·".to_string() } else { n.to_string() };
             let cell = format!("{text:>w$} ", w = usize::from(g.cell_width) - 1);
             let style = if app.current().cell == (r, c) {
                 if focused {
@@ -85,11 +69,7 @@ fn header(app: &App, g: &Geometry, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ".repeat(usize::from(g.label_width)))];
     for &area in &app.matrix.cols {
         let name = match area {
-            Axis::Is(i) => app
-                .kb
-                .areas
-                .get(i)
-                .map_or(String::new(), |a| format!("A{}", a.number)),
+            Axis::Is(i) => app.kb.areas.get(i).map_or(String::new(), |a| format!("A{}", a.number)),
             Axis::None => "none".into(),
             Axis::All => "all".into(),
         };
@@ -109,10 +89,7 @@ fn legend(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
         .map(|a| {
             Line::from(vec![
                 Span::styled(format!("A{}  ", a.number), theme.fact_key),
-                Span::styled(
-                    truncate(&a.title, usize::from(width).saturating_sub(5)),
-                    theme.dim,
-                ),
+                Span::styled(truncate(&a.title, usize::from(width).saturating_sub(5)), theme.dim),
             ])
         })
         .collect();

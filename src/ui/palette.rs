@@ -53,13 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::styled("No record matches", theme.dim));
     }
     let height = usize::from(inner.height.saturating_sub(2));
-    for (i, hit) in palette
-        .hits
-        .iter()
-        .enumerate()
-        .skip(palette.offset)
-        .take(height)
-    {
+    for (i, hit) in palette.hits.iter().enumerate().skip(palette.offset).take(height) {
         let selected = i == palette.selected;
         lines.push(hit_line(app, hit, selected, width, theme));
     }
@@ -77,10 +71,7 @@ fn hit_line(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -
     } else {
         theme.matched
     };
-    let title = truncate(
-        app.kb.title(hit.record),
-        width.saturating_sub(KIND_WIDTH + 2),
-    );
+    let title = truncate(app.kb.title(hit.record), width.saturating_sub(KIND_WIDTH + 2));
     let mut spans = vec![Span::styled(
         format!(" {:<w$}", hit.record.kind.label(), w = KIND_WIDTH - 1),
         kind_style,

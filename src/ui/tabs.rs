@@ -21,11 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if start > x {
             spans.push(Span::raw(" ".repeat(usize::from(start - x))));
         }
-        let style = if tab == app.tab {
-            theme.tab_active
-        } else {
-            theme.tab
-        };
+        let style = if tab == app.tab { theme.tab_active } else { theme.tab };
         spans.push(Span::styled(label, style));
         x = start + width;
     }

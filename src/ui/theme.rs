@@ -95,10 +95,7 @@ impl Theme {
             text: Style::new(),
             fact_key: fg(Color::Gray).add_modifier(B),
             link: fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED),
-            link_focused: Style::new()
-                .fg(Color::Black)
-                .bg(Color::LightBlue)
-                .add_modifier(B),
+            link_focused: Style::new().fg(Color::Black).bg(Color::LightBlue).add_modifier(B),
             tag: fg(Color::Magenta),
             dim: fg(grey),
             warning: fg(Color::LightRed),
@@ -138,10 +135,7 @@ impl Theme {
             text: Style::new(),
             fact_key: fg(Color::DarkGray).add_modifier(B),
             link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
-            link_focused: Style::new()
-                .fg(Color::White)
-                .bg(Color::Blue)
-                .add_modifier(B),
+            link_focused: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(B),
             tag: fg(Color::Magenta),
             dim: fg(Color::DarkGray),
             warning: fg(Color::Red),

@@ -21,14 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ];
     let height = (lines.len() as u16).min(area.height);
     let top = area.y + area.height.saturating_sub(height) / 2;
-    let text_area = Rect::new(
-        area.x,
-        top,
-        area.width,
-        area.height.saturating_sub(top - area.y),
-    );
-    let text = Paragraph::new(Text::from(lines))
-        .centered()
-        .wrap(Wrap { trim: true });
+    let text_area = Rect::new(area.x, top, area.width, area.height.saturating_sub(top - area.y));
+    let text = Paragraph::new(Text::from(lines)).centered().wrap(Wrap { trim: true });
     frame.render_widget(text, text_area);
 }

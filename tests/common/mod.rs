@@ -56,8 +56,7 @@ fn named(name: &str) -> Key {
 
 /// The screen as text, one line per row.
 pub fn render(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
     terminal
         .draw(|frame| ui::draw(frame, app, &Theme::dark()))
         .expect("draw");
