@@ -122,24 +122,35 @@ impl KnowledgeBase {
         match record {
             Record::Programme(p) => {
                 doc.subtitle = p.full_name.clone();
+                // Headline figures first: the global estimates, then where IPEC+ works.
+                let mut headlines: Vec<Stat> = self
+                    .figures
+                    .iter()
+                    .filter_map(|f| {
+                        Some(Stat {
+                            value: format_number(f.value?),
+                            unit: f.unit.clone(),
+                            label: f.headline.clone()?,
+                        })
+                    })
+                    .collect();
+                if let Some(count) = p.country_count {
+                    let label = match p.country_count_as_of.as_deref() {
+                        Some(as_of) => format!("where IPEC+ works, as of {}", display_date(as_of)),
+                        None => "where IPEC+ works".into(),
+                    };
+                    headlines.push(Stat {
+                        value: count.to_string(),
+                        unit: "countries".into(),
+                        label,
+                    });
+                }
+                if !headlines.is_empty() {
+                    b.push(Block::Figures { figures: headlines });
+                }
                 b.push(Block::Paragraph {
                     text: p.summary.clone(),
                 });
-                if let Some(count) = p.country_count {
-                    let as_of = p.country_count_as_of.as_deref().map(display_date).unwrap_or_default();
-                    let label = if as_of.is_empty() {
-                        "countries".into()
-                    } else {
-                        format!("countries, as of {as_of}")
-                    };
-                    b.push(Block::Figures {
-                        figures: vec![Stat {
-                            value: count.to_string(),
-                            unit: String::new(),
-                            label,
-                        }],
-                    });
-                }
                 heading(b, "Goals");
                 b.push(Block::Items {
                     items: p

@@ -289,6 +289,10 @@ pub struct Figure {
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<f64>,
+    /// When set, `value` is one of the programme's headline numbers, shown large on the overview with this
+    /// text under it ("children in child labour, 2020").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<f64>,
     #[serde(default)]

@@ -257,6 +257,13 @@ impl Checker<'_, '_> {
                 self.report(r, &[Seg::Key("rows"), Seg::Index(i)], message);
             }
         }
+        if f.headline.is_some() && f.value.is_none() {
+            self.report(
+                r,
+                &[Seg::Key("headline")],
+                "a headline needs the `value` it presents".into(),
+            );
+        }
         let Some(total) = f.total else { return };
         if f.rows.is_empty() {
             self.report(
