@@ -3,8 +3,6 @@
 
 use std::io::{self, Stdout, Write};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine;
@@ -21,24 +19,17 @@ use crate::cli::TuiArgs;
 use crate::kb::KnowledgeBase;
 use crate::ui::{self, Theme};
 
-/// How often the loop wakes up without input, to notice a termination signal.
+/// How often the loop wakes up without input, to redraw (a status message may have expired).
 const TICK: Duration = Duration::from_millis(200);
 
 /// Runs the explorer until the user quits.
 pub fn run(kb: KnowledgeBase, args: &TuiArgs) -> io::Result<()> {
     let theme = Theme::new(args.theme, Theme::no_color_env());
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
     let mouse = !args.no_mouse;
+    exit_on_signals(mouse)?;
     install_panic_hook(mouse);
     let mut terminal = setup(mouse)?;
-    let result = event_loop(&mut terminal, kb, &theme, &stop);
+    let result = event_loop(&mut terminal, kb, &theme);
     restore(mouse);
     terminal.show_cursor()?;
     result
@@ -70,6 +61,22 @@ fn restore(mouse: bool) {
     let _ = terminal::disable_raw_mode();
 }
 
+/// SIGTERM, SIGHUP (the terminal or SSH connection went away) and SIGINT end the program at once, from a
+/// thread of their own, with the terminal restored and the conventional 128 + signal exit code. A flag
+/// checked by the event loop is not enough: once the terminal has hung up, crossterm's poll can spin
+/// without ever returning to the loop, and the process would burn a core forever.
+fn exit_on_signals(mouse: bool) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore(mouse);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
 /// A panic must not leave the terminal raw and on the alternate screen: restore it, then report.
 fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
@@ -79,15 +86,10 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    kb: KnowledgeBase,
-    theme: &Theme,
-    stop: &AtomicBool,
-) -> io::Result<()> {
+fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, kb: KnowledgeBase, theme: &Theme) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(kb, size.width, size.height);
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit {
         app.refresh();
         terminal.draw(|frame| ui::draw(frame, &app, theme))?;
         if !event::poll(TICK)? {

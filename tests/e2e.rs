@@ -30,6 +30,18 @@ impl Screen {
     }
 }
 
+/// A failed assertion must not leave the explorer running behind the test.
+struct KillOnDrop(Box<dyn portable_pty::Child + Send + Sync>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
 #[test]
 fn ghana_fishing_results_then_quit() {
     let pty = native_pty_system()
@@ -42,7 +54,7 @@ fn ghana_fishing_results_then_quit() {
         .expect("a pseudo-terminal");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
     cmd.env("TERM", "xterm-256color");
-    let mut child = pty.slave.spawn_command(cmd).expect("ipec starts");
+    let mut child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("reader");
     let mut writer = pty.master.take_writer().expect("writer");
@@ -81,7 +93,7 @@ fn ghana_fishing_results_then_quit() {
     send("q");
     let start = Instant::now();
     let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
+        if let Some(status) = child.0.try_wait().expect("wait") {
             break status;
         }
         assert!(start.elapsed() < Duration::from_secs(10), "ipec did not quit on q");
@@ -91,4 +103,43 @@ fn ghana_fishing_results_then_quit() {
     // Leaving the alternate screen brings back the (empty) main screen: the explorer is gone from it.
     std::thread::sleep(Duration::from_millis(100));
     assert!(!screen.text().contains("Country GHA"), "the terminal was restored");
+}
+
+#[test]
+fn a_hung_up_terminal_ends_the_explorer() {
+    // Closing the pseudo-terminal is what a dropped SSH connection looks like: ipec gets SIGHUP and must
+    // exit, not spin on a dead terminal.
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    // Wait until the first screen is drawn and ipec sits idle, waiting for input.
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("Overview") {
+        let n = reader.read(&mut buf).expect("ipec draws its first screen");
+        assert!(n > 0, "ipec closed its terminal before drawing");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    drop(reader);
+    drop(pty.master);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if let Some(status) = child.0.try_wait().expect("wait") {
+            assert!(!status.success(), "a hang-up is not a clean quit: {status:?}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    panic!("ipec was still running 10 s after its terminal hung up");
 }
