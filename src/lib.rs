@@ -2,8 +2,10 @@
 //!
 //! - `kb`: the knowledge base: records, loading, validation, resolved documents.
 //! - `search`: the search index over every record.
+//! - `synth`: synthetic knowledge bases of any size, for measuring search.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
 
 pub mod cli;
 pub mod kb;
 pub mod search;
+pub mod synth;
