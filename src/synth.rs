@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::kb::{Achievement, HeadlineFigure, KnowledgeBase};
 
 /// Achievements per generated file, so that no file approaches the loader's size limit.
-const PER_FILE: usize = 5_000;
+const PER_FILE: usize = 1_000;
 
 /// A small deterministic generator (SplitMix64): enough for recombining text, and no new dependency.
 #[derive(Debug, Clone)]

@@ -35,13 +35,14 @@ impl Field {
     }
 }
 
-/// The texts of one record, each with its field. Several texts may share a field.
+/// The record's own texts, each with its field; several texts may share a field. The names of linked
+/// records (`linked`) count as `Field::Short` too: they are added by the index, which tokenizes each
+/// linked record once rather than once per record linking to it.
 pub fn record_texts(kb: &KnowledgeBase, r: RecordRef) -> Vec<(Field, String)> {
     let record = kb.record(r);
     let mut texts = vec![(Field::Id, record.id().to_string())];
     texts.extend(names(kb, r).into_iter().skip(1).map(|n| (Field::Name, n)));
     let mut short = |s: String| texts.push((Field::Short, s));
-    links_names(kb, r, &mut short);
     own_labels(record, &mut short);
     texts.push((Field::Body, record.body().to_string()));
     texts.extend(record.note().map(|n| (Field::Body, n.to_string())));
@@ -59,18 +60,13 @@ pub fn names(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
     names
 }
 
-/// The ids and names of the records this one links to: its countries (with their aliases), priority,
-/// area, conventions, partnerships. The source is left out: every record of a source would match its
-/// title words, which says nothing about them.
-fn links_names(kb: &KnowledgeBase, r: RecordRef, push: &mut impl FnMut(String)) {
-    for target in kb.links(r) {
-        if target.kind == Kind::Source {
-            continue;
-        }
-        for name in kb.names(target) {
-            push(name);
-        }
-    }
+/// The records whose ids and names count as this one's labels: its countries (with their aliases),
+/// priority, area, conventions, partnerships. The source is left out: every record of a source would
+/// match its title words, which says nothing about them.
+pub fn linked(kb: &KnowledgeBase, r: RecordRef) -> Vec<RecordRef> {
+    let mut links = kb.links(r);
+    links.retain(|target| target.kind != Kind::Source);
+    links
 }
 
 /// The record's own short labels: sectors, years, kinds, numbers.

@@ -21,6 +21,7 @@ mod matcher;
 mod tokens;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::kb::{Kind, KnowledgeBase, RecordRef};
@@ -52,8 +53,8 @@ pub struct SearchIndex {
     tie: Vec<(u8, u32)>,
     kinds: HashMap<Kind, Range<u32>>,
     vocabulary: Vocabulary,
-    /// Per word id: `record << 2 | field`, ascending, one entry per record (its best field).
-    postings: Vec<Vec<u32>>,
+    /// Per word id: where it occurs.
+    postings: Vec<Postings>,
     /// Every whole name of every record, folded and joined by single spaces, sorted, with its record.
     names: Vec<(Box<str>, u32)>,
 }
@@ -64,7 +65,11 @@ impl SearchIndex {
         let mut builder = Builder::default();
         let mut names = Vec::new();
         for (doc, &r) in records.iter().enumerate() {
-            builder.add_record(doc as u32, &fields::record_texts(kb, r));
+            builder.add_record(&fields::record_texts(kb, r));
+            for target in fields::linked(kb, r) {
+                builder.add_link(kb, target);
+            }
+            builder.end_record(doc as u32);
             for name in fields::names(kb, r) {
                 names.push((query_words(&name).join(" ").into_boxed_str(), doc as u32));
             }
@@ -119,12 +124,16 @@ impl SearchIndex {
             scores.add_word(i, word, &self.postings, &range);
         }
         scores.add_bonuses(&self.name_bonuses(&words));
+        let fuzzy = fuzzy_ids(&matches);
         self.top(scores.candidates, limit)
             .into_iter()
-            .map(|(doc, score)| Hit {
-                record: self.records[doc as usize],
-                score: i64::from(score),
-                title_matches: self.highlight(kb.title(self.records[doc as usize]), &matches),
+            .map(|(doc, score)| {
+                let record = self.records[doc as usize];
+                Hit {
+                    record,
+                    score: i64::from(score),
+                    title_matches: self.highlight(kb.title(record), &words, &fuzzy),
+                }
             })
             .collect()
     }
@@ -162,23 +171,19 @@ impl SearchIndex {
         candidates
     }
 
-    /// The characters of `title` that the query matched.
-    fn highlight(&self, title: &str, matches: &[Vec<WordMatch>]) -> Vec<usize> {
-        let mut extents: HashMap<u32, Extent> = HashMap::new();
-        for m in matches.iter().flatten() {
-            let e = extents.entry(m.word).or_insert(m.extent);
-            if let (Extent::Prefix(a), Extent::Prefix(b)) = (*e, m.extent) {
-                *e = Extent::Prefix(a.max(b));
-            } else if m.extent == Extent::Whole {
-                *e = Extent::Whole;
-            }
-        }
+    /// The characters of `title` that the query matched. Exact and prefix matches are recognised by
+    /// comparing the title's words with the query's; only typo and abbreviation matches (few) are looked
+    /// up, so that a one-letter query matching thousands of words costs no more per hit.
+    fn highlight(&self, title: &str, words: &[String], fuzzy: &[Vec<u32>]) -> Vec<usize> {
         let mut chars = Vec::new();
         for token in tokens(title) {
-            let extent = self
-                .vocabulary
-                .find(&token.text)
-                .and_then(|id| extents.get(&id));
+            let extent = words.iter().zip(fuzzy).find_map(|(word, fuzzy)| {
+                if token.text.starts_with(word.as_str()) {
+                    return Some(Extent::Prefix(word.chars().count()));
+                }
+                let id = self.vocabulary.find(&token.text)?;
+                fuzzy.binary_search(&id).ok().map(|_| Extent::Whole)
+            });
             let end = match extent {
                 None => continue,
                 Some(Extent::Whole) => token.chars.end,
@@ -188,6 +193,22 @@ impl SearchIndex {
         }
         chars
     }
+}
+
+/// Per query word, the sorted ids of the words it matched other than by prefix (typos, abbreviations).
+fn fuzzy_ids(matches: &[Vec<WordMatch>]) -> Vec<Vec<u32>> {
+    matches
+        .iter()
+        .map(|word| {
+            let mut ids: Vec<u32> = word
+                .iter()
+                .filter(|m| m.extent == Extent::Whole && m.quality < matcher::EXACT)
+                .map(|m| m.word)
+                .collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect()
 }
 
 /// The records of each kind, as ranges of record numbers.
@@ -233,13 +254,15 @@ impl Scores {
         &mut self,
         i: usize,
         matches: &[WordMatch],
-        postings: &[Vec<u32>],
+        postings: &[Postings],
         range: &Range<u32>,
     ) {
         let i = i as u16;
         for m in matches {
-            let list = &postings[m.word as usize];
-            for &posting in in_range(list, range) {
+            for &posting in postings[m.word as usize]
+                .lists(m)
+                .flat_map(|l| in_range(l, range))
+            {
                 let doc = (posting >> 2) as usize;
                 if self.matched[doc] != i {
                     continue;
@@ -274,6 +297,35 @@ impl Scores {
     }
 }
 
+/// The records a word occurs in: `record << 2 | field`, one entry per record (its best field), split
+/// into ids/names/labels and running text, each ascending by record.
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    labels: Vec<u32>,
+    body: Vec<u32>,
+}
+
+/// A prefix this short says little about a record whose running text has some word starting with it
+/// (nearly all do), so it is only looked for in ids, names and labels. It also keeps the first
+/// keystrokes, whose prefixes match the most words, cheap.
+const SHORT_PREFIX: usize = 2;
+
+impl Postings {
+    fn new(list: Vec<u32>) -> Postings {
+        let (labels, body) = list
+            .into_iter()
+            .partition(|p| Field::from_bits(*p) != Field::Body);
+        Postings { labels, body }
+    }
+
+    /// The lists to scan for a match: short prefixes skip the running text.
+    fn lists(&self, m: &WordMatch) -> impl Iterator<Item = &[u32]> {
+        let short = matches!(m.extent, Extent::Prefix(n) if n <= SHORT_PREFIX);
+        let body: &[u32] = if short { &[] } else { &self.body };
+        [self.labels.as_slice(), body].into_iter()
+    }
+}
+
 /// The postings of `list` whose records are in `range` (postings are sorted by record).
 fn in_range<'a>(list: &'a [u32], range: &Range<u32>) -> &'a [u32] {
     let start = list.partition_point(|p| (p >> 2) < range.start);
@@ -284,25 +336,54 @@ fn in_range<'a>(list: &'a [u32], range: &Range<u32>) -> &'a [u32] {
 /// Collects words and postings record by record, then sorts the vocabulary.
 #[derive(Default)]
 struct Builder {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     postings: Vec<Vec<u32>>,
     /// Per word: whether it occurs in an id, a name or a label somewhere (a typo candidate).
     in_names: Vec<bool>,
-    /// This record's (word, best field) pairs, reused between records.
-    seen: HashMap<u32, Field>,
+    /// The current record's (word, best field) pairs, reused between records.
+    seen: FastMap<u32, Field>,
+    /// The words of each linked record's names, tokenized once: thousands of results link the same
+    /// country.
+    link_words: FastMap<RecordRef, Vec<u32>>,
 }
 
 impl Builder {
-    fn add_record(&mut self, doc: u32, texts: &[(Field, String)]) {
-        self.seen.clear();
+    /// Adds the words of the current record's own texts.
+    fn add_record(&mut self, texts: &[(Field, String)]) {
         for (field, text) in texts {
             tokens::each_token(text, |word, _| {
                 let id = self.word_id(word);
-                let best = self.seen.entry(id).or_insert(*field);
-                *best = (*best).min(*field);
+                self.saw(id, *field);
             });
         }
-        let mut pairs: Vec<(u32, Field)> = self.seen.iter().map(|(w, f)| (*w, *f)).collect();
+    }
+
+    /// Adds the names of a record the current one links to, as labels.
+    fn add_link(&mut self, kb: &KnowledgeBase, target: RecordRef) {
+        let words = match self.link_words.remove(&target) {
+            Some(words) => words,
+            None => {
+                let mut words = Vec::new();
+                for name in kb.names(target) {
+                    tokens::each_token(&name, |word, _| words.push(self.word_id(word)));
+                }
+                words
+            }
+        };
+        for &id in &words {
+            self.saw(id, Field::Short);
+        }
+        self.link_words.insert(target, words);
+    }
+
+    fn saw(&mut self, id: u32, field: Field) {
+        let best = self.seen.entry(id).or_insert(field);
+        *best = (*best).min(field);
+    }
+
+    /// Writes the current record's postings, one per word with its best field.
+    fn end_record(&mut self, doc: u32) {
+        let mut pairs: Vec<(u32, Field)> = self.seen.drain().collect();
         pairs.sort_unstable();
         for (word, field) in pairs {
             self.postings[word as usize].push(doc << 2 | field as u32);
@@ -322,13 +403,13 @@ impl Builder {
     }
 
     /// The sorted vocabulary and the postings renumbered to match it.
-    fn finish(self) -> (Vocabulary, Vec<Vec<u32>>) {
+    fn finish(self) -> (Vocabulary, Vec<Postings>) {
         let mut words: Vec<(String, u32)> = self.ids.into_iter().collect();
         words.sort_unstable();
         let mut postings = self.postings;
-        let sorted_postings: Vec<Vec<u32>> = words
+        let sorted_postings: Vec<Postings> = words
             .iter()
-            .map(|(_, old)| std::mem::take(&mut postings[*old as usize]))
+            .map(|(_, old)| Postings::new(std::mem::take(&mut postings[*old as usize])))
             .collect();
         let in_names: Vec<bool> = words
             .iter()
@@ -337,6 +418,53 @@ impl Builder {
         let words: Vec<Box<str>> = words.into_iter().map(|(w, _)| w.into()).collect();
         let vocabulary = Vocabulary::new(words, |id| in_names[id as usize]);
         (vocabulary, sorted_postings)
+    }
+}
+
+/// The build hashes every word of every record: a simple multiply-rotate hash (FxHash) is several times
+/// faster than the default SipHash, whose protection against crafted keys a local index does not need.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut rest = [0u8; 8];
+        rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

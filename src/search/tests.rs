@@ -124,3 +124,12 @@ fn an_empty_knowledge_base_finds_nothing() {
     let index = SearchIndex::build(&kb);
     assert!(index.search(&kb, "ghana", None, 10).is_empty());
 }
+
+#[test]
+fn very_short_prefixes_skip_running_text() {
+    // "Lualaba" is only in the running text of the DRC mine-sites result.
+    let with = |q: &str| ids(q, None, 300).contains(&"cod-clmrs-mine-sites".to_string());
+    assert!(!with("lu"));
+    assert!(with("lua"));
+    assert!(with("lualaba"));
+}
