@@ -57,17 +57,33 @@ pub fn synthetic(n: usize) -> KnowledgeBase {
 
 /// The time of each keystroke's search, `rounds` times over, sorted.
 pub fn latencies(index: &SearchIndex, kb: &KnowledgeBase, rounds: usize) -> Vec<Duration> {
+    let mut times: Vec<Duration> = per_keystroke(index, kb, rounds, Instant::now, |s| s.elapsed())
+        .into_iter()
+        .flat_map(|(_, t)| t)
+        .collect();
+    times.sort_unstable();
+    times
+}
+
+/// Each keystroke with its `rounds` timings, measured by `start`/`stop` (wall clock or CPU clock).
+pub fn per_keystroke<T>(
+    index: &SearchIndex,
+    kb: &KnowledgeBase,
+    rounds: usize,
+    start: impl Fn() -> T,
+    stop: impl Fn(T) -> Duration,
+) -> Vec<(String, Vec<Duration>)> {
     let keys = keystrokes();
-    let mut times = Vec::with_capacity(keys.len() * rounds);
+    let mut times: Vec<(String, Vec<Duration>)> =
+        keys.iter().map(|k| (k.clone(), Vec::new())).collect();
     for _ in 0..rounds {
-        for key in &keys {
-            let start = Instant::now();
+        for (key, t) in &mut times {
+            let began = start();
             let hits = index.search(kb, key, None, 50);
-            times.push(start.elapsed());
+            t.push(stop(began));
             std::hint::black_box(hits);
         }
     }
-    times.sort_unstable();
     times
 }
 
