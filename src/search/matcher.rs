@@ -20,6 +20,10 @@ const TYPO_TWO: u32 = 350;
 const PREFIX_TYPO_PENALTY: u32 = 50;
 const SUBSEQUENCE: u32 = 250;
 
+/// Words longer than this are matched exactly or by prefix only: no name is that long, and the typo
+/// comparison costs the product of the lengths.
+const MAX_FUZZY_LEN: usize = 32;
+
 /// How much of a stored word to highlight when it matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Extent {
@@ -77,10 +81,11 @@ impl Vocabulary {
     pub fn matches(&self, word: &str, typing: bool) -> Vec<WordMatch> {
         let mut found = self.prefixed(word);
         let len = word.chars().count();
-        if !has_digit(word) && len >= 5 {
+        let fuzzy = !has_digit(word) && len <= MAX_FUZZY_LEN;
+        if fuzzy && len >= 5 {
             self.typos(word, typing, &mut found);
         }
-        if typing && !has_digit(word) && len >= 4 {
+        if fuzzy && typing && len >= 4 {
             self.subsequences(word, &mut found);
         }
         found

@@ -30,6 +30,8 @@ use matcher::{Extent, Vocabulary, WordMatch};
 
 pub use tokens::{query_words, tokens, Token};
 
+/// Words of a query beyond this are ignored: no one types more, and a pasted page must not cost more.
+const MAX_WORDS: usize = 16;
 /// The bonus for a query that is exactly one of a record's names ("ghana", "drc", "c182").
 const EXACT_NAME_BONUS: u32 = 10_000;
 /// The bonus for a query that one of a record's names starts with ("cote" for Côte d'Ivoire).
@@ -102,7 +104,8 @@ impl SearchIndex {
         kind: Option<Kind>,
         limit: usize,
     ) -> Vec<Hit> {
-        let words = query_words(query);
+        let mut words = query_words(query);
+        words.truncate(MAX_WORDS);
         if words.is_empty() || limit == 0 || self.records.is_empty() {
             return Vec::new();
         }

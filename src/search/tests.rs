@@ -133,3 +133,13 @@ fn very_short_prefixes_skip_running_text() {
     assert!(with("lua"));
     assert!(with("lualaba"));
 }
+
+#[test]
+fn pasted_walls_of_text_are_cheap_and_harmless() {
+    let long_word = "a".repeat(5000);
+    assert!(ids(&long_word, None, 10).is_empty());
+    let many_words = "child labour ".repeat(2000);
+    let start = std::time::Instant::now();
+    assert!(!ids(&many_words, None, 10).is_empty());
+    assert!(start.elapsed() < std::time::Duration::from_secs(2));
+}
