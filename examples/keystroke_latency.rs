@@ -36,15 +36,14 @@ fn main() {
 }
 
 fn measure(name: &str, kb: &KnowledgeBase) {
-    let rss_before = rss_kib();
     let (start, cpu_start) = (Instant::now(), thread_cpu());
     let index = SearchIndex::build(kb);
     let (build, cpu) = (start.elapsed(), thread_cpu().saturating_sub(cpu_start));
     println!(
-        "| index build, {name} ({} records, {} words): wall, CPU; memory +{} MiB RSS | {} | {} | | {} |",
+        "| index build, {name} ({} records, {} words, index {:.1} MiB): wall, CPU | {} | {} | | {} |",
         kb.total_records(),
         index.vocabulary_len(),
-        rss_kib().saturating_sub(rss_before) / 1024,
+        index.memory_bytes() as f64 / (1024.0 * 1024.0),
         common::ms(build),
         common::ms(cpu),
         common::load()
@@ -95,19 +94,6 @@ fn cpu_times(name: &str, index: &SearchIndex, kb: &KnowledgeBase) {
         "slowest keystrokes (median CPU), {name}: {}",
         slowest.join(", ")
     );
-}
-
-/// This process's resident memory, from /proc (0 where there is none).
-fn rss_kib() -> usize {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 /// CPU time consumed by the calling thread.

@@ -68,6 +68,13 @@ impl Vocabulary {
         self.words.len()
     }
 
+    /// An estimate of the heap memory held, in bytes.
+    pub fn memory_bytes(&self) -> usize {
+        let words: usize = self.words.iter().map(|w| w.len() + 16).sum();
+        let fuzzy: usize = self.fuzzy.iter().map(|(_, c)| c.len() * 4 + 24).sum();
+        words + fuzzy
+    }
+
     /// The id of a word stored exactly so.
     pub fn find(&self, word: &str) -> Option<u32> {
         self.words

@@ -91,6 +91,27 @@ impl SearchIndex {
         }
     }
 
+    /// An estimate of the heap memory the index holds, in bytes (for the benchmarks: the process's RSS
+    /// cannot separate the index from the knowledge base it indexes).
+    pub fn memory_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(|p| (p.labels.capacity() + p.body.capacity()) * 4 + size_of::<Postings>())
+            .sum();
+        let names: usize = self
+            .names
+            .iter()
+            .map(|(n, _)| n.len() + size_of::<(Box<str>, u32)>())
+            .sum();
+        postings
+            + names
+            + self.vocabulary.memory_bytes()
+            + self.records.capacity() * size_of::<RecordRef>()
+            + self.tie.capacity() * size_of::<(u8, u32)>()
+    }
+
     /// The number of distinct words indexed.
     pub fn vocabulary_len(&self) -> usize {
         self.vocabulary.word_count()
