@@ -166,6 +166,27 @@ const CASES: &[(&str, &str, Want)] = &[
     ("impact bond", "cocoa-impact-bond-civ", Top3),
     ("impact bond", "civ-cocoa-impact-bond", Top3),
     ("ILO USDOL", "ilo-usdol-partnership", First),
+    ("CLP", "child-labour-platform", First),
+    ("ACPHA", "acpha", First),
+    ("child labour platform", "child-labour-platform", First),
+    ("Guatemla", "GTM", First),
+    ("Phillipines", "PHL", First),
+    ("ivory cost", "CIV", First),
+    (
+        "2,500 municipalities",
+        "mirti-at-risk-municipalities",
+        First,
+    ),
+    (
+        "78 countries",
+        "global-reduction-support-78-countries",
+        First,
+    ),
+    (
+        "modern slavery 2022",
+        "global-estimates-modern-slavery-2022",
+        First,
+    ),
     ("CLMRS", "cod-clmrs-mine-sites", First),
     ("durban call to action", "durban-call-to-action", First),
     (

@@ -57,8 +57,9 @@ pub struct SearchIndex {
     vocabulary: Vocabulary,
     /// Per word id: where it occurs.
     postings: Vec<Postings>,
-    /// Every whole name of every record, folded and joined by single spaces, sorted, with its record.
-    names: Vec<(Box<str>, u32)>,
+    /// Every whole name of every record, folded and joined by single spaces, sorted, with its record and
+    /// whether it is the id.
+    names: Vec<(Box<str>, u32, bool)>,
 }
 
 impl SearchIndex {
@@ -72,8 +73,9 @@ impl SearchIndex {
                 builder.add_link(kb, target);
             }
             builder.end_record(doc as u32);
-            for name in fields::names(kb, r) {
-                names.push((query_words(&name).join(" ").into_boxed_str(), doc as u32));
+            for (i, name) in fields::names(kb, r).into_iter().enumerate() {
+                let folded = query_words(&name).join(" ").into_boxed_str();
+                names.push((folded, doc as u32, i == 0));
             }
         }
         names.sort_unstable();
@@ -103,7 +105,7 @@ impl SearchIndex {
         let names: usize = self
             .names
             .iter()
-            .map(|(n, _)| n.len() + size_of::<(Box<str>, u32)>())
+            .map(|(n, _, _)| n.len() + size_of::<(Box<str>, u32, bool)>())
             .sum();
         postings
             + names
@@ -162,20 +164,23 @@ impl SearchIndex {
             .collect()
     }
 
-    /// The phrase bonuses: records one of whose whole names is the query, or starts with it.
+    /// The phrase bonuses: records one of whose whole names is the query, or starts with it. A slug's
+    /// first word is mostly a namespace ("clp" starts `clp-annual-meeting-2023` and a dozen more, and
+    /// is the name of one partnership), so a one-word query earns the prefix bonus from titles and
+    /// aliases only; "ilo usdol" starting `ilo-usdol-partnership` does count.
     fn name_bonuses(&self, words: &[String]) -> Vec<(u32, u32)> {
         let phrase = words.join(" ");
-        let start = self.names.partition_point(|(n, _)| **n < *phrase);
-        let run = self.names[start..].partition_point(|(n, _)| n.starts_with(&phrase));
+        let ids_count = words.len() > 1;
+        let start = self.names.partition_point(|(n, _, _)| **n < *phrase);
+        let run = self.names[start..].partition_point(|(n, _, _)| n.starts_with(&phrase));
         self.names[start..start + run]
             .iter()
-            .map(|(name, doc)| {
-                let bonus = if **name == *phrase {
-                    EXACT_NAME_BONUS
+            .filter_map(|(name, doc, is_id)| {
+                if **name == *phrase {
+                    Some((*doc, EXACT_NAME_BONUS))
                 } else {
-                    NAME_PREFIX_BONUS
-                };
-                (*doc, bonus)
+                    (!is_id || ids_count).then_some((*doc, NAME_PREFIX_BONUS))
+                }
             })
             .collect()
     }
