@@ -2,6 +2,7 @@
 //!
 //! - `kb`: the knowledge base: records, loading, validation, resolved documents.
 //! - `search`: the search index over every record.
+//! - `synth`: synthetic knowledge bases of any size, for measuring search.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
 //! - `app`: the explorer's state and its update logic (no terminal); `ui`: its views; `tui`: the terminal
 //!   and the event loop.
@@ -10,5 +11,6 @@ pub mod app;
 pub mod cli;
 pub mod kb;
 pub mod search;
+pub mod synth;
 pub mod tui;
 pub mod ui;

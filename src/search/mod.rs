@@ -1,8 +1,41 @@
-//! Search over every record of the knowledge base.
+//! Search over every record of the knowledge base, fast enough to run on every keystroke.
 //!
-//! Placeholder: a plain substring match on titles, until the ranked index lands.
+//! The index is an inverted index over folded words:
+//! - every record's text is split into four fields (`fields`): id, names, short labels, running text;
+//! - every distinct folded word gets an id in a sorted vocabulary (`matcher::Vocabulary`), and a postings
+//!   list of the records it occurs in, each with the best field it occurs in;
+//! - the whole names of every record (id, title, aliases) are kept folded and sorted, for the phrase
+//!   bonuses.
+//!
+//! A query is split into words the same way (`tokens`). Each word is matched against the vocabulary, not
+//! against the records (exactly, as a prefix, with a typo, as an abbreviation), and the postings of the
+//! words it matched are added up into one score per record. A record must match every query word, in any
+//! field and any order. A query that is, or starts, one of a record's whole names earns a bonus on top.
+//! Nothing is cached between queries: each keystroke is a fresh search.
+//!
+//! A query with no words in it (empty, or only punctuation) matches nothing: there is nothing to rank
+//! by, and listing every record is what `ipec list` is for.
 
-use crate::kb::{text, Kind, KnowledgeBase, RecordRef};
+mod fields;
+mod matcher;
+mod tokens;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use crate::kb::{Kind, KnowledgeBase, RecordRef};
+use fields::{kind_rank, Field};
+use matcher::{Extent, Vocabulary, WordMatch};
+
+pub use tokens::{query_words, tokens, Token};
+
+/// Words of a query beyond this are ignored: no one types more, and a pasted page must not cost more.
+const MAX_WORDS: usize = 16;
+/// The bonus for a query that is exactly one of a record's names ("ghana", "drc", "c182").
+const EXACT_NAME_BONUS: u32 = 10_000;
+/// The bonus for a query that one of a record's names starts with ("cote" for Côte d'Ivoire).
+const NAME_PREFIX_BONUS: u32 = 3_000;
 
 /// A search result: the record, its score (higher is better) and the character positions of the title
 /// that matched, for highlighting.
@@ -13,30 +46,436 @@ pub struct Hit {
     pub title_matches: Vec<usize>,
 }
 
-/// The index over one knowledge base.
+/// The index over one knowledge base. Records are numbered in `kb.all_refs()` order, so the records of
+/// one kind are one contiguous range of numbers.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    titles: Vec<(RecordRef, String)>,
+    records: Vec<RecordRef>,
+    /// For ties: the kind's rank and the title's length, per record.
+    tie: Vec<(u8, u32)>,
+    kinds: HashMap<Kind, Range<u32>>,
+    vocabulary: Vocabulary,
+    /// Per word id: where it occurs.
+    postings: Vec<Postings>,
+    /// Every whole name of every record, folded and joined by single spaces, sorted, with its record and
+    /// whether it is the id.
+    names: Vec<(Box<str>, u32, bool)>,
 }
 
 impl SearchIndex {
     pub fn build(kb: &KnowledgeBase) -> SearchIndex {
+        let records: Vec<RecordRef> = kb.all_refs().collect();
+        let mut builder = Builder::default();
+        let mut names = Vec::new();
+        for (doc, &r) in records.iter().enumerate() {
+            builder.add_record(&fields::record_texts(kb, r));
+            for target in fields::linked(kb, r) {
+                builder.add_link(kb, target);
+            }
+            builder.end_record(doc as u32);
+            for (i, name) in fields::names(kb, r).into_iter().enumerate() {
+                let folded = query_words(&name).join(" ").into_boxed_str();
+                names.push((folded, doc as u32, i == 0));
+            }
+        }
+        names.sort_unstable();
+        let (vocabulary, postings) = builder.finish();
         SearchIndex {
-            titles: kb.all_refs().map(|r| (r, text::fold(kb.title(r)))).collect(),
+            tie: records
+                .iter()
+                .map(|&r| (kind_rank(r.kind), kb.title(r).chars().count() as u32))
+                .collect(),
+            kinds: kind_ranges(&records),
+            records,
+            vocabulary,
+            postings,
+            names,
         }
     }
 
-    pub fn search(&self, _kb: &KnowledgeBase, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
-        let query = text::fold(query);
-        self.titles
+    /// An estimate of the heap memory the index holds, in bytes (for the benchmarks: the process's RSS
+    /// cannot separate the index from the knowledge base it indexes).
+    pub fn memory_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let postings: usize = self
+            .postings
             .iter()
-            .filter(|(r, title)| kind.is_none_or(|k| r.kind == k) && title.contains(&query))
-            .take(limit)
-            .map(|(r, _)| Hit {
-                record: *r,
-                score: 1,
-                title_matches: Vec::new(),
+            .map(|p| (p.labels.capacity() + p.body.capacity()) * 4 + size_of::<Postings>())
+            .sum();
+        let names: usize = self
+            .names
+            .iter()
+            .map(|(n, _, _)| n.len() + size_of::<(Box<str>, u32, bool)>())
+            .sum();
+        postings
+            + names
+            + self.vocabulary.memory_bytes()
+            + self.records.capacity() * size_of::<RecordRef>()
+            + self.tie.capacity() * size_of::<(u8, u32)>()
+    }
+
+    /// The number of distinct words indexed.
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocabulary.word_count()
+    }
+
+    /// The best `limit` records for `query`, best first, only of `kind` if given.
+    pub fn search(&self, kb: &KnowledgeBase, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
+        let mut words = query_words(query);
+        words.truncate(MAX_WORDS);
+        if words.is_empty() || limit == 0 || self.records.is_empty() {
+            return Vec::new();
+        }
+        let last = words.len() - 1;
+        let matches: Vec<Vec<WordMatch>> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| self.vocabulary.matches(w, i == last))
+            .collect();
+        if matches.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        let range = match kind {
+            Some(k) => self.kinds.get(&k).cloned().unwrap_or(0..0),
+            None => 0..self.records.len() as u32,
+        };
+        let mut scores = Scores::new(self.records.len());
+        for (i, word) in matches.iter().enumerate() {
+            scores.add_word(i, word, &self.postings, &range);
+        }
+        scores.add_bonuses(&self.name_bonuses(&words));
+        let fuzzy = fuzzy_ids(&matches);
+        self.top(scores.candidates, limit)
+            .into_iter()
+            .map(|(doc, score)| {
+                let record = self.records[doc as usize];
+                Hit {
+                    record,
+                    score: i64::from(score),
+                    title_matches: self.highlight(kb.title(record), &words, &fuzzy),
+                }
             })
             .collect()
     }
+
+    /// The phrase bonuses: records one of whose whole names is the query, or starts with it. A slug's
+    /// first word is mostly a namespace ("clp" starts `clp-annual-meeting-2023` and a dozen more, and
+    /// is the name of one partnership), so a one-word query earns the prefix bonus from titles and
+    /// aliases only; "ilo usdol" starting `ilo-usdol-partnership` does count.
+    fn name_bonuses(&self, words: &[String]) -> Vec<(u32, u32)> {
+        let phrase = words.join(" ");
+        let ids_count = words.len() > 1;
+        let start = self.names.partition_point(|(n, _, _)| **n < *phrase);
+        let run = self.names[start..].partition_point(|(n, _, _)| n.starts_with(&phrase));
+        self.names[start..start + run]
+            .iter()
+            .filter_map(|(name, doc, is_id)| {
+                if **name == *phrase {
+                    Some((*doc, EXACT_NAME_BONUS))
+                } else {
+                    (!is_id || ids_count).then_some((*doc, NAME_PREFIX_BONUS))
+                }
+            })
+            .collect()
+    }
+
+    /// The best `limit` of the scored records, in rank order: score, then kind, then shorter title.
+    fn top(&self, mut candidates: Vec<(u32, u32)>, limit: usize) -> Vec<(u32, u32)> {
+        let order = |a: &(u32, u32), b: &(u32, u32)| {
+            b.1.cmp(&a.1)
+                .then_with(|| self.tie[a.0 as usize].cmp(&self.tie[b.0 as usize]))
+                .then_with(|| a.0.cmp(&b.0))
+        };
+        if candidates.len() > limit {
+            candidates.select_nth_unstable_by(limit - 1, order);
+            candidates.truncate(limit);
+        }
+        candidates.sort_unstable_by(order);
+        candidates
+    }
+
+    /// The characters of `title` that the query matched. Exact and prefix matches are recognised by
+    /// comparing the title's words with the query's; only typo and abbreviation matches (few) are looked
+    /// up, so that a one-letter query matching thousands of words costs no more per hit.
+    fn highlight(&self, title: &str, words: &[String], fuzzy: &[Vec<u32>]) -> Vec<usize> {
+        let mut chars = Vec::new();
+        for token in tokens(title) {
+            let extent = words.iter().zip(fuzzy).find_map(|(word, fuzzy)| {
+                if token.text.starts_with(word.as_str()) {
+                    return Some(Extent::Prefix(word.chars().count()));
+                }
+                let id = self.vocabulary.find(&token.text)?;
+                fuzzy.binary_search(&id).ok().map(|_| Extent::Whole)
+            });
+            let end = match extent {
+                None => continue,
+                Some(Extent::Whole) => token.chars.end,
+                Some(Extent::Prefix(n)) => (token.chars.start + n).min(token.chars.end),
+            };
+            chars.extend(token.chars.start..end);
+        }
+        chars
+    }
 }
+
+/// Per query word, the sorted ids of the words it matched other than by prefix (typos, abbreviations).
+fn fuzzy_ids(matches: &[Vec<WordMatch>]) -> Vec<Vec<u32>> {
+    matches
+        .iter()
+        .map(|word| {
+            let mut ids: Vec<u32> = word
+                .iter()
+                .filter(|m| m.extent == Extent::Whole && m.quality < matcher::EXACT)
+                .map(|m| m.word)
+                .collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect()
+}
+
+/// The records of each kind, as ranges of record numbers.
+fn kind_ranges(records: &[RecordRef]) -> HashMap<Kind, Range<u32>> {
+    let mut ranges: HashMap<Kind, Range<u32>> = HashMap::new();
+    for (doc, r) in records.iter().enumerate() {
+        let doc = doc as u32;
+        ranges
+            .entry(r.kind)
+            .and_modify(|range| range.end = doc + 1)
+            .or_insert(doc..doc + 1);
+    }
+    ranges
+}
+
+/// The running totals of one search: one slot per record, so that adding a posting is an array write
+/// rather than a hash lookup (at 100,000 records a short prefix touches millions of postings).
+struct Scores {
+    total: Vec<u32>,
+    /// How many query words the record has matched so far; a record that missed one is out.
+    matched: Vec<u16>,
+    /// The best points of the current word per record, and the records it touched.
+    best: Vec<u32>,
+    touched: Vec<u32>,
+    /// The records that matched every word so far, with their totals.
+    candidates: Vec<(u32, u32)>,
+}
+
+impl Scores {
+    fn new(records: usize) -> Scores {
+        Scores {
+            total: vec![0; records],
+            matched: vec![0; records],
+            best: vec![0; records],
+            touched: Vec::new(),
+            candidates: Vec::new(),
+        }
+    }
+
+    /// Adds query word number `i`: each record that matched the words before it and matches this one
+    /// gains the points of its best match of this word.
+    fn add_word(&mut self, i: usize, matches: &[WordMatch], postings: &[Postings], range: &Range<u32>) {
+        let i = i as u16;
+        for m in matches {
+            for &posting in postings[m.word as usize].lists(m).flat_map(|l| in_range(l, range)) {
+                let doc = (posting >> 2) as usize;
+                if self.matched[doc] != i {
+                    continue;
+                }
+                let points = Field::from_bits(posting).weight() * m.quality / matcher::EXACT;
+                if self.best[doc] == 0 {
+                    self.touched.push(doc as u32);
+                }
+                self.best[doc] = self.best[doc].max(points);
+            }
+        }
+        self.candidates.clear();
+        for doc in self.touched.drain(..) {
+            let d = doc as usize;
+            self.total[d] += self.best[d];
+            self.matched[d] += 1;
+            self.best[d] = 0;
+            self.candidates.push((doc, self.total[d]));
+        }
+    }
+
+    /// Adds the phrase bonuses of the records still in, the best one per record.
+    fn add_bonuses(&mut self, bonuses: &[(u32, u32)]) {
+        for &(doc, bonus) in bonuses {
+            let d = doc as usize;
+            self.best[d] = self.best[d].max(bonus);
+        }
+        for (doc, total) in &mut self.candidates {
+            let d = *doc as usize;
+            *total += self.best[d];
+        }
+    }
+}
+
+/// The records a word occurs in: `record << 2 | field`, one entry per record (its best field), split
+/// into ids/names/labels and running text, each ascending by record.
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    labels: Vec<u32>,
+    body: Vec<u32>,
+}
+
+/// A prefix this short says little about a record whose running text has some word starting with it
+/// (nearly all do), so it is only looked for in ids, names and labels. It also keeps the first
+/// keystrokes, whose prefixes match the most words, cheap.
+const SHORT_PREFIX: usize = 2;
+
+impl Postings {
+    fn new(list: Vec<u32>) -> Postings {
+        let (labels, body) = list.into_iter().partition(|p| Field::from_bits(*p) != Field::Body);
+        Postings { labels, body }
+    }
+
+    /// The lists to scan for a match: short prefixes skip the running text.
+    fn lists(&self, m: &WordMatch) -> impl Iterator<Item = &[u32]> {
+        let short = matches!(m.extent, Extent::Prefix(n) if n <= SHORT_PREFIX);
+        let body: &[u32] = if short { &[] } else { &self.body };
+        [self.labels.as_slice(), body].into_iter()
+    }
+}
+
+/// The postings of `list` whose records are in `range` (postings are sorted by record).
+fn in_range<'a>(list: &'a [u32], range: &Range<u32>) -> &'a [u32] {
+    let start = list.partition_point(|p| (p >> 2) < range.start);
+    let end = list.partition_point(|p| (p >> 2) < range.end);
+    &list[start..end]
+}
+
+/// Collects words and postings record by record, then sorts the vocabulary.
+#[derive(Default)]
+struct Builder {
+    ids: FastMap<String, u32>,
+    postings: Vec<Vec<u32>>,
+    /// Per word: whether it occurs in an id, a name or a label somewhere (a typo candidate).
+    in_names: Vec<bool>,
+    /// The current record's (word, best field) pairs, reused between records.
+    seen: FastMap<u32, Field>,
+    /// The words of each linked record's names, tokenized once: thousands of results link the same
+    /// country.
+    link_words: FastMap<RecordRef, Vec<u32>>,
+}
+
+impl Builder {
+    /// Adds the words of the current record's own texts.
+    fn add_record(&mut self, texts: &[(Field, String)]) {
+        for (field, text) in texts {
+            tokens::each_token(text, |word, _| {
+                let id = self.word_id(word);
+                self.saw(id, *field);
+            });
+        }
+    }
+
+    /// Adds the names of a record the current one links to, as labels.
+    fn add_link(&mut self, kb: &KnowledgeBase, target: RecordRef) {
+        let words = match self.link_words.remove(&target) {
+            Some(words) => words,
+            None => {
+                let mut words = Vec::new();
+                for name in kb.names(target) {
+                    tokens::each_token(&name, |word, _| words.push(self.word_id(word)));
+                }
+                words
+            }
+        };
+        for &id in &words {
+            self.saw(id, Field::Short);
+        }
+        self.link_words.insert(target, words);
+    }
+
+    fn saw(&mut self, id: u32, field: Field) {
+        let best = self.seen.entry(id).or_insert(field);
+        *best = (*best).min(field);
+    }
+
+    /// Writes the current record's postings, one per word with its best field.
+    fn end_record(&mut self, doc: u32) {
+        let mut pairs: Vec<(u32, Field)> = self.seen.drain().collect();
+        pairs.sort_unstable();
+        for (word, field) in pairs {
+            self.postings[word as usize].push(doc << 2 | field as u32);
+            self.in_names[word as usize] |= field != Field::Body;
+        }
+    }
+
+    fn word_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        self.postings.push(Vec::new());
+        self.in_names.push(false);
+        id
+    }
+
+    /// The sorted vocabulary and the postings renumbered to match it.
+    fn finish(self) -> (Vocabulary, Vec<Postings>) {
+        let mut words: Vec<(String, u32)> = self.ids.into_iter().collect();
+        words.sort_unstable();
+        let mut postings = self.postings;
+        let sorted_postings: Vec<Postings> = words
+            .iter()
+            .map(|(_, old)| Postings::new(std::mem::take(&mut postings[*old as usize])))
+            .collect();
+        let in_names: Vec<bool> = words.iter().map(|(_, old)| self.in_names[*old as usize]).collect();
+        let words: Vec<Box<str>> = words.into_iter().map(|(w, _)| w.into()).collect();
+        let vocabulary = Vocabulary::new(words, |id| in_names[id as usize]);
+        (vocabulary, sorted_postings)
+    }
+}
+
+/// The build hashes every word of every record: a simple multiply-rotate hash (FxHash) is several times
+/// faster than the default SipHash, whose protection against crafted keys a local index does not need.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut rest = [0u8; 8];
+        rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests;

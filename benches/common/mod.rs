@@ -1,0 +1,107 @@
+//! Shared by the search benchmark and the `keystroke_latency` example: the knowledge bases measured, the
+//! queries typed, and the per-keystroke timing that criterion (which reports means) does not give.
+
+#![allow(dead_code)] // each of the two users needs a different part
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ipec::kb::{DataSource, KnowledgeBase};
+use ipec::search::SearchIndex;
+
+/// What people type, as the ranking tests do: countries, aliases, typos, sectors, conventions, figures.
+pub const QUERIES: &[&str] = &[
+    "ghana fishing",
+    "cote d'ivoire cocoa",
+    "ivory coast",
+    "Telengana cotton",
+    "madagaskar mica",
+    "4,690",
+    "worst forms of child labour",
+    "C182",
+    "forced labour survey nepal",
+    "uzbekistan cotton harvest",
+    "drc cobalt",
+    "alliance 8.7 pathfinder",
+    "child labour monitoring",
+    "due diligence toolkit",
+];
+
+/// Every prefix of every query: one search per keystroke.
+pub fn keystrokes() -> Vec<String> {
+    QUERIES
+        .iter()
+        .flat_map(|q| {
+            let chars: Vec<char> = q.chars().collect();
+            (1..=chars.len()).map(move |n| chars[..n].iter().collect::<String>())
+        })
+        .collect()
+}
+
+/// The shipped knowledge base.
+pub fn shipped() -> KnowledgeBase {
+    KnowledgeBase::builtin().expect("the built-in knowledge base is valid")
+}
+
+/// The shipped reference records with `n` generated achievements, written to a temporary folder and
+/// loaded back the way `ipec --data` would load them.
+pub fn synthetic(n: usize) -> KnowledgeBase {
+    let base = shipped();
+    let dir: PathBuf = std::env::temp_dir().join(format!("ipec-bench-{n}-{}", std::process::id()));
+    let achievements = ipec::synth::achievements(&base, n, 1);
+    ipec::synth::write_dir(&base, &achievements, &dir).expect("can write the temporary folder");
+    let kb = KnowledgeBase::load(&DataSource::Dir(dir.clone()));
+    let _ = std::fs::remove_dir_all(&dir);
+    kb.expect("the generated knowledge base is valid")
+}
+
+/// The time of each keystroke's search, `rounds` times over, sorted.
+pub fn latencies(index: &SearchIndex, kb: &KnowledgeBase, rounds: usize) -> Vec<Duration> {
+    let mut times: Vec<Duration> = per_keystroke(index, kb, rounds, Instant::now, |s| s.elapsed())
+        .into_iter()
+        .flat_map(|(_, t)| t)
+        .collect();
+    times.sort_unstable();
+    times
+}
+
+/// Each keystroke with its `rounds` timings, measured by `start`/`stop` (wall clock or CPU clock).
+pub fn per_keystroke<T>(
+    index: &SearchIndex,
+    kb: &KnowledgeBase,
+    rounds: usize,
+    start: impl Fn() -> T,
+    stop: impl Fn(T) -> Duration,
+) -> Vec<(String, Vec<Duration>)> {
+    let keys = keystrokes();
+    let mut times: Vec<(String, Vec<Duration>)> = keys.iter().map(|k| (k.clone(), Vec::new())).collect();
+    for _ in 0..rounds {
+        for (key, t) in &mut times {
+            let began = start();
+            let hits = index.search(kb, key, None, 50);
+            t.push(stop(began));
+            std::hint::black_box(hits);
+        }
+    }
+    times
+}
+
+/// The `p`-th percentile (0-100) of sorted durations.
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+pub fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// The load average, to print beside every figure: the machine is shared.
+pub fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}

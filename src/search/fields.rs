@@ -1,0 +1,192 @@
+//! What text of each record is searched, and how much a match in it counts.
+//!
+//! A record is split into four fields by how telling a match in them is: its id, its names (title,
+//! aliases), the short labels it is tagged with (sectors, countries, conventions, priority...), and its
+//! running text. Linked records lend their names, so "ivory coast cocoa" finds a cocoa result in Côte
+//! d'Ivoire although the result's own text never says "Ivory Coast".
+
+use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
+
+/// Where in a record a word was found. The order is the ranking order: lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Id = 0,
+    Name = 1,
+    Short = 2,
+    Body = 3,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Id, Field::Name, Field::Short, Field::Body];
+
+    /// The points an exact match of one query word earns in this field. The gaps are wide so that the
+    /// field decides before the match quality does: a typo in a name still beats a word in the text.
+    pub fn weight(self) -> u32 {
+        match self {
+            Field::Id => 1000,
+            Field::Name => 1000,
+            Field::Short => 400,
+            Field::Body => 100,
+        }
+    }
+
+    pub fn from_bits(bits: u32) -> Field {
+        Field::ALL[(bits & 3) as usize]
+    }
+}
+
+/// The record's own texts, each with its field; several texts may share a field. The names of linked
+/// records (`linked`) count as `Field::Short` too: they are added by the index, which tokenizes each
+/// linked record once rather than once per record linking to it.
+pub fn record_texts(kb: &KnowledgeBase, r: RecordRef) -> Vec<(Field, String)> {
+    let record = kb.record(r);
+    let mut texts = vec![(Field::Id, record.id().to_string())];
+    texts.extend(names(kb, r).into_iter().skip(1).map(|n| (Field::Name, n)));
+    let mut short = |s: String| texts.push((Field::Short, s));
+    own_labels(record, &mut short);
+    texts.push((Field::Body, record.body().to_string()));
+    texts.extend(record.note().map(|n| (Field::Body, n.to_string())));
+    texts.extend(more_body(record).into_iter().map(|b| (Field::Body, b)));
+    texts
+}
+
+/// The whole names a person may type for a record (id first): `kb.names`, plus the programme's full
+/// name. A query equal to one of these is the strongest match there is.
+pub fn names(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
+    let mut names = kb.names(r);
+    if let Record::Programme(p) = kb.record(r) {
+        names.push(p.full_name.clone());
+    }
+    let acronyms: Vec<String> = names.iter().flat_map(|n| acronyms(n)).collect();
+    names.extend(acronyms);
+    names
+}
+
+/// The short forms a title spells out in brackets, "ILO Child Labour Platform (CLP)" → "CLP": people type
+/// them as names of their own, so they should rank like an alias.
+fn acronyms(name: &str) -> Vec<String> {
+    name.split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside.trim())
+        .filter(|inside| (2..=12).contains(&inside.len()) && !inside.contains(' '))
+        .filter(|inside| inside.chars().any(|c| c.is_ascii_uppercase()))
+        .map(String::from)
+        .collect()
+}
+
+/// The records whose ids and names count as this one's labels: its countries (with their aliases),
+/// priority, area, conventions, partnerships. The source is left out: every record of a source would
+/// match its title words, which says nothing about them.
+pub fn linked(kb: &KnowledgeBase, r: RecordRef) -> Vec<RecordRef> {
+    let mut links = kb.links(r);
+    links.retain(|target| target.kind != Kind::Source);
+    links
+}
+
+/// The record's own short labels: sectors, years, kinds, numbers.
+fn own_labels(record: Record<'_>, push: &mut impl FnMut(String)) {
+    match record {
+        Record::Programme(p) => p.country_count.iter().for_each(|n| push(n.to_string())),
+        Record::Priority(p) => push(p.number.to_string()),
+        Record::Area(a) => push(a.number.to_string()),
+        Record::Convention(c) => {
+            push(format!("No. {} {}", c.number, c.subject));
+            c.year.iter().for_each(|y| push(y.to_string()));
+            c.ratifications.iter().for_each(|x| push(x.count.to_string()));
+        }
+        Record::Country(c) => push(c.region.name().to_string()),
+        Record::Achievement(a) => {
+            a.sectors.iter().for_each(|s| push(s.clone()));
+            a.period.iter().for_each(|p| push(p.clone()));
+            a.figures.iter().for_each(|f| push(number(f.value)));
+        }
+        Record::Figure(f) => {
+            push(format!("{} {}", f.topic, f.unit));
+            f.period.iter().for_each(|p| push(p.clone()));
+            f.value.iter().chain(&f.total).for_each(|v| push(number(*v)));
+            f.rows.iter().for_each(|row| push(number(row.value)));
+        }
+        Record::Partnership(p) => {
+            push(p.kind.clone());
+            p.components.iter().for_each(|c| push(c.name.clone()));
+        }
+        Record::Event(e) => {
+            push(e.date.clone());
+            e.place.iter().for_each(|p| push(p.clone()));
+        }
+        Record::Resource(x) => {
+            push(x.kind.clone());
+            x.year.iter().for_each(|y| push(y.to_string()));
+        }
+        Record::Source(s) => push(format!("{} {} {}", s.publisher, s.year, s.kind)),
+    }
+}
+
+/// Running text beyond `body()` and `note`: the rest of what `ipec show` displays.
+fn more_body(record: Record<'_>) -> Vec<String> {
+    match record {
+        Record::Programme(p) => {
+            let mut v = p.goals.clone();
+            v.extend([
+                p.where_it_works.clone(),
+                p.normative_framework.clone(),
+                p.theory_of_change.clone(),
+            ]);
+            v
+        }
+        Record::Priority(p) => p.approach.iter().cloned().collect(),
+        Record::Achievement(a) => a.figures.iter().map(|f| f.label.clone()).collect(),
+        Record::Figure(f) => f.rows.iter().map(|row| row.label.clone()).collect(),
+        Record::Partnership(p) => {
+            let mut v: Vec<String> = p.components.iter().flat_map(|c| c.text.clone()).collect();
+            v.extend(p.countries_role.clone());
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A number as people type it: "4690" for 4690.0, "2.1" for 2.1 (which the tokenizer makes "21",
+/// as it does the "2.1" in running text).
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Ties between equally good matches go to the kinds people most often look for by name.
+pub fn kind_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Country => 0,
+        Kind::Priority => 1,
+        Kind::Convention => 2,
+        Kind::Area => 3,
+        Kind::Programme => 4,
+        Kind::Partnership => 5,
+        Kind::Achievement => 6,
+        Kind::Figure => 7,
+        Kind::Resource => 8,
+        Kind::Event => 9,
+        Kind::Source => 10,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acronyms;
+
+    #[test]
+    fn bracketed_short_forms_become_names() {
+        assert_eq!(acronyms("ILO Child Labour Platform (CLP)"), ["CLP"]);
+        assert_eq!(
+            acronyms("Decent Work Supply Chain Survey (DW-SCS) methodology"),
+            ["DW-SCS"]
+        );
+        assert!(acronyms("Minimum Age Convention (1973)").is_empty());
+        assert!(acronyms("a (long explanation in brackets)").is_empty());
+        assert!(acronyms("unbalanced (CLP").is_empty());
+    }
+}

@@ -1,0 +1,67 @@
+//! `ipec search` as scripts use it: JSON in rank order with id, kind, title and score; aligned text.
+
+use std::process::Command;
+
+fn ipec(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .args(args)
+        .output()
+        .expect("ipec runs");
+    assert!(out.status.success(), "ipec {args:?} failed");
+    String::from_utf8(out.stdout).expect("output is UTF-8")
+}
+
+#[test]
+fn json_is_an_array_in_rank_order() {
+    let text = ipec(&["search", "ghana", "fishing", "--format", "json"]);
+    let hits: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let hits = hits.as_array().expect("an array");
+    assert!(hits.len() >= 2);
+    for hit in hits {
+        for key in ["id", "kind", "title", "score"] {
+            assert!(hit.get(key).is_some(), "{key} missing in {hit}");
+        }
+    }
+    let scores: Vec<i64> = hits.iter().filter_map(|h| h["score"].as_i64()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(hits[0]["id"].as_str().is_some_and(|id| id.starts_with("gha-fishing")));
+}
+
+#[test]
+fn text_is_one_aligned_line_per_result() {
+    let text = ipec(&["search", "cote", "--limit", "5"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("Country") && lines[0].contains("CIV"));
+    // The id column starts at the same display column on every line.
+    let id_column = |line: &str| {
+        line.find(char::is_whitespace)
+            .map(|i| i + line[i..].find(|c: char| !c.is_whitespace()).unwrap_or(0))
+    };
+    let first = id_column(lines[0]);
+    assert!(lines.iter().all(|l| id_column(l) == first), "{text}");
+}
+
+#[test]
+fn kind_and_limit_are_applied() {
+    let text = ipec(&[
+        "search",
+        "cotton",
+        "--kind",
+        "achievements",
+        "--limit",
+        "2",
+        "--format",
+        "json",
+    ]);
+    let hits: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let hits = hits.as_array().expect("an array");
+    assert_eq!(hits.len(), 2);
+    assert!(hits.iter().all(|h| h["kind"] == "achievement"));
+}
+
+#[test]
+fn no_match_says_so() {
+    let text = ipec(&["search", "zzqqxx"]);
+    assert!(text.contains("no record matches"));
+}
