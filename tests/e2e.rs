@@ -42,22 +42,27 @@ impl Drop for KillOnDrop {
     }
 }
 
-#[test]
-fn ghana_fishing_results_then_quit() {
+/// Starts the real binary in a pseudo-terminal of the given size.
+fn spawn_ipec(rows: u16, cols: u16) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
     let pty = native_pty_system()
         .openpty(PtySize {
-            rows: HEIGHT,
-            cols: WIDTH,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
     cmd.env("TERM", "xterm-256color");
-    let mut child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut writer = pty.master.take_writer().expect("writer");
+    let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
+    (child, pty.master)
+}
+
+#[test]
+fn ghana_fishing_results_then_quit() {
+    let (mut child, master) = spawn_ipec(HEIGHT, WIDTH);
+    let mut reader = master.try_clone_reader().expect("reader");
+    let mut writer = master.take_writer().expect("writer");
     let parser = Arc::new(Mutex::new(vt100::Parser::new(HEIGHT, WIDTH, 0)));
     let feed = Arc::clone(&parser);
     std::thread::spawn(move || {
@@ -109,19 +114,8 @@ fn ghana_fishing_results_then_quit() {
 fn a_hung_up_terminal_ends_the_explorer() {
     // Closing the pseudo-terminal is what a dropped SSH connection looks like: ipec gets SIGHUP and must
     // exit, not spin on a dead terminal.
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
-    cmd.env("TERM", "xterm-256color");
-    let mut child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let (mut child, master) = spawn_ipec(24, 80);
+    let mut reader = master.try_clone_reader().expect("reader");
     // Wait until the first screen is drawn and ipec sits idle, waiting for input.
     let mut seen = Vec::new();
     let mut buf = [0u8; 4096];
@@ -132,7 +126,7 @@ fn a_hung_up_terminal_ends_the_explorer() {
     }
     std::thread::sleep(Duration::from_millis(500));
     drop(reader);
-    drop(pty.master);
+    drop(master);
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(10) {
         if let Some(status) = child.0.try_wait().expect("wait") {

@@ -1,10 +1,10 @@
 //! The detail pane: the laid-out document (`app::detail::DocView`) from the scroll position, the focused
 //! link highlighted, a scrollbar and the position ("12–30 of 84") when it does not all fit.
 
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
 use crate::app::detail::Role;
@@ -44,19 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
-    if total > height {
-        let mut bar = ScrollbarState::new(total.saturating_sub(height)).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .thumb_symbol("┃")
-                .style(theme.border),
-            area.inner(Margin::new(0, 1)),
-            &mut bar,
-        );
-    }
+    super::scrollbar(frame, theme, area, total, height, scroll);
 }
 
 fn style(theme: &Theme, role: Role, link: Option<usize>, focused: bool) -> Style {

@@ -1,10 +1,10 @@
 //! A tab's list: the filter line when filtering, then the rows in view, indented as a tree, each with its
 //! lead column, label and a dim detail on the right.
 
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -60,21 +60,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
-    if visible.len() > usize::from(rows_area.height) {
-        let mut bar =
-            ScrollbarState::new(visible.len().saturating_sub(usize::from(rows_area.height))).position(state.offset);
-        let bar_area = area.inner(Margin::new(0, 1));
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .thumb_symbol("┃")
-                .style(theme.border),
-            bar_area,
-            &mut bar,
-        );
-    }
+    let height = usize::from(rows_area.height);
+    super::scrollbar(frame, theme, area, visible.len(), height, state.offset);
 }
 
 fn filter_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {

@@ -16,6 +16,8 @@ mod tabs;
 pub mod theme;
 mod too_small;
 
+use ratatui::layout::{Margin, Rect};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -65,6 +67,25 @@ pub fn truncate(text: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// A scrollbar on the right border of a bordered pane, drawn only when its `total` lines do not fit in
+/// the `height` shown; `offset` is the first line shown.
+fn scrollbar(frame: &mut Frame, theme: &Theme, area: Rect, total: usize, height: usize, offset: usize) {
+    if total <= height {
+        return;
+    }
+    let mut bar = ScrollbarState::new(total.saturating_sub(height)).position(offset);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_symbol("┃")
+            .style(theme.border),
+        area.inner(Margin::new(0, 1)),
+        &mut bar,
+    );
 }
 
 #[cfg(test)]
