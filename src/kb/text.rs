@@ -6,6 +6,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lower-cases and strips diacritics and typographic quotes, so "Côte d’Ivoire" compares equal to
 /// "cote d'ivoire" and "carnaúba" to "carnauba".
+///
+/// ```
+/// assert_eq!(ipec::kb::text::fold("Côte d’Ivoire"), "cote d'ivoire");
+/// ```
 pub fn fold(text: &str) -> String {
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
