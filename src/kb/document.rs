@@ -230,7 +230,7 @@ impl KnowledgeBase {
                             .map(|rat| {
                                 let source = self.find_kind(Kind::Source, &rat.source);
                                 let source_title = source.map_or(rat.source.as_str(), |s| self.title(s));
-                                let mut detail = format!("{source_title}, {}", rat.section);
+                                let mut detail = cited(source_title, &rat.section);
                                 if let Some(note) = &rat.note {
                                     detail.push_str(&format!(" ({note})"));
                                 }
@@ -589,11 +589,25 @@ impl KnowledgeBase {
         let (source_id, section) = record.citation();
         let source = self.find_kind(Kind::Source, source_id);
         let url = record.url().or_else(|| source.and_then(|s| self.record(s).url()));
+        // A section that only repeats the document's title (its opening pages) adds nothing.
+        let section = match source {
+            Some(s) if self.title(s).eq_ignore_ascii_case(section.trim()) => "",
+            _ => section,
+        };
         Block::Citation {
             source: source.map_or_else(|| plain(source_id, "source"), |s| self.link(s, "source")),
             section: section.to_string(),
             url: url.map(String::from),
         }
+    }
+}
+
+/// "Title, section", or just the title when the section repeats it.
+fn cited(title: &str, section: &str) -> String {
+    if section.trim().is_empty() || title.eq_ignore_ascii_case(section.trim()) {
+        title.to_string()
+    } else {
+        format!("{title}, {section}")
     }
 }
 
