@@ -236,11 +236,7 @@ impl KnowledgeBase {
                                 }
                                 Item {
                                     link: Link {
-                                        label: format!(
-                                            "{} ratifications as of {}",
-                                            rat.count,
-                                            display_date(&rat.as_of)
-                                        ),
+                                        label: ratification_label(rat),
                                         role: "source".into(),
                                         target: source,
                                         id: Some(rat.source.clone()),
@@ -600,6 +596,17 @@ impl KnowledgeBase {
             url: url.map(String::from),
         }
     }
+}
+
+/// "186 ratifications as of 2019", "universal ratification as of February 2024".
+fn ratification_label(rat: &super::Ratification) -> String {
+    let what = match (rat.count, rat.status.as_deref()) {
+        (Some(n), Some(status)) => format!("{n} ratifications ({status})"),
+        (Some(n), None) => format!("{n} ratifications"),
+        (None, Some(status)) => status.to_string(),
+        (None, None) => "ratifications".to_string(),
+    };
+    format!("{what} as of {}", display_date(&rat.as_of))
 }
 
 /// "Title, section", or just the title when the section repeats it.

@@ -157,7 +157,12 @@ pub struct Convention {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ratification {
-    pub count: u32,
+    /// The number of ratifying countries, when the source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// What the source says instead of, or besides, a number: "universal ratification".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
     pub as_of: String,
     pub source: String,
     pub section: String,

@@ -193,11 +193,12 @@ impl Checker<'_, '_> {
             }
             Record::Convention(c) => {
                 for (i, ratification) in c.ratifications.iter().enumerate() {
-                    self.date(
-                        r,
-                        &[Seg::Key("ratifications"), Seg::Index(i), Seg::Key("as_of")],
-                        &ratification.as_of,
-                    );
+                    let at = [Seg::Key("ratifications"), Seg::Index(i)];
+                    self.date(r, &[at[0], at[1], Seg::Key("as_of")], &ratification.as_of);
+                    if ratification.count.is_none() && ratification.status.is_none() {
+                        let message = "a ratification needs a `count` or a `status` (\"universal ratification\")";
+                        self.report(r, &at, message.into());
+                    }
                 }
             }
             Record::Country(c) => self.country(r, c),

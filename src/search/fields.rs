@@ -93,7 +93,10 @@ fn own_labels(record: Record<'_>, push: &mut impl FnMut(String)) {
         Record::Convention(c) => {
             push(format!("No. {} {}", c.number, c.subject));
             c.year.iter().for_each(|y| push(y.to_string()));
-            c.ratifications.iter().for_each(|x| push(x.count.to_string()));
+            c.ratifications
+                .iter()
+                .filter_map(|x| x.count)
+                .for_each(|n| push(n.to_string()));
         }
         Record::Country(c) => push(c.region.name().to_string()),
         Record::Achievement(a) => {
