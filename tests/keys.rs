@@ -158,3 +158,26 @@ fn open_and_copy_queue_effects() {
     ));
     assert!(app.status.is_some(), "o always says what it did");
 }
+
+#[test]
+fn typing_a_search_before_the_index_is_ready_runs_it_when_it_arrives() {
+    use std::sync::Arc;
+    let kb = Arc::new(ipec::kb::KnowledgeBase::builtin().expect("the built-in knowledge base loads"));
+    let mut app = ipec::app::App::without_index(Arc::clone(&kb), 120, 40);
+    press(&mut app, "/ghana");
+    assert!(!app.search_ready());
+    assert_eq!(
+        app.palette.as_ref().map(|p| p.hits.len()),
+        Some(0),
+        "no index, no results yet"
+    );
+    assert!(common::render(&app).contains("Indexing the knowledge base"));
+    app.set_index(ipec::search::SearchIndex::build(&kb));
+    app.refresh();
+    let first = app
+        .palette
+        .as_ref()
+        .and_then(|p| p.hits.first())
+        .map(|h| kb.id(h.record).to_string());
+    assert_eq!(first.as_deref(), Some("GHA"));
+}

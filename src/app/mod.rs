@@ -18,6 +18,7 @@ mod update;
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::kb::document::Document;
 use crate::kb::text::fold;
@@ -69,8 +70,11 @@ struct Location {
 }
 
 pub struct App {
-    pub kb: KnowledgeBase,
-    index: SearchIndex,
+    /// Shared, so that the search index can be built on another thread while the app already runs.
+    pub kb: Arc<KnowledgeBase>,
+    /// `None` until the index is ready: at 100,000 records building it takes seconds, and the explorer
+    /// is usable meanwhile (the palette says it is indexing).
+    index: Option<SearchIndex>,
     pub matrix: Matrix,
     rows: Vec<Vec<Row>>,
     /// Per tab, the rows that pass the filter and region, in order.
@@ -98,8 +102,17 @@ pub struct App {
 const MAX_HISTORY: usize = 200;
 
 impl App {
+    /// An app with its search index, built here (fine for the shipped knowledge base and for tests).
     pub fn new(kb: KnowledgeBase, width: u16, height: u16) -> App {
         let index = SearchIndex::build(&kb);
+        let mut app = App::without_index(Arc::new(kb), width, height);
+        app.set_index(index);
+        app
+    }
+
+    /// An app whose search index is still being built elsewhere; hand it over with `set_index`.
+    pub fn without_index(kb: Arc<KnowledgeBase>, width: u16, height: u16) -> App {
+        let index = None;
         let matrix = Matrix::new(&kb);
         let rows: Vec<Vec<Row>> = Tab::ALL.iter().map(|&t| tabs::rows(&kb, t)).collect();
         let mut app = App {
@@ -270,6 +283,19 @@ impl App {
 
     /// Runs the search if the query changed. The event loop calls this once per frame, after draining
     /// every pending key, so typing never waits for searches of intermediate queries.
+    /// The search index is ready: searches typed while it was being built run now.
+    pub fn set_index(&mut self, index: SearchIndex) {
+        self.index = Some(index);
+        if let Some(palette) = &mut self.palette {
+            palette.stale = true;
+        }
+    }
+
+    /// False while the search index is still being built.
+    pub fn search_ready(&self) -> bool {
+        self.index.is_some()
+    }
+
     pub fn refresh(&mut self) {
         let rows = self.palette_rows();
         if let Some(palette) = &mut self.palette {
@@ -277,7 +303,10 @@ impl App {
                 palette.hits = if palette.query.trim().is_empty() {
                     Vec::new()
                 } else {
-                    self.index.search(&self.kb, &palette.query, None, palette::LIMIT)
+                    match &self.index {
+                        Some(index) => index.search(&self.kb, &palette.query, None, palette::LIMIT),
+                        None => Vec::new(),
+                    }
                 };
                 palette.stale = false;
                 palette.fix(rows);

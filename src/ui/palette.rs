@@ -21,6 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     };
     let count = match palette.hits.len() {
         0 if palette.query.trim().is_empty() => String::new(),
+        0 if !app.search_ready() => " indexing… ".to_string(),
         n if n >= crate::app::palette::LIMIT => format!(" top {n} "),
         n => format!(" {n} found "),
     };
@@ -49,6 +50,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ]
             .map(|t| Line::styled(truncate(t, width), theme.dim)),
         );
+    } else if !app.search_ready() {
+        lines.push(Line::styled(truncate("Indexing the knowledge base…", width), theme.dim));
     } else if palette.hits.is_empty() {
         lines.push(Line::styled("No record matches", theme.dim));
     }
