@@ -466,6 +466,17 @@ impl KnowledgeBase {
         tags
     }
 
+    /// A source's short title for compact citations ("IPEC+ brochure, 2024"), or its title.
+    pub fn short_title(&self, source: RecordRef) -> String {
+        match self.record(source) {
+            Record::Source(s) => s
+                .short_title
+                .clone()
+                .unwrap_or_else(|| format!("{}, {}", s.title, s.year)),
+            other => other.title().to_string(),
+        }
+    }
+
     /// One line that tells records of a kind apart in a list: "Africa · 7 results", "1999 · child labour".
     pub fn brief(&self, r: RecordRef) -> String {
         match self.record(r) {
@@ -508,7 +519,11 @@ impl KnowledgeBase {
             Record::Achievement(a) => {
                 let figures: Vec<String> = a.figures.iter().map(|f| stat(f).short()).collect();
                 let context = self.achievement_context(a);
-                [context, figures.join(", ")]
+                // Every result in a list says where it comes from, so a list can be quoted as it stands.
+                let source = self
+                    .find_kind(Kind::Source, &a.source)
+                    .map(|s| format!("cited: {}", self.short_title(s)));
+                [context, figures.join(", "), source.unwrap_or_default()]
                     .into_iter()
                     .filter(|s| !s.is_empty())
                     .collect::<Vec<_>>()

@@ -47,6 +47,9 @@ located!(
 pub struct Source {
     pub id: String,
     pub title: String,
+    /// For compact citations in lists: "IPEC+ brochure, 2024".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     pub publisher: String,
     pub year: i32,
     pub kind: String,
