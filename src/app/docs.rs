@@ -2,7 +2,7 @@
 //! rows that are not records (a matrix cell, a region, every record of a kind) and for the Overview.
 
 use crate::kb::document::count;
-use crate::kb::document::{Block, Document, Item, Link, Stat};
+use crate::kb::document::{Block, Document, Stat};
 use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
 
 use super::matrix::{results_in, Axis, Cell};
@@ -22,14 +22,8 @@ pub fn document(kb: &KnowledgeBase, key: RowKey) -> Document {
     }
 }
 
-fn blank(kb: &KnowledgeBase, kind: Kind, title: String, subtitle: String) -> Document {
-    // Assembled documents have no record of their own; `target` is only read for records.
-    let target = kb.refs(Kind::Programme).next().unwrap_or(RecordRef {
-        kind: Kind::Programme,
-        index: 0,
-    });
+fn blank(kind: Kind, title: String, subtitle: String) -> Document {
     Document {
-        target,
         kind,
         id: String::new(),
         title,
@@ -117,7 +111,7 @@ pub fn cell_document(kb: &KnowledgeBase, cell: Cell) -> Document {
         axis_name(kb, cell.area, Kind::Area)
     );
     let subtitle = format!("Theory of change · {}", count(results.len(), "result"));
-    let mut doc = blank(kb, Kind::Achievement, title, subtitle);
+    let mut doc = blank(Kind::Achievement, title, subtitle);
     if results.is_empty() {
         doc.blocks.push(Block::Paragraph {
             text: "The sources report no result in this cell.".into(),
@@ -139,7 +133,7 @@ fn kind_document(kb: &KnowledgeBase, kind: Kind) -> Document {
         tab.index() + 1,
         tab.title()
     );
-    let mut doc = blank(kb, kind, kind_title(kind).to_string(), subtitle);
+    let mut doc = blank(kind, kind_title(kind).to_string(), subtitle);
     push_items(kb, &mut doc, kb.refs(kind));
     doc
 }
@@ -154,7 +148,7 @@ fn region_document(kb: &KnowledgeBase, region: Region) -> Document {
         .map(|&c| kb.backlinks_of(c, Kind::Achievement).count())
         .sum();
     let subtitle = format!("ILO region · {}", count(countries.len(), "country"));
-    let mut doc = blank(kb, Kind::Country, region.name().to_string(), subtitle);
+    let mut doc = blank(Kind::Country, region.name().to_string(), subtitle);
     doc.blocks.push(Block::Figures {
         figures: vec![
             Stat {
@@ -178,19 +172,7 @@ fn region_document(kb: &KnowledgeBase, region: Region) -> Document {
 
 fn push_items(kb: &KnowledgeBase, doc: &mut Document, refs: impl Iterator<Item = RecordRef>) {
     let refs: Vec<RecordRef> = refs.collect();
-    let items = refs
-        .iter()
-        .take(MAX_ITEMS)
-        .map(|&r| Item {
-            link: Link {
-                label: kb.title(r).to_string(),
-                role: r.kind.key().to_string(),
-                target: Some(r),
-                id: Some(kb.id(r).to_string()),
-            },
-            detail: kb.brief(r),
-        })
-        .collect();
+    let items = refs.iter().take(MAX_ITEMS).map(|&r| kb.item(r)).collect();
     doc.blocks.push(Block::Items { items });
     if refs.len() > MAX_ITEMS {
         doc.blocks.push(Block::Paragraph {

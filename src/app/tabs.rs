@@ -1,5 +1,6 @@
 //! The tabs, and the rows of each tab's list, built once from the knowledge base.
 
+use crate::kb::document::count;
 use crate::kb::text::fold;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
 
@@ -142,7 +143,7 @@ pub fn rows(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
             .map(|r| {
                 let c = &kb.conventions[r.index];
                 let n = kb.backlinks_of(r, Kind::Achievement).count();
-                Row::new(RowKey::Record(r), &c.title, plural(n, "result"), 0).lead(&c.id)
+                Row::new(RowKey::Record(r), &c.title, count(n, "result"), 0).lead(&c.id)
             })
             .collect(),
         Tab::Countries => countries(kb),
@@ -161,14 +162,6 @@ pub fn rows(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
         row.folded = fold(&format!("{} {} {}", row.lead, row.label, row.detail));
     }
     rows
-}
-
-fn plural(n: usize, what: &str) -> String {
-    match (n, what.strip_suffix('y')) {
-        (1, _) => format!("{n} {what}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        _ => format!("{n} {what}s"),
-    }
 }
 
 fn records(kb: &KnowledgeBase, kind: Kind, detail: fn(&KnowledgeBase, RecordRef) -> String) -> Vec<Row> {
@@ -237,7 +230,7 @@ fn priorities(kb: &KnowledgeBase) -> Vec<Row> {
         let label = record.map_or("No priority given by the source".to_string(), |p| {
             kb.title(p).to_string()
         });
-        rows.push(Row::new(key, label, plural(all.len(), "result"), 0));
+        rows.push(Row::new(key, label, count(all.len(), "result"), 0));
         let areas = (0..kb.areas.len()).map(Axis::Is).chain([Axis::None]);
         for area in areas {
             let cell = Cell { priority, area };
@@ -272,12 +265,12 @@ fn countries(kb: &KnowledgeBase) -> Vec<Row> {
             continue;
         }
         mine.sort_by_cached_key(|&r| fold(kb.title(r)));
-        let mut header = Row::new(RowKey::Region(region), region.name(), plural(mine.len(), "country"), 0);
+        let mut header = Row::new(RowKey::Region(region), region.name(), count(mine.len(), "country"), 0);
         header.region = Some(region);
         rows.push(header);
         for r in mine {
             let n = kb.backlinks_of(r, Kind::Achievement).count();
-            let mut row = Row::new(RowKey::Record(r), kb.title(r), plural(n, "result"), 1).lead(kb.id(r));
+            let mut row = Row::new(RowKey::Record(r), kb.title(r), count(n, "result"), 1).lead(kb.id(r));
             row.region = Some(region);
             rows.push(row);
         }

@@ -11,8 +11,6 @@ use super::{Achievement, Kind, KnowledgeBase, Record, RecordRef};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
-    #[serde(skip)]
-    pub target: RecordRef,
     pub kind: Kind,
     pub id: String,
     pub title: String,
@@ -111,7 +109,6 @@ impl KnowledgeBase {
     pub fn document(&self, r: RecordRef) -> Document {
         let record = self.record(r);
         let mut doc = Document {
-            target: r,
             kind: r.kind,
             id: record.id().to_string(),
             title: record.title().to_string(),
@@ -514,7 +511,8 @@ impl KnowledgeBase {
         }
     }
 
-    fn item(&self, r: RecordRef) -> Item {
+    /// A record as an entry of a list: its link, and the line that tells it apart.
+    pub fn item(&self, r: RecordRef) -> Item {
         let detail = match self.record(r) {
             Record::Achievement(a) => {
                 let figures: Vec<String> = a.figures.iter().map(|f| stat(f).short()).collect();

@@ -182,21 +182,6 @@ impl KnowledgeBase {
         links
     }
 
-    /// The number of achievements in each (priority, area) cell of the theory-of-change matrix.
-    pub fn achievements_in(&self, priority: Option<&str>, area: Option<&str>) -> Vec<RecordRef> {
-        let same = |a: &Option<String>, b: Option<&str>| match (a, b) {
-            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-            (None, None) => true,
-            _ => false,
-        };
-        self.refs(Kind::Achievement)
-            .filter(|r| {
-                let a = &self.achievements[r.index];
-                same(&a.priority, priority) && same(&a.area, area)
-            })
-            .collect()
-    }
-
     fn index(&mut self) {
         self.ids = self.all_refs().map(|r| (self.id(r).to_lowercase(), r)).collect();
         let mut backlinks: HashMap<RecordRef, Vec<RecordRef>> = HashMap::new();
