@@ -94,9 +94,10 @@ pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
             read_records(&mut kb, index, &files[index], doc, &mut problems, &mut unreadable_ids);
         }
     }
-    problems.extend(validate::validate(&kb, &files, &docs, &unreadable_ids));
+    let duplicates = kb.index_ids();
+    problems.extend(validate::validate(&kb, &files, &docs, &duplicates, &unreadable_ids));
     if problems.is_empty() {
-        kb.index();
+        kb.index_links();
         Ok(kb)
     } else {
         Err(Problems(problems).sorted())

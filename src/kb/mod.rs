@@ -11,6 +11,7 @@ pub mod problem;
 pub mod text;
 mod validate;
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 pub use kind::Kind;
@@ -182,8 +183,26 @@ impl KnowledgeBase {
         links
     }
 
-    fn index(&mut self) {
-        self.ids = self.all_refs().map(|r| (self.id(r).to_lowercase(), r)).collect();
+    /// Indexes every id, ignoring case, and returns the records whose id was already taken, each with the
+    /// record that took it first (which keeps it). Validation reports those, and resolves references
+    /// through this same index.
+    fn index_ids(&mut self) -> Vec<(RecordRef, RecordRef)> {
+        let mut ids = HashMap::with_capacity(self.total_records());
+        let mut duplicates = Vec::new();
+        for r in self.all_refs() {
+            match ids.entry(self.id(r).to_lowercase()) {
+                Entry::Occupied(first) => duplicates.push((r, *first.get())),
+                Entry::Vacant(slot) => {
+                    slot.insert(r);
+                }
+            }
+        }
+        self.ids = ids;
+        duplicates
+    }
+
+    /// Resolves every link both ways; only for a valid knowledge base, whose references all resolve.
+    fn index_links(&mut self) {
         let mut backlinks: HashMap<RecordRef, Vec<RecordRef>> = HashMap::new();
         for from in self.all_refs() {
             for to in self.links(from) {

@@ -1,7 +1,7 @@
 //! The rules a knowledge base must satisfy beyond its schema: unique ids, resolvable references, real
 //! dates, totals that add up, sane coordinates and links. Each problem points at the exact field.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use toml::de::DeTable;
@@ -16,6 +16,7 @@ pub(crate) fn validate(
     kb: &KnowledgeBase,
     files: &[SourceFile],
     docs: &[Option<Spanned<DeTable<'_>>>],
+    duplicates: &[(RecordRef, RecordRef)],
     unreadable_ids: &HashSet<String>,
 ) -> Vec<Problem> {
     let mut check = Checker {
@@ -25,7 +26,7 @@ pub(crate) fn validate(
         problems: Vec::new(),
         suggestions_left: MAX_SUGGESTIONS,
     };
-    check.unique_ids();
+    check.unique_ids(duplicates);
     check.references(unreadable_ids);
     for r in kb.all_refs() {
         check.record(r);
@@ -88,41 +89,30 @@ impl Checker<'_, '_> {
         format!("{}:{line}:{column}", file.name)
     }
 
-    fn unique_ids(&mut self) {
-        let mut seen: HashMap<String, RecordRef> = HashMap::new();
+    fn unique_ids(&mut self, duplicates: &[(RecordRef, RecordRef)]) {
         for r in self.kb.all_refs() {
             let id = self.kb.id(r);
             if id.trim().is_empty() {
                 self.report(r, &[Seg::Key("id")], "id is empty".into());
+            } else if id.chars().any(char::is_whitespace) {
+                let message = format!("id `{id}` contains white space; use `-` between words");
+                self.report(r, &[Seg::Key("id")], message);
+            }
+        }
+        for &(r, first) in duplicates {
+            if self.kb.id(r).trim().is_empty() {
                 continue;
             }
-            if id.chars().any(char::is_whitespace) {
-                self.report(
-                    r,
-                    &[Seg::Key("id")],
-                    format!("id `{id}` contains white space; use `-` between words"),
-                );
-            }
-            match seen.get(&id.to_lowercase()) {
-                Some(&first) => {
-                    let first_kind = first.kind;
-                    let at = self.location(first);
-                    let message = format!("duplicate id (ids ignore case): already used by a {first_kind} at {at}");
-                    self.report(r, &[Seg::Key("id")], message);
-                }
-                None => {
-                    seen.insert(id.to_lowercase(), r);
-                }
-            }
+            let at = self.location(first);
+            let message = format!(
+                "duplicate id (ids ignore case): already used by a {} at {at}",
+                first.kind
+            );
+            self.report(r, &[Seg::Key("id")], message);
         }
     }
 
     fn references(&mut self, unreadable_ids: &HashSet<String>) {
-        let defined: HashMap<String, Kind> = self
-            .kb
-            .all_refs()
-            .map(|r| (self.kb.id(r).to_lowercase(), r.kind))
-            .collect();
         for r in self.kb.all_refs() {
             let mut listed: HashSet<(Kind, String)> = HashSet::new();
             for reference in self.kb.record(r).references() {
@@ -135,11 +125,11 @@ impl Checker<'_, '_> {
                     );
                     continue;
                 }
-                match defined.get(&key) {
-                    Some(&kind) if kind == reference.kind => {}
+                match self.kb.find(reference.id).map(|found| found.kind) {
+                    Some(kind) if kind == reference.kind => {}
                     // A record that failed to load still exists as far as references go: one mistake, one report.
                     _ if unreadable_ids.contains(&key) => {}
-                    Some(&kind) => {
+                    Some(kind) => {
                         let message = format!(
                             "`{}` is a {kind}, but a {} is expected here",
                             reference.id, reference.kind
