@@ -61,6 +61,14 @@ pub struct TabState {
     pub focus: Focus,
 }
 
+impl TabState {
+    /// Another row or cell is shown: its detail starts at the top, with no link focused.
+    fn reset_detail(&mut self) {
+        self.scroll = 0;
+        self.link = None;
+    }
+}
+
 /// A place to come back to: the tab, every tab's state, and the search if it was open.
 #[derive(Debug, Clone)]
 struct Location {

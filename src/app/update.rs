@@ -153,8 +153,7 @@ impl App {
         };
         let state = self.current_mut();
         state.cell = (cell.0.min(rows.saturating_sub(1)), cell.1.min(cols.saturating_sub(1)));
-        state.scroll = 0;
-        state.link = None;
+        state.reset_detail();
     }
 
     /// Moves the list selection by `delta` visible rows, stopping at either end.
@@ -169,8 +168,7 @@ impl App {
         let new = pos.saturating_add_signed(delta).min(last);
         if Some(visible[new]) != state.selected {
             state.selected = Some(visible[new]);
-            state.scroll = 0;
-            state.link = None;
+            state.reset_detail();
         }
     }
 
@@ -279,8 +277,7 @@ impl App {
             let state = self.current_mut();
             state.cell = pos;
             state.focus = Focus::List;
-            state.scroll = 0;
-            state.link = None;
+            state.reset_detail();
             return;
         }
         let key = RowKey::Record(target);
@@ -298,8 +295,7 @@ impl App {
         let state = self.current_mut();
         state.selected = Some(row);
         state.focus = Focus::List;
-        state.scroll = 0;
-        state.link = None;
+        state.reset_detail();
     }
 
     /// Esc: the nearest thing to undo. A filter first, then the last followed link, then the pane focus.
@@ -416,8 +412,7 @@ impl App {
                 if let Some(cell) = g.hit(m.column, m.row, rows, cols) {
                     let state = self.current_mut();
                     state.cell = cell;
-                    state.scroll = 0;
-                    state.link = None;
+                    state.reset_detail();
                 }
             }
             (MouseKind::Click, tab) => {
@@ -430,8 +425,7 @@ impl App {
                     let state = self.current_mut();
                     if state.selected != Some(row) {
                         state.selected = Some(row);
-                        state.scroll = 0;
-                        state.link = None;
+                        state.reset_detail();
                     }
                 }
             }
