@@ -19,30 +19,44 @@ pub struct Cell {
 }
 
 impl Axis {
-    fn accepts(self, kb: &KnowledgeBase, kind: Kind, value: Option<&str>) -> bool {
-        match self {
-            Axis::All => true,
-            Axis::None => value.is_none(),
-            Axis::Is(i) => {
-                let id = match kind {
-                    Kind::Priority => kb.priorities.get(i).map(|p| p.id.as_str()),
-                    _ => kb.areas.get(i).map(|a| a.id.as_str()),
-                };
-                matches!((id, value), (Some(id), Some(v)) if id.eq_ignore_ascii_case(v))
-            }
-        }
+    /// Whether a result placed at `placed` on this axis belongs under it.
+    fn accepts(self, placed: Axis) -> bool {
+        self == Axis::All || self == placed
     }
+}
+
+/// Where every result sits in the matrix, in knowledge-base order: (result, priority, area), with
+/// `Axis::None` where the source gives none. Ids are resolved once here, so that grouping results by cell
+/// compares small values instead of ids.
+pub fn placements(kb: &KnowledgeBase) -> Vec<(RecordRef, Axis, Axis)> {
+    let axis = |kind: Kind, id: Option<&str>| {
+        id.and_then(|id| kb.find_kind(kind, id))
+            .map_or(Axis::None, |r| Axis::Is(r.index))
+    };
+    kb.refs(Kind::Achievement)
+        .map(|r| {
+            let a = &kb.achievements[r.index];
+            (
+                r,
+                axis(Kind::Priority, a.priority.as_deref()),
+                axis(Kind::Area, a.area.as_deref()),
+            )
+        })
+        .collect()
+}
+
+/// The results in a cell, in knowledge-base order, out of `placements`.
+pub fn results_among(placements: &[(RecordRef, Axis, Axis)], cell: Cell) -> Vec<RecordRef> {
+    placements
+        .iter()
+        .filter(|(_, p, a)| cell.priority.accepts(*p) && cell.area.accepts(*a))
+        .map(|(r, ..)| *r)
+        .collect()
 }
 
 /// The results in a cell, in knowledge-base order.
 pub fn results_in(kb: &KnowledgeBase, cell: Cell) -> Vec<RecordRef> {
-    kb.refs(Kind::Achievement)
-        .filter(|r| {
-            let a = &kb.achievements[r.index];
-            cell.priority.accepts(kb, Kind::Priority, a.priority.as_deref())
-                && cell.area.accepts(kb, Kind::Area, a.area.as_deref())
-        })
-        .collect()
+    results_among(&placements(kb), cell)
 }
 
 /// The matrix's axes and the number of results in each cell, computed once.
@@ -61,13 +75,13 @@ impl Matrix {
         let cols = axes(kb.areas.len());
         let mut counts = vec![vec![0; cols.len()]; rows.len()];
         // One pass over the results, so that a base of 100,000 results opens instantly.
-        for a in &kb.achievements {
+        for (_, priority, area) in placements(kb) {
             for (ri, row) in rows.iter().enumerate() {
-                if !row.accepts(kb, Kind::Priority, a.priority.as_deref()) {
+                if !row.accepts(priority) {
                     continue;
                 }
                 for (ci, col) in cols.iter().enumerate() {
-                    if col.accepts(kb, Kind::Area, a.area.as_deref()) {
+                    if col.accepts(area) {
                         counts[ri][ci] += 1;
                     }
                 }

@@ -4,7 +4,7 @@ use crate::kb::document::count;
 use crate::kb::text::fold;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
 
-use super::matrix::{results_in, Axis, Cell};
+use super::matrix::{placements, results_among, Axis, Cell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -205,13 +205,14 @@ pub fn kind_title(kind: Kind) -> &'static str {
 /// the source does not place under a priority.
 fn priorities(kb: &KnowledgeBase) -> Vec<Row> {
     let mut rows = Vec::new();
+    let placed = placements(kb);
     let groups = kb
         .refs(Kind::Priority)
         .map(|p| (Axis::Is(p.index), Some(p)))
         .chain([(Axis::None, None)]);
     for (priority, record) in groups {
-        let all = results_in(
-            kb,
+        let all = results_among(
+            &placed,
             Cell {
                 priority,
                 area: Axis::All,
@@ -234,7 +235,7 @@ fn priorities(kb: &KnowledgeBase) -> Vec<Row> {
         let areas = (0..kb.areas.len()).map(Axis::Is).chain([Axis::None]);
         for area in areas {
             let cell = Cell { priority, area };
-            let results = results_in(kb, cell);
+            let results = results_among(&placed, cell);
             if results.is_empty() {
                 continue;
             }

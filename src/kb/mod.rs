@@ -105,7 +105,17 @@ impl KnowledgeBase {
 
     /// Finds a record by id, ignoring case.
     pub fn find(&self, id: &str) -> Option<RecordRef> {
-        self.ids.get(&id.trim().to_lowercase()).copied()
+        let id = id.trim();
+        // Lower-case ids (most of them) are looked up as they are: resolving 100,000 results' links
+        // should not allocate a string per link.
+        if id
+            .bytes()
+            .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit() && b != b'-')
+        {
+            self.ids.get(&id.to_lowercase()).copied()
+        } else {
+            self.ids.get(id).copied()
+        }
     }
 
     /// Finds a record of one kind by id.
