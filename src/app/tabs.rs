@@ -147,15 +147,9 @@ pub fn rows(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
             })
             .collect(),
         Tab::Countries => countries(kb),
-        Tab::Partnerships => records(kb, Kind::Partnership, |kb, r| match kb.record(r) {
-            Record::Partnership(p) => p.kind.clone(),
-            _ => String::new(),
-        }),
+        Tab::Partnerships => records(kb, Kind::Partnership),
         Tab::Events => events(kb),
-        Tab::Figures => records(kb, Kind::Figure, |kb, r| match kb.record(r) {
-            Record::Figure(f) => f.period.clone().unwrap_or_default(),
-            _ => String::new(),
-        }),
+        Tab::Figures => records(kb, Kind::Figure),
         Tab::Library => library(kb),
     };
     for row in &mut rows {
@@ -164,9 +158,10 @@ pub fn rows(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
     rows
 }
 
-fn records(kb: &KnowledgeBase, kind: Kind, detail: fn(&KnowledgeBase, RecordRef) -> String) -> Vec<Row> {
+/// One row per record, with the record's brief (a partnership's kind, a figure's period) beside it.
+fn records(kb: &KnowledgeBase, kind: Kind) -> Vec<Row> {
     kb.refs(kind)
-        .map(|r| Row::new(RowKey::Record(r), kb.title(r), detail(kb, r), 0))
+        .map(|r| Row::new(RowKey::Record(r), kb.title(r), kb.brief(r), 0))
         .collect()
 }
 
