@@ -228,12 +228,17 @@ impl Writer {
     fn header(&mut self, doc: &Document) {
         self.words(&doc.title, Role::Title);
         self.end_line();
-        self.words(doc.kind.label(), Role::Kind);
-        if !doc.id.is_empty() {
+        // A record is introduced by its kind and id; a group (a matrix cell, a region) by its subtitle alone,
+        // since it is not one record of that kind.
+        let record = !doc.id.is_empty();
+        if record {
+            self.words(doc.kind.label(), Role::Kind);
             self.words(&doc.id, Role::Dim);
         }
         if !doc.subtitle.is_empty() {
-            self.words("·", Role::Dim);
+            if record {
+                self.words("·", Role::Dim);
+            }
             self.words(&doc.subtitle, Role::Subtitle);
         }
         self.end_line();
