@@ -366,13 +366,8 @@ impl KnowledgeBase {
                 }
                 doc.subtitle = match &e.place {
                     Some(place) => format!("{when} · {place}"),
-                    None => when.clone(),
+                    None => when,
                 };
-                let mut facts = vec![("Date".to_string(), when)];
-                if let Some(place) = &e.place {
-                    facts.push(("Place".into(), place.clone()));
-                }
-                b.push(Block::Facts { facts });
                 b.push(Block::Paragraph {
                     text: e.summary.clone(),
                 });
@@ -527,12 +522,7 @@ impl KnowledgeBase {
                     .collect::<Vec<_>>()
                     .join(" · ")
             }
-            Record::Event(e) => display_date(&e.date),
-            Record::Country(c) => c.region.to_string(),
-            Record::Convention(c) => convention_detail(c),
-            Record::Partnership(p) => p.kind.clone(),
-            Record::Figure(f) => f.period.clone().unwrap_or_default(),
-            _ => String::new(),
+            _ => self.brief(r),
         };
         Item {
             link: self.link(r, r.kind.key()),
