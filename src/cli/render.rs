@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::ListFormat;
 use crate::kb::document::{Block, Document};
 use crate::kb::text::sanitize;
-use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
+use crate::kb::{Kind, KnowledgeBase, RecordRef};
 use crate::search::SearchIndex;
 
 /// `ipec list KIND`: one aligned line per record, or a JSON array of the full records.
@@ -92,19 +92,7 @@ pub fn record_json(kb: &KnowledgeBase, r: RecordRef, out: &mut impl Write) -> io
 }
 
 fn record_value(kb: &KnowledgeBase, r: RecordRef) -> Value {
-    let value = match kb.record(r) {
-        Record::Programme(x) => serde_json::to_value(x),
-        Record::Priority(x) => serde_json::to_value(x),
-        Record::Area(x) => serde_json::to_value(x),
-        Record::Convention(x) => serde_json::to_value(x),
-        Record::Country(x) => serde_json::to_value(x),
-        Record::Achievement(x) => serde_json::to_value(x),
-        Record::Figure(x) => serde_json::to_value(x),
-        Record::Partnership(x) => serde_json::to_value(x),
-        Record::Event(x) => serde_json::to_value(x),
-        Record::Resource(x) => serde_json::to_value(x),
-        Record::Source(x) => serde_json::to_value(x),
-    };
+    let value = crate::kb::on_each_kind!(kb.record(r), x => serde_json::to_value(x));
     // Plain data with string keys always serializes; Null keeps this infallible all the same.
     value.unwrap_or(Value::Null)
 }

@@ -223,6 +223,26 @@ impl KnowledgeBase {
     }
 }
 
+/// Runs the same expression on the record whatever its kind, for the fields every kind has.
+macro_rules! on_each_kind {
+    ($record:expr, $x:ident => $body:expr) => {
+        match $record {
+            $crate::kb::Record::Programme($x) => $body,
+            $crate::kb::Record::Priority($x) => $body,
+            $crate::kb::Record::Area($x) => $body,
+            $crate::kb::Record::Convention($x) => $body,
+            $crate::kb::Record::Country($x) => $body,
+            $crate::kb::Record::Achievement($x) => $body,
+            $crate::kb::Record::Figure($x) => $body,
+            $crate::kb::Record::Partnership($x) => $body,
+            $crate::kb::Record::Event($x) => $body,
+            $crate::kb::Record::Resource($x) => $body,
+            $crate::kb::Record::Source($x) => $body,
+        }
+    };
+}
+pub(crate) use on_each_kind;
+
 impl<'a> Record<'a> {
     pub fn kind(&self) -> Kind {
         match self {
@@ -241,19 +261,7 @@ impl<'a> Record<'a> {
     }
 
     pub fn id(&self) -> &'a str {
-        match self {
-            Record::Programme(x) => &x.id,
-            Record::Priority(x) => &x.id,
-            Record::Area(x) => &x.id,
-            Record::Convention(x) => &x.id,
-            Record::Country(x) => &x.id,
-            Record::Achievement(x) => &x.id,
-            Record::Figure(x) => &x.id,
-            Record::Partnership(x) => &x.id,
-            Record::Event(x) => &x.id,
-            Record::Resource(x) => &x.id,
-            Record::Source(x) => &x.id,
-        }
+        on_each_kind!(self, x => &x.id)
     }
 
     pub fn title(&self) -> &'a str {
@@ -307,19 +315,7 @@ impl<'a> Record<'a> {
     }
 
     pub fn note(&self) -> Option<&'a str> {
-        match self {
-            Record::Programme(x) => x.note.as_deref(),
-            Record::Priority(x) => x.note.as_deref(),
-            Record::Area(x) => x.note.as_deref(),
-            Record::Convention(x) => x.note.as_deref(),
-            Record::Country(x) => x.note.as_deref(),
-            Record::Achievement(x) => x.note.as_deref(),
-            Record::Figure(x) => x.note.as_deref(),
-            Record::Partnership(x) => x.note.as_deref(),
-            Record::Event(x) => x.note.as_deref(),
-            Record::Resource(x) => x.note.as_deref(),
-            Record::Source(x) => x.note.as_deref(),
-        }
+        on_each_kind!(self, x => x.note.as_deref())
     }
 
     /// The record's own link, where it has one.
@@ -333,19 +329,7 @@ impl<'a> Record<'a> {
     }
 
     pub fn origin(&self) -> model::Origin {
-        match self {
-            Record::Programme(x) => x.origin,
-            Record::Priority(x) => x.origin,
-            Record::Area(x) => x.origin,
-            Record::Convention(x) => x.origin,
-            Record::Country(x) => x.origin,
-            Record::Achievement(x) => x.origin,
-            Record::Figure(x) => x.origin,
-            Record::Partnership(x) => x.origin,
-            Record::Event(x) => x.origin,
-            Record::Resource(x) => x.origin,
-            Record::Source(x) => x.origin,
-        }
+        on_each_kind!(self, x => x.origin)
     }
 
     /// Every id this record refers to, with the kind it must be and the field it is in, in field order.
