@@ -413,8 +413,13 @@ impl KnowledgeBase {
                 self.push_backlinks(b, r, Kind::Achievement, "Results from this source");
             }
         }
-        if let Some(note) = record.note() {
-            doc.blocks.push(Block::Warning { text: note.to_string() });
+        // Only an ambiguity in the source is a warning (data/README.md); other notes are plain caveats.
+        match record.note() {
+            Some(note) if note.starts_with("Ambiguous:") => doc.blocks.push(Block::Warning { text: note.to_string() }),
+            Some(note) => doc.blocks.push(Block::Paragraph {
+                text: format!("Note: {note}"),
+            }),
+            None => {}
         }
         doc.blocks.push(self.citation(record));
         doc
