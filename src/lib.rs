@@ -1,6 +1,8 @@
 //! ipec: explore the ILO's IPEC+ Global Flagship Programme from the terminal.
 //!
-//! - `kb`: the knowledge base: records, loading, validation, resolved documents.
+//! - `kb`: the knowledge base: records, loading, validation (data and rules only).
+//! - `document`: one record (or a group of them) resolved for reading, and its text and Markdown forms;
+//!   every front end renders these.
 //! - `search`: the search index over every record.
 //! - `synth`: synthetic knowledge bases of any size, for measuring search.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
@@ -9,6 +11,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod document;
 pub mod kb;
 pub mod search;
 pub mod synth;

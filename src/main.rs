@@ -2,8 +2,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use ipec::app::tabs::Tab;
 use ipec::cli::{run_command, Cli, Command, TuiArgs};
 use ipec::kb::{DataSource, KnowledgeBase};
+use ipec::tui::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -25,7 +27,20 @@ fn run_tui(data: Option<std::path::PathBuf>, args: TuiArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match ipec::tui::run(kb, &args) {
+    let Some(tab) = args.tab.as_deref().map_or(Some(Tab::Overview), Tab::from_name) else {
+        let names = Tab::names().join(", ");
+        eprintln!(
+            "ipec: no tab is called `{}`; the tabs are {names}",
+            args.tab.unwrap_or_default()
+        );
+        return ExitCode::from(2);
+    };
+    let options = Options {
+        theme: args.theme,
+        mouse: !args.no_mouse,
+        tab,
+    };
+    match ipec::tui::run(kb, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ipec: cannot run the explorer here ({e}); it needs a terminal. In scripts, use `ipec list`, `ipec show` or `ipec search`.");

@@ -15,23 +15,32 @@ use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
+use crate::app::tabs::Tab;
 use crate::app::{Action, App, Effect, Key, KeyCode, Mouse, MouseKind};
-use crate::cli::TuiArgs;
 use crate::kb::KnowledgeBase;
 use crate::search::SearchIndex;
-use crate::ui::{self, Theme};
+use crate::ui::{self, Theme, ThemeName};
+
+/// How the explorer starts: the options of `ipec tui`, whatever set them (flags, environment, config).
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub theme: ThemeName,
+    pub mouse: bool,
+    /// The tab it opens on.
+    pub tab: Tab,
+}
 
 /// How often the loop wakes up without input, to redraw (a status message may have expired).
 const TICK: Duration = Duration::from_millis(200);
 
 /// Runs the explorer until the user quits.
-pub fn run(kb: KnowledgeBase, args: &TuiArgs) -> io::Result<()> {
-    let theme = Theme::new(args.theme, Theme::no_color_env());
-    let mouse = !args.no_mouse;
+pub fn run(kb: KnowledgeBase, options: Options) -> io::Result<()> {
+    let theme = Theme::new(options.theme, Theme::no_color_env());
+    let mouse = options.mouse;
     exit_on_signals(mouse)?;
     install_panic_hook(mouse);
     let mut terminal = setup(mouse)?;
-    let result = event_loop(&mut terminal, kb, &theme);
+    let result = event_loop(&mut terminal, kb, &theme, options.tab);
     restore(mouse);
     terminal.show_cursor()?;
     result
@@ -88,11 +97,17 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, kb: KnowledgeBase, theme: &Theme) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    kb: KnowledgeBase,
+    theme: &Theme,
+    tab: Tab,
+) -> io::Result<()> {
     let size = terminal.size()?;
     let kb = Arc::new(kb);
     let index = build_index_in_background(Arc::clone(&kb));
     let mut app = App::without_index(kb, size.width, size.height);
+    app.update(Action::GoTab(tab.index()));
     while !app.quit {
         if let Ok(index) = index.try_recv() {
             app.set_index(index);
@@ -111,7 +126,9 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, kb: KnowledgeBa
             }
         }
         for effect in app.take_effects() {
-            perform(effect, &mut app);
+            if let Err(failure) = perform(effect) {
+                app.update(failure);
+            }
         }
     }
     Ok(())
@@ -180,18 +197,14 @@ fn key(k: event::KeyEvent) -> Option<Key> {
     })
 }
 
-fn perform(effect: Effect, app: &mut App) {
+/// Carries out an effect; a failure comes back as an action for the app to report, so this layer never
+/// writes the app's state.
+fn perform(effect: Effect) -> Result<(), Action> {
     match effect {
         Effect::OpenUrl(url) => {
-            if let Err(e) = open_url(&url) {
-                app.status = Some(format!("Could not open the link ({e}): {url}"));
-            }
+            open_url(&url).map_err(|e| Action::EffectFailed(format!("Could not open the link ({e}): {url}")))
         }
-        Effect::Copy(text) => {
-            if let Err(e) = copy_osc52(&text) {
-                app.status = Some(format!("Could not copy: {e}"));
-            }
-        }
+        Effect::Copy(text) => copy_osc52(&text).map_err(|e| Action::EffectFailed(format!("Could not copy: {e}"))),
     }
 }
 

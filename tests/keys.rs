@@ -15,7 +15,7 @@ fn follow_a_link_and_come_back_to_exactly_the_same_place() {
     let before = app.current().clone();
     assert_eq!(before.focus, Focus::Detail);
     assert_eq!(before.link, Some(2));
-    assert_eq!(before.filter, "ghana");
+    assert_eq!(before.filter(), "ghana");
     press(&mut app, "<Enter>");
     assert_eq!(app.tab, Tab::Priorities, "a result opens in the Priorities tab");
     let Some(RowKey::Record(r)) = app.detail_key() else {
@@ -42,7 +42,7 @@ fn links_chain_and_back_unwinds_them_in_order() {
     assert_eq!(app.tab, Tab::Countries);
     press(&mut app, "<Esc>");
     assert_eq!(app.tab, Tab::Priorities);
-    assert_eq!(app.current().selected, result.selected);
+    assert_eq!(app.current().selected(), result.selected());
     press(&mut app, "<Esc>");
     assert_eq!(app.tab, Tab::Countries);
     assert_eq!(app.current(), &countries);
@@ -52,16 +52,16 @@ fn links_chain_and_back_unwinds_them_in_order() {
 fn back_from_a_search_result_returns_to_the_search() {
     let mut app = app(120, 40);
     press(&mut app, "/fish<Down>");
-    let query = app.palette.as_ref().map(|p| (p.query.clone(), p.selected));
+    let query = app.palette().map(|p| (p.query.clone(), p.selected));
     assert_eq!(query, Some(("fish".to_string(), 1)));
     press(&mut app, "<Enter>");
-    assert!(app.palette.is_none());
+    assert!(app.palette().is_none());
     assert_eq!(app.tab, Tab::Priorities);
     press(&mut app, "<Esc>");
-    let back = app.palette.as_ref().map(|p| (p.query.clone(), p.selected));
+    let back = app.palette().map(|p| (p.query.clone(), p.selected));
     assert_eq!(back, query);
     press(&mut app, "<Esc>");
-    assert!(app.palette.is_none());
+    assert!(app.palette().is_none());
     assert_eq!(app.tab, Tab::Overview);
 }
 
@@ -77,7 +77,7 @@ fn tabs_switch_by_tab_shift_tab_and_digit() {
     press(&mut app, "j5");
     assert_eq!(app.tab, Tab::Countries);
     press(&mut app, "4");
-    assert_eq!(app.current().selected, Some(1), "each tab keeps its own selection");
+    assert_eq!(app.current().selected(), Some(1), "each tab keeps its own selection");
 }
 
 #[test]
@@ -86,11 +86,11 @@ fn scrolling_past_either_end_stops_there() {
     press(&mut app, "5");
     let last = *app.visible(Tab::Countries).last().expect("countries");
     press(&mut app, "G");
-    assert_eq!(app.current().selected, Some(last));
+    assert_eq!(app.current().selected(), Some(last));
     press(&mut app, "jjj<PgDn><C-d>");
-    assert_eq!(app.current().selected, Some(last));
+    assert_eq!(app.current().selected(), Some(last));
     press(&mut app, "gkk<PgUp>");
-    assert_eq!(app.current().selected, app.visible(Tab::Countries).first().copied());
+    assert_eq!(app.current().selected(), app.visible(Tab::Countries).first().copied());
 
     // The detail pane of the programme is long: the bottom is the last screenful, not beyond.
     press(&mut app, "1<Enter>G");
@@ -111,12 +111,12 @@ fn filter_narrows_in_place_and_esc_clears_it() {
     press(&mut app, "5fcote");
     assert_eq!(app.match_count(Tab::Countries), (1, 54));
     press(&mut app, "<Esc>");
-    assert!(app.current().filter.is_empty());
+    assert!(app.current().filter().is_empty());
     assert_eq!(app.match_count(Tab::Countries).1, 54);
     press(&mut app, "fzzzz<Enter>");
-    assert_eq!(app.current().selected, None, "no row to select when nothing matches");
+    assert_eq!(app.current().selected(), None, "no row to select when nothing matches");
     press(&mut app, "j<Esc>");
-    assert!(app.current().selected.is_some());
+    assert!(app.current().selected().is_some());
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn region_filter_cycles() {
     let africa = app.match_count(Tab::Countries);
     assert!(africa.1 < 54 && africa.1 > 0);
     press(&mut app, "rrrrr");
-    assert_eq!(app.current().region, None);
+    assert_eq!(app.current().region(), None);
 }
 
 #[test]
@@ -166,17 +166,12 @@ fn typing_a_search_before_the_index_is_ready_runs_it_when_it_arrives() {
     let mut app = ipec::app::App::without_index(Arc::clone(&kb), 120, 40);
     press(&mut app, "/ghana");
     assert!(!app.search_ready());
-    assert_eq!(
-        app.palette.as_ref().map(|p| p.hits.len()),
-        Some(0),
-        "no index, no results yet"
-    );
+    assert_eq!(app.palette().map(|p| p.hits.len()), Some(0), "no index, no results yet");
     assert!(common::render(&app).contains("Indexing the knowledge base"));
     app.set_index(ipec::search::SearchIndex::build(&kb));
     app.refresh();
     let first = app
-        .palette
-        .as_ref()
+        .palette()
         .and_then(|p| p.hits.first())
         .map(|h| kb.id(h.record).to_string());
     assert_eq!(first.as_deref(), Some("GHA"));

@@ -46,7 +46,7 @@ fn event() -> impl Strategy<Value = Event> {
 fn check(app: &App) {
     for tab in Tab::ALL {
         let visible = app.visible(tab);
-        match app.state(tab).selected {
+        match app.state(tab).selected() {
             Some(s) => assert!(visible.binary_search(&s).is_ok(), "{tab:?}: selection {s} not visible"),
             None => assert!(
                 visible.is_empty() || tab == Tab::Change,
@@ -54,9 +54,9 @@ fn check(app: &App) {
             ),
         }
     }
-    let (r, c) = app.state(Tab::Change).cell;
+    let (r, c) = app.state(Tab::Change).cell();
     assert!(r < app.matrix.rows.len() && c < app.matrix.cols.len());
-    if let Some(p) = &app.palette {
+    if let Some(p) = app.palette() {
         assert!(p.hits.is_empty() || p.selected < p.hits.len());
     }
     let view = app.detail_view();

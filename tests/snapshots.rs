@@ -5,16 +5,14 @@ mod common;
 
 use common::{app, press, render};
 use ipec::app::tabs::Tab;
+use ipec::app::Action;
 
 fn tab_snapshots(width: u16, height: u16) {
-    for (n, tab) in Tab::ALL.iter().enumerate() {
+    for tab in Tab::ALL {
         let mut app = app(width, height);
-        press(&mut app, &(n + 1).to_string());
-        let name = format!(
-            "tab_{}_{}_{width}x{height}",
-            n + 1,
-            tab.title().replace(' ', "_").to_lowercase()
-        );
+        app.update(Action::GoTab(tab.index()));
+        // Named by the tab, not its position: adding a tab renames nothing.
+        let name = format!("tab_{}_{width}x{height}", tab.slug());
         insta::assert_snapshot!(name, render(&app));
     }
 }
@@ -27,6 +25,11 @@ fn every_tab_at_80x24() {
 #[test]
 fn every_tab_at_120x40() {
     tab_snapshots(120, 40);
+}
+
+#[test]
+fn every_tab_at_200x55() {
+    tab_snapshots(200, 55);
 }
 
 #[test]

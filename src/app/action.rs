@@ -87,7 +87,7 @@ pub struct Mouse {
 }
 
 /// Everything the state can be asked to do. Keys become actions through the key table (`keys.rs`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     NextTab,
@@ -116,12 +116,16 @@ pub enum Action {
     AcceptFilter,
     ClearFilter,
     CycleRegion,
+    /// The timeline: newest first, or oldest first.
+    FlipOrder,
     OpenSource,
     Copy,
     Input(char),
     DeleteChar,
     Resize(u16, u16),
     Mouse(Mouse),
+    /// The terminal layer could not carry out an effect (open a link, copy): it says why.
+    EffectFailed(String),
 }
 
 /// Something only the terminal layer can do; the app queues it and the event loop carries it out.

@@ -4,7 +4,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::kb::document::{Block, Document, Link};
+use crate::document::{Block, Document, Link};
 use crate::kb::text::sanitize;
 use crate::kb::RecordRef;
 
@@ -20,6 +20,8 @@ pub enum Role {
     Text,
     FactKey,
     FactValue,
+    /// A bar of a chart.
+    Bar,
     /// The n-th followable link of the document (`Document::links` order).
     Link(usize),
     /// A tag with no record to follow (a sector, a period).
@@ -284,6 +286,7 @@ impl Writer {
                 self.end_line();
             }
             Block::Facts { facts } => self.facts(facts),
+            Block::Chart { chart } => self.chart(chart),
             Block::Tags { tags } => {
                 for tag in tags {
                     let role = self.link(tag);
@@ -331,6 +334,45 @@ impl Writer {
             }
         }
         self.indent = 0;
+    }
+
+    /// Each row: its label, a bar scaled to the largest value, then the value and the unit once.
+    fn chart(&mut self, chart: &crate::document::Chart) {
+        let label_w = chart.bars.iter().map(|b| sanitize(&b.label).width()).max().unwrap_or(0);
+        let value_w = chart.bars.iter().map(|b| b.text.width()).max().unwrap_or(0);
+        let unit = sanitize(&chart.unit).into_owned();
+        let label_w = label_w.min(self.width / 3);
+        let bar_w = self.width.saturating_sub(label_w + value_w + unit.width() + 5).min(40);
+        if bar_w < 4 {
+            // Too narrow for bars: the rows as label and value, wrapped like any facts.
+            let mut facts: Vec<(String, String)> = chart
+                .bars
+                .iter()
+                .map(|b| (b.label.clone(), format!("{} {unit}", b.text)))
+                .collect();
+            facts.extend(chart.total.iter().map(|t| ("Total".to_string(), format!("{t} {unit}"))));
+            return self.facts(&facts);
+        }
+        for bar in &chart.bars {
+            self.indent = 0;
+            let label = crate::kb::text::cut(&sanitize(&bar.label), label_w);
+            let cells = chart.cells(bar.value, bar_w);
+            self.push(
+                &format!("{label}{} ", " ".repeat(label_w - label.width())),
+                Role::FactKey,
+            );
+            self.push(&"█".repeat(cells), Role::Bar);
+            self.push(&" ".repeat(bar_w - cells + 1), Role::Text);
+            let value = format!("{}{} {unit}", " ".repeat(value_w - bar.text.width()), bar.text);
+            self.push(value.trim_end(), Role::FactValue);
+            self.end_line();
+        }
+        if let Some(total) = &chart.total {
+            self.indent = 0;
+            let pad = " ".repeat((label_w + bar_w + 2 + value_w).saturating_sub(5 + total.width()));
+            self.push(&format!("Total{pad}{total} {unit}"), Role::FactKey);
+            self.end_line();
+        }
     }
 
     fn facts(&mut self, facts: &[(String, String)]) {

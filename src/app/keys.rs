@@ -2,6 +2,7 @@
 //! help overlay are all generated from `BINDINGS`, so what the screen says is what the keys do.
 
 use super::action::{Action, Key, KeyCode};
+use super::tabs::Tab;
 
 /// Where a binding applies. The app computes which contexts are active (`App::contexts`), most specific
 /// first; the first binding found for the key in those contexts wins.
@@ -13,8 +14,12 @@ pub enum Context {
     Browse,
     /// The list pane has the focus.
     List,
-    /// The list pane of the Countries tab.
-    Countries,
+    /// A list grouped by region (Countries, the map).
+    Regions,
+    /// The map's list of countries.
+    Map,
+    /// The timeline.
+    Timeline,
     /// The theory-of-change matrix has the focus.
     Matrix,
     /// The detail pane has the focus.
@@ -34,7 +39,9 @@ impl Context {
             Context::Always => "Anywhere",
             Context::Browse => "Browsing",
             Context::List => "In a list",
-            Context::Countries => "Countries tab",
+            Context::Regions => "Lists by region",
+            Context::Map => "Map",
+            Context::Timeline => "Timeline",
             Context::Matrix => "Theory of change matrix",
             Context::Detail => "In the detail pane",
             Context::Filter => "Typing a filter",
@@ -46,11 +53,9 @@ impl Context {
 
 pub struct Binding {
     pub keys: &'static [Key],
-    /// Overrides the key list in the help (for the nine tab digits shown as one line).
-    pub label: Option<&'static str>,
     pub action: Action,
     pub context: Context,
-    /// The help overlay's description; empty hides the line (the other eight tab digits).
+    /// The help overlay's description.
     pub help: &'static str,
     /// The footer's one-word hint, if the binding deserves footer space.
     pub hint: Option<&'static str>,
@@ -58,9 +63,18 @@ pub struct Binding {
 
 impl Binding {
     pub fn key_label(&self) -> String {
-        match self.label {
-            Some(label) => label.to_string(),
-            None => self.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
+        match self.action {
+            // The digits of the tabs there are: "1–9 0" for ten tabs, "1–4" for four.
+            Action::GoTab(_) => {
+                let digits: Vec<char> = Tab::ALL.iter().filter_map(|t| t.digit()).collect();
+                match digits.as_slice() {
+                    [] => String::new(),
+                    [one] => one.to_string(),
+                    [first, .., '0'] => format!("{first}–9 0"),
+                    [first, .., last] => format!("{first}–{last}"),
+                }
+            }
+            _ => self.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
         }
     }
 }
@@ -78,7 +92,6 @@ const fn bind(
 ) -> Binding {
     Binding {
         keys,
-        label: None,
         action,
         context,
         help,
@@ -86,16 +99,19 @@ const fn bind(
     }
 }
 
-const fn tab_digit(n: usize, key: &'static [Key]) -> Binding {
-    Binding {
-        keys: key,
-        label: if n == 0 { Some("1–9") } else { None },
-        action: Action::GoTab(n),
-        context: Context::Browse,
-        help: if n == 0 { "go to tab 1–9" } else { "" },
-        hint: None,
-    }
-}
+/// Every digit key: each selects the tab it is the digit of (`Tab::digit`), if there is one.
+const DIGITS: &[Key] = &[
+    Key::ch('1'),
+    Key::ch('2'),
+    Key::ch('3'),
+    Key::ch('4'),
+    Key::ch('5'),
+    Key::ch('6'),
+    Key::ch('7'),
+    Key::ch('8'),
+    Key::ch('9'),
+    Key::ch('0'),
+];
 
 use Context::*;
 use KeyCode::*;
@@ -198,11 +214,27 @@ pub const BINDINGS: &[Binding] = &[
         Some("filter"),
     ),
     bind(
-        Countries,
+        Regions,
         &[Key::ch('r')],
         Action::CycleRegion,
         "show one region, then the next, then all",
         Some("region"),
+    ),
+    // The map.
+    bind(
+        Map,
+        &[k(Enter), Key::ch('l'), k(Right)],
+        Action::Open,
+        "open the country in the Countries tab (Back returns)",
+        Some("open"),
+    ),
+    // The timeline.
+    bind(
+        Timeline,
+        &[Key::ch('s')],
+        Action::FlipOrder,
+        "newest first, or oldest first",
+        Some("order"),
     ),
     // The detail pane.
     bind(
@@ -262,15 +294,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Browse, &[k(Tab)], Action::NextTab, "next tab", Some("tabs")),
     bind(Browse, &[k(BackTab)], Action::PrevTab, "previous tab", None),
-    tab_digit(0, &[Key::ch('1')]),
-    tab_digit(1, &[Key::ch('2')]),
-    tab_digit(2, &[Key::ch('3')]),
-    tab_digit(3, &[Key::ch('4')]),
-    tab_digit(4, &[Key::ch('5')]),
-    tab_digit(5, &[Key::ch('6')]),
-    tab_digit(6, &[Key::ch('7')]),
-    tab_digit(7, &[Key::ch('8')]),
-    tab_digit(8, &[Key::ch('9')]),
+    bind(Browse, DIGITS, Action::GoTab(0), "go to the tab of that number", None),
     bind(
         Browse,
         &[Key::ch('o')],
@@ -296,16 +320,28 @@ pub fn resolve(contexts: &[Context], key: Key) -> Option<Action> {
         BINDINGS
             .iter()
             .find(|b| b.context == context && b.keys.contains(&key))
-            .map(|b| b.action)
+            .map(|b| b.action.clone())
     });
-    if bound.is_some() {
-        return bound;
+    match (bound, key.code) {
+        // A digit goes to its tab; a digit with no tab does nothing.
+        (Some(Action::GoTab(_)), Char(c)) => return Tab::from_digit(c).map(|t| Action::GoTab(t.index())),
+        (Some(action), _) => return Some(action),
+        (None, _) => {}
     }
     let typing = contexts.contains(&Filter) || contexts.contains(&Palette);
     match key.code {
         Char(c) if typing && !key.ctrl && !c.is_control() => Some(Action::Input(c)),
         _ => None,
     }
+}
+
+/// How the screen names the key of an action: the first key of the first binding that has it.
+pub fn key_for(action: &Action) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| &b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(Key::label)
 }
 
 /// The footer hints for the active contexts: (keys, word), in context order, without duplicates.
@@ -343,7 +379,9 @@ pub const NOTES: &[&str] = &[
 
 pub fn help_lines() -> Vec<HelpLine> {
     let mut lines: Vec<HelpLine> = NOTES.iter().map(|n| HelpLine::Note(n)).collect();
-    let order = [Browse, List, Countries, Detail, Matrix, Filter, Palette, Help, Always];
+    let order = [
+        Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Help, Always,
+    ];
     for context in order {
         lines.push(HelpLine::Note(""));
         lines.push(HelpLine::Heading(context.title()));
@@ -381,5 +419,13 @@ mod tests {
         assert_eq!(resolve(&typing, Key::ctrl('c')), Some(Action::Quit));
         assert_eq!(resolve(&[List, Browse], Key::ch('q')), Some(Action::Quit));
         assert_eq!(resolve(&[List, Browse], Key::ch('x')), None);
+    }
+
+    #[test]
+    fn digits_select_the_tabs_of_the_tab_table() {
+        assert_eq!(resolve(&[List, Browse], Key::ch('1')), Some(Action::GoTab(0)));
+        assert_eq!(resolve(&[List, Browse], Key::ch('0')), Some(Action::GoTab(9)));
+        let line = BINDINGS.iter().find(|b| matches!(b.action, Action::GoTab(_)));
+        assert_eq!(line.map(Binding::key_label).as_deref(), Some("1–9 0"));
     }
 }

@@ -11,6 +11,30 @@ pub const MIN_HEIGHT: u16 = 12;
 /// Narrower than this, the detail pane goes below the list instead of beside it.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
 
+/// From this width the layout uses the room: longer lists, names spelt out, charts beside numbers.
+pub const WIDE: u16 = 160;
+
+/// How a view divides the body of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A list and the selected record's detail.
+    ListAndDetail,
+    /// A list that needs room (the theory-of-change matrix and its legend), and the detail.
+    WideList,
+    /// A narrow list beside a picture that takes the detail pane's place (the map).
+    Map,
+}
+
+impl Shape {
+    /// Whether the second pane is the detail pane (and takes clicks on links).
+    pub fn has_detail(self) -> bool {
+        match self {
+            Shape::ListAndDetail | Shape::WideList => true,
+            Shape::Map => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
     pub tabs: Rect,
@@ -21,9 +45,8 @@ pub struct Screen {
 }
 
 impl Screen {
-    /// `wide_list`: the list pane needs room (the theory-of-change matrix and its legend).
     /// `reading`: the detail pane has the focus; stacked, it then takes most of the height.
-    pub fn new(width: u16, height: u16, wide_list: bool, reading: bool) -> Option<Screen> {
+    pub fn new(width: u16, height: u16, shape: Shape, reading: bool) -> Option<Screen> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
@@ -32,10 +55,10 @@ impl Screen {
         let body = Rect::new(0, 1, width, height - 2);
         let stacked = width < SIDE_BY_SIDE_WIDTH;
         let (list, detail) = if stacked {
-            let share = match (reading, wide_list) {
+            let share = match (reading, shape) {
                 (true, _) => 1,
-                (false, true) => 3,
-                (false, false) => 2,
+                (false, Shape::WideList) => 3,
+                (false, Shape::ListAndDetail | Shape::Map) => 2,
             };
             let h = (body.height * share / 5).max(5);
             (
@@ -43,10 +66,13 @@ impl Screen {
                 Rect::new(0, body.y + h, width, body.height - h),
             )
         } else {
-            let w = if wide_list {
-                (width * 11 / 20).clamp(36, 80)
-            } else {
-                (width * 2 / 5).clamp(36, 64)
+            let w = match shape {
+                Shape::WideList if width >= WIDE => (width * 11 / 20).clamp(36, 120),
+                Shape::WideList => (width * 11 / 20).clamp(36, 80),
+                // Wide screens show whole titles rather than an empty detail pane.
+                Shape::ListAndDetail if width >= WIDE => (width * 9 / 20).clamp(64, 100),
+                Shape::ListAndDetail => (width * 2 / 5).clamp(36, 64),
+                Shape::Map => (width / 4).clamp(30, 44),
             };
             (
                 Rect::new(0, body.y, w, body.height),
@@ -98,20 +124,20 @@ pub fn detail_text(detail: Rect) -> Rect {
 /// The tab labels as drawn, with the column each starts at and its width: the most generous form that
 /// fits, from numbered full titles down to bare numbers with only the current tab named.
 pub fn tab_labels(width: u16, current: Tab) -> Vec<(Tab, String, u16, u16)> {
-    type Form = fn(usize, Tab, Tab) -> String;
-    let forms: [(Form, u16); 6] = [
-        (|i, t, _| format!(" {} {} ", i + 1, t.title()), 0),
-        (|i, t, _| format!("{} {}", i + 1, t.title()), 2),
-        (|_, t, _| format!(" {} ", t.title()), 0),
-        (|_, t, _| format!(" {} ", t.short()), 0),
-        (|_, t, _| t.short().to_string(), 1),
+    type Form = fn(Tab, Tab) -> String;
+    let forms: [(Form, u16); 8] = [
+        (|t, _| format!(" {}{} ", digit_prefix(t), t.title()), 0),
+        (|t, _| format!("{}{}", digit_prefix(t), t.title()), 2),
+        (|t, _| format!("{}{}", digit_prefix(t), t.short()), 2),
+        (|t, _| format!("{}{}", digit_prefix(t), t.short()), 1),
+        (|t, _| format!(" {} ", t.title()), 0),
+        (|t, _| format!(" {} ", t.short()), 0),
+        (|t, _| t.short().to_string(), 1),
         (
-            |i, t, current| {
-                if t == current {
-                    format!(" {} {} ", i + 1, t.short())
-                } else {
-                    format!(" {} ", i + 1)
-                }
+            |t, current| match (t == current, t.digit()) {
+                (true, _) => format!(" {}{} ", digit_prefix(t), t.short()),
+                (false, Some(d)) => format!(" {d} "),
+                (false, None) => format!(" {} ", t.short().chars().next().unwrap_or(' ')),
             },
             0,
         ),
@@ -120,11 +146,7 @@ pub fn tab_labels(width: u16, current: Tab) -> Vec<(Tab, String, u16, u16)> {
     let mut chosen = Vec::new();
     let mut chosen_gap = 0;
     for (form, gap) in forms {
-        chosen = Tab::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, &t)| (t, form(i, t, current)))
-            .collect::<Vec<_>>();
+        chosen = Tab::ALL.iter().map(|&t| (t, form(t, current))).collect::<Vec<_>>();
         chosen_gap = gap;
         let total: usize = chosen.iter().map(|(_, l)| l.chars().count() + usize::from(gap)).sum();
         if total.saturating_sub(usize::from(gap)) + usize::from(brand) <= usize::from(width) {
@@ -141,6 +163,11 @@ pub fn tab_labels(width: u16, current: Tab) -> Vec<(Tab, String, u16, u16)> {
             (t, label, start, w)
         })
         .collect()
+}
+
+/// "5 " before a tab's title: the digit that selects it, if it has one.
+fn digit_prefix(tab: Tab) -> String {
+    tab.digit().map(|d| format!("{d} ")).unwrap_or_default()
 }
 
 /// The "IPEC+" brand at the left of the tab bar, when there is room for it.

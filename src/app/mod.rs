@@ -8,30 +8,37 @@
 
 pub mod action;
 pub mod detail;
-pub mod docs;
+mod docs;
+mod history;
 pub mod keys;
 pub mod layout;
 pub mod matrix;
+mod mode;
 pub mod palette;
+pub mod rows;
 pub mod tabs;
 mod update;
+pub mod views;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::kb::document::Document;
-use crate::kb::text::fold;
-use crate::kb::{KnowledgeBase, Region};
+use crate::document::Document;
+use crate::kb::KnowledgeBase;
 use crate::search::SearchIndex;
 
 pub use action::{Action, Effect, Key, KeyCode, Mouse, MouseKind};
 use detail::DocView;
+use history::Location;
 use keys::Context;
 use layout::Screen;
 use matrix::Matrix;
+pub use mode::Mode;
 use palette::Palette;
-use tabs::{Row, RowKey, Tab};
+use rows::{Row, RowKey};
+use tabs::Tab;
+pub use views::{TabState, View};
 
 /// Which pane of a tab has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,42 +46,6 @@ pub enum Focus {
     #[default]
     List,
     Detail,
-}
-
-/// Everything that makes up where one is in a tab; a history entry keeps one per tab.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TabState {
-    /// The selected row, as an index into the tab's rows; always one of the visible rows, or None when
-    /// none is visible.
-    pub selected: Option<usize>,
-    /// The first visible row of the list (an index into the visible rows).
-    pub offset: usize,
-    pub filter: String,
-    /// Countries only: show one region.
-    pub region: Option<Region>,
-    /// Theory of change only: the selected matrix cell (row, column).
-    pub cell: (usize, usize),
-    /// The first line of the detail pane in view.
-    pub scroll: usize,
-    /// The focused link of the detail pane (`Document::links` order).
-    pub link: Option<usize>,
-    pub focus: Focus,
-}
-
-impl TabState {
-    /// Another row or cell is shown: its detail starts at the top, with no link focused.
-    fn reset_detail(&mut self) {
-        self.scroll = 0;
-        self.link = None;
-    }
-}
-
-/// A place to come back to: the tab, every tab's state, and the search if it was open.
-#[derive(Debug, Clone)]
-struct Location {
-    tab: Tab,
-    states: Vec<TabState>,
-    palette: Option<(String, usize)>,
 }
 
 pub struct App {
@@ -91,11 +62,8 @@ pub struct App {
     counts: Vec<(usize, usize)>,
     pub tab: Tab,
     states: Vec<TabState>,
-    /// Typing into the current tab's filter.
-    pub filtering: bool,
-    pub palette: Option<Palette>,
-    /// The help overlay, with its scroll position.
-    pub help: Option<usize>,
+    /// What has the keyboard.
+    pub mode: Mode,
     history: Vec<Location>,
     pub width: u16,
     pub height: u16,
@@ -105,9 +73,6 @@ pub struct App {
     /// The detail pane's last layout: laying out a long document on every frame would be wasted work.
     cache: RefCell<Option<(RowKey, u16, Rc<DocView>)>>,
 }
-
-/// History is a convenience, not an archive.
-const MAX_HISTORY: usize = 200;
 
 impl App {
     /// An app with its search index, built here (fine for the shipped knowledge base and for tests).
@@ -122,7 +87,7 @@ impl App {
     pub fn without_index(kb: Arc<KnowledgeBase>, width: u16, height: u16) -> App {
         let index = None;
         let matrix = Matrix::new(&kb);
-        let rows: Vec<Vec<Row>> = Tab::ALL.iter().map(|&t| tabs::rows(&kb, t)).collect();
+        let rows: Vec<Vec<Row>> = Tab::ALL.iter().map(|&t| rows::build(&kb, t)).collect();
         let mut app = App {
             kb,
             index,
@@ -131,10 +96,8 @@ impl App {
             counts: vec![(0, 0); rows.len()],
             rows,
             tab: Tab::Overview,
-            states: vec![TabState::default(); Tab::ALL.len()],
-            filtering: false,
-            palette: None,
-            help: None,
+            states: Tab::ALL.iter().map(|t| TabState::new(t.spec().view)).collect(),
+            mode: Mode::Browse,
             history: Vec::new(),
             width,
             height,
@@ -146,7 +109,9 @@ impl App {
         for tab in Tab::ALL {
             app.refilter(tab);
             let first = app.visible[tab.index()].first().copied();
-            app.states[tab.index()].selected = first;
+            if let Some(list) = app.states[tab.index()].list_mut() {
+                list.selected = first;
+            }
         }
         app
     }
@@ -176,19 +141,28 @@ impl App {
         self.counts[tab.index()]
     }
 
-    pub fn has_history(&self) -> bool {
-        !self.history.is_empty()
+    /// The search palette, while it is open.
+    pub fn palette(&self) -> Option<&Palette> {
+        match &self.mode {
+            Mode::Search(palette) => Some(palette),
+            Mode::Browse | Mode::Filter | Mode::Help { .. } => None,
+        }
     }
 
     pub fn screen(&self) -> Option<Screen> {
-        let matrix = self.tab == Tab::Change && self.palette.is_none();
-        let reading = self.current().focus == Focus::Detail && self.palette.is_none();
-        Screen::new(self.width, self.height, matrix, reading)
+        let searching = self.palette().is_some();
+        let shape = if searching {
+            layout::Shape::ListAndDetail
+        } else {
+            self.current().view.shape()
+        };
+        let reading = self.current().focus == Focus::Detail && !searching;
+        Screen::new(self.width, self.height, shape, reading)
     }
 
     /// Whether the list pane shows a filter line.
     pub fn filter_line(&self) -> bool {
-        self.filtering || !self.current().filter.is_empty() || self.current().region.is_some()
+        matches!(self.mode, Mode::Filter) || !self.current().filter().is_empty() || self.current().region().is_some()
     }
 
     /// Takes the effects queued for the terminal layer.
@@ -196,23 +170,21 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
-    /// The key contexts in force, most specific first (see `keys::Context`).
+    /// The key contexts in force, most specific first (see `keys::Context`). The one place where the
+    /// precedence of the modes is decided.
     pub fn contexts(&self) -> Vec<Context> {
         let mut contexts = vec![Context::Always];
-        if self.help.is_some() {
-            contexts.push(Context::Help);
-        } else if self.palette.is_some() {
-            contexts.push(Context::Palette);
-        } else if self.filtering {
-            contexts.push(Context::Filter);
-        } else {
-            match (self.current().focus, self.tab) {
-                (Focus::Detail, _) => contexts.push(Context::Detail),
-                (Focus::List, Tab::Change) => contexts.push(Context::Matrix),
-                (Focus::List, Tab::Countries) => contexts.extend([Context::List, Context::Countries]),
-                (Focus::List, _) => contexts.push(Context::List),
+        match &self.mode {
+            Mode::Help { .. } => contexts.push(Context::Help),
+            Mode::Search(_) => contexts.push(Context::Palette),
+            Mode::Filter => contexts.push(Context::Filter),
+            Mode::Browse => {
+                match self.current().focus {
+                    Focus::Detail => contexts.push(Context::Detail),
+                    Focus::List => contexts.extend(self.view_contexts()),
+                }
+                contexts.push(Context::Browse);
             }
-            contexts.push(Context::Browse);
         }
         contexts
     }
@@ -223,29 +195,31 @@ impl App {
         match keys::resolve(&self.contexts(), key) {
             Some(action) => self.update(action),
             None => {
-                if self.help.is_none() {
-                    self.status = Some(format!("{} does nothing here; ? shows the keys", key.label()));
+                if !matches!(self.mode, Mode::Help { .. }) {
+                    let help = self.key_for(Action::ToggleHelp);
+                    self.status = Some(format!("{} does nothing here; {help} shows the keys", key.label()));
                 }
             }
         }
     }
 
+    /// How the footer names the key bound to an action (the first one, in any context).
+    pub fn key_for(&self, action: Action) -> String {
+        keys::key_for(&action).unwrap_or_else(|| "?".into())
+    }
+
     /// What the detail pane shows: the search's selected result while searching, else the selected row or
     /// matrix cell.
     pub fn detail_key(&self) -> Option<RowKey> {
-        if let Some(palette) = &self.palette {
+        if let Some(palette) = self.palette() {
             return palette.selected_hit().map(|h| RowKey::Record(h.record));
         }
-        if self.tab == Tab::Change {
-            let (row, col) = self.current().cell;
-            return self.matrix.cell(row, col).map(RowKey::Cell);
-        }
-        let rows = self.rows(self.tab);
-        self.current().selected.and_then(|i| rows.get(i)).map(|r| r.key)
+        self.view_detail_key()
     }
 
     pub fn detail_document(&self) -> Option<Document> {
-        self.detail_key().map(|key| docs::document(&self.kb, key))
+        self.detail_key()
+            .map(|key| docs::document(&self.kb, self.rows(self.tab), key))
     }
 
     /// The detail pane's text laid out for its current width.
@@ -259,7 +233,7 @@ impl App {
                 return view.clone();
             }
         }
-        let view = Rc::new(DocView::new(&docs::document(&self.kb, key), width));
+        let view = Rc::new(DocView::new(&docs::document(&self.kb, self.rows(self.tab), key), width));
         *self.cache.borrow_mut() = Some((key, width, view.clone()));
         view
     }
@@ -273,7 +247,7 @@ impl App {
 
     /// The scroll position the detail pane shows: the tab's, or the top while previewing a search result.
     pub fn detail_scroll(&self) -> usize {
-        if self.palette.is_some() {
+        if self.palette().is_some() {
             0
         } else {
             self.current().scroll
@@ -282,19 +256,17 @@ impl App {
 
     /// The focused link, unless the search is previewing.
     pub fn detail_link(&self) -> Option<usize> {
-        if self.palette.is_some() {
+        if self.palette().is_some() {
             None
         } else {
             self.current().link
         }
     }
 
-    /// Runs the search if the query changed. The event loop calls this once per frame, after draining
-    /// every pending key, so typing never waits for searches of intermediate queries.
     /// The search index is ready: searches typed while it was being built run now.
     pub fn set_index(&mut self, index: SearchIndex) {
         self.index = Some(index);
-        if let Some(palette) = &mut self.palette {
+        if let Mode::Search(palette) = &mut self.mode {
             palette.stale = true;
         }
     }
@@ -304,9 +276,11 @@ impl App {
         self.index.is_some()
     }
 
+    /// Runs the search if the query changed. The event loop calls this once per frame, after draining
+    /// every pending key, so typing never waits for searches of intermediate queries.
     pub fn refresh(&mut self) {
         let rows = self.palette_rows();
-        if let Some(palette) = &mut self.palette {
+        if let Mode::Search(palette) = &mut self.mode {
             if palette.stale {
                 palette.hits = if palette.query.trim().is_empty() {
                     Vec::new()
@@ -333,110 +307,22 @@ impl App {
         })
     }
 
-    /// Recomputes a tab's visible rows from its filter and region, and keeps its selection on a visible
-    /// row (the same one if it still shows, else the first match).
-    fn refilter(&mut self, tab: Tab) {
-        let i = tab.index();
-        let state = &self.states[i];
-        let words: Vec<String> = fold(&state.filter).split_whitespace().map(String::from).collect();
-        let rows = &self.rows[i];
-        let in_region = |r: &Row| state.region.is_none() || r.region == state.region;
-        let direct: Vec<bool> = rows
-            .iter()
-            .map(|r| in_region(r) && words.iter().all(|w| r.folded.contains(w.as_str())))
-            .collect();
-        // A match shows with the rows it sits under (its priority and area, its region), for context.
-        let mut keep = direct.clone();
-        let mut ancestors: Vec<usize> = Vec::new();
-        for (n, row) in rows.iter().enumerate() {
-            while ancestors.last().is_some_and(|&a| rows[a].depth >= row.depth) {
-                ancestors.pop();
-            }
-            if direct[n] && !words.is_empty() {
-                for &a in &ancestors {
-                    keep[a] = true;
-                }
-            }
-            ancestors.push(n);
-        }
-        let visible: Vec<usize> = (0..rows.len()).filter(|&n| keep[n]).collect();
-        let records = rows.iter().any(Row::is_record);
-        let countable = |n: usize| !records || rows[n].is_record();
-        let matched = (0..rows.len()).filter(|&n| direct[n] && countable(n)).count();
-        let total = (0..rows.len()).filter(|&n| countable(n) && in_region(&rows[n])).count();
-        let selected = match state.selected {
-            // Keep the selection while it still matches; a heading shown only as context does not.
-            Some(s) if direct[s] && visible.binary_search(&s).is_ok() => Some(s),
-            _ => visible
-                .iter()
-                .copied()
-                .find(|&n| direct[n] && countable(n))
-                .or_else(|| visible.first().copied()),
-        };
-        self.counts[i] = (matched, total);
-        self.visible[i] = visible;
-        self.states[i].selected = selected;
-    }
-
     /// Re-establishes what must always hold, whatever happened: a selection on a visible row, the
     /// selection in view, the detail scroll and focused link within the document.
     fn fix(&mut self) {
-        let height = self.list_height();
-        let i = self.tab.index();
-        let visible = &self.visible[i];
-        let state = &mut self.states[i];
-        if state.selected.is_some_and(|s| visible.binary_search(&s).is_err()) {
-            state.selected = visible.first().copied();
-        }
-        let pos = state.selected.and_then(|s| visible.binary_search(&s).ok()).unwrap_or(0);
-        state.offset = palette::keep_in_view(state.offset, pos, height, visible.len());
-        let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
-        state.cell = (
-            state.cell.0.min(rows.saturating_sub(1)),
-            state.cell.1.min(cols.saturating_sub(1)),
-        );
+        self.fix_list();
+        let cell = self.current().cell();
+        self.select_cell(cell);
         let view = self.detail_view();
         let (_, h) = self.detail_size();
-        let state = &mut self.states[i];
+        let state = self.current_mut();
         state.scroll = state.scroll.min(view.lines.len().saturating_sub(usize::from(h)));
         if state.link.is_some_and(|l| l >= view.link_targets.len()) {
             state.link = None;
         }
         let palette_rows = self.palette_rows();
-        if let Some(p) = &mut self.palette {
+        if let Mode::Search(p) = &mut self.mode {
             p.fix(palette_rows);
         }
-    }
-
-    fn location(&self) -> Location {
-        Location {
-            tab: self.tab,
-            states: self.states.clone(),
-            palette: self.palette.as_ref().map(|p| (p.query.clone(), p.selected)),
-        }
-    }
-
-    fn remember(&mut self) {
-        self.history.push(self.location());
-        if self.history.len() > MAX_HISTORY {
-            self.history.remove(0);
-        }
-    }
-
-    fn restore(&mut self, location: Location) {
-        for tab in Tab::ALL {
-            let (old, new) = (&self.states[tab.index()], &location.states[tab.index()]);
-            let refilter = old.filter != new.filter || old.region != new.region;
-            self.states[tab.index()] = new.clone();
-            if refilter {
-                self.refilter(tab);
-                // Refiltering may move the selection; the saved one is exactly where we were.
-                self.states[tab.index()].selected = new.selected;
-            }
-        }
-        self.tab = location.tab;
-        self.filtering = false;
-        self.palette = location.palette.map(|(query, selected)| Palette::new(query, selected));
-        self.refresh();
     }
 }

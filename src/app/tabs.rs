@@ -1,10 +1,12 @@
-//! The tabs, and the rows of each tab's list, built once from the knowledge base.
+//! The tab table: every tab, its titles, the names `--tab` accepts, the kind of view it shows and the
+//! records that open in it. Adding a tab is a line here (and its view, if it is a new kind of view); the
+//! tab bar, the digit keys, `--tab` and following a link all read this table.
 
-use crate::kb::document::count;
-use crate::kb::text::fold;
-use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
+use crate::kb::{Kind, KnowledgeBase};
 
-use super::matrix::{placements, results_among, Axis, Cell};
+use super::rows;
+pub use super::rows::{Row, RowKey};
+use super::views::ViewKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -13,296 +15,219 @@ pub enum Tab {
     Change,
     Conventions,
     Countries,
+    Map,
     Partnerships,
-    Events,
+    Timeline,
     Figures,
     Library,
 }
 
+/// What the table says of one tab.
+pub struct TabSpec {
+    pub tab: Tab,
+    pub title: &'static str,
+    /// For narrow terminals.
+    pub short: &'static str,
+    /// What `ipec tui --tab NAME` accepts, besides the title.
+    pub names: &'static [&'static str],
+    pub view: ViewKind,
+    /// The rows of its list (empty for a view without one).
+    pub rows: fn(&KnowledgeBase) -> Vec<Row>,
+    /// A record of these kinds opens in this tab when a link or a search result is followed.
+    pub opens: &'static [Kind],
+}
+
+/// In tab order; the first nine get the digits 1–9 and the tenth 0.
+pub const TABS: [TabSpec; 10] = [
+    TabSpec {
+        tab: Tab::Overview,
+        title: "Overview",
+        short: "Overview",
+        names: &["overview", "home"],
+        view: ViewKind::List,
+        rows: rows::overview,
+        opens: &[Kind::Programme],
+    },
+    TabSpec {
+        tab: Tab::Priorities,
+        title: "Priorities",
+        short: "Priorities",
+        names: &["priorities", "results"],
+        view: ViewKind::List,
+        rows: rows::priorities,
+        opens: &[Kind::Priority, Kind::Achievement],
+    },
+    TabSpec {
+        tab: Tab::Change,
+        title: "Theory of change",
+        short: "Change",
+        names: &["change", "matrix", "theory-of-change"],
+        view: ViewKind::Matrix,
+        rows: rows::none,
+        opens: &[Kind::Area],
+    },
+    TabSpec {
+        tab: Tab::Conventions,
+        title: "Conventions",
+        short: "Conventions",
+        names: &["conventions"],
+        view: ViewKind::List,
+        rows: rows::conventions,
+        opens: &[Kind::Convention],
+    },
+    TabSpec {
+        tab: Tab::Countries,
+        title: "Countries",
+        short: "Countries",
+        names: &["countries"],
+        view: ViewKind::List,
+        rows: rows::countries,
+        opens: &[Kind::Country],
+    },
+    TabSpec {
+        tab: Tab::Map,
+        title: "Map",
+        short: "Map",
+        names: &["map", "world"],
+        view: ViewKind::Map,
+        rows: rows::countries,
+        opens: &[],
+    },
+    TabSpec {
+        tab: Tab::Partnerships,
+        title: "Partnerships",
+        short: "Partners",
+        names: &["partnerships", "partners"],
+        view: ViewKind::List,
+        rows: rows::partnerships,
+        opens: &[Kind::Partnership],
+    },
+    TabSpec {
+        tab: Tab::Timeline,
+        title: "Timeline",
+        short: "Timeline",
+        names: &["timeline", "events"],
+        view: ViewKind::Timeline,
+        rows: rows::timeline_oldest_first,
+        opens: &[Kind::Event],
+    },
+    TabSpec {
+        tab: Tab::Figures,
+        title: "Figures",
+        short: "Figures",
+        names: &["figures", "charts"],
+        view: ViewKind::List,
+        rows: rows::figures,
+        opens: &[Kind::Figure],
+    },
+    TabSpec {
+        tab: Tab::Library,
+        title: "Library",
+        short: "Library",
+        names: &["library", "sources", "resources", "tours"],
+        view: ViewKind::List,
+        rows: rows::library,
+        opens: &[Kind::Resource, Kind::Source, Kind::Tour],
+    },
+];
+
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    /// In tab order (the table's order: a unit test holds them together).
+    pub const ALL: [Tab; 10] = [
         Tab::Overview,
         Tab::Priorities,
         Tab::Change,
         Tab::Conventions,
         Tab::Countries,
+        Tab::Map,
         Tab::Partnerships,
-        Tab::Events,
+        Tab::Timeline,
         Tab::Figures,
         Tab::Library,
     ];
+
+    pub fn spec(self) -> &'static TabSpec {
+        &TABS[self.index()]
+    }
 
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
     }
 
     pub fn title(self) -> &'static str {
-        match self {
-            Tab::Overview => "Overview",
-            Tab::Priorities => "Priorities",
-            Tab::Change => "Theory of change",
-            Tab::Conventions => "Conventions",
-            Tab::Countries => "Countries",
-            Tab::Partnerships => "Partnerships",
-            Tab::Events => "Events",
-            Tab::Figures => "Figures",
-            Tab::Library => "Library",
-        }
+        self.spec().title
     }
 
-    /// For narrow terminals.
     pub fn short(self) -> &'static str {
-        match self {
-            Tab::Overview => "Overview",
-            Tab::Priorities => "Priorities",
-            Tab::Change => "Change",
-            Tab::Conventions => "Conventions",
-            Tab::Countries => "Countries",
-            Tab::Partnerships => "Partners",
-            Tab::Events => "Events",
-            Tab::Figures => "Figures",
-            Tab::Library => "Library",
-        }
+        self.spec().short
+    }
+
+    /// A stable name for files and snapshots: "theory_of_change".
+    pub fn slug(self) -> String {
+        self.title().replace(' ', "_").to_lowercase()
+    }
+
+    /// The tab `--tab NAME` names: its title or one of its names, in any case.
+    pub fn from_name(name: &str) -> Option<Tab> {
+        let wanted = name.trim().to_lowercase().replace([' ', '_'], "-");
+        TABS.iter()
+            .find(|s| s.names.contains(&wanted.as_str()) || s.title.to_lowercase().replace(' ', "-") == wanted)
+            .map(|s| s.tab)
+    }
+
+    /// Every name `--tab` accepts, for its error message.
+    pub fn names() -> Vec<&'static str> {
+        TABS.iter().map(|s| s.names[0]).collect()
     }
 
     /// The tab a record opens in when a link or a search result is followed.
     pub fn for_kind(kind: Kind) -> Tab {
-        match kind {
-            Kind::Programme => Tab::Overview,
-            Kind::Priority | Kind::Achievement => Tab::Priorities,
-            Kind::Area => Tab::Change,
-            Kind::Convention => Tab::Conventions,
-            Kind::Country => Tab::Countries,
-            Kind::Partnership => Tab::Partnerships,
-            Kind::Event => Tab::Events,
-            Kind::Figure => Tab::Figures,
-            Kind::Resource | Kind::Source => Tab::Library,
-        }
+        TABS.iter()
+            .find(|s| s.opens.contains(&kind))
+            .map_or(Tab::Overview, |s| s.tab)
     }
-}
 
-/// What a row stands for; the detail pane shows its document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RowKey {
-    Record(RecordRef),
-    /// A priority × area cell of the theory of change (also the "no priority" group of Priorities).
-    Cell(Cell),
-    /// Every record of one kind (the Overview's map of the knowledge base, the Library's groups).
-    Kind(Kind),
-    Region(Region),
-}
-
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub key: RowKey,
-    /// A short fixed column before the label: a convention's id, an event's date.
-    pub lead: String,
-    pub label: String,
-    /// Dim text after the label: a region, a count.
-    pub detail: String,
-    /// Indentation level in a tree.
-    pub depth: u8,
-    /// For the Countries region filter.
-    pub region: Option<Region>,
-    /// The row's text folded for filtering (case and accents ignored).
-    pub folded: String,
-}
-
-impl Row {
-    fn new(key: RowKey, label: impl Into<String>, detail: impl Into<String>, depth: u8) -> Row {
-        Row {
-            key,
-            lead: String::new(),
-            label: label.into(),
-            detail: detail.into(),
-            depth,
-            region: None,
-            folded: String::new(),
+    /// The digit that selects the tab: 1–9, then 0; the tabs after the tenth are reached with Tab.
+    pub fn digit(self) -> Option<char> {
+        match self.index() {
+            i @ 0..=8 => char::from_digit(i as u32 + 1, 10),
+            9 => Some('0'),
+            _ => None,
         }
     }
 
-    fn lead(mut self, lead: impl Into<String>) -> Row {
-        self.lead = lead.into();
-        self
-    }
-
-    /// Whether the row counts as a match of its own (headings show only as context of their matches).
-    pub fn is_record(&self) -> bool {
-        matches!(self.key, RowKey::Record(_))
+    /// The tab a digit key selects.
+    pub fn from_digit(c: char) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.digit() == Some(c))
     }
 }
 
-/// The rows of a tab's list (the theory-of-change tab has a matrix instead, and no rows).
-pub fn rows(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
-    let mut rows = match tab {
-        Tab::Overview => overview(kb),
-        Tab::Priorities => priorities(kb),
-        Tab::Change => Vec::new(),
-        Tab::Conventions => kb
-            .refs(Kind::Convention)
-            .map(|r| {
-                let c = &kb.conventions[r.index];
-                let n = kb.backlinks_of(r, Kind::Achievement).count();
-                Row::new(RowKey::Record(r), &c.title, count(n, "result"), 0).lead(&c.id)
-            })
-            .collect(),
-        Tab::Countries => countries(kb),
-        Tab::Partnerships => records(kb, Kind::Partnership),
-        Tab::Events => events(kb),
-        Tab::Figures => records(kb, Kind::Figure),
-        Tab::Library => library(kb),
-    };
-    for row in &mut rows {
-        row.folded = fold(&format!("{} {} {}", row.lead, row.label, row.detail));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tab_list_follows_the_table() {
+        let table: Vec<Tab> = TABS.iter().map(|s| s.tab).collect();
+        assert_eq!(table, Tab::ALL.to_vec());
     }
-    rows
-}
 
-/// One row per record, with the record's brief (a partnership's kind, a figure's period) beside it.
-fn records(kb: &KnowledgeBase, kind: Kind) -> Vec<Row> {
-    kb.refs(kind)
-        .map(|r| Row::new(RowKey::Record(r), kb.title(r), kb.brief(r), 0))
-        .collect()
-}
-
-fn overview(kb: &KnowledgeBase) -> Vec<Row> {
-    let mut rows: Vec<Row> = kb
-        .refs(Kind::Programme)
-        .map(|r| Row::new(RowKey::Record(r), format!("{} at a glance", kb.title(r)), "", 0))
-        .collect();
-    rows.extend(
-        Kind::ALL
-            .into_iter()
-            .filter(|&k| k != Kind::Programme)
-            .map(|k| Row::new(RowKey::Kind(k), kind_title(k), kb.len(k).to_string(), 0)),
-    );
-    rows
-}
-
-/// "Results", "Countries"...: the kind as a heading.
-pub fn kind_title(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Programme => "Programme",
-        Kind::Priority => "Thematic priorities",
-        Kind::Area => "Theory-of-change areas",
-        Kind::Convention => "Conventions and protocols",
-        Kind::Country => "Countries",
-        Kind::Achievement => "Results",
-        Kind::Figure => "Figures and tables",
-        Kind::Partnership => "Partnerships",
-        Kind::Event => "Events",
-        Kind::Resource => "Resources",
-        Kind::Source => "Sources",
-    }
-}
-
-/// Each priority, its areas with their result counts, and under each area its results; then the results
-/// the source does not place under a priority.
-fn priorities(kb: &KnowledgeBase) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let placed = placements(kb);
-    let groups = kb
-        .refs(Kind::Priority)
-        .map(|p| (Axis::Is(p.index), Some(p)))
-        .chain([(Axis::None, None)]);
-    for (priority, record) in groups {
-        let all = results_among(
-            &placed,
-            Cell {
-                priority,
-                area: Axis::All,
-            },
-        );
-        if record.is_none() && all.is_empty() {
-            continue;
-        }
-        let key = match record {
-            Some(p) => RowKey::Record(p),
-            None => RowKey::Cell(Cell {
-                priority,
-                area: Axis::All,
-            }),
-        };
-        let label = record.map_or("No priority given by the source".to_string(), |p| {
-            kb.title(p).to_string()
-        });
-        rows.push(Row::new(key, label, count(all.len(), "result"), 0));
-        let areas = (0..kb.areas.len()).map(Axis::Is).chain([Axis::None]);
-        for area in areas {
-            let cell = Cell { priority, area };
-            let results = results_among(&placed, cell);
-            if results.is_empty() {
-                continue;
-            }
-            let label = match area {
-                Axis::Is(a) => kb.areas[a].title.clone(),
-                _ => "No area given".to_string(),
-            };
-            rows.push(Row::new(RowKey::Cell(cell), label, results.len().to_string(), 1));
-            rows.extend(
-                results
-                    .into_iter()
-                    .map(|r| Row::new(RowKey::Record(r), kb.title(r), "", 2)),
-            );
+    #[test]
+    fn every_kind_opens_in_exactly_one_tab() {
+        for kind in Kind::ALL {
+            let tabs = TABS.iter().filter(|s| s.opens.contains(&kind)).count();
+            assert_eq!(tabs, 1, "{kind:?} opens in {tabs} tabs");
         }
     }
-    rows
-}
 
-/// Countries grouped by region, by name within a region.
-fn countries(kb: &KnowledgeBase) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for region in Region::ALL {
-        let mut mine: Vec<RecordRef> = kb
-            .refs(Kind::Country)
-            .filter(|r| kb.countries[r.index].region == region)
-            .collect();
-        if mine.is_empty() {
-            continue;
+    #[test]
+    fn digits_go_one_to_nine_then_zero() {
+        assert_eq!(Tab::from_digit('1'), Some(Tab::Overview));
+        assert_eq!(Tab::from_digit('5'), Some(Tab::Countries));
+        assert_eq!(Tab::from_digit('0'), Tab::ALL.get(9).copied());
+        for tab in Tab::ALL {
+            assert_eq!(Tab::from_name(tab.title()), Some(tab));
         }
-        mine.sort_by_cached_key(|&r| fold(kb.title(r)));
-        let mut header = Row::new(RowKey::Region(region), region.name(), count(mine.len(), "country"), 0);
-        header.region = Some(region);
-        rows.push(header);
-        for r in mine {
-            let n = kb.backlinks_of(r, Kind::Achievement).count();
-            let mut row = Row::new(RowKey::Record(r), kb.title(r), count(n, "result"), 1).lead(kb.id(r));
-            row.region = Some(region);
-            rows.push(row);
-        }
+        assert_eq!(Tab::from_name("events"), Some(Tab::Timeline));
     }
-    rows
-}
-
-/// Events in date order (dates are stored as sortable ISO strings).
-fn events(kb: &KnowledgeBase) -> Vec<Row> {
-    let mut refs: Vec<RecordRef> = kb.refs(Kind::Event).collect();
-    refs.sort_by(|a, b| kb.events[a.index].date.cmp(&kb.events[b.index].date));
-    refs.into_iter()
-        .map(|r| {
-            let e = &kb.events[r.index];
-            Row::new(RowKey::Record(r), &e.title, e.place.clone().unwrap_or_default(), 0).lead(&e.date)
-        })
-        .collect()
-}
-
-fn library(kb: &KnowledgeBase) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for kind in [Kind::Source, Kind::Resource] {
-        rows.push(Row::new(
-            RowKey::Kind(kind),
-            kind_title(kind),
-            kb.len(kind).to_string(),
-            0,
-        ));
-        rows.extend(kb.refs(kind).map(|r| {
-            let detail = match kb.record(r) {
-                Record::Source(s) => s.year.to_string(),
-                Record::Resource(res) => res.year.map(|y| y.to_string()).unwrap_or_default(),
-                _ => String::new(),
-            };
-            Row::new(RowKey::Record(r), kb.title(r), detail, 1)
-        }));
-    }
-    rows
 }

@@ -1,12 +1,15 @@
-//! `App::update`: what each action does, by mode (help, search, filter typing, list, matrix, detail).
+//! `App::update`: what each action does, by mode (help, search, filter typing, browsing), and in the
+//! detail pane. What the views do with their keys is in `views/`.
 
-use crate::cli::document_text;
-use crate::kb::{RecordRef, Region};
+use crate::document::render::document_text;
+use crate::kb::RecordRef;
 
-use super::matrix::{Axis, Cell, Geometry};
+use super::matrix::{Axis, Cell};
 use super::palette::Palette;
-use super::tabs::{RowKey, Tab};
-use super::{layout, Action, App, Effect, Focus, Mouse, MouseKind};
+use super::rows::RowKey;
+use super::tabs::Tab;
+use super::views::View;
+use super::{layout, Action, App, Effect, Focus, Mode, Mouse, MouseKind};
 
 impl App {
     pub fn update(&mut self, action: Action) {
@@ -17,28 +20,35 @@ impl App {
                 self.height = h;
             }
             Action::Mouse(m) => self.mouse(m),
-            _ if self.help.is_some() => self.help_action(action),
-            _ if self.palette.is_some() => self.palette_action(action),
-            _ if self.filtering => self.filter_action(action),
-            _ => self.browse_action(action),
+            Action::EffectFailed(message) => self.status = Some(message),
+            action => match &self.mode {
+                Mode::Help { .. } => self.help_action(action),
+                Mode::Search(_) => self.palette_action(action),
+                Mode::Filter => self.filter_action(action),
+                Mode::Browse => self.browse_action(action),
+            },
         }
         self.fix();
     }
 
     fn help_action(&mut self, action: Action) {
         let lines = super::keys::help_lines().len();
-        let scroll = self.help.unwrap_or(0);
-        self.help = match action {
-            Action::ToggleHelp | Action::Back => None,
-            Action::Down => Some((scroll + 1).min(lines.saturating_sub(1))),
-            Action::Up => Some(scroll.saturating_sub(1)),
-            _ => Some(scroll),
+        let Mode::Help { scroll } = self.mode else { return };
+        self.mode = match action {
+            Action::ToggleHelp | Action::Back => Mode::Browse,
+            Action::Down => Mode::Help {
+                scroll: (scroll + 1).min(lines.saturating_sub(1)),
+            },
+            Action::Up => Mode::Help {
+                scroll: scroll.saturating_sub(1),
+            },
+            _ => Mode::Help { scroll },
         };
     }
 
     fn palette_action(&mut self, action: Action) {
         let page = self.palette_rows() as isize;
-        let Some(palette) = &mut self.palette else {
+        let Mode::Search(palette) = &mut self.mode else {
             return;
         };
         match action {
@@ -56,7 +66,7 @@ impl App {
             Action::Up => palette.move_by(-1),
             Action::PageDown => palette.move_by(page),
             Action::PageUp => palette.move_by(-page),
-            Action::CloseSearch | Action::Back => self.palette = None,
+            Action::CloseSearch | Action::Back => self.mode = Mode::Browse,
             Action::Open => self.open_hit(),
             _ => {}
         }
@@ -64,35 +74,13 @@ impl App {
 
     /// Enter in the search: the result opens in its own tab; Back comes back to the search as it was.
     fn open_hit(&mut self) {
-        let Some(hit) = self.palette.as_ref().and_then(|p| p.selected_hit().cloned()) else {
+        let Some(hit) = self.palette().and_then(|p| p.selected_hit().cloned()) else {
             self.status = Some("No result to open: type a few letters of a name".into());
             return;
         };
         self.remember();
-        self.palette = None;
+        self.mode = Mode::Browse;
         self.jump(hit.record);
-    }
-
-    fn filter_action(&mut self, action: Action) {
-        match action {
-            Action::Input(c) => {
-                self.current_mut().filter.push(c);
-                self.refilter(self.tab);
-            }
-            Action::DeleteChar => {
-                self.current_mut().filter.pop();
-                self.refilter(self.tab);
-            }
-            Action::AcceptFilter => self.filtering = false,
-            Action::ClearFilter | Action::Back => {
-                self.filtering = false;
-                self.current_mut().filter.clear();
-                self.refilter(self.tab);
-            }
-            Action::Down => self.move_selection(1),
-            Action::Up => self.move_selection(-1),
-            _ => {}
-        }
     }
 
     fn browse_action(&mut self, action: Action) {
@@ -101,15 +89,14 @@ impl App {
             Action::PrevTab => self.go_tab((self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()),
             Action::GoTab(n) => self.go_tab(n),
             Action::Back => self.back(),
-            Action::ToggleHelp => self.help = Some(0),
-            Action::OpenSearch => self.palette = Some(Palette::new(String::new(), 0)),
+            Action::ToggleHelp => self.mode = Mode::Help { scroll: 0 },
+            Action::OpenSearch => self.mode = Mode::Search(Palette::new(String::new(), 0)),
             Action::OpenSource => self.open_source(),
             Action::Copy => self.copy(),
             Action::FocusList => self.current_mut().focus = Focus::List,
-            _ => match (self.current().focus, self.tab) {
-                (Focus::Detail, _) => self.detail_action(action),
-                (Focus::List, Tab::Change) => self.matrix_action(action),
-                (Focus::List, _) => self.list_action(action),
+            action => match self.current().focus {
+                Focus::Detail => self.detail_action(action),
+                Focus::List => self.view_action(action),
             },
         }
     }
@@ -120,60 +107,8 @@ impl App {
         }
     }
 
-    fn list_action(&mut self, action: Action) {
-        let page = self.list_height() as isize;
-        match action {
-            Action::Down => self.move_selection(1),
-            Action::Up => self.move_selection(-1),
-            Action::HalfPageDown => self.move_selection(page / 2),
-            Action::HalfPageUp => self.move_selection(-page / 2),
-            Action::PageDown => self.move_selection(page),
-            Action::PageUp => self.move_selection(-page),
-            Action::Top => self.move_selection(isize::MIN / 2),
-            Action::Bottom => self.move_selection(isize::MAX / 2),
-            Action::Open | Action::Right => self.focus_detail(),
-            Action::StartFilter => self.filtering = true,
-            Action::CycleRegion if self.tab == Tab::Countries => self.cycle_region(),
-            _ => {}
-        }
-    }
-
-    fn matrix_action(&mut self, action: Action) {
-        let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
-        let (r, c) = self.current().cell;
-        let cell = match action {
-            Action::Down => (r + 1, c),
-            Action::Up => (r.saturating_sub(1), c),
-            Action::Right => (r, c + 1),
-            Action::Left => (r, c.saturating_sub(1)),
-            Action::Top => (0, c),
-            Action::Bottom => (rows.saturating_sub(1), c),
-            Action::Open => return self.focus_detail(),
-            _ => return,
-        };
-        let state = self.current_mut();
-        state.cell = (cell.0.min(rows.saturating_sub(1)), cell.1.min(cols.saturating_sub(1)));
-        state.reset_detail();
-    }
-
-    /// Moves the list selection by `delta` visible rows, stopping at either end.
-    fn move_selection(&mut self, delta: isize) {
-        let i = self.tab.index();
-        let visible = &self.visible[i];
-        let Some(last) = visible.len().checked_sub(1) else {
-            return;
-        };
-        let state = &mut self.states[i];
-        let pos = state.selected.and_then(|s| visible.binary_search(&s).ok()).unwrap_or(0);
-        let new = pos.saturating_add_signed(delta).min(last);
-        if Some(visible[new]) != state.selected {
-            state.selected = Some(visible[new]);
-            state.reset_detail();
-        }
-    }
-
     /// Enter on a row: the detail pane takes the keys, its first link in view focused.
-    fn focus_detail(&mut self) {
+    pub(super) fn focus_detail(&mut self) {
         if self.detail_key().is_none() {
             return;
         }
@@ -256,26 +191,28 @@ impl App {
     fn follow(&mut self) {
         let view = self.detail_view();
         let Some(target) = self.current().link.and_then(|i| view.link_targets.get(i).copied()) else {
-            self.status = Some("No link focused: j/k move between the links".into());
+            let keys = format!("{}/{}", self.key_for(Action::Down), self.key_for(Action::Up));
+            self.status = Some(format!("No link focused: {keys} move between the links"));
             return;
         };
         self.remember();
         self.jump(target);
     }
 
-    /// Shows a record in its tab: its row selected in the unfiltered list, the list focused.
+    /// Shows a record in its tab: its row selected in the unfiltered list (or its column of the
+    /// matrix), the list focused.
     pub fn jump(&mut self, target: RecordRef) {
         let tab = Tab::for_kind(target.kind);
         self.tab = tab;
-        self.filtering = false;
-        if tab == Tab::Change {
+        self.mode = Mode::Browse;
+        if let View::Matrix(_) = self.current().view {
             let cell = Cell {
                 priority: Axis::All,
                 area: Axis::Is(target.index),
             };
             let pos = self.matrix.position(cell).unwrap_or((0, 0));
+            self.select_cell(pos);
             let state = self.current_mut();
-            state.cell = pos;
             state.focus = Focus::List;
             state.reset_detail();
             return;
@@ -287,13 +224,17 @@ impl App {
         // The record shows in the whole list: a filter left from before would hide its neighbours, and
         // would make the next Esc clear it instead of going back. Back restores it anyway.
         let state = self.current_mut();
-        if !state.filter.is_empty() || state.region.is_some() {
-            state.filter.clear();
-            state.region = None;
+        if !state.filter().is_empty() || state.region().is_some() {
+            if let Some(list) = state.list_mut() {
+                list.filter.clear();
+                list.region = None;
+            }
             self.refilter(tab);
         }
         let state = self.current_mut();
-        state.selected = Some(row);
+        if let Some(list) = state.list_mut() {
+            list.selected = Some(row);
+        }
         state.focus = Focus::List;
         state.reset_detail();
     }
@@ -301,33 +242,23 @@ impl App {
     /// Esc: the nearest thing to undo. A filter first, then the last followed link, then the pane focus.
     fn back(&mut self) {
         let state = self.current().clone();
-        if state.focus == Focus::List && !state.filter.is_empty() {
-            self.current_mut().filter.clear();
+        if state.focus == Focus::List && !state.filter().is_empty() {
+            if let Some(list) = self.current_mut().list_mut() {
+                list.filter.clear();
+            }
             self.refilter(self.tab);
-        } else if let Some(location) = self.history.pop() {
-            self.restore(location);
+        } else if self.go_back() {
         } else if state.focus == Focus::Detail {
             self.current_mut().focus = Focus::List;
-        } else if state.region.is_some() {
-            self.current_mut().region = None;
+        } else if state.region().is_some() {
+            if let Some(list) = self.current_mut().list_mut() {
+                list.region = None;
+            }
             self.refilter(self.tab);
         } else {
-            self.status = Some("Nothing to go back to (q quits)".into());
+            let quit = self.key_for(Action::Quit);
+            self.status = Some(format!("Nothing to go back to ({quit} quits)"));
         }
-    }
-
-    fn cycle_region(&mut self) {
-        let state = self.current_mut();
-        state.region = match state.region {
-            None => Some(Region::ALL[0]),
-            Some(r) => Region::ALL
-                .iter()
-                .position(|&x| x == r)
-                .and_then(|i| Region::ALL.get(i + 1).copied()),
-        };
-        let label = state.region.map_or("all regions".to_string(), |r| r.name().to_string());
-        self.refilter(self.tab);
-        self.status = Some(format!("Showing {label} (r for the next)"));
     }
 
     fn open_source(&mut self) {
@@ -351,6 +282,8 @@ impl App {
         self.effects.push(Effect::Copy(text));
     }
 
+    /// The mouse, by mode: the help overlay takes every event; otherwise a click or the wheel goes to
+    /// the pane under it.
     fn mouse(&mut self, m: Mouse) {
         let Some(screen) = self.screen() else {
             return;
@@ -358,77 +291,27 @@ impl App {
         let at = |r: ratatui::layout::Rect| {
             m.column >= r.x && m.column < r.x + r.width && m.row >= r.y && m.row < r.y + r.height
         };
-        if self.help.is_some() {
-            self.help_action(match m.kind {
+        let detail_clicks = self.current().view.shape().has_detail();
+        match &mut self.mode {
+            Mode::Help { .. } => self.help_action(match m.kind {
                 MouseKind::Click => Action::ToggleHelp,
                 MouseKind::ScrollDown => Action::Down,
                 MouseKind::ScrollUp => Action::Up,
-            });
-        } else if at(screen.tabs) && m.kind == MouseKind::Click {
-            self.click_tab(m.column);
-        } else if at(screen.list) {
-            self.mouse_list(m, screen.list);
-        } else if at(screen.detail) && self.palette.is_none() {
-            self.mouse_detail(m, screen.detail);
+            }),
+            _ if at(screen.tabs) && m.kind == MouseKind::Click => self.click_tab(m.column),
+            Mode::Search(palette) if at(screen.list) => palette_mouse(palette, m, screen.list),
+            Mode::Search(_) => {}
+            Mode::Browse | Mode::Filter if at(screen.list) => self.view_mouse(m, screen.list),
+            Mode::Browse | Mode::Filter if at(screen.detail) && detail_clicks => self.mouse_detail(m, screen.detail),
+            Mode::Browse | Mode::Filter => {}
         }
     }
 
     fn click_tab(&mut self, column: u16) {
         let labels = layout::tab_labels(self.width, self.tab);
         if let Some((tab, ..)) = labels.iter().find(|(_, _, x, w)| column >= *x && column < x + w) {
-            self.palette = None;
-            self.filtering = false;
+            self.mode = Mode::Browse;
             self.tab = *tab;
-        }
-    }
-
-    fn mouse_list(&mut self, m: Mouse, area: ratatui::layout::Rect) {
-        const WHEEL: isize = 3;
-        if let Some(palette) = &mut self.palette {
-            match m.kind {
-                MouseKind::ScrollDown => palette.move_by(WHEEL),
-                MouseKind::ScrollUp => palette.move_by(-WHEEL),
-                MouseKind::Click => {
-                    let rows = layout::inner(area);
-                    let top = rows.y + 2;
-                    if m.row >= top {
-                        palette.selected = palette.offset + usize::from(m.row - top);
-                        palette.move_by(0);
-                    }
-                }
-            }
-            return;
-        }
-        self.filtering = false;
-        self.current_mut().focus = Focus::List;
-        match (m.kind, self.tab) {
-            (MouseKind::ScrollDown, Tab::Change) => self.matrix_action(Action::Down),
-            (MouseKind::ScrollUp, Tab::Change) => self.matrix_action(Action::Up),
-            (MouseKind::ScrollDown, _) => self.move_selection(WHEEL),
-            (MouseKind::ScrollUp, _) => self.move_selection(-WHEEL),
-            (MouseKind::Click, Tab::Change) => {
-                let g = Geometry::new(layout::inner(area), self.matrix.cols.len());
-                let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
-                if let Some(cell) = g.hit(m.column, m.row, rows, cols) {
-                    let state = self.current_mut();
-                    state.cell = cell;
-                    state.reset_detail();
-                }
-            }
-            (MouseKind::Click, tab) => {
-                let rows = layout::list_rows(area, self.filter_line());
-                if m.row < rows.y {
-                    return;
-                }
-                let pos = self.current().offset + usize::from(m.row - rows.y);
-                if let Some(&row) = self.visible(tab).get(pos) {
-                    let state = self.current_mut();
-                    if state.selected != Some(row) {
-                        state.selected = Some(row);
-                        state.reset_detail();
-                    }
-                }
-            }
         }
     }
 
@@ -438,7 +321,7 @@ impl App {
             MouseKind::ScrollDown => self.scroll_by(3),
             MouseKind::ScrollUp => self.scroll_by(-3),
             MouseKind::Click => {
-                self.filtering = false;
+                self.mode = Mode::Browse;
                 self.current_mut().focus = Focus::Detail;
                 let text = layout::detail_text(area);
                 if m.row < text.y || m.column < text.x {
@@ -470,5 +353,22 @@ impl App {
             x += w;
         }
         None
+    }
+}
+
+/// The wheel moves the search's selection; a click selects the result under it.
+fn palette_mouse(palette: &mut Palette, m: Mouse, area: ratatui::layout::Rect) {
+    const WHEEL: isize = 3;
+    match m.kind {
+        MouseKind::ScrollDown => palette.move_by(WHEEL),
+        MouseKind::ScrollUp => palette.move_by(-WHEEL),
+        MouseKind::Click => {
+            let rows = layout::inner(area);
+            let top = rows.y + 2;
+            if m.row >= top {
+                palette.selected = palette.offset + usize::from(m.row - top);
+                palette.move_by(0);
+            }
+        }
     }
 }

@@ -6,11 +6,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use crate::ui::theme::ThemeName;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::kb::{DataSource, Kind, KnowledgeBase};
 
-pub use render::{document_markdown, document_text};
+pub use crate::document::render::{document_markdown, document_text};
 
 #[derive(Debug, Parser)]
 #[command(name = "ipec", version, about = "Explore the ILO's IPEC+ Global Flagship Programme: priorities, theory of change, conventions and results by country.", long_about = None)]
@@ -67,19 +68,15 @@ pub enum Command {
 #[derive(Debug, Clone, Default, Args)]
 pub struct TuiArgs {
     /// Colour theme: dark, light, or high-contrast for projectors. NO_COLOR is respected.
-    #[arg(long, value_enum, global = true, default_value_t = Theme::Dark)]
-    pub theme: Theme,
+    #[arg(long, value_enum, global = true, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
     /// Leave the mouse to the terminal (keeps its own text selection working).
     #[arg(long, global = true)]
     pub no_mouse: bool,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum Theme {
-    #[default]
-    Dark,
-    Light,
-    HighContrast,
+    /// The tab to open on: overview, priorities, change, conventions, countries, map, partnerships,
+    /// timeline, figures or library.
+    #[arg(long, value_name = "NAME")]
+    pub tab: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

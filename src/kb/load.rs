@@ -321,19 +321,7 @@ fn read_records(
                 file: file_index,
                 index,
             };
-            let result = match kind {
-                Kind::Programme => push(&mut kb.programme, item, origin),
-                Kind::Priority => push(&mut kb.priorities, item, origin),
-                Kind::Area => push(&mut kb.areas, item, origin),
-                Kind::Convention => push(&mut kb.conventions, item, origin),
-                Kind::Country => push(&mut kb.countries, item, origin),
-                Kind::Achievement => push(&mut kb.achievements, item, origin),
-                Kind::Figure => push(&mut kb.figures, item, origin),
-                Kind::Partnership => push(&mut kb.partnerships, item, origin),
-                Kind::Event => push(&mut kb.events, item, origin),
-                Kind::Resource => push(&mut kb.resources, item, origin),
-                Kind::Source => push(&mut kb.sources, item, origin),
-            };
+            let result = kb.load_item(kind, item, origin);
             if let Err(error) = result {
                 let id = item.get_ref().get("id").and_then(|v| v.get_ref().as_str());
                 if let Some(id) = id {
@@ -352,7 +340,7 @@ fn read_records(
 }
 
 /// Deserializes one record and appends it, remembering where it came from.
-fn push<T: DeserializeOwned + Located>(
+pub(super) fn push<T: DeserializeOwned + Located>(
     records: &mut Vec<T>,
     item: &Spanned<DeValue<'_>>,
     origin: Origin,

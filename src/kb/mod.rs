@@ -3,18 +3,18 @@
 //! (`document`).
 
 pub mod dates;
-pub mod document;
 mod kind;
 pub mod load;
 pub mod model;
 pub mod problem;
 pub mod text;
+pub mod theory;
 mod validate;
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-pub use kind::Kind;
+pub use kind::{Kind, Record, Records};
 pub use load::DataSource;
 pub use model::*;
 pub use problem::{Problem, Problems};
@@ -26,36 +26,11 @@ pub struct RecordRef {
     pub index: usize,
 }
 
-/// A borrowed record of any kind, for code that treats all kinds alike (lists, search, citations).
-#[derive(Debug, Clone, Copy)]
-pub enum Record<'a> {
-    Programme(&'a Programme),
-    Priority(&'a Priority),
-    Area(&'a Area),
-    Convention(&'a Convention),
-    Country(&'a Country),
-    Achievement(&'a Achievement),
-    Figure(&'a Figure),
-    Partnership(&'a Partnership),
-    Event(&'a Event),
-    Resource(&'a Resource),
-    Source(&'a Source),
-}
-
 /// A validated knowledge base, with every id indexed and every link resolved both ways.
 #[derive(Debug, Default, Clone)]
 pub struct KnowledgeBase {
-    pub programme: Vec<Programme>,
-    pub priorities: Vec<Priority>,
-    pub areas: Vec<Area>,
-    pub conventions: Vec<Convention>,
-    pub countries: Vec<Country>,
-    pub achievements: Vec<Achievement>,
-    pub figures: Vec<Figure>,
-    pub partnerships: Vec<Partnership>,
-    pub events: Vec<Event>,
-    pub resources: Vec<Resource>,
-    pub sources: Vec<Source>,
+    /// The records themselves, one list per kind (`kb.countries`, through `Deref`).
+    records: Records,
     /// Lower-cased id to record.
     ids: HashMap<String, RecordRef>,
     /// Record to the records that point at it (achievements citing a convention, events in a country...).
@@ -74,19 +49,7 @@ impl KnowledgeBase {
     }
 
     pub fn len(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Programme => self.programme.len(),
-            Kind::Priority => self.priorities.len(),
-            Kind::Area => self.areas.len(),
-            Kind::Convention => self.conventions.len(),
-            Kind::Country => self.countries.len(),
-            Kind::Achievement => self.achievements.len(),
-            Kind::Figure => self.figures.len(),
-            Kind::Partnership => self.partnerships.len(),
-            Kind::Event => self.events.len(),
-            Kind::Resource => self.resources.len(),
-            Kind::Source => self.sources.len(),
-        }
+        self.records.len(kind)
     }
 
     pub fn total_records(&self) -> usize {
@@ -138,19 +101,7 @@ impl KnowledgeBase {
     }
 
     pub fn record(&self, r: RecordRef) -> Record<'_> {
-        match r.kind {
-            Kind::Programme => Record::Programme(&self.programme[r.index]),
-            Kind::Priority => Record::Priority(&self.priorities[r.index]),
-            Kind::Area => Record::Area(&self.areas[r.index]),
-            Kind::Convention => Record::Convention(&self.conventions[r.index]),
-            Kind::Country => Record::Country(&self.countries[r.index]),
-            Kind::Achievement => Record::Achievement(&self.achievements[r.index]),
-            Kind::Figure => Record::Figure(&self.figures[r.index]),
-            Kind::Partnership => Record::Partnership(&self.partnerships[r.index]),
-            Kind::Event => Record::Event(&self.events[r.index]),
-            Kind::Resource => Record::Resource(&self.resources[r.index]),
-            Kind::Source => Record::Source(&self.sources[r.index]),
-        }
+        self.records.record(r)
     }
 
     pub fn id(&self, r: RecordRef) -> &str {
@@ -185,7 +136,10 @@ impl KnowledgeBase {
     pub fn links(&self, r: RecordRef) -> Vec<RecordRef> {
         let mut links: Vec<RecordRef> = Vec::new();
         for reference in self.record(r).references() {
-            match self.find_kind(reference.kind, reference.id) {
+            let found = self
+                .find(reference.id)
+                .filter(|t| reference.kind.is_none_or(|k| t.kind == k));
+            match found {
                 Some(target) if !links.contains(&target) => links.push(target),
                 _ => {}
             }
@@ -223,47 +177,21 @@ impl KnowledgeBase {
     }
 }
 
-/// Runs the same expression on the record whatever its kind, for the fields every kind has.
-macro_rules! on_each_kind {
-    ($record:expr, $x:ident => $body:expr) => {
-        match $record {
-            $crate::kb::Record::Programme($x) => $body,
-            $crate::kb::Record::Priority($x) => $body,
-            $crate::kb::Record::Area($x) => $body,
-            $crate::kb::Record::Convention($x) => $body,
-            $crate::kb::Record::Country($x) => $body,
-            $crate::kb::Record::Achievement($x) => $body,
-            $crate::kb::Record::Figure($x) => $body,
-            $crate::kb::Record::Partnership($x) => $body,
-            $crate::kb::Record::Event($x) => $body,
-            $crate::kb::Record::Resource($x) => $body,
-            $crate::kb::Record::Source($x) => $body,
-        }
-    };
+impl std::ops::Deref for KnowledgeBase {
+    type Target = Records;
+
+    fn deref(&self) -> &Records {
+        &self.records
+    }
 }
-pub(crate) use on_each_kind;
+
+impl std::ops::DerefMut for KnowledgeBase {
+    fn deref_mut(&mut self) -> &mut Records {
+        &mut self.records
+    }
+}
 
 impl<'a> Record<'a> {
-    pub fn kind(&self) -> Kind {
-        match self {
-            Record::Programme(_) => Kind::Programme,
-            Record::Priority(_) => Kind::Priority,
-            Record::Area(_) => Kind::Area,
-            Record::Convention(_) => Kind::Convention,
-            Record::Country(_) => Kind::Country,
-            Record::Achievement(_) => Kind::Achievement,
-            Record::Figure(_) => Kind::Figure,
-            Record::Partnership(_) => Kind::Partnership,
-            Record::Event(_) => Kind::Event,
-            Record::Resource(_) => Kind::Resource,
-            Record::Source(_) => Kind::Source,
-        }
-    }
-
-    pub fn id(&self) -> &'a str {
-        on_each_kind!(self, x => &x.id)
-    }
-
     pub fn title(&self) -> &'a str {
         match self {
             Record::Programme(x) => &x.name,
@@ -277,6 +205,7 @@ impl<'a> Record<'a> {
             Record::Event(x) => &x.title,
             Record::Resource(x) => &x.title,
             Record::Source(x) => &x.title,
+            Record::Tour(x) => &x.title,
         }
     }
 
@@ -294,28 +223,27 @@ impl<'a> Record<'a> {
             Record::Event(x) => &x.summary,
             Record::Resource(x) => &x.summary,
             Record::Source(x) => &x.summary,
+            Record::Tour(x) => &x.summary,
         }
     }
 
-    /// The cited source id and section (a source cites itself, with no section).
-    pub fn citation(&self) -> (&'a str, &'a str) {
+    /// The cited source id and section (a source cites itself, with no section). A tour cites nothing
+    /// itself: its steps show records that carry their own citations.
+    pub fn citation(&self) -> Option<(&'a str, &'a str)> {
         match self {
-            Record::Programme(x) => (&x.source, &x.section),
-            Record::Priority(x) => (&x.source, &x.section),
-            Record::Area(x) => (&x.source, &x.section),
-            Record::Convention(x) => (&x.source, &x.section),
-            Record::Country(x) => (&x.source, &x.section),
-            Record::Achievement(x) => (&x.source, &x.section),
-            Record::Figure(x) => (&x.source, &x.section),
-            Record::Partnership(x) => (&x.source, &x.section),
-            Record::Event(x) => (&x.source, &x.section),
-            Record::Resource(x) => (&x.source, &x.section),
-            Record::Source(x) => (&x.id, ""),
+            Record::Programme(x) => Some((&x.source, &x.section)),
+            Record::Priority(x) => Some((&x.source, &x.section)),
+            Record::Area(x) => Some((&x.source, &x.section)),
+            Record::Convention(x) => Some((&x.source, &x.section)),
+            Record::Country(x) => Some((&x.source, &x.section)),
+            Record::Achievement(x) => Some((&x.source, &x.section)),
+            Record::Figure(x) => Some((&x.source, &x.section)),
+            Record::Partnership(x) => Some((&x.source, &x.section)),
+            Record::Event(x) => Some((&x.source, &x.section)),
+            Record::Resource(x) => Some((&x.source, &x.section)),
+            Record::Source(x) => Some((&x.id, "")),
+            Record::Tour(_) => None,
         }
-    }
-
-    pub fn note(&self) -> Option<&'a str> {
-        on_each_kind!(self, x => x.note.as_deref())
     }
 
     /// The record's own link, where it has one.
@@ -324,12 +252,16 @@ impl<'a> Record<'a> {
             Record::Partnership(x) => x.url.as_deref(),
             Record::Resource(x) => x.url.as_deref(),
             Record::Source(x) => x.url.as_deref(),
-            _ => None,
+            Record::Programme(_)
+            | Record::Priority(_)
+            | Record::Area(_)
+            | Record::Convention(_)
+            | Record::Country(_)
+            | Record::Achievement(_)
+            | Record::Figure(_)
+            | Record::Event(_)
+            | Record::Tour(_) => None,
         }
-    }
-
-    pub fn origin(&self) -> model::Origin {
-        on_each_kind!(self, x => x.origin)
     }
 
     /// Every id this record refers to, with the kind it must be and the field it is in, in field order.
@@ -337,14 +269,14 @@ impl<'a> Record<'a> {
         let mut refs = Vec::new();
         let list = |refs: &mut Vec<Reference<'a>>, kind: Kind, field: &'static str, ids: &'a [String]| {
             refs.extend(ids.iter().enumerate().map(|(i, id)| Reference {
-                kind,
+                kind: Some(kind),
                 id,
                 path: vec![Seg::Key(field), Seg::Index(i)],
             }));
         };
         let one = |refs: &mut Vec<Reference<'a>>, kind: Kind, field: &'static str, id: Option<&'a str>| {
             refs.extend(id.map(|id| Reference {
-                kind,
+                kind: Some(kind),
                 id,
                 path: vec![Seg::Key(field)],
             }));
@@ -356,7 +288,7 @@ impl<'a> Record<'a> {
             }
             Record::Convention(x) => {
                 refs.extend(x.ratifications.iter().enumerate().map(|(i, r)| Reference {
-                    kind: Kind::Source,
+                    kind: Some(Kind::Source),
                     id: &r.source,
                     path: vec![Seg::Key("ratifications"), Seg::Index(i), Seg::Key("source")],
                 }));
@@ -371,7 +303,7 @@ impl<'a> Record<'a> {
             Record::Figure(x) => {
                 refs.extend(x.rows.iter().enumerate().filter_map(|(i, r)| {
                     Some(Reference {
-                        kind: Kind::Country,
+                        kind: Some(Kind::Country),
                         id: r.country.as_deref()?,
                         path: vec![Seg::Key("rows"), Seg::Index(i), Seg::Key("country")],
                     })
@@ -379,10 +311,32 @@ impl<'a> Record<'a> {
             }
             Record::Partnership(x) => list(&mut refs, Kind::Country, "countries", &x.countries),
             Record::Event(x) => list(&mut refs, Kind::Country, "countries", &x.countries),
-            _ => {}
+            Record::Tour(x) => {
+                for (i, step) in x.steps.iter().enumerate() {
+                    let at = |field: &'static str| vec![Seg::Key("step"), Seg::Index(i), Seg::Key(field)];
+                    // A step may show a record of any kind.
+                    refs.extend(step.record.as_deref().map(|id| Reference {
+                        kind: None,
+                        id,
+                        path: at("record"),
+                    }));
+                    refs.extend(step.country.as_deref().map(|id| Reference {
+                        kind: Some(Kind::Country),
+                        id,
+                        path: at("country"),
+                    }));
+                    refs.extend(step.figure.as_deref().map(|id| Reference {
+                        kind: Some(Kind::Figure),
+                        id,
+                        path: at("figure"),
+                    }));
+                }
+            }
+            // These point at nothing but their source.
+            Record::Priority(_) | Record::Area(_) | Record::Country(_) | Record::Resource(_) | Record::Source(_) => {}
         }
-        if !matches!(self, Record::Source(_)) {
-            one(&mut refs, Kind::Source, "source", Some(self.citation().0));
+        if let Some((source, _)) = self.citation().filter(|_| !matches!(self, Record::Source(_))) {
+            one(&mut refs, Kind::Source, "source", Some(source));
         }
         refs
     }
@@ -398,7 +352,8 @@ pub enum Seg {
 /// One id a record refers to, the kind of record it must name, and where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference<'a> {
-    pub kind: Kind,
+    /// `None`: a record of any kind (what a tour step shows).
+    pub kind: Option<Kind>,
     pub id: &'a str,
     pub path: Vec<Seg>,
 }

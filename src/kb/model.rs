@@ -18,30 +18,6 @@ pub trait Located {
     fn set_origin(&mut self, origin: Origin);
 }
 
-macro_rules! located {
-    ($($record:ty),*) => {
-        $(impl Located for $record {
-            fn set_origin(&mut self, origin: Origin) {
-                self.origin = origin;
-            }
-        })*
-    };
-}
-
-located!(
-    Source,
-    Programme,
-    Priority,
-    Area,
-    Convention,
-    Country,
-    Achievement,
-    Figure,
-    Partnership,
-    Event,
-    Resource
-);
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -383,4 +359,65 @@ pub struct Resource {
     pub note: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A prepared story for a workshop: ordered steps, each showing a record or a view, with speaker notes.
+/// A tour cites nothing itself: every step shows records that carry their own citations.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tour {
+    pub id: String,
+    pub title: String,
+    /// Who it is for (free text).
+    pub audience: String,
+    pub duration_minutes: u32,
+    pub summary: String,
+    /// `[[tour.step]]` in TOML; `steps` in JSON.
+    #[serde(rename(deserialize = "step"), default)]
+    pub steps: Vec<TourStep>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// One slide of a tour: a record (`record`) or a view (`view`), never both.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourStep {
+    pub heading: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<StepView>,
+    /// Map only: the region to focus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    /// Map only: the country to focus (its id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Timeline only: the first and last year shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+    /// Chart only: the figure (with rows) to draw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
+    /// A few words on the slide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// What the trainer says; shown in the presenter view and with `n`.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The views a tour step can show instead of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepView {
+    Map,
+    Timeline,
+    Matrix,
+    Chart,
 }

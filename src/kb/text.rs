@@ -3,6 +3,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Lower-cases and strips diacritics and typographic quotes, so "Côte d’Ivoire" compares equal to
 /// "cote d'ivoire" and "carnaúba" to "carnauba".
@@ -74,6 +75,37 @@ pub fn closest(wanted: &str, candidates: impl Iterator<Item = (String, String)>,
         }
     }
     ids
+}
+
+
+/// A number as people write it, without separators: no trailing `.0` ("4690", "2.1").
+pub fn plain_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Cuts text to `width` display columns, with an ellipsis when it had to cut. Never splits a character.
+pub fn cut(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]

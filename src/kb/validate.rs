@@ -1,6 +1,7 @@
 //! The rules a knowledge base must satisfy beyond its schema: unique ids, resolvable references, real
 //! dates, totals that add up, sane coordinates and links. Each problem points at the exact field.
 
+use crate::kb::text::plain_number as number;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -114,26 +115,26 @@ impl Checker<'_, '_> {
 
     fn references(&mut self, unreadable_ids: &HashSet<String>) {
         for r in self.kb.all_refs() {
-            let mut listed: HashSet<(Kind, String)> = HashSet::new();
+            let mut listed: HashSet<(Option<Kind>, String)> = HashSet::new();
+            // A tour may show one record in several steps; a list may not name one twice.
+            let may_repeat = |k: Option<Kind>| matches!(k, None | Some(Kind::Source)) || r.kind == Kind::Tour;
             for reference in self.kb.record(r).references() {
                 let key = reference.id.to_lowercase();
-                if !listed.insert((reference.kind, key.clone())) && reference.kind != Kind::Source {
+                let expected = reference.kind.map_or("record", |k| k.key());
+                if !listed.insert((reference.kind, key.clone())) && !may_repeat(reference.kind) {
                     self.report(
                         r,
                         &reference.path,
-                        format!("{} `{}` is listed twice", reference.kind, reference.id),
+                        format!("{expected} `{}` is listed twice", reference.id),
                     );
                     continue;
                 }
                 match self.kb.find(reference.id).map(|found| found.kind) {
-                    Some(kind) if kind == reference.kind => {}
+                    Some(kind) if reference.kind.is_none_or(|k| k == kind) => {}
                     // A record that failed to load still exists as far as references go: one mistake, one report.
                     _ if unreadable_ids.contains(&key) => {}
                     Some(kind) => {
-                        let message = format!(
-                            "`{}` is a {kind}, but a {} is expected here",
-                            reference.id, reference.kind
-                        );
+                        let message = format!("`{}` is a {kind}, but a {expected} is expected here", reference.id);
                         self.report(r, &reference.path, message);
                     }
                     None => {
@@ -143,7 +144,7 @@ impl Checker<'_, '_> {
                         } else {
                             String::new()
                         };
-                        let message = format!("unknown {} `{}`{hint}", reference.kind, reference.id);
+                        let message = format!("unknown {expected} `{}`{hint}", reference.id);
                         self.report(r, &reference.path, message);
                     }
                 }
@@ -153,7 +154,7 @@ impl Checker<'_, '_> {
 
     fn record(&mut self, r: RecordRef) {
         let record = self.kb.record(r);
-        let (_, section) = record.citation();
+        let section = record.citation().map_or("-", |(_, section)| section);
         if record.title().trim().is_empty() {
             let field = if matches!(
                 record,
@@ -214,7 +215,84 @@ impl Checker<'_, '_> {
             }
             Record::Figure(f) => self.figure(r, f),
             Record::Event(e) => self.event(r, e),
-            _ => {}
+            Record::Tour(t) => self.tour(r, t),
+            // Nothing beyond the common rules and their references.
+            Record::Priority(_)
+            | Record::Area(_)
+            | Record::Partnership(_)
+            | Record::Resource(_)
+            | Record::Source(_) => {}
+        }
+    }
+
+    /// A step shows a record or a view, and takes only the options of what it shows.
+    fn tour(&mut self, r: RecordRef, t: &super::Tour) {
+        use super::StepView;
+        if t.steps.is_empty() {
+            self.report(
+                r,
+                &[Seg::Key("id")],
+                "a tour needs steps: add `[[tour.step]]` tables".into(),
+            );
+        }
+        if t.duration_minutes == 0 {
+            let message = "duration_minutes must be at least 1".to_string();
+            self.report(r, &[Seg::Key("duration_minutes")], message);
+        }
+        for (i, step) in t.steps.iter().enumerate() {
+            let at = |field: &'static str| [Seg::Key("step"), Seg::Index(i), Seg::Key(field)];
+            if step.heading.trim().is_empty() {
+                self.report(r, &at("heading"), "heading is empty".into());
+            }
+            match (&step.record, step.view) {
+                (Some(_), Some(_)) => {
+                    let message = "a step shows a `record` or a `view`, not both".to_string();
+                    self.report(r, &at("view"), message);
+                }
+                (None, None) => {
+                    let message = "a step needs a `record` (an id) or a `view` (map, timeline, matrix, chart)";
+                    self.report(r, &[Seg::Key("step"), Seg::Index(i)], message.into());
+                }
+                _ => {}
+            }
+            let view = step.view;
+            let misplaced = [
+                ("region", step.region.is_some(), view == Some(StepView::Map)),
+                ("country", step.country.is_some(), view == Some(StepView::Map)),
+                ("from", step.from.is_some(), view == Some(StepView::Timeline)),
+                ("to", step.to.is_some(), view == Some(StepView::Timeline)),
+                ("figure", step.figure.is_some(), view == Some(StepView::Chart)),
+            ];
+            for (field, given, allowed) in misplaced {
+                if given && !allowed {
+                    let wanted = match field {
+                        "region" | "country" => "map",
+                        "figure" => "chart",
+                        _ => "timeline",
+                    };
+                    let message = format!("`{field}` belongs to a step with view = \"{wanted}\"");
+                    self.report(r, &at(field), message);
+                }
+            }
+            if view == Some(StepView::Chart) && step.figure.is_none() {
+                let message = "a chart step names its `figure` (an id of a figure with rows)".to_string();
+                self.report(r, &at("view"), message);
+            }
+            if let Some(figure) = step
+                .figure
+                .as_deref()
+                .and_then(|id| self.kb.find_kind(super::Kind::Figure, id))
+            {
+                if self.kb.figures[figure.index].rows.is_empty() {
+                    let message = format!("figure `{}` has no rows to chart", self.kb.id(figure));
+                    self.report(r, &at("figure"), message);
+                }
+            }
+            if let (Some(from), Some(to)) = (step.from, step.to) {
+                if to < from {
+                    self.report(r, &at("to"), format!("to {to} is before from {from}"));
+                }
+            }
         }
     }
 
@@ -313,8 +391,13 @@ impl Checker<'_, '_> {
 }
 
 /// "; did you mean `GHA`?" when a close id, name or alias of the expected kind exists.
-fn suggestion(kb: &KnowledgeBase, kind: Kind, wanted: &str) -> String {
-    let candidates = kb.refs(kind).flat_map(|r| {
+/// The closest ids of the kind expected (of any kind when `None`), as "; did you mean `a` or `b`?".
+fn suggestion(kb: &KnowledgeBase, kind: Option<Kind>, wanted: &str) -> String {
+    let refs: Box<dyn Iterator<Item = RecordRef>> = match kind {
+        Some(kind) => Box::new(kb.refs(kind)),
+        None => Box::new(kb.all_refs()),
+    };
+    let candidates = refs.flat_map(|r| {
         let id = kb.id(r).to_string();
         kb.names(r).into_iter().map(move |name| (name, id.clone()))
     });
@@ -324,14 +407,5 @@ fn suggestion(kb: &KnowledgeBase, kind: Kind, wanted: &str) -> String {
     } else {
         let quoted: Vec<String> = best.iter().map(|id| format!("`{id}`")).collect();
         format!("; did you mean {}?", quoted.join(" or "))
-    }
-}
-
-/// A number as people write it: no trailing `.0`.
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
     }
 }

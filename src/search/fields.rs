@@ -5,6 +5,9 @@
 //! running text. Linked records lend their names, so "ivory coast cocoa" finds a cocoa result in Côte
 //! d'Ivoire although the result's own text never says "Ivory Coast".
 
+// "4690" for 4690.0, "2.1" for 2.1 (which the tokenizer makes "21", as it does the "2.1" in running
+// text): a number as people type it.
+use crate::kb::text::plain_number as number;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
 
 /// Where in a record a word was found. The order is the ranking order: lower is better.
@@ -123,6 +126,10 @@ fn own_labels(record: Record<'_>, push: &mut impl FnMut(String)) {
             x.year.iter().for_each(|y| push(y.to_string()));
         }
         Record::Source(s) => push(format!("{} {} {}", s.publisher, s.year, s.kind)),
+        Record::Tour(t) => {
+            push(t.audience.clone());
+            push("tour presentation workshop".into());
+        }
     }
 }
 
@@ -146,17 +153,18 @@ fn more_body(record: Record<'_>) -> Vec<String> {
             v.extend(p.countries_role.clone());
             v
         }
-        _ => Vec::new(),
-    }
-}
-
-/// A number as people type it: "4690" for 4690.0, "2.1" for 2.1 (which the tokenizer makes "21",
-/// as it does the "2.1" in running text).
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
+        Record::Tour(t) => t
+            .steps
+            .iter()
+            .flat_map(|s| [s.heading.clone()].into_iter().chain(s.text.clone()))
+            .collect(),
+        // Everything these say is in their title, body and labels.
+        Record::Area(_)
+        | Record::Convention(_)
+        | Record::Country(_)
+        | Record::Event(_)
+        | Record::Resource(_)
+        | Record::Source(_) => Vec::new(),
     }
 }
 
@@ -174,6 +182,7 @@ pub fn kind_rank(kind: Kind) -> u8 {
         Kind::Resource => 8,
         Kind::Event => 9,
         Kind::Source => 10,
+        Kind::Tour => 11,
     }
 }
 

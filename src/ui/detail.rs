@@ -13,13 +13,17 @@ use crate::app::{layout, App, Focus};
 use super::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let focused = app.palette.is_none() && app.current().focus == Focus::Detail;
+    let focused = app.palette().is_none() && app.current().focus == Focus::Detail;
     let view = app.detail_view();
     let text = layout::detail_text(area);
     let height = usize::from(text.height);
     let scroll = app.detail_scroll();
     let total = view.lines.len();
-    let title = if app.palette.is_some() { " Preview " } else { " Detail " };
+    let title = if app.palette().is_some() {
+        " Preview "
+    } else {
+        " Detail "
+    };
     let mut block = Block::bordered()
         .border_style(if focused { theme.border_focus } else { theme.border })
         .title(Span::styled(title, theme.pane_title));
@@ -56,6 +60,7 @@ fn style(theme: &Theme, role: Role, link: Option<usize>, focused: bool) -> Style
         Role::FigureLabel => theme.figure_label,
         Role::Heading => theme.heading,
         Role::Text | Role::FactValue => theme.text,
+        Role::Bar => theme.bar,
         Role::FactKey => theme.fact_key,
         Role::Link(i) if focused && link == Some(i) => theme.link_focused,
         Role::Link(_) => theme.link,

@@ -6,6 +6,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
 use crate::app::keys::{help_lines, HelpLine};
+use crate::app::Mode;
 use crate::app::{layout, App};
 
 use super::{truncate, Theme};
@@ -21,12 +22,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
     frame.render_widget(Clear, overlay);
     let all = help_lines();
-    let scroll = app.help.unwrap_or(0).min(all.len().saturating_sub(1));
+    let scroll = match app.mode {
+        Mode::Help { scroll } => scroll.min(all.len().saturating_sub(1)),
+        _ => 0,
+    };
+    let hint = crate::app::keys::hints(&app.contexts())
+        .into_iter()
+        .map(|(keys, word)| format!("{keys} {word}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
     let block = Block::bordered()
         .border_style(theme.border_focus)
         .style(theme.base)
         .title(Span::styled(" Keys and how ipec works ", theme.pane_title))
-        .title_bottom(Line::styled(" ?/Esc close · j/k scroll ", theme.count).right_aligned());
+        .title_bottom(Line::styled(format!(" {hint} "), theme.count).right_aligned());
     frame.render_widget(block, overlay);
     let inner = layout::inner(overlay);
     let w = usize::from(inner.width.saturating_sub(1));

@@ -1,7 +1,7 @@
 //! The views: each draws one part of the screen from `&App` and the theme, and changes nothing.
 //!
-//! - `tabs`: the tab bar.            - `list`: a tab's list (left, or top when narrow).
-//! - `matrix`: the theory of change. - `detail`: the detail pane (a laid-out `Document`).
+//! - `tabs`: the tab bar.            - `views/`: each kind of tab view (list, matrix, map, timeline).
+//! - `detail`: the detail pane (a laid-out `Document`).
 //! - `palette`: the search palette.  - `footer`: key hints and status, from the key table.
 //! - `help`: the help overlay.       - `too_small`: below 40×12.
 //! - `theme`: colours.
@@ -9,21 +9,18 @@
 mod detail;
 mod footer;
 mod help;
-mod list;
-mod matrix;
 mod palette;
 mod tabs;
 pub mod theme;
 mod too_small;
+mod views;
 
 use ratatui::layout::{Margin, Rect};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::tabs::Tab;
-use crate::app::App;
-pub use theme::Theme;
+use crate::app::{App, Mode};
+pub use theme::{Theme, ThemeName};
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -34,44 +31,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     };
     tabs::draw(frame, app, theme, screen.tabs);
-    if app.palette.is_some() {
-        palette::draw(frame, app, theme, screen.list);
-    } else if app.tab == Tab::Change {
-        matrix::draw(frame, app, theme, screen.list);
-    } else {
-        list::draw(frame, app, theme, screen.list);
+    match &app.mode {
+        Mode::Search(_) => {
+            palette::draw(frame, app, theme, screen.list);
+            detail::draw(frame, app, theme, screen.detail);
+        }
+        Mode::Browse | Mode::Filter | Mode::Help { .. } => views::draw(frame, app, theme, &screen),
     }
-    detail::draw(frame, app, theme, screen.detail);
     footer::draw(frame, app, theme, screen.footer);
-    if app.help.is_some() {
+    if let Mode::Help { .. } = app.mode {
         help::draw(frame, app, theme, area);
     }
 }
 
-/// Cuts text to `width` display columns, with an ellipsis when it had to cut. Never splits a character.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
+pub use crate::kb::text::cut as truncate;
 
 /// A scrollbar on the right border of a bordered pane, drawn only when its `total` lines do not fit in
 /// the `height` shown; `offset` is the first line shown.
-fn scrollbar(frame: &mut Frame, theme: &Theme, area: Rect, total: usize, height: usize, offset: usize) {
+pub(crate) fn scrollbar(frame: &mut Frame, theme: &Theme, area: Rect, total: usize, height: usize, offset: usize) {
     if total <= height {
         return;
     }

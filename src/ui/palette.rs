@@ -16,7 +16,7 @@ use super::{truncate, Theme};
 const KIND_WIDTH: usize = 12;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(palette) = &app.palette else {
+    let Some(palette) = app.palette() else {
         return;
     };
     let count = match palette.hits.len() {

@@ -3,7 +3,14 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::cli::Theme as ThemeName;
+/// The themes a user can pick (`--theme`, the config file, `IPEC_THEME`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -26,6 +33,8 @@ pub struct Theme {
     pub doc_kind: Style,
     pub subtitle: Style,
     pub figure_value: Style,
+    /// The bars of a chart.
+    pub bar: Style,
     pub figure_label: Style,
     pub heading: Style,
     pub text: Style,
@@ -90,6 +99,7 @@ impl Theme {
             doc_kind: fg(accent).add_modifier(B),
             subtitle: fg(Color::Gray),
             figure_value: fg(gold).add_modifier(B),
+            bar: fg(gold).add_modifier(B),
             figure_label: Style::new(),
             heading: fg(accent).add_modifier(B),
             text: Style::new(),
@@ -130,6 +140,7 @@ impl Theme {
             doc_kind: fg(accent).add_modifier(B),
             subtitle: fg(Color::DarkGray),
             figure_value: fg(Color::Red).add_modifier(B),
+            bar: fg(Color::Red).add_modifier(B),
             figure_label: Style::new(),
             heading: fg(accent).add_modifier(B),
             text: Style::new(),
@@ -171,6 +182,7 @@ impl Theme {
             doc_kind: on(Color::Yellow).add_modifier(B),
             subtitle: on(Color::White),
             figure_value: on(Color::Yellow).add_modifier(B),
+            bar: fg(Color::Yellow).add_modifier(B),
             figure_label: on(Color::White).add_modifier(B),
             heading: on(Color::Yellow).add_modifier(B | Modifier::UNDERLINED),
             text: on(Color::White),
@@ -215,6 +227,7 @@ impl Theme {
             doc_kind: bold,
             subtitle: plain,
             figure_value: bold,
+            bar: bold,
             figure_label: plain,
             heading: bold.add_modifier(Modifier::UNDERLINED),
             text: plain,

@@ -1,0 +1,18 @@
+//! What has the keyboard: browsing the tabs, typing a filter, the search palette, the help overlay. One
+//! enum, so that two of them can never be open at once; the precedence of their keys is `App::contexts`,
+//! and `App::update`, the mouse and the drawing all dispatch on it once.
+
+use super::palette::Palette;
+
+#[derive(Debug, Clone, Default)]
+pub enum Mode {
+    #[default]
+    Browse,
+    /// Typing into the current tab's list filter.
+    Filter,
+    Search(Palette),
+    /// The help overlay, scrolled to this line.
+    Help {
+        scroll: usize,
+    },
+}

@@ -1,0 +1,264 @@
+//! The rows of each tab's list, built once from the knowledge base (the tab table names the builder).
+
+use crate::document::count;
+use crate::kb::text::fold;
+use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
+
+use super::matrix::{placements, results_among, Axis, Cell};
+use super::tabs::Tab;
+
+/// What a row stands for; the detail pane shows its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowKey {
+    Record(RecordRef),
+    /// A priority × area cell of the theory of change (also the "no priority" group of Priorities).
+    Cell(Cell),
+    /// Every record of one kind (the Overview's map of the knowledge base, the Library's groups).
+    Kind(Kind),
+    Region(Region),
+    /// A year of the timeline.
+    Year(i32),
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub key: RowKey,
+    /// A short fixed column before the label: a convention's id, an event's date.
+    pub lead: String,
+    pub label: String,
+    /// Dim text after the label: a region, a count.
+    pub detail: String,
+    /// Indentation level in a tree.
+    pub depth: u8,
+    /// For the Countries region filter.
+    pub region: Option<Region>,
+    /// The row's text folded for filtering (case and accents ignored).
+    pub folded: String,
+}
+
+impl Row {
+    fn new(key: RowKey, label: impl Into<String>, detail: impl Into<String>, depth: u8) -> Row {
+        Row {
+            key,
+            lead: String::new(),
+            label: label.into(),
+            detail: detail.into(),
+            depth,
+            region: None,
+            folded: String::new(),
+        }
+    }
+
+    fn lead(mut self, lead: impl Into<String>) -> Row {
+        self.lead = lead.into();
+        self
+    }
+
+    /// Whether the row counts as a match of its own (headings show only as context of their matches).
+    pub fn is_record(&self) -> bool {
+        matches!(self.key, RowKey::Record(_))
+    }
+}
+
+/// The rows of a tab's list, folded for filtering.
+pub fn build(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
+    fold_rows((tab.spec().rows)(kb))
+}
+
+/// Sets each row's folded text, which the list filter matches against.
+pub fn fold_rows(mut rows: Vec<Row>) -> Vec<Row> {
+    for row in &mut rows {
+        row.folded = fold(&format!("{} {} {}", row.lead, row.label, row.detail));
+    }
+    rows
+}
+
+/// For a view without a list (the theory-of-change matrix).
+pub fn none(_: &KnowledgeBase) -> Vec<Row> {
+    Vec::new()
+}
+
+pub fn conventions(kb: &KnowledgeBase) -> Vec<Row> {
+    kb.refs(Kind::Convention)
+        .map(|r| {
+            let c = &kb.conventions[r.index];
+            let n = kb.backlinks_of(r, Kind::Achievement).count();
+            Row::new(RowKey::Record(r), &c.title, count(n, "result"), 0).lead(&c.id)
+        })
+        .collect()
+}
+
+pub fn partnerships(kb: &KnowledgeBase) -> Vec<Row> {
+    records(kb, Kind::Partnership)
+}
+
+pub fn figures(kb: &KnowledgeBase) -> Vec<Row> {
+    records(kb, Kind::Figure)
+}
+
+/// One row per record, with the record's brief (a partnership's kind, a figure's period) beside it.
+fn records(kb: &KnowledgeBase, kind: Kind) -> Vec<Row> {
+    kb.refs(kind)
+        .map(|r| Row::new(RowKey::Record(r), kb.title(r), kb.brief(r), 0))
+        .collect()
+}
+
+pub fn overview(kb: &KnowledgeBase) -> Vec<Row> {
+    let mut rows: Vec<Row> = kb
+        .refs(Kind::Programme)
+        .map(|r| Row::new(RowKey::Record(r), format!("{} at a glance", kb.title(r)), "", 0))
+        .collect();
+    rows.extend(
+        Kind::ALL
+            .into_iter()
+            .filter(|&k| k != Kind::Programme)
+            .map(|k| Row::new(RowKey::Kind(k), k.heading(), kb.len(k).to_string(), 0)),
+    );
+    rows
+}
+
+/// Each priority, its areas with their result counts, and under each area its results; then the results
+/// the source does not place under a priority.
+pub fn priorities(kb: &KnowledgeBase) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let placed = placements(kb);
+    let groups = kb
+        .refs(Kind::Priority)
+        .map(|p| (Axis::Is(p.index), Some(p)))
+        .chain([(Axis::None, None)]);
+    for (priority, record) in groups {
+        let all = results_among(
+            &placed,
+            Cell {
+                priority,
+                area: Axis::All,
+            },
+        );
+        if record.is_none() && all.is_empty() {
+            continue;
+        }
+        let key = match record {
+            Some(p) => RowKey::Record(p),
+            None => RowKey::Cell(Cell {
+                priority,
+                area: Axis::All,
+            }),
+        };
+        let label = record.map_or("No priority given by the source".to_string(), |p| {
+            kb.title(p).to_string()
+        });
+        rows.push(Row::new(key, label, count(all.len(), "result"), 0));
+        let areas = (0..kb.areas.len()).map(Axis::Is).chain([Axis::None]);
+        for area in areas {
+            let cell = Cell { priority, area };
+            let results = results_among(&placed, cell);
+            if results.is_empty() {
+                continue;
+            }
+            let label = match area {
+                Axis::Is(a) => kb.areas[a].title.clone(),
+                _ => "No area given".to_string(),
+            };
+            rows.push(Row::new(RowKey::Cell(cell), label, results.len().to_string(), 1));
+            rows.extend(
+                results
+                    .into_iter()
+                    .map(|r| Row::new(RowKey::Record(r), kb.title(r), "", 2)),
+            );
+        }
+    }
+    rows
+}
+
+/// Countries grouped by region, by name within a region.
+pub fn countries(kb: &KnowledgeBase) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for region in Region::ALL {
+        let mut mine: Vec<RecordRef> = kb
+            .refs(Kind::Country)
+            .filter(|r| kb.countries[r.index].region == region)
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        mine.sort_by_cached_key(|&r| fold(kb.title(r)));
+        let mut header = Row::new(RowKey::Region(region), region.name(), count(mine.len(), "country"), 0);
+        header.region = Some(region);
+        rows.push(header);
+        for r in mine {
+            let n = kb.backlinks_of(r, Kind::Achievement).count();
+            let mut row = Row::new(RowKey::Record(r), kb.title(r), count(n, "result"), 1).lead(kb.id(r));
+            row.region = Some(region);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The timeline: a heading per year, under it the events and dated results of that year, in date order.
+/// A result dated by a period ("2009-2018") sits at the period's last year, when it was reported.
+pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
+    let mut entries: Vec<(String, i32, RecordRef, String)> = Vec::new();
+    for r in kb.refs(Kind::Event) {
+        let date = &kb.events[r.index].date;
+        if let Some(year) = year_of(date) {
+            entries.push((date.clone(), year, r, date.clone()));
+        }
+    }
+    for r in kb.refs(Kind::Achievement) {
+        if let Some(period) = &kb.achievements[r.index].period {
+            if let Some(year) = period.rsplit('-').next().and_then(year_of) {
+                entries.push((year.to_string(), year, r, period.clone()));
+            }
+        }
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+    if newest_first {
+        entries.reverse();
+    }
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < entries.len() {
+        let year = entries[i].1;
+        let n = entries[i..].iter().take_while(|e| e.1 == year).count();
+        rows.push(Row::new(RowKey::Year(year), year.to_string(), count(n, "entry"), 0));
+        rows.extend(
+            entries[i..i + n]
+                .iter()
+                .map(|(_, _, r, lead)| Row::new(RowKey::Record(*r), kb.title(*r), r.kind.label(), 1).lead(lead)),
+        );
+        i += n;
+    }
+    rows
+}
+
+pub fn timeline_oldest_first(kb: &KnowledgeBase) -> Vec<Row> {
+    timeline(kb, false)
+}
+
+/// The year a date or period starts with: "2023-12-01" and "2023" are 2023.
+pub fn year_of(text: &str) -> Option<i32> {
+    text.get(..4)?.parse().ok()
+}
+
+pub fn library(kb: &KnowledgeBase) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for kind in [Kind::Tour, Kind::Source, Kind::Resource] {
+        rows.push(Row::new(
+            RowKey::Kind(kind),
+            kind.heading(),
+            kb.len(kind).to_string(),
+            0,
+        ));
+        rows.extend(kb.refs(kind).map(|r| {
+            let detail = match kb.record(r) {
+                Record::Source(s) => s.year.to_string(),
+                Record::Resource(res) => res.year.map(|y| y.to_string()).unwrap_or_default(),
+                Record::Tour(t) => format!("{} steps · {} min", t.steps.len(), t.duration_minutes),
+                _ => String::new(),
+            };
+            Row::new(RowKey::Record(r), kb.title(r), detail, 1)
+        }));
+    }
+    rows
+}

@@ -1,0 +1,57 @@
+//! The theory-of-change view: a cell of the matrix selected, moved in two dimensions.
+
+use ratatui::layout::Rect;
+
+use crate::app::matrix::Geometry;
+use crate::app::{layout, Action, App, Mouse, MouseKind};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MatrixView {
+    /// The selected cell (row, column).
+    pub cell: (usize, usize),
+}
+
+impl App {
+    pub(in crate::app) fn matrix_action(&mut self, action: Action) {
+        let rows = self.matrix.rows.len();
+        let (r, c) = self.current().cell();
+        let cell = match action {
+            Action::Down => (r + 1, c),
+            Action::Up => (r.saturating_sub(1), c),
+            Action::Right => (r, c + 1),
+            Action::Left => (r, c.saturating_sub(1)),
+            Action::Top => (0, c),
+            Action::Bottom => (rows.saturating_sub(1), c),
+            Action::Open => return self.focus_detail(),
+            _ => return,
+        };
+        self.select_cell(cell);
+    }
+
+    /// Selects a cell, clamped to the matrix; its detail starts at the top.
+    pub(in crate::app) fn select_cell(&mut self, cell: (usize, usize)) {
+        let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
+        let clamped = (cell.0.min(rows.saturating_sub(1)), cell.1.min(cols.saturating_sub(1)));
+        let state = self.current_mut();
+        if let super::View::Matrix(m) = &mut state.view {
+            if m.cell != clamped {
+                m.cell = clamped;
+                state.reset_detail();
+            }
+        }
+    }
+
+    pub(in crate::app) fn matrix_mouse(&mut self, m: Mouse, area: Rect) {
+        match m.kind {
+            MouseKind::ScrollDown => self.matrix_action(Action::Down),
+            MouseKind::ScrollUp => self.matrix_action(Action::Up),
+            MouseKind::Click => {
+                let g = Geometry::new(layout::inner(area), self.matrix.cols.len());
+                let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
+                if let Some(cell) = g.hit(m.column, m.row, rows, cols) {
+                    self.select_cell(cell);
+                }
+            }
+        }
+    }
+}

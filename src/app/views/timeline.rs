@@ -1,0 +1,53 @@
+//! The timeline view: dated records grouped by year, oldest or newest first.
+
+use crate::app::rows::{self, RowKey};
+use crate::app::{Action, App};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimelineView {
+    pub list: super::ListView,
+    pub newest_first: bool,
+}
+
+impl App {
+    pub(in crate::app) fn timeline_action(&mut self, action: Action) {
+        match action {
+            Action::FlipOrder => self.flip_timeline(),
+            other => self.list_action(other),
+        }
+    }
+
+    /// Reverses the order, keeping the selected record selected.
+    fn flip_timeline(&mut self) {
+        let tab = self.tab;
+        let key = self.view_detail_key();
+        let newest_first = match &mut self.current_mut().view {
+            super::View::Timeline(t) => {
+                t.newest_first = !t.newest_first;
+                t.newest_first
+            }
+            _ => return,
+        };
+        self.rows[tab.index()] = rows::fold_rows(rows::timeline(&self.kb, newest_first));
+        let row = key.and_then(|k| self.rows[tab.index()].iter().position(|r| r.key == k));
+        if let Some(list) = self.current_mut().list_mut() {
+            list.selected = row;
+        }
+        self.refilter(tab);
+        self.status = Some(if newest_first { "Newest first" } else { "Oldest first" }.into());
+    }
+
+    /// The years of a timeline's rows, oldest first, with how many records each holds.
+    pub fn year_counts(&self, tab: crate::app::tabs::Tab) -> Vec<(i32, usize)> {
+        let mut years: Vec<(i32, usize)> = Vec::new();
+        for row in self.rows(tab) {
+            match (row.key, years.last_mut()) {
+                (RowKey::Year(y), _) => years.push((y, 0)),
+                (_, Some(last)) => last.1 += 1,
+                (_, None) => {}
+            }
+        }
+        years.sort();
+        years
+    }
+}

@@ -1,0 +1,812 @@
+//! One record as people read it: resolved, cross-linked and ordered for display.
+//!
+//! A `Document` is a neutral description (headline figures, paragraphs, facts, tags, linked lists,
+//! citation) that every front end renders in its own way: the TUI's detail pane, and `ipec show` as
+//! text or Markdown. Building it once here keeps what the app and the command line say identical.
+
+pub mod format;
+pub mod groups;
+pub mod render;
+
+use serde::Serialize;
+
+use crate::kb::{Achievement, Kind, KnowledgeBase, Record, RecordRef};
+pub use format::{count, display_date, format_number};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub subtitle: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Headline numbers, shown first and emphasised.
+    Figures {
+        figures: Vec<Stat>,
+    },
+    Heading {
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    /// Label and value pairs: "Region: Africa".
+    Facts {
+        facts: Vec<(String, String)>,
+    },
+    /// Links to the records this one refers to, and plain tags (sectors, periods) with no record.
+    Tags {
+        tags: Vec<Link>,
+    },
+    /// A list of linked records, each with an optional one-line detail.
+    Items {
+        items: Vec<Item>,
+    },
+    /// A figure's rows as bars: each row's length is its value against the largest, never a share of
+    /// a whole unless the figure says the rows are one (`total`).
+    Chart {
+        chart: Chart,
+    },
+    /// A caveat from the data: an ambiguity in the source, or an approximation.
+    Warning {
+        text: String,
+    },
+    Citation {
+        source: Link,
+        section: String,
+        url: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chart {
+    /// The unit of every value, as the figure gives it: "million", "%".
+    pub unit: String,
+    pub bars: Vec<Bar>,
+    /// The stated total, formatted, when the figure gives one.
+    pub total: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    /// Formatted for display: "21.6", "1,234".
+    pub text: String,
+}
+
+impl Chart {
+    /// The largest value, which the longest bar stands for.
+    pub fn max(&self) -> f64 {
+        self.bars.iter().map(|b| b.value).fold(0.0, f64::max)
+    }
+
+    /// How many of `width` cells a bar fills (at least one for any positive value).
+    pub fn cells(&self, value: f64, width: usize) -> usize {
+        let max = self.max();
+        if max <= 0.0 || value <= 0.0 || !value.is_finite() || width == 0 {
+            return 0;
+        }
+        ((value / max * width as f64).round() as usize).clamp(1, width)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stat {
+    /// Formatted for display: "4,690", "about 80".
+    pub value: String,
+    pub unit: String,
+    pub label: String,
+}
+
+/// A reference to follow. `target` is `None` for plain tags such as a sector.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub label: String,
+    /// What the tag is: "country", "sector", ...
+    pub role: String,
+    #[serde(skip)]
+    pub target: Option<RecordRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub link: Link,
+    pub detail: String,
+}
+
+impl Document {
+    /// Every followable link in reading order (tags, then list items, then the citation).
+    pub fn links(&self) -> Vec<&Link> {
+        let mut links = Vec::new();
+        for block in &self.blocks {
+            match block {
+                Block::Tags { tags } => links.extend(tags.iter().filter(|t| t.target.is_some())),
+                Block::Items { items } => links.extend(items.iter().map(|i| &i.link).filter(|l| l.target.is_some())),
+                Block::Citation { source, .. } => links.extend(source.target.is_some().then_some(source)),
+                _ => {}
+            }
+        }
+        links
+    }
+
+    /// The link of the record's source document, if there is one.
+    pub fn url(&self) -> Option<&str> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Citation { url, .. } => url.as_deref(),
+            _ => None,
+        })
+    }
+}
+
+impl KnowledgeBase {
+    /// The record as a document, every reference resolved.
+    pub fn document(&self, r: RecordRef) -> Document {
+        let record = self.record(r);
+        let mut doc = Document {
+            kind: r.kind,
+            id: record.id().to_string(),
+            title: record.title().to_string(),
+            subtitle: String::new(),
+            blocks: Vec::new(),
+        };
+        let b = &mut doc.blocks;
+        match record {
+            Record::Programme(p) => {
+                doc.subtitle = p.full_name.clone();
+                // Headline figures first: the global estimates, then where IPEC+ works.
+                let mut headlines: Vec<Stat> = self
+                    .figures
+                    .iter()
+                    .filter_map(|f| {
+                        Some(Stat {
+                            value: format_number(f.value?),
+                            unit: f.unit.clone(),
+                            label: f.headline.clone()?,
+                        })
+                    })
+                    .collect();
+                if let Some(count) = p.country_count {
+                    let label = match p.country_count_as_of.as_deref() {
+                        Some(as_of) => format!("where IPEC+ works, as of {}", display_date(as_of)),
+                        None => "where IPEC+ works".into(),
+                    };
+                    headlines.push(Stat {
+                        value: count.to_string(),
+                        unit: "countries".into(),
+                        label,
+                    });
+                }
+                if !headlines.is_empty() {
+                    b.push(Block::Figures { figures: headlines });
+                }
+                b.push(Block::Paragraph {
+                    text: p.summary.clone(),
+                });
+                heading(b, "Goals");
+                b.push(Block::Items {
+                    items: p
+                        .goals
+                        .iter()
+                        .map(|g| Item {
+                            link: plain(g, "goal"),
+                            detail: String::new(),
+                        })
+                        .collect(),
+                });
+                heading(b, "Where it works");
+                b.push(Block::Paragraph {
+                    text: p.where_it_works.clone(),
+                });
+                heading(b, "Focus");
+                self.push_items(b, p.focus.iter().filter_map(|id| self.find_kind(Kind::Priority, id)));
+                heading(b, "Normative framework");
+                b.push(Block::Paragraph {
+                    text: p.normative_framework.clone(),
+                });
+                self.push_items(
+                    b,
+                    p.conventions
+                        .iter()
+                        .filter_map(|id| self.find_kind(Kind::Convention, id)),
+                );
+                heading(b, "Theory of change");
+                b.push(Block::Paragraph {
+                    text: p.theory_of_change.clone(),
+                });
+                self.push_items(b, self.refs(Kind::Area));
+            }
+            Record::Priority(p) => {
+                doc.subtitle = format!("Thematic priority {}", p.number);
+                heading(b, "The challenge");
+                b.push(Block::Paragraph {
+                    text: p.challenge.clone(),
+                });
+                if let Some(approach) = &p.approach {
+                    heading(b, "What IPEC+ does");
+                    b.push(Block::Paragraph { text: approach.clone() });
+                }
+                self.push_results_by(b, |a| eq(&a.priority, &p.id), Kind::Area);
+            }
+            Record::Area(a) => {
+                doc.subtitle = format!("Theory of change, category {}", a.number);
+                b.push(Block::Paragraph {
+                    text: a.summary.clone(),
+                });
+                self.push_results_by(b, |x| eq(&x.area, &a.id), Kind::Priority);
+            }
+            Record::Convention(c) => {
+                let instrument = match (c.instrument, c.year) {
+                    (crate::kb::Instrument::Convention, _) => format!("Convention No. {}", c.number),
+                    (crate::kb::Instrument::Protocol, Some(year)) => {
+                        format!("Protocol of {year} to Convention No. {}", c.number)
+                    }
+                    (crate::kb::Instrument::Protocol, None) => format!("Protocol to Convention No. {}", c.number),
+                };
+                let mut parts = vec![instrument];
+                parts.extend(c.year.map(|y| y.to_string()));
+                parts.push(c.subject.clone());
+                if c.fundamental {
+                    parts.push("fundamental".into());
+                }
+                doc.subtitle = parts.join(" · ");
+                b.push(Block::Paragraph {
+                    text: c.summary.clone(),
+                });
+                if !c.ratifications.is_empty() {
+                    heading(b, "Ratifications");
+                    b.push(Block::Items {
+                        items: c
+                            .ratifications
+                            .iter()
+                            .map(|rat| {
+                                let source = self.find_kind(Kind::Source, &rat.source);
+                                let source_title = source.map_or(rat.source.as_str(), |s| self.title(s));
+                                let mut detail = cited(source_title, &rat.section);
+                                if let Some(note) = &rat.note {
+                                    detail.push_str(&format!(" ({note})"));
+                                }
+                                Item {
+                                    link: Link {
+                                        label: ratification_label(rat),
+                                        role: "source".into(),
+                                        target: source,
+                                        id: Some(rat.source.clone()),
+                                    },
+                                    detail,
+                                }
+                            })
+                            .collect(),
+                    });
+                }
+                self.push_backlinks(b, r, Kind::Achievement, "Results that cite it");
+            }
+            Record::Country(c) => {
+                let results: Vec<RecordRef> = self.backlinks_of(r, Kind::Achievement).collect();
+                doc.subtitle = format!("{} · {}", c.region, count(results.len(), "result"));
+                let stats: Vec<Stat> = results
+                    .iter()
+                    .flat_map(|&a| self.achievements[a.index].figures.iter())
+                    .map(stat)
+                    .collect();
+                if !stats.is_empty() {
+                    b.push(Block::Figures { figures: stats });
+                }
+                let mut facts = vec![("Region".to_string(), c.region.to_string())];
+                if !c.aliases.is_empty() {
+                    facts.push(("Also known as".into(), c.aliases.join(", ")));
+                }
+                b.push(Block::Facts { facts });
+                self.push_backlinks(b, r, Kind::Achievement, "Results");
+                self.push_backlinks(b, r, Kind::Partnership, "Initiatives and partnerships");
+                self.push_backlinks(b, r, Kind::Event, "Events");
+                self.push_backlinks(b, r, Kind::Figure, "Figures");
+            }
+            Record::Achievement(a) => {
+                doc.subtitle = self.achievement_context(a);
+                if !a.figures.is_empty() {
+                    b.push(Block::Figures {
+                        figures: a.figures.iter().map(stat).collect(),
+                    });
+                }
+                b.push(Block::Paragraph {
+                    text: a.summary.clone(),
+                });
+                b.push(Block::Tags {
+                    tags: self.achievement_tags(a),
+                });
+            }
+            Record::Figure(f) => {
+                doc.subtitle = [f.topic.as_str(), f.period.as_deref().unwrap_or(""), f.unit.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                if let Some(value) = f.value {
+                    b.push(Block::Figures {
+                        figures: vec![Stat {
+                            value: format_number(value),
+                            unit: f.unit.clone(),
+                            label: f.title.clone(),
+                        }],
+                    });
+                }
+                if let Some(chart) = figure_chart(f) {
+                    b.push(Block::Chart { chart });
+                }
+                let countries: Vec<Link> = f
+                    .rows
+                    .iter()
+                    .filter_map(|row| self.find_kind(Kind::Country, row.country.as_deref()?))
+                    .map(|c| self.link(c, "country"))
+                    .collect();
+                if !countries.is_empty() {
+                    b.push(Block::Tags { tags: countries });
+                }
+            }
+            Record::Partnership(p) => {
+                doc.subtitle = p.kind.clone();
+                b.push(Block::Paragraph {
+                    text: p.summary.clone(),
+                });
+                if let Some(url) = &p.url {
+                    b.push(Block::Facts {
+                        facts: vec![("Website".into(), url.clone())],
+                    });
+                }
+                if !p.countries.is_empty() {
+                    heading(b, p.countries_role.as_deref().unwrap_or("Countries"));
+                    let tags = p
+                        .countries
+                        .iter()
+                        .filter_map(|id| self.find_kind(Kind::Country, id))
+                        .map(|c| self.link(c, "country"))
+                        .collect();
+                    b.push(Block::Tags { tags });
+                }
+                let mut kinds: Vec<&str> = Vec::new();
+                for component in &p.components {
+                    if !kinds.contains(&component.kind.as_str()) {
+                        kinds.push(&component.kind);
+                    }
+                }
+                for kind in kinds {
+                    heading(b, &plural_heading(kind));
+                    let items = p
+                        .components
+                        .iter()
+                        .filter(|c| c.kind == kind)
+                        .map(|c| Item {
+                            link: plain(&c.name, kind),
+                            detail: c.text.clone().unwrap_or_default(),
+                        })
+                        .collect();
+                    b.push(Block::Items { items });
+                }
+                self.push_backlinks(b, r, Kind::Achievement, "Results");
+            }
+            Record::Event(e) => {
+                let mut when = display_date(&e.date);
+                if let Some(end) = &e.end_date {
+                    when = format!("{when} – {}", display_date(end));
+                }
+                doc.subtitle = match &e.place {
+                    Some(place) => format!("{when} · {place}"),
+                    None => when,
+                };
+                b.push(Block::Paragraph {
+                    text: e.summary.clone(),
+                });
+                let tags: Vec<Link> = e
+                    .countries
+                    .iter()
+                    .filter_map(|id| self.find_kind(Kind::Country, id))
+                    .map(|c| self.link(c, "country"))
+                    .collect();
+                if !tags.is_empty() {
+                    b.push(Block::Tags { tags });
+                }
+            }
+            Record::Resource(res) => {
+                doc.subtitle = match res.year {
+                    Some(year) => format!("{} · {year}", res.kind),
+                    None => res.kind.clone(),
+                };
+                b.push(Block::Paragraph {
+                    text: res.summary.clone(),
+                });
+                if let Some(url) = &res.url {
+                    b.push(Block::Facts {
+                        facts: vec![("Link".into(), url.clone())],
+                    });
+                }
+            }
+            Record::Tour(t) => {
+                doc.subtitle = format!(
+                    "Tour · {} · {} min · {}",
+                    count(t.steps.len(), "step"),
+                    t.duration_minutes,
+                    t.audience
+                );
+                b.push(Block::Paragraph {
+                    text: t.summary.clone(),
+                });
+                heading(b, "Steps");
+                let items = t
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, step)| self.step_item(i, step))
+                    .collect();
+                b.push(Block::Items { items });
+                b.push(Block::Paragraph {
+                    text: "Every step shows records of the knowledge base, each with its own citation.".into(),
+                });
+            }
+            Record::Source(s) => {
+                doc.subtitle = format!("{} · {} · {}", s.publisher, s.year, s.kind);
+                b.push(Block::Paragraph {
+                    text: s.summary.clone(),
+                });
+                let facts: Vec<(String, String)> = Kind::ALL
+                    .into_iter()
+                    .filter_map(|k| {
+                        let n = self.backlinks_of(r, k).count();
+                        (n > 0).then(|| (format!("Cites it: {}", k.plural()), n.to_string()))
+                    })
+                    .collect();
+                if !facts.is_empty() {
+                    b.push(Block::Facts { facts });
+                }
+                self.push_backlinks(b, r, Kind::Achievement, "Results from this source");
+            }
+        }
+        // Only an ambiguity in the source is a warning (data/README.md); other notes are plain caveats.
+        match record.note() {
+            Some(note) if note.starts_with("Ambiguous:") => doc.blocks.push(Block::Warning { text: note.to_string() }),
+            Some(note) => doc.blocks.push(Block::Paragraph {
+                text: format!("Note: {note}"),
+            }),
+            None => {}
+        }
+        doc.blocks.extend(self.citation(record));
+        doc
+    }
+
+    /// "Ghana, Côte d'Ivoire · Enterprises and supply chains · 2019"
+    pub fn achievement_context(&self, a: &Achievement) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let names: Vec<&str> = a
+            .countries
+            .iter()
+            .map(|id| self.find_kind(Kind::Country, id).map_or(id.as_str(), |c| self.title(c)))
+            .collect();
+        if !names.is_empty() {
+            parts.push(names.join(", "));
+        }
+        if let Some(p) = a.priority.as_deref().and_then(|id| self.find_kind(Kind::Priority, id)) {
+            parts.push(self.title(p).to_string());
+        }
+        if let Some(period) = &a.period {
+            parts.push(period.clone());
+        }
+        parts.join(" · ")
+    }
+
+    fn achievement_tags(&self, a: &Achievement) -> Vec<Link> {
+        let mut tags: Vec<Link> = Vec::new();
+        let mut add = |kind: Kind, role: &str, ids: &mut dyn Iterator<Item = &String>| {
+            tags.extend(
+                ids.filter_map(|id| self.find_kind(kind, id))
+                    .map(|r| self.link(r, role)),
+            );
+        };
+        add(Kind::Country, "country", &mut a.countries.iter());
+        add(Kind::Priority, "priority", &mut a.priority.iter());
+        add(Kind::Area, "area", &mut a.area.iter());
+        add(Kind::Convention, "convention", &mut a.conventions.iter());
+        add(Kind::Partnership, "partnership", &mut a.partnerships.iter());
+        tags.extend(a.sectors.iter().map(|s| plain(s, "sector")));
+        tags.extend(a.period.iter().map(|p| plain(p, "period")));
+        tags
+    }
+
+    /// A source's short title for compact citations ("IPEC+ brochure, 2024"), or its title.
+    pub fn short_title(&self, source: RecordRef) -> String {
+        match self.record(source) {
+            Record::Source(s) => s
+                .short_title
+                .clone()
+                .unwrap_or_else(|| format!("{}, {}", s.title, s.year)),
+            other => other.title().to_string(),
+        }
+    }
+
+    /// One line that tells records of a kind apart in a list: "Africa · 7 results", "1999 · child labour".
+    pub fn brief(&self, r: RecordRef) -> String {
+        match self.record(r) {
+            Record::Achievement(a) => self.achievement_context(a),
+            Record::Country(c) => format!(
+                "{} · {}",
+                c.region,
+                count(self.backlinks_of(r, Kind::Achievement).count(), "result")
+            ),
+            Record::Convention(c) => convention_detail(c),
+            Record::Event(e) => display_date(&e.date),
+            Record::Partnership(p) => p.kind.clone(),
+            Record::Figure(f) => f.period.clone().unwrap_or_default(),
+            Record::Resource(res) => match res.year {
+                Some(year) => format!("{} · {year}", res.kind),
+                None => res.kind.clone(),
+            },
+            Record::Source(s) => format!("{} · {}", s.publisher, s.year),
+            Record::Priority(p) => format!("Thematic priority {}", p.number),
+            Record::Area(a) => format!("Category of change {}", a.number),
+            Record::Programme(p) => p.full_name.clone(),
+            Record::Tour(t) => format!("{} · {} min", count(t.steps.len(), "step"), t.duration_minutes),
+        }
+    }
+
+    /// A tour step as an entry of the tour's list: "3. The global estimates", linked to its record.
+    fn step_item(&self, i: usize, step: &crate::kb::TourStep) -> Item {
+        let target = step.record.as_deref().and_then(|id| self.find(id));
+        let shows = match (target, step.view) {
+            (Some(r), _) => format!("{} · {}", r.kind.label(), self.title(r)),
+            (None, Some(view)) => step_view_label(view, step),
+            (None, None) => String::new(),
+        };
+        Item {
+            link: Link {
+                label: format!("{}. {}", i + 1, step.heading),
+                role: "step".into(),
+                target,
+                id: target.map(|r| self.id(r).to_string()),
+            },
+            detail: shows,
+        }
+    }
+
+    fn link(&self, r: RecordRef, role: &str) -> Link {
+        let label = match r.kind {
+            Kind::Convention => format!("{} {}", self.id(r), self.title(r)),
+            _ => self.title(r).to_string(),
+        };
+        Link {
+            label,
+            role: role.into(),
+            target: Some(r),
+            id: Some(self.id(r).to_string()),
+        }
+    }
+
+    /// A record as an entry of a list: its link, and the line that tells it apart.
+    pub fn item(&self, r: RecordRef) -> Item {
+        let detail = match self.record(r) {
+            Record::Achievement(a) => {
+                let figures: Vec<String> = a.figures.iter().map(|f| stat(f).short()).collect();
+                let context = self.achievement_context(a);
+                // Every result in a list says where it comes from, so a list can be quoted as it stands.
+                let source = self
+                    .find_kind(Kind::Source, &a.source)
+                    .map(|s| format!("cited: {}", self.short_title(s)));
+                [context, figures.join(", "), source.unwrap_or_default()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            }
+            _ => self.brief(r),
+        };
+        Item {
+            link: self.link(r, r.kind.key()),
+            detail,
+        }
+    }
+
+    fn push_items(&self, blocks: &mut Vec<Block>, refs: impl Iterator<Item = RecordRef>) {
+        let items: Vec<Item> = refs.map(|r| self.item(r)).collect();
+        if !items.is_empty() {
+            blocks.push(Block::Items { items });
+        }
+    }
+
+    fn push_backlinks(&self, blocks: &mut Vec<Block>, r: RecordRef, kind: Kind, title: &str) {
+        let refs: Vec<RecordRef> = self.backlinks_of(r, kind).collect();
+        if !refs.is_empty() {
+            heading(blocks, &format!("{title} ({})", refs.len()));
+            self.push_items(blocks, refs.into_iter());
+        }
+    }
+
+    /// The achievements matching `keep`, grouped under each record of `group_by` (priority or area),
+    /// then those the source does not place.
+    fn push_results_by(&self, blocks: &mut Vec<Block>, keep: impl Fn(&Achievement) -> bool, group_by: Kind) {
+        let mine: Vec<RecordRef> = self
+            .refs(Kind::Achievement)
+            .filter(|r| keep(&self.achievements[r.index]))
+            .collect();
+        heading(blocks, &format!("Results ({})", mine.len()));
+        let group_of = |r: &RecordRef| {
+            let a = &self.achievements[r.index];
+            match group_by {
+                Kind::Area => a.area.clone(),
+                _ => a.priority.clone(),
+            }
+        };
+        for group in self.refs(group_by) {
+            let id = self.id(group);
+            let in_group: Vec<RecordRef> = mine
+                .iter()
+                .copied()
+                .filter(|r| group_of(r).is_some_and(|g| g.eq_ignore_ascii_case(id)))
+                .collect();
+            if !in_group.is_empty() {
+                heading(blocks, &format!("{} ({})", self.title(group), in_group.len()));
+                self.push_items(blocks, in_group.into_iter());
+            }
+        }
+        let unplaced: Vec<RecordRef> = mine.iter().copied().filter(|r| group_of(r).is_none()).collect();
+        if !unplaced.is_empty() {
+            let what = if group_by == Kind::Area {
+                "theory-of-change area"
+            } else {
+                "thematic priority"
+            };
+            heading(blocks, &format!("No {what} given by the source ({})", unplaced.len()));
+            self.push_items(blocks, unplaced.into_iter());
+        }
+    }
+
+    fn citation(&self, record: Record<'_>) -> Option<Block> {
+        let (source_id, section) = record.citation()?;
+        let source = self.find_kind(Kind::Source, source_id);
+        let url = record.url().or_else(|| source.and_then(|s| self.record(s).url()));
+        // A section that only repeats the document's title (its opening pages) adds nothing.
+        let section = match source {
+            Some(s) if self.title(s).eq_ignore_ascii_case(section.trim()) => "",
+            _ => section,
+        };
+        Some(Block::Citation {
+            source: source.map_or_else(|| plain(source_id, "source"), |s| self.link(s, "source")),
+            section: section.to_string(),
+            url: url.map(String::from),
+        })
+    }
+}
+
+/// What a view step shows: "Map · Africa", "Timeline · 2016–2018".
+pub fn step_view_label(view: crate::kb::StepView, step: &crate::kb::TourStep) -> String {
+    use crate::kb::StepView;
+    match view {
+        StepView::Map => match (&step.country, step.region) {
+            (Some(c), _) => format!("Map · {c}"),
+            (None, Some(region)) => format!("Map · {region}"),
+            (None, None) => "Map of the countries".into(),
+        },
+        StepView::Timeline => match (step.from, step.to) {
+            (Some(a), Some(b)) => format!("Timeline · {a}–{b}"),
+            (Some(a), None) => format!("Timeline · from {a}"),
+            (None, Some(b)) => format!("Timeline · to {b}"),
+            (None, None) => "Timeline".into(),
+        },
+        StepView::Matrix => "Theory of change matrix".into(),
+        StepView::Chart => format!("Chart · {}", step.figure.as_deref().unwrap_or("")),
+    }
+}
+
+/// A figure's rows as a chart, if it has rows.
+pub fn figure_chart(f: &crate::kb::Figure) -> Option<Chart> {
+    if f.rows.is_empty() {
+        return None;
+    }
+    let bars = f
+        .rows
+        .iter()
+        .map(|row| Bar {
+            label: row.label.clone(),
+            value: row.value,
+            text: format_number(row.value),
+        })
+        .collect();
+    Some(Chart {
+        unit: f.unit.clone(),
+        bars,
+        total: f.total.map(format_number),
+    })
+}
+
+/// "186 ratifications as of 2019", "universal ratification as of February 2024".
+fn ratification_label(rat: &crate::kb::Ratification) -> String {
+    let what = match (rat.count, rat.status.as_deref()) {
+        (Some(n), Some(status)) => format!("{n} ratifications ({status})"),
+        (Some(n), None) => format!("{n} ratifications"),
+        (None, Some(status)) => status.to_string(),
+        (None, None) => "ratifications".to_string(),
+    };
+    format!("{what} as of {}", display_date(&rat.as_of))
+}
+
+/// "Title, section", or just the title when the section repeats it.
+fn cited(title: &str, section: &str) -> String {
+    if section.trim().is_empty() || title.eq_ignore_ascii_case(section.trim()) {
+        title.to_string()
+    } else {
+        format!("{title}, {section}")
+    }
+}
+
+impl Stat {
+    /// "4,690 children".
+    pub fn short(&self) -> String {
+        if self.unit.is_empty() {
+            self.value.clone()
+        } else {
+            format!("{} {}", self.value, self.unit)
+        }
+    }
+}
+
+fn stat(f: &crate::kb::HeadlineFigure) -> Stat {
+    let value = format_number(f.value);
+    Stat {
+        value: if f.approximate { format!("about {value}") } else { value },
+        unit: f.unit.clone(),
+        label: f.label.clone(),
+    }
+}
+
+/// "1999 · child labour", or just the subject when no source gives the year.
+pub fn convention_detail(c: &crate::kb::Convention) -> String {
+    match c.year {
+        Some(year) => format!("{year} · {}", c.subject),
+        None => c.subject.clone(),
+    }
+}
+
+fn heading(blocks: &mut Vec<Block>, text: &str) {
+    blocks.push(Block::Heading { text: text.to_string() });
+}
+
+fn plain(label: &str, role: &str) -> Link {
+    Link {
+        label: label.to_string(),
+        role: role.to_string(),
+        target: None,
+        id: None,
+    }
+}
+
+fn eq(a: &Option<String>, id: &str) -> bool {
+    a.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(id))
+}
+
+/// "action group" → "Action groups".
+fn plural_heading(kind: &str) -> String {
+    let mut chars = kind.chars();
+    let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    let rest: String = chars.collect();
+    if kind.ends_with('s') {
+        format!("{first}{rest}")
+    } else {
+        format!("{first}{rest}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_plural() {
+        assert_eq!(plural_heading("action group"), "Action groups");
+        assert_eq!(plural_heading("pillars"), "Pillars");
+    }
+}

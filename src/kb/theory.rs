@@ -1,0 +1,59 @@
+//! Where each result sits in the theory of change: its thematic priority and its area of change, either
+//! of which the source may not give. The explorer's matrix and its group documents are built on this.
+
+use super::{Kind, KnowledgeBase, RecordRef};
+
+/// One coordinate of a cell: a given priority (or area), none given, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Axis {
+    Is(usize),
+    None,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Cell {
+    pub priority: Axis,
+    pub area: Axis,
+}
+
+impl Axis {
+    /// Whether a result placed at `placed` on this axis belongs under it.
+    pub fn accepts(self, placed: Axis) -> bool {
+        self == Axis::All || self == placed
+    }
+}
+
+/// Where every result sits in the matrix, in knowledge-base order: (result, priority, area), with
+/// `Axis::None` where the source gives none. Ids are resolved once here, so that grouping results by cell
+/// compares small values instead of ids.
+pub fn placements(kb: &KnowledgeBase) -> Vec<(RecordRef, Axis, Axis)> {
+    let axis = |kind: Kind, id: Option<&str>| {
+        id.and_then(|id| kb.find_kind(kind, id))
+            .map_or(Axis::None, |r| Axis::Is(r.index))
+    };
+    kb.refs(Kind::Achievement)
+        .map(|r| {
+            let a = &kb.achievements[r.index];
+            (
+                r,
+                axis(Kind::Priority, a.priority.as_deref()),
+                axis(Kind::Area, a.area.as_deref()),
+            )
+        })
+        .collect()
+}
+
+/// The results in a cell, in knowledge-base order, out of `placements`.
+pub fn results_among(placements: &[(RecordRef, Axis, Axis)], cell: Cell) -> Vec<RecordRef> {
+    placements
+        .iter()
+        .filter(|(_, p, a)| cell.priority.accepts(*p) && cell.area.accepts(*a))
+        .map(|(r, ..)| *r)
+        .collect()
+}
+
+/// The results in a cell, in knowledge-base order.
+pub fn results_in(kb: &KnowledgeBase, cell: Cell) -> Vec<RecordRef> {
+    results_among(&placements(kb), cell)
+}
