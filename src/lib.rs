@@ -6,6 +6,7 @@
 //! - `search`: the search index over every record.
 //! - `synth`: synthetic knowledge bases of any size, for measuring search.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
+//! - `link`: the presenter link between instances of one show (a Unix socket).
 //! - `app`: the explorer's state and its update logic (no terminal); `ui`: its views; `tui`: the terminal
 //!   and the event loop.
 
@@ -13,6 +14,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod kb;
+pub mod link;
 pub mod search;
 pub mod synth;
 pub mod tui;

@@ -1,50 +1,90 @@
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use ipec::app::tabs::Tab;
 use ipec::cli::{run_command, Cli, Command, TuiArgs};
-use ipec::kb::{DataSource, KnowledgeBase};
-use ipec::tui::Options;
+use ipec::kb::text::sanitize;
+use ipec::kb::{DataSource, Kind, KnowledgeBase};
+use ipec::tui::{Options, PresentOptions};
+use ipec::ui::ThemeName;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_tui(cli.data, cli.tui),
         Some(Command::Tui(args)) => run_tui(cli.data, args),
+        Some(Command::Present { tour, notes }) => run_present(cli.data, cli.tui, tour, notes),
         Some(command) => run_command(command, cli.data),
     }
 }
 
-/// Opens the explorer. A knowledge base with problems is reported like `ipec check` does, before the
-/// terminal is touched.
-fn run_tui(data: Option<std::path::PathBuf>, args: TuiArgs) -> ExitCode {
-    let kb = match KnowledgeBase::load(&DataSource::from_option(data)) {
-        Ok(kb) => kb,
+/// Loads the knowledge base for a terminal front end; its problems are reported like `ipec check`
+/// does, before the terminal is touched.
+fn load(data: Option<PathBuf>) -> Option<KnowledgeBase> {
+    match KnowledgeBase::load(&DataSource::from_option(data)) {
+        Ok(kb) => Some(kb),
         Err(problems) => {
             eprintln!("{problems}");
             eprintln!("the knowledge base has problems; run `ipec check` for the full list");
-            return ExitCode::FAILURE;
+            None
         }
+    }
+}
+
+fn no_terminal(e: std::io::Error) -> ExitCode {
+    eprintln!("ipec: cannot run here ({e}); it needs a terminal. In scripts, use `ipec list`, `ipec show`, `ipec search` or `ipec handout`.");
+    ExitCode::FAILURE
+}
+
+/// Opens the explorer.
+fn run_tui(data: Option<PathBuf>, args: TuiArgs) -> ExitCode {
+    let Some(kb) = load(data) else {
+        return ExitCode::FAILURE;
     };
     let Some(tab) = args.tab.as_deref().map_or(Some(Tab::Overview), Tab::from_name) else {
         let names = Tab::names().join(", ");
-        eprintln!(
-            "ipec: no tab is called `{}`; the tabs are {names}",
-            args.tab.unwrap_or_default()
-        );
+        let asked = sanitize(args.tab.as_deref().unwrap_or_default()).into_owned();
+        eprintln!("ipec: no tab is called `{asked}`; the tabs are {names}");
         return ExitCode::from(2);
     };
     let options = Options {
-        theme: args.theme,
+        theme: args.theme.unwrap_or(ThemeName::Dark),
         mouse: !args.no_mouse,
         tab,
     };
     match ipec::tui::run(kb, options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("ipec: cannot run the explorer here ({e}); it needs a terminal. In scripts, use `ipec list`, `ipec show` or `ipec search`.");
-            ExitCode::FAILURE
-        }
+        Err(e) => no_terminal(e),
+    }
+}
+
+/// `ipec present [TOUR] [--notes]`: slides in the high-contrast theme unless --theme says otherwise.
+fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes: bool) -> ExitCode {
+    let Some(kb) = load(data) else {
+        return ExitCode::FAILURE;
+    };
+    let target = match tour.as_deref() {
+        Some(id) => kb.find(id),
+        None => kb.refs(Kind::Tour).next(),
+    };
+    let Some(target) = target else {
+        let tours: Vec<&str> = kb.refs(Kind::Tour).map(|r| kb.id(r)).collect();
+        let asked = sanitize(tour.as_deref().unwrap_or_default()).into_owned();
+        eprintln!(
+            "ipec: nothing to present as `{asked}`; the tours are: {}",
+            tours.join(", ")
+        );
+        return ExitCode::FAILURE;
+    };
+    let options = PresentOptions {
+        theme: args.theme.unwrap_or(ThemeName::HighContrast),
+        mouse: !args.no_mouse,
+        notes,
+    };
+    match ipec::tui::present(kb, target, options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => no_terminal(e),
     }
 }

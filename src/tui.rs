@@ -15,9 +15,14 @@ use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
+use std::time::Instant;
+
+use crate::app::present::Screen;
 use crate::app::tabs::Tab;
 use crate::app::{Action, App, Effect, Key, KeyCode, Mouse, MouseKind};
 use crate::kb::KnowledgeBase;
+use crate::kb::RecordRef;
+use crate::link::Link;
 use crate::search::SearchIndex;
 use crate::ui::{self, Theme, ThemeName};
 
@@ -35,12 +40,56 @@ const TICK: Duration = Duration::from_millis(200);
 
 /// Runs the explorer until the user quits.
 pub fn run(kb: KnowledgeBase, options: Options) -> io::Result<()> {
-    let theme = Theme::new(options.theme, Theme::no_color_env());
-    let mouse = options.mouse;
+    let start = move |app: &mut App| app.update(Action::GoTab(options.tab.index()));
+    run_app(kb, options.theme, options.mouse, None, start)
+}
+
+/// How `ipec present` starts.
+#[derive(Debug, Clone, Copy)]
+pub struct PresentOptions {
+    pub theme: ThemeName,
+    pub mouse: bool,
+    /// The trainer's view: notes, the next step, the clock.
+    pub notes: bool,
+}
+
+/// Presents a tour (or one record) full screen until the user leaves; other instances presenting the
+/// same show, such as the trainer's `--notes` view, follow and are followed.
+pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) -> io::Result<()> {
+    let show = kb.id(target).to_string();
+    // Without the link the slides still work; the trainer's view is what needs it.
+    let link = match crate::link::join(&show, 0) {
+        Ok(link) => Some(link),
+        Err(e) if options.notes => {
+            return Err(io::Error::other(format!(
+                "the presenter view cannot reach the slides: {e}"
+            )))
+        }
+        Err(_) => None,
+    };
+    let start = move |app: &mut App| {
+        app.present(target);
+        app.set_standalone_show(if options.notes {
+            Screen::Presenter
+        } else {
+            Screen::Projected
+        });
+    };
+    run_app(kb, options.theme, options.mouse, link, start)
+}
+
+fn run_app(
+    kb: KnowledgeBase,
+    theme: ThemeName,
+    mouse: bool,
+    link: Option<Link>,
+    start: impl FnOnce(&mut App),
+) -> io::Result<()> {
+    let theme = Theme::new(theme, Theme::no_color_env());
     exit_on_signals(mouse)?;
     install_panic_hook(mouse);
     let mut terminal = setup(mouse)?;
-    let result = event_loop(&mut terminal, kb, &theme, options.tab);
+    let result = event_loop(&mut terminal, kb, &theme, link, start);
     restore(mouse);
     terminal.show_cursor()?;
     result
@@ -101,16 +150,24 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     kb: KnowledgeBase,
     theme: &Theme,
-    tab: Tab,
+    link: Option<Link>,
+    start: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let kb = Arc::new(kb);
     let index = build_index_in_background(Arc::clone(&kb));
     let mut app = App::without_index(kb, size.width, size.height);
-    app.update(Action::GoTab(tab.index()));
+    start(&mut app);
+    let started = Instant::now();
     while !app.quit {
         if let Ok(index) = index.try_recv() {
             app.set_index(index);
+        }
+        if app.show().is_some() {
+            app.update(Action::Tick(started.elapsed()));
+        }
+        if let Some(step) = link.as_ref().and_then(Link::try_recv) {
+            app.update(Action::ShowStep(step));
         }
         app.refresh();
         terminal.draw(|frame| ui::draw(frame, &app, theme))?;
@@ -126,8 +183,13 @@ fn event_loop(
             }
         }
         for effect in app.take_effects() {
-            if let Err(failure) = perform(effect) {
-                app.update(failure);
+            match effect {
+                Effect::ShowStep(step) => link.iter().for_each(|l| l.send(step)),
+                other => {
+                    if let Err(failure) = perform(other) {
+                        app.update(failure);
+                    }
+                }
             }
         }
     }
@@ -205,6 +267,8 @@ fn perform(effect: Effect) -> Result<(), Action> {
             open_url(&url).map_err(|e| Action::EffectFailed(format!("Could not open the link ({e}): {url}")))
         }
         Effect::Copy(text) => copy_osc52(&text).map_err(|e| Action::EffectFailed(format!("Could not copy: {e}"))),
+        // The event loop passes these to the presenter link.
+        Effect::ShowStep(_) => Ok(()),
     }
 }
 

@@ -124,6 +124,14 @@ pub enum Action {
     DeleteChar,
     Resize(u16, u16),
     Mouse(Mouse),
+    /// Present mode: start presenting the tour or record shown; blank the screen; the speaker notes.
+    Present,
+    Blank,
+    ToggleNotes,
+    /// Present mode: another instance of the same show moved to this step (0-based).
+    ShowStep(usize),
+    /// Time since the show started, from the event loop's clock.
+    Tick(std::time::Duration),
     /// The terminal layer could not carry out an effect (open a link, copy): it says why.
     EffectFailed(String),
 }
@@ -133,4 +141,6 @@ pub enum Action {
 pub enum Effect {
     OpenUrl(String),
     Copy(String),
+    /// Present mode moved to this step: tell the other instances of the show.
+    ShowStep(usize),
 }

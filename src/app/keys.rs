@@ -30,6 +30,8 @@ pub enum Context {
     Palette,
     /// The help overlay is open.
     Help,
+    /// Presenting slides.
+    Present,
 }
 
 impl Context {
@@ -47,6 +49,7 @@ impl Context {
             Context::Filter => "Typing a filter",
             Context::Palette => "Search palette",
             Context::Help => "This help",
+            Context::Present => "Presenting",
         }
     }
 }
@@ -128,6 +131,46 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Help, &[Key::ch('j'), k(Down)], Action::Down, "scroll down", None),
     bind(Help, &[Key::ch('k'), k(Up)], Action::Up, "scroll up", None),
+    // Present mode, keys as on a presentation remote.
+    bind(
+        Present,
+        &[k(Right), Key::ch(' '), k(PageDown), Key::ch('l'), Key::ch('j'), k(Down)],
+        Action::Right,
+        "next slide",
+        Some("next"),
+    ),
+    bind(
+        Present,
+        &[k(Left), k(Backspace), k(PageUp), Key::ch('h'), Key::ch('k'), k(Up)],
+        Action::Left,
+        "previous slide",
+        Some("back"),
+    ),
+    bind(Present, &[k(Home), Key::ch('g')], Action::Top, "first slide", None),
+    bind(Present, &[k(End), Key::ch('G')], Action::Bottom, "last slide", None),
+    bind(Present, DIGITS, Action::Input('0'), "type a step number…", None),
+    bind(Present, &[k(Enter)], Action::Open, "… and go to that step", Some("go")),
+    bind(
+        Present,
+        &[Key::ch('b'), Key::ch('.')],
+        Action::Blank,
+        "blank the screen, again to restore",
+        Some("blank"),
+    ),
+    bind(
+        Present,
+        &[Key::ch('n')],
+        Action::ToggleNotes,
+        "show or hide the speaker notes",
+        Some("notes"),
+    ),
+    bind(
+        Present,
+        &[Key::ch('q'), k(Esc)],
+        Action::Back,
+        "leave the presentation",
+        Some("leave"),
+    ),
     // Search palette.
     bind(
         Palette,
@@ -309,6 +352,13 @@ pub const BINDINGS: &[Binding] = &[
         "copy the record as text (OSC 52, works over SSH)",
         None,
     ),
+    bind(
+        Browse,
+        &[Key::ch('p')],
+        Action::Present,
+        "present the tour or record shown, full screen",
+        Some("present"),
+    ),
     bind(Browse, &[Key::ch('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(Browse, &[Key::ch('q')], Action::Quit, "quit", Some("quit")),
 ];
@@ -325,6 +375,8 @@ pub fn resolve(contexts: &[Context], key: Key) -> Option<Action> {
     match (bound, key.code) {
         // A digit goes to its tab; a digit with no tab does nothing.
         (Some(Action::GoTab(_)), Char(c)) => return Tab::from_digit(c).map(|t| Action::GoTab(t.index())),
+        // A digit typed as a step number is that digit.
+        (Some(Action::Input(_)), Char(c)) => return Some(Action::Input(c)),
         (Some(action), _) => return Some(action),
         (None, _) => {}
     }
@@ -380,7 +432,7 @@ pub const NOTES: &[&str] = &[
 pub fn help_lines() -> Vec<HelpLine> {
     let mut lines: Vec<HelpLine> = NOTES.iter().map(|n| HelpLine::Note(n)).collect();
     let order = [
-        Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Help, Always,
+        Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Present, Help, Always,
     ];
     for context in order {
         lines.push(HelpLine::Note(""));

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod matrix;
 mod mode;
 pub mod palette;
+pub mod present;
 pub mod rows;
 pub mod tabs;
 mod update;
@@ -145,7 +146,7 @@ impl App {
     pub fn palette(&self) -> Option<&Palette> {
         match &self.mode {
             Mode::Search(palette) => Some(palette),
-            Mode::Browse | Mode::Filter | Mode::Help { .. } => None,
+            Mode::Browse | Mode::Filter | Mode::Help { .. } | Mode::Present(_) => None,
         }
     }
 
@@ -178,6 +179,7 @@ impl App {
             Mode::Help { .. } => contexts.push(Context::Help),
             Mode::Search(_) => contexts.push(Context::Palette),
             Mode::Filter => contexts.push(Context::Filter),
+            Mode::Present(_) => contexts.push(Context::Present),
             Mode::Browse => {
                 match self.current().focus {
                     Focus::Detail => contexts.push(Context::Detail),

@@ -3,6 +3,7 @@
 //! and `App::update`, the mouse and the drawing all dispatch on it once.
 
 use super::palette::Palette;
+use super::present::Show;
 
 #[derive(Debug, Clone, Default)]
 pub enum Mode {
@@ -15,4 +16,6 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// Full-screen slides (boxed: a show is much bigger than the other modes).
+    Present(Box<Show>),
 }

@@ -25,6 +25,7 @@ impl App {
                 Mode::Help { .. } => self.help_action(action),
                 Mode::Search(_) => self.palette_action(action),
                 Mode::Filter => self.filter_action(action),
+                Mode::Present(_) => self.present_action(action),
                 Mode::Browse => self.browse_action(action),
             },
         }
@@ -93,6 +94,7 @@ impl App {
             Action::OpenSearch => self.mode = Mode::Search(Palette::new(String::new(), 0)),
             Action::OpenSource => self.open_source(),
             Action::Copy => self.copy(),
+            Action::Present => self.present_current(),
             Action::FocusList => self.current_mut().focus = Focus::List,
             action => match self.current().focus {
                 Focus::Detail => self.detail_action(action),
@@ -293,6 +295,10 @@ impl App {
         };
         let detail_clicks = self.current().view.shape().has_detail();
         match &mut self.mode {
+            Mode::Present(_) => self.present_action(match m.kind {
+                MouseKind::Click | MouseKind::ScrollDown => Action::Right,
+                MouseKind::ScrollUp => Action::Left,
+            }),
             Mode::Help { .. } => self.help_action(match m.kind {
                 MouseKind::Click => Action::ToggleHelp,
                 MouseKind::ScrollDown => Action::Down,

@@ -1,5 +1,6 @@
 //! The command line: arguments (clap) and the subcommands for scripts.
 
+mod handout;
 mod render;
 
 use std::io::{self, Write};
@@ -48,6 +49,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// Present a tour full screen, one slide per step (any other record: one slide). Keys: Right/Space
+    /// next, Left back, a number then Enter jumps, b blanks, n notes, q leaves.
+    Present {
+        /// A tour's id (`ipec list tours`), or any record's id; the first tour when left out.
+        tour: Option<String>,
+        /// The trainer's view, in a second terminal: the speaker notes, the next step and the clock,
+        /// following the projected slides (and moving them).
+        #[arg(long)]
+        notes: bool,
+    },
+    /// Write a tour as a handout: every step with its facts, figures and citations, the sources at the
+    /// end.
+    Handout {
+        /// A tour's id (`ipec list tours`).
+        tour: String,
+        #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
+        format: HandoutFormat,
+        /// Write to this file instead of standard output; an existing file is kept unless --force.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     /// Search every record, best match first.
     Search {
         /// Words to look for, in any order: "ghana fishing", "cote", "4690".
@@ -67,9 +92,10 @@ pub enum Command {
 /// Options of the explorer.
 #[derive(Debug, Clone, Default, Args)]
 pub struct TuiArgs {
-    /// Colour theme: dark, light, or high-contrast for projectors. NO_COLOR is respected.
-    #[arg(long, value_enum, global = true, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colour theme: dark (the explorer's default), light, or high-contrast for projectors (the default
+    /// of `ipec present`). NO_COLOR is respected.
+    #[arg(long, value_enum, global = true)]
+    pub theme: Option<ThemeName>,
     /// Leave the mouse to the terminal (keeps its own text selection working).
     #[arg(long, global = true)]
     pub no_mouse: bool,
@@ -77,6 +103,14 @@ pub struct TuiArgs {
     /// timeline, figures or library.
     #[arg(long, value_name = "NAME")]
     pub tab: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HandoutFormat {
+    /// Markdown, with figures as tables.
+    Markdown,
+    /// One self-contained HTML file, with SVG charts and map, that prints one step per page.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,7 +143,13 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
                     limit,
                     format,
                 } => render::search(&kb, &query.join(" "), kind, limit, format, &mut out).map(|_| ExitCode::SUCCESS),
-                Command::Check | Command::Tui(_) => Ok(ExitCode::SUCCESS),
+                Command::Handout {
+                    tour,
+                    format,
+                    output,
+                    force,
+                } => handout::write(&kb, &tour, format, output.as_deref(), force, &mut out),
+                Command::Check | Command::Tui(_) | Command::Present { .. } => Ok(ExitCode::SUCCESS),
             },
             Err(problems) => {
                 eprintln!("{problems}");

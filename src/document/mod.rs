@@ -6,6 +6,7 @@
 
 pub mod format;
 pub mod groups;
+pub mod handout;
 pub mod render;
 
 use serde::Serialize;
@@ -70,6 +71,9 @@ pub struct Chart {
     pub bars: Vec<Bar>,
     /// The stated total, formatted, when the figure gives one.
     pub total: Option<String>,
+    /// The whole the rows are parts of (the figure's value or total), which the longest possible bar
+    /// stands for; without one, the longest bar is the largest row.
+    pub whole: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -81,9 +85,10 @@ pub struct Bar {
 }
 
 impl Chart {
-    /// The largest value, which the longest bar stands for.
+    /// The value the longest bar stands for: the whole when there is one, else the largest row.
     pub fn max(&self) -> f64 {
-        self.bars.iter().map(|b| b.value).fold(0.0, f64::max)
+        let rows = self.bars.iter().map(|b| b.value).fold(0.0, f64::max);
+        self.whole.filter(|w| w.is_finite()).map_or(rows, |w| w.max(rows))
     }
 
     /// How many of `width` cells a bar fills (at least one for any positive value).
@@ -335,7 +340,8 @@ impl KnowledgeBase {
                         figures: vec![Stat {
                             value: format_number(value),
                             unit: f.unit.clone(),
-                            label: f.title.clone(),
+                            // A headline says what the number is in words ("in child labour in 2020").
+                            label: f.headline.clone().unwrap_or_else(|| f.title.clone()),
                         }],
                     });
                 }
@@ -720,6 +726,7 @@ pub fn figure_chart(f: &crate::kb::Figure) -> Option<Chart> {
         unit: f.unit.clone(),
         bars,
         total: f.total.map(format_number),
+        whole: f.value.or(f.total),
     })
 }
 

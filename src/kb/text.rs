@@ -77,7 +77,6 @@ pub fn closest(wanted: &str, candidates: impl Iterator<Item = (String, String)>,
     ids
 }
 
-
 /// A number as people write it, without separators: no trailing `.0` ("4690", "2.1").
 pub fn plain_number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {

@@ -10,6 +10,7 @@ mod detail;
 mod footer;
 mod help;
 mod palette;
+mod present;
 mod tabs;
 pub mod theme;
 mod too_small;
@@ -26,6 +27,11 @@ pub use theme::{Theme, ThemeName};
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     frame.buffer_mut().set_style(area, theme.base);
+    // Slides take the whole screen, at any size.
+    if let Some(show) = app.show() {
+        present::draw(frame, app, show, theme);
+        return;
+    }
     let Some(screen) = app.screen() else {
         too_small::draw(frame, app, theme, area);
         return;
@@ -36,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             palette::draw(frame, app, theme, screen.list);
             detail::draw(frame, app, theme, screen.detail);
         }
-        Mode::Browse | Mode::Filter | Mode::Help { .. } => views::draw(frame, app, theme, &screen),
+        Mode::Browse | Mode::Filter | Mode::Help { .. } | Mode::Present(_) => views::draw(frame, app, theme, &screen),
     }
     footer::draw(frame, app, theme, screen.footer);
     if let Mode::Help { .. } = app.mode {

@@ -91,6 +91,27 @@ pub fn draw_map(
     let mark = theme.figure_value;
     let highlight = theme.selected;
     let labelled = if labels { 8 } else { 0 };
+    // Which marks get a label: the biggest first, skipping one that would run into a label already
+    // placed (Ghana and Côte d'Ivoire are neighbours).
+    let inner = block.inner(area);
+    let cell = |lon: f64, lat: f64| {
+        let cx = (lon - x[0]) / (x[1] - x[0]) * f64::from(inner.width);
+        let cy = (y[1] - lat) / (y[1] - y[0]) * f64::from(inner.height);
+        (cx as i32, cy as i32)
+    };
+    let mut placed: Vec<(i32, i32, i32)> = Vec::new();
+    let mut label_of = vec![false; marks.len()];
+    for (i, m) in marks.iter().enumerate().take(labelled) {
+        let (cx, cy) = cell(m.lon, m.lat);
+        let width = kb.title(m.country).chars().count() as i32 + 2;
+        let clear = placed
+            .iter()
+            .all(|&(x0, y0, w0)| cy != y0 || cx + width < x0 || x0 + w0 < cx);
+        if clear {
+            placed.push((cx, cy, width));
+            label_of[i] = true;
+        }
+    }
     let canvas = Canvas::default()
         .block(block)
         .marker(Marker::Braille)
@@ -106,7 +127,7 @@ pub fn draw_map(
                 if Some(m.country) == selected {
                     continue;
                 }
-                let text = if i < labelled {
+                let text = if label_of[i] {
                     format!("{} {}", glyph(m.results), kb.title(m.country))
                 } else {
                     glyph(m.results).to_string()

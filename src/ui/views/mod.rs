@@ -1,9 +1,9 @@
 //! The drawing of each kind of tab view, dispatched once on the view's type.
 
 mod list;
-mod map;
+pub(super) mod map;
 mod matrix;
-mod timeline;
+pub(super) mod timeline;
 
 use ratatui::Frame;
 
