@@ -5,9 +5,11 @@
 pub mod dates;
 pub mod document;
 mod kind;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod resolve;
 pub mod text;
 mod validate;
 
