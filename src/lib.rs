@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod kb;
 pub mod search;
 pub mod synth;
