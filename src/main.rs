@@ -2,15 +2,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use ipec::cli::{run_command, Cli, Command, TuiArgs};
+use ipec::cli::{Cli, Next, TuiArgs};
 use ipec::kb::{DataSource, KnowledgeBase};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        None => run_tui(cli.data, cli.tui),
-        Some(Command::Tui(args)) => run_tui(cli.data, args),
-        Some(command) => run_command(command, cli.data),
+    match ipec::cli::run(Cli::parse()) {
+        Next::Exit(code) => code,
+        Next::Explorer { data, args } => run_tui(data, args),
     }
 }
 

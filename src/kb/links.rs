@@ -99,7 +99,10 @@ mod tests {
     fn countries_link_to_their_ilostat_profile() {
         let kb = kb();
         let gha = kb.find("GHA").expect("GHA");
-        assert_eq!(links(&kb, gha)[0].1, "https://ilostat.ilo.org/data/country-profiles/gha/");
+        assert_eq!(
+            links(&kb, gha)[0].1,
+            "https://ilostat.ilo.org/data/country-profiles/gha/"
+        );
         assert_eq!(ilostat_url("G1A"), None);
     }
 

@@ -87,13 +87,16 @@ impl KnowledgeBase {
     }
 
     /// Every name a person may type for a record: its id, title and aliases (`names`), and the other
-    /// names the sources use: a programme's full name, a source's short title, a convention's NORMLEX
-    /// code (`C029`) and its number ("182"; "29" names both C29 and P29, which `resolve` reports).
+    /// names the sources use: a programme's full name, a source's short title, a priority's or an area's
+    /// number, a convention's NORMLEX code (`C029`) and its number ("182"; "29" names both C29 and P29,
+    /// which `resolve` reports).
     pub fn typed_names(&self, r: RecordRef) -> Vec<String> {
         let mut names = self.names(r);
         match self.record(r) {
             Record::Programme(p) => names.push(p.full_name.clone()),
             Record::Source(s) => names.extend(s.short_title.clone()),
+            Record::Priority(p) => names.push(p.number.to_string()),
+            Record::Area(a) => names.push(a.number.to_string()),
             Record::Convention(c) => {
                 names.push(super::links::normlex_code(c));
                 names.push(c.number.to_string());
@@ -124,7 +127,7 @@ impl Unresolved {
                 listed(&self.candidates)
             );
         }
-        let mut message = format!("no {what} has the id or name `{}`", self.wanted);
+        let mut message = format!("no {what} has the id `{}` or that name", self.wanted);
         if let Some(r) = self.other_kind {
             message.push_str(&format!(" (`{}` is a {})", kb.id(r), kind_word(r.kind)));
         }
@@ -147,16 +150,16 @@ impl fmt::Display for Unresolved {
 /// "country", "convention", "result": a kind as it reads inside a sentence.
 pub fn kind_word(kind: Kind) -> &'static str {
     match kind {
-            Kind::Programme => "programme",
-            Kind::Priority => "priority",
-            Kind::Area => "area",
-            Kind::Convention => "convention",
-            Kind::Country => "country",
-            Kind::Achievement => "result",
-            Kind::Figure => "figure",
-            Kind::Partnership => "partnership",
-            Kind::Event => "event",
-            Kind::Resource => "resource",
+        Kind::Programme => "programme",
+        Kind::Priority => "priority",
+        Kind::Area => "area",
+        Kind::Convention => "convention",
+        Kind::Country => "country",
+        Kind::Achievement => "result",
+        Kind::Figure => "figure",
+        Kind::Partnership => "partnership",
+        Kind::Event => "event",
+        Kind::Resource => "resource",
         Kind::Source => "source",
     }
 }
@@ -189,7 +192,9 @@ mod tests {
             ("C029", "C29"),
             ("182", "C182"),
         ] {
-            let r = kb.resolve(typed, None).unwrap_or_else(|e| panic!("{typed}: {}", e.message(&kb)));
+            let r = kb
+                .resolve(typed, None)
+                .unwrap_or_else(|e| panic!("{typed}: {}", e.message(&kb)));
             assert_eq!(kb.id(r), id, "{typed}");
         }
     }
@@ -210,7 +215,10 @@ mod tests {
         assert!(!err.ambiguous);
         assert_eq!(err.candidates.first().map(|&r| kb.id(r)), Some("GHA"));
         let message = err.message(&kb);
-        assert!(message.contains("did you mean") && message.contains("GHA (Ghana)"), "{message}");
+        assert!(
+            message.contains("did you mean") && message.contains("GHA (Ghana)"),
+            "{message}"
+        );
         let wrong_kind = kb.resolve("C182", Some(Kind::Country)).expect_err("not a country");
         assert!(wrong_kind.message(&kb).contains("is a convention"));
     }
