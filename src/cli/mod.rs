@@ -3,6 +3,7 @@
 mod filter;
 mod render;
 mod search;
+mod shell;
 mod table;
 
 use std::io::{self, Write};
@@ -94,6 +95,13 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Print a completion script for a shell: `ipec completions bash > ~/.local/share/bash-completion/completions/ipec`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `ipec man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
@@ -259,6 +267,8 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match command {
+        Command::Completions { shell } => shell::completions(shell, &mut out).map(|_| ExitCode::SUCCESS),
+        Command::Man => shell::man(&mut out).map(|_| ExitCode::SUCCESS),
         Command::Config { action } => config_command(action, data, &mut out),
         other => match Settings::load(&Flags {
             data,
@@ -325,7 +335,9 @@ fn on_knowledge_base(kb: &KnowledgeBase, command: Command, out: &mut impl Write)
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check | Command::Tui(_) | Command::Config { .. } => Ok(ExitCode::SUCCESS),
+        Command::Check | Command::Tui(_) | Command::Config { .. } | Command::Completions { .. } | Command::Man => {
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
