@@ -5,7 +5,7 @@
 //! matches through its results: it is ranked just below its best-matching result, and says how many of
 //! its results matched.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 use serde_json::{json, Value};
@@ -64,8 +64,13 @@ pub fn find(
                 }
             }
         }
+        let matched_by_name: HashSet<RecordRef> = hits
+            .iter()
+            .filter(|h| h.record.kind == Kind::Country)
+            .map(|h| h.record)
+            .collect();
         for (country, best, n) in countries {
-            if !hits.iter().any(|h| h.record == country) {
+            if !matched_by_name.contains(&country) {
                 hits.push(Hit {
                     record: country,
                     score: best - 1,
