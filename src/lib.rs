@@ -12,6 +12,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod kb;
 pub mod link;

@@ -4,19 +4,21 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use ipec::app::tabs::Tab;
-use ipec::cli::{run_command, Cli, Command, TuiArgs};
+use ipec::cli::{Cli, Next, TuiArgs};
 use ipec::kb::text::sanitize;
 use ipec::kb::{DataSource, Kind, KnowledgeBase};
 use ipec::tui::{Options, PresentOptions};
-use ipec::ui::ThemeName;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        None => run_tui(cli.data, cli.tui),
-        Some(Command::Tui(args)) => run_tui(cli.data, args),
-        Some(Command::Present { tour, notes }) => run_present(cli.data, cli.tui, tour, notes),
-        Some(command) => run_command(command, cli.data),
+    match ipec::cli::run(Cli::parse()) {
+        Next::Exit(code) => code,
+        Next::Explorer { data, args } => run_tui(data, args),
+        Next::Present {
+            data,
+            args,
+            tour,
+            notes,
+        } => run_present(data, args, tour, notes),
     }
 }
 
@@ -50,7 +52,7 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let options = Options {
-        theme: args.theme.unwrap_or(ThemeName::Dark),
+        theme: args.theme,
         mouse: !args.no_mouse,
         tab,
     };
@@ -79,7 +81,7 @@ fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes
         return ExitCode::FAILURE;
     };
     let options = PresentOptions {
-        theme: args.theme.unwrap_or(ThemeName::HighContrast),
+        theme: args.theme,
         mouse: !args.no_mouse,
         notes,
     };

@@ -125,6 +125,7 @@ fn restore(mouse: bool) {
 /// thread of their own, with the terminal restored and the conventional 128 + signal exit code. A flag
 /// checked by the event loop is not enough: once the terminal has hung up, crossterm's poll can spin
 /// without ever returning to the loop, and the process would burn a core forever.
+#[cfg(unix)]
 fn exit_on_signals(mouse: bool) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
@@ -134,6 +135,12 @@ fn exit_on_signals(mouse: bool) -> io::Result<()> {
             std::process::exit(128 + signal);
         }
     });
+    Ok(())
+}
+
+/// Windows has no SIGTERM or SIGHUP, and Ctrl-C arrives as a key in raw mode.
+#[cfg(not(unix))]
+fn exit_on_signals(_mouse: bool) -> io::Result<()> {
     Ok(())
 }
 

@@ -61,7 +61,12 @@ fn kind_and_limit_are_applied() {
 }
 
 #[test]
-fn no_match_says_so() {
-    let text = ipec(&["search", "zzqqxx"]);
-    assert!(text.contains("no record matches"));
+fn no_match_says_so_and_exits_1_as_grep_does() {
+    let out = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .args(["search", "zzqqxx"])
+        .output()
+        .expect("ipec runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no record matches"));
 }

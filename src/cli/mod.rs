@@ -1,56 +1,99 @@
 //! The command line: arguments (clap) and the subcommands for scripts.
 
+mod filter;
 mod handout;
 mod render;
+mod search;
+mod shell;
+mod table;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use crate::ui::theme::ThemeName;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::kb::{DataSource, Kind, KnowledgeBase};
+use crate::config::{self, Flags, Settings};
+use crate::kb::{links, DataSource, Kind, KnowledgeBase};
+use crate::search::SearchIndex;
 
 pub use crate::document::render::{document_markdown, document_text};
+pub use filter::{Filter, FilterError, Filters, Years};
+pub use search::{find, Found};
+pub use table::Table;
+
+const AFTER_HELP: &str = "\
+Names work wherever an id does: `ipec show Ghana`, `ipec list achievements --country \"ivory coast\"`.
+
+Settings: the config file (`ipec config path`, `ipec config init`), then IPEC_THEME and IPEC_DATA in the \
+environment, then the flags: flags beat the environment, which beats the file.";
 
 #[derive(Debug, Parser)]
-#[command(name = "ipec", version, about = "Explore the ILO's IPEC+ Global Flagship Programme: priorities, theory of change, conventions and results by country.", long_about = None)]
+#[command(
+    name = "ipec",
+    version,
+    about = "Explore the ILO's IPEC+ Global Flagship Programme: priorities, theory of change, conventions and results by country.",
+    long_about = None,
+    after_help = AFTER_HELP
+)]
 pub struct Cli {
-    /// Load the knowledge base from this folder instead of the built-in one.
+    /// Load the knowledge base from this folder instead of the built-in one (else IPEC_DATA, else `data`
+    /// in the config file).
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 
+    /// The explorer's options, for `ipec` alone.
     #[command(flatten)]
-    pub tui: TuiArgs,
+    pub explorer: ExplorerArgs,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the explorer (the default when no command is given).
-    Tui(TuiArgs),
+    Tui(ExplorerArgs),
     /// Validate the knowledge base: count each kind, or report every problem as FILE:LINE:COLUMN.
     Check,
-    /// List every record of one kind.
+    /// List every record of one kind, or those that pass the filters.
     List {
-        /// priorities, areas, conventions, countries, achievements, figures, partnerships, events, resources,
-        /// sources or programme.
+        /// The kind of record (singular or plural).
+        #[arg(value_parser = KindParser)]
         kind: Kind,
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Show one record, its links resolved.
     Show {
-        /// The record's id (case does not matter): GHA, C182, enterprises-supply-chains...
+        /// The record's id or name, in any case, accents optional: GHA, Ghana, "ivory coast", C182,
+        /// enterprises-supply-chains...
         id: String,
-        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
-        format: ShowFormat,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
-    /// Present a tour full screen, one slide per step (any other record: one slide). Keys: Right/Space
-    /// next, Left back, a number then Enter jumps, b blanks, n notes, q leaves.
+    /// Search every record, best match first; exits 1 when nothing matches, as grep does.
+    Search {
+        /// Words to look for, in any order: "ghana fishing", "cote", "4690".
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only records of this kind.
+        #[arg(long, value_parser = KindParser)]
+        kind: Option<Kind>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// Present a tour full screen, one slide per step (any other record: one slide), in the
+    /// high-contrast theme unless --theme says otherwise. Keys: Right/Space next, Left back, a number
+    /// then Enter jumps, b blanks, n notes, q leaves.
     Present {
         /// A tour's id (`ipec list tours`), or any record's id; the first tour when left out.
         tour: Option<String>,
@@ -58,6 +101,8 @@ pub enum Command {
         /// following the projected slides (and moving them).
         #[arg(long)]
         notes: bool,
+        #[command(flatten)]
+        explorer: ExplorerArgs,
     },
     /// Write a tour as a handout: every step with its facts, figures and citations, the sources at the
     /// end.
@@ -73,37 +118,94 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
-    /// Search every record, best match first.
-    Search {
-        /// Words to look for, in any order: "ghana fishing", "cote", "4690".
-        #[arg(required = true, num_args = 1..)]
-        query: Vec<String>,
-        /// Only records of this kind.
-        #[arg(long)]
-        kind: Option<Kind>,
-        /// At most this many results.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+    /// The config file: where it is, what is in effect, a commented default.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
     },
+    /// Print a completion script for a shell: `ipec completions bash > ~/.local/share/bash-completion/completions/ipec`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `ipec man | man -l -`.
+    Man,
 }
 
-/// Options of the explorer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+pub enum ConfigAction {
+    /// Print the path of the config file, whether or not it exists.
+    Path,
+    /// Print the settings in effect, each with where it comes from (default, file, environment, flag).
+    Show,
+    /// Write a commented default config file; never over an existing one.
+    Init,
+}
+
+/// The explorer's flags. They beat IPEC_THEME and the config file.
 #[derive(Debug, Clone, Default, Args)]
-pub struct TuiArgs {
-    /// Colour theme: dark (the explorer's default), light, or high-contrast for projectors (the default
-    /// of `ipec present`). NO_COLOR is respected.
-    #[arg(long, value_enum, global = true)]
-    pub theme: Option<ThemeName>,
+#[command(next_help_heading = "Explorer options")]
+pub struct ExplorerArgs {
+    /// Colour theme: dark, light, or high-contrast for projectors (else IPEC_THEME, else the config file).
+    /// NO_COLOR is respected.
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<Theme>,
     /// Leave the mouse to the terminal (keeps its own text selection working).
-    #[arg(long, global = true)]
+    #[arg(long, overrides_with = "mouse")]
     pub no_mouse: bool,
+    /// Take the mouse even when the config file says `mouse = false`.
+    #[arg(long, overrides_with = "no_mouse")]
+    pub mouse: bool,
     /// The tab to open on: overview, priorities, change, conventions, countries, map, partnerships,
     /// timeline, figures or library.
     #[arg(long, value_name = "NAME")]
     pub tab: Option<String>,
 }
+
+impl ExplorerArgs {
+    fn given(&self) -> bool {
+        self.theme.is_some() || self.no_mouse || self.mouse || self.tab.is_some()
+    }
+
+    /// These flags, with those of `over` (given later on the command line) winning.
+    fn merged(&self, over: &ExplorerArgs) -> ExplorerArgs {
+        let (no_mouse, mouse) = if over.no_mouse || over.mouse {
+            (over.no_mouse, over.mouse)
+        } else {
+            (self.no_mouse, self.mouse)
+        };
+        ExplorerArgs {
+            theme: over.theme.or(self.theme),
+            no_mouse,
+            mouse,
+            tab: over.tab.clone().or_else(|| self.tab.clone()),
+        }
+    }
+
+    fn flags(&self, data: Option<PathBuf>) -> Flags {
+        Flags {
+            theme: self.theme,
+            mouse: match (self.mouse, self.no_mouse) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
+            data,
+        }
+    }
+}
+
+/// The explorer's settings, resolved from its flags, the environment and the config file.
+#[derive(Debug, Clone, Default)]
+pub struct TuiArgs {
+    pub theme: Theme,
+    pub no_mouse: bool,
+    /// `--tab NAME`, as typed.
+    pub tab: Option<String>,
+}
+
+/// The theme names belong to the views; the command line and the config file accept them.
+pub use crate::ui::theme::ThemeName as Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum HandoutFormat {
@@ -113,48 +215,154 @@ pub enum HandoutFormat {
     Html,
 }
 
+/// How a subcommand prints records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
+pub enum Format {
+    /// Aligned lines for people (`show`: the record as a document).
     Text,
+    /// Every field, for scripts.
     Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    Text,
-    Json,
+    /// A header row and one row per record; several values in one field joined with "; ".
+    Csv,
+    /// A table for handouts (`show`: the record as a document).
     Markdown,
 }
 
-/// What a subcommand asks of `main` once it has printed: the exit code.
+/// Parses a kind as `Kind::from_str` does (plural or singular, any case), and offers the plurals to
+/// `--help` and to the shell completions.
+#[derive(Debug, Clone, Copy)]
+struct KindParser;
+
+impl TypedValueParser for KindParser {
+    type Value = Kind;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Kind, clap::Error> {
+        StringValueParser::new()
+            .try_map(|s| s.parse::<Kind>())
+            .parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Kind::ALL
+                .into_iter()
+                .map(|k| PossibleValue::new(k.plural()).alias(k.key())),
+        ))
+    }
+}
+
+/// What `main` does next: exit, or open the explorer with these settings.
+#[derive(Debug)]
+pub enum Next {
+    Exit(ExitCode),
+    Explorer {
+        data: Option<PathBuf>,
+        args: TuiArgs,
+    },
+    /// `ipec present`: the theme is high contrast unless --theme says otherwise.
+    Present {
+        data: Option<PathBuf>,
+        args: TuiArgs,
+        tour: Option<String>,
+        notes: bool,
+    },
+}
+
+/// Runs the command line: a subcommand to its end, or the settings the explorer opens with.
+pub fn run(cli: Cli) -> Next {
+    let Cli {
+        data,
+        command,
+        explorer,
+    } = cli;
+    let explorer = match command {
+        None => explorer,
+        Some(Command::Tui(sub)) => explorer.merged(&sub),
+        Some(Command::Present {
+            tour,
+            notes,
+            explorer: sub,
+        }) => {
+            let flags = explorer.merged(&sub);
+            return match Settings::load(&flags.flags(data)) {
+                Ok(settings) => Next::Present {
+                    data: settings.data.value,
+                    args: TuiArgs {
+                        theme: flags.theme.unwrap_or(Theme::HighContrast),
+                        no_mouse: !settings.mouse.value,
+                        tab: None,
+                    },
+                    tour,
+                    notes,
+                },
+                Err(e) => {
+                    report_settings_error(&e);
+                    Next::Exit(ExitCode::FAILURE)
+                }
+            };
+        }
+        Some(command) => {
+            if explorer.given() {
+                let err = Cli::command().error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--theme, --mouse, --no-mouse and --tab are options of the explorer (`ipec`, `ipec tui` or `ipec present`), not of a subcommand",
+                );
+                let _ = err.print();
+                return Next::Exit(ExitCode::from(2));
+            }
+            return Next::Exit(run_command(command, data));
+        }
+    };
+    match Settings::load(&explorer.flags(data)) {
+        Ok(settings) => Next::Explorer {
+            data: settings.data.value,
+            args: TuiArgs {
+                theme: settings.theme.value,
+                no_mouse: !settings.mouse.value,
+                tab: explorer.tab,
+            },
+        },
+        Err(e) => {
+            report_settings_error(&e);
+            Next::Exit(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Runs a subcommand and returns its exit code.
 pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
-    let source = DataSource::from_option(data);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match command {
-        Command::Check => check(&source, &mut out),
-        other => match KnowledgeBase::load(&source) {
-            Ok(kb) => match other {
-                Command::List { kind, format } => render::list(&kb, kind, format, &mut out).map(|_| ExitCode::SUCCESS),
-                Command::Show { id, format } => show(&kb, &id, format, &mut out),
-                Command::Search {
-                    query,
-                    kind,
-                    limit,
-                    format,
-                } => render::search(&kb, &query.join(" "), kind, limit, format, &mut out).map(|_| ExitCode::SUCCESS),
-                Command::Handout {
-                    tour,
-                    format,
-                    output,
-                    force,
-                } => handout::write(&kb, &tour, format, output.as_deref(), force, &mut out),
-                Command::Check | Command::Tui(_) | Command::Present { .. } => Ok(ExitCode::SUCCESS),
-            },
-            Err(problems) => {
-                eprintln!("{problems}");
-                eprintln!("the knowledge base has problems; run `ipec check` for the full list");
+        Command::Completions { shell } => shell::completions(shell, &mut out).map(|_| ExitCode::SUCCESS),
+        Command::Man => shell::man(&mut out).map(|_| ExitCode::SUCCESS),
+        Command::Config { action } => config_command(action, data, &mut out),
+        other => match Settings::load(&Flags {
+            data,
+            ..Flags::default()
+        }) {
+            Err(e) => {
+                report_settings_error(&e);
                 Ok(ExitCode::FAILURE)
+            }
+            Ok(settings) => {
+                let source = DataSource::from_option(settings.data.value);
+                match other {
+                    Command::Check => check(&source, &mut out),
+                    other => match KnowledgeBase::load(&source) {
+                        Ok(kb) => on_knowledge_base(&kb, other, &mut out),
+                        Err(problems) => {
+                            eprintln!("{problems}");
+                            eprintln!("the knowledge base has problems; run `ipec check` for the full list");
+                            Ok(ExitCode::FAILURE)
+                        }
+                    },
+                }
             }
         },
     };
@@ -166,6 +374,75 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
             eprintln!("ipec: cannot write output: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn on_knowledge_base(kb: &KnowledgeBase, command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
+    match command {
+        Command::List { kind, filters, format } => {
+            let filter = match resolve_filter(kb, &filters, Some(kind)) {
+                Ok(filter) => filter,
+                Err(code) => return Ok(code),
+            };
+            list(kb, kind, &filter, format, out)
+        }
+        Command::Show { id, format } => show(kb, &id, format, out),
+        Command::Search {
+            query,
+            kind,
+            limit,
+            filters,
+            format,
+        } => {
+            let filter = match resolve_filter(kb, &filters, kind) {
+                Ok(filter) => filter,
+                Err(code) => return Ok(code),
+            };
+            let query = query.join(" ");
+            let found = search::find(kb, &SearchIndex::build(kb), &query, kind, &filter, limit);
+            found.write(kb, format, out)?;
+            if found.hits.is_empty() {
+                eprintln!("ipec: no record matches `{}`", crate::kb::text::sanitize(&query));
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Handout {
+            tour,
+            format,
+            output,
+            force,
+        } => handout::write(kb, &tour, format, output.as_deref(), force, out),
+        Command::Check
+        | Command::Tui(_)
+        | Command::Present { .. }
+        | Command::Config { .. }
+        | Command::Completions { .. }
+        | Command::Man => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// The filters resolved, or the exit code of the error already reported: 2 for a filter that does not
+/// apply to the kind (a usage error, as clap's), 1 for a value that names nothing.
+fn resolve_filter(kb: &KnowledgeBase, filters: &Filters, kind: Option<Kind>) -> Result<Filter, ExitCode> {
+    let filter = Filter::resolve(kb, filters).and_then(|f| match kind {
+        Some(kind) => f.check_applies(kind).map(|_| f),
+        None => Ok(f),
+    });
+    filter.map_err(|e| {
+        eprintln!("ipec: {e}");
+        ExitCode::from(if e.usage { 2 } else { 1 })
+    })
+}
+
+fn report_settings_error(e: &config::Error) {
+    match e {
+        // FILE:LINE:COLUMN at the start of each line, as editors and terminals make clickable.
+        config::Error::File(_) => {
+            eprintln!("{e}");
+            eprintln!("ipec: the config file has problems (`ipec config path` shows where it is)");
+        }
+        _ => eprintln!("ipec: {e}"),
     }
 }
 
@@ -189,20 +466,107 @@ fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
     }
 }
 
-fn show(kb: &KnowledgeBase, id: &str, format: ShowFormat, out: &mut impl Write) -> io::Result<ExitCode> {
-    let Some(r) = kb.find(id) else {
-        let close = kb.suggest(id, None, 5);
-        if close.is_empty() {
-            eprintln!("ipec: no record has the id `{id}`; try `ipec search {id}`");
-        } else {
-            eprintln!("ipec: no record has the id `{id}`; closest: {}", close.join(", "));
+/// `ipec list KIND`: one aligned line per record, a JSON array of the full records, or a table.
+fn list(kb: &KnowledgeBase, kind: Kind, filter: &Filter, format: Format, out: &mut impl Write) -> io::Result<ExitCode> {
+    let refs: Vec<_> = kb.refs(kind).filter(|&r| filter.matches(kb, r)).collect();
+    match format {
+        Format::Json => {
+            let records: Vec<serde_json::Value> = refs.iter().map(|&r| render::record_value(kb, r)).collect();
+            writeln!(out, "{}", render::pretty(&serde_json::Value::Array(records)))?;
         }
+        Format::Text => {
+            let rows: Vec<[String; 3]> = refs
+                .iter()
+                .map(|&r| [kb.id(r).to_string(), kb.title(r).to_string(), kb.brief(r)])
+                .collect();
+            render::write_aligned(out, &rows)?;
+        }
+        Format::Csv => Table::records(kb, kind, &refs, false).write_csv(out)?,
+        Format::Markdown => Table::records(kb, kind, &refs, true).write_markdown(out)?,
+    }
+    if refs.is_empty() && !filter.is_empty() {
+        eprintln!("ipec: no {} pass these filters", kind.plural());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(kb: &KnowledgeBase, id: &str, format: Format, out: &mut impl Write) -> io::Result<ExitCode> {
+    let r = match kb.resolve(id, None) {
+        Ok(r) => r,
+        Err(e) => {
+            let hint = if e.candidates.is_empty() {
+                format!("; try `ipec search {id}`")
+            } else {
+                String::new()
+            };
+            eprintln!("ipec: {}{hint}", e.message(kb));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let doc = kb.document(r);
+    // The citation already gives the source's address; the other links follow the document.
+    let web: Vec<(String, String)> = links::links(kb, r)
+        .into_iter()
+        .filter(|(_, url)| doc.url() != Some(url.as_str()))
+        .collect();
+    let clean = |s: &str| crate::kb::text::sanitize(s).into_owned();
+    match format {
+        Format::Text => {
+            write!(out, "{}", document_text(&doc))?;
+            if !web.is_empty() {
+                writeln!(out, "\nLinks")?;
+                for (label, url) in &web {
+                    writeln!(out, "  {}\n    {}", clean(label), clean(url))?;
+                }
+            }
+        }
+        Format::Markdown => {
+            write!(out, "{}", document_markdown(&doc))?;
+            if !web.is_empty() {
+                writeln!(out, "\n## Links\n")?;
+                for (label, url) in &web {
+                    writeln!(out, "- [{}](<{}>)", clean(label).replace(['[', ']'], ""), clean(url))?;
+                }
+            }
+        }
+        Format::Json => render::record_json(kb, r, out)?,
+        Format::Csv => Table::records(kb, r.kind, &[r], false).write_csv(out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `ipec config path|show|init`.
+fn config_command(action: ConfigAction, data: Option<PathBuf>, out: &mut impl Write) -> io::Result<ExitCode> {
+    let Some(path) = config::config_path() else {
+        eprintln!("ipec: this system has no config folder (no home folder was found)");
         return Ok(ExitCode::FAILURE);
     };
-    match format {
-        ShowFormat::Text => write!(out, "{}", document_text(&kb.document(r)))?,
-        ShowFormat::Markdown => write!(out, "{}", document_markdown(&kb.document(r)))?,
-        ShowFormat::Json => render::record_json(kb, r, out)?,
+    match action {
+        ConfigAction::Path => writeln!(out, "{}", path.display())?,
+        ConfigAction::Show => match Settings::load(&Flags {
+            data,
+            ..Flags::default()
+        }) {
+            Ok(settings) => write!(out, "{}", settings.to_toml())?,
+            Err(e) => {
+                report_settings_error(&e);
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        ConfigAction::Init => match config::init(&path) {
+            Ok(()) => writeln!(out, "wrote {}", path.display())?,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                eprintln!(
+                    "ipec: {} exists already and is left as it is; `ipec config show` shows what it sets",
+                    path.display()
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+            Err(e) => {
+                eprintln!("ipec: cannot write {}: {e}", path.display());
+                return Ok(ExitCode::FAILURE);
+            }
+        },
     }
     Ok(ExitCode::SUCCESS)
 }

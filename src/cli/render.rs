@@ -6,74 +6,9 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
-use super::ListFormat;
+use crate::kb::links;
 use crate::kb::text::sanitize;
-use crate::kb::{Kind, KnowledgeBase, RecordRef};
-use crate::search::SearchIndex;
-
-/// `ipec list KIND`: one aligned line per record, or a JSON array of the full records.
-pub fn list(kb: &KnowledgeBase, kind: Kind, format: ListFormat, out: &mut impl Write) -> io::Result<()> {
-    let refs: Vec<RecordRef> = kb.refs(kind).collect();
-    match format {
-        ListFormat::Json => {
-            let records: Vec<Value> = refs.iter().map(|&r| record_value(kb, r)).collect();
-            writeln!(out, "{}", pretty(&Value::Array(records)))
-        }
-        ListFormat::Text => {
-            let rows: Vec<[String; 3]> = refs
-                .iter()
-                .map(|&r| [kb.id(r).to_string(), kb.title(r).to_string(), kb.brief(r)])
-                .collect();
-            write_aligned(out, &rows)
-        }
-    }
-}
-
-/// `ipec search QUERY`: ranked results as aligned lines or a JSON array.
-pub fn search(
-    kb: &KnowledgeBase,
-    query: &str,
-    kind: Option<Kind>,
-    limit: usize,
-    format: ListFormat,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let index = SearchIndex::build(kb);
-    let hits = index.search(kb, query, kind, limit);
-    match format {
-        ListFormat::Json => {
-            let results: Vec<Value> = hits
-                .iter()
-                .map(|hit| {
-                    json!({
-                        "id": kb.id(hit.record),
-                        "kind": hit.record.kind.key(),
-                        "title": kb.title(hit.record),
-                        "score": hit.score,
-                    })
-                })
-                .collect();
-            writeln!(out, "{}", pretty(&Value::Array(results)))
-        }
-        ListFormat::Text => {
-            if hits.is_empty() {
-                writeln!(out, "no record matches `{}`", sanitize(query))?;
-                return Ok(());
-            }
-            let rows: Vec<[String; 3]> = hits
-                .iter()
-                .map(|hit| {
-                    [
-                        hit.record.kind.label().to_string(),
-                        kb.id(hit.record).to_string(),
-                        kb.title(hit.record).to_string(),
-                    ]
-                })
-                .collect();
-            write_aligned(out, &rows)
-        }
-    }
-}
+use crate::kb::{KnowledgeBase, RecordRef};
 
 /// `ipec show ID --format json`: the full record, with what it links to and what links to it.
 pub fn record_json(kb: &KnowledgeBase, r: RecordRef, out: &mut impl Write) -> io::Result<()> {
@@ -83,25 +18,27 @@ pub fn record_json(kb: &KnowledgeBase, r: RecordRef, out: &mut impl Write) -> io
         "id": kb.id(r),
         "title": kb.title(r),
         "record": record_value(kb, r),
-        "links": kb.links(r).iter().map(brief).collect::<Vec<_>>(),
+        // The authoritative pages on the web (`kb::links`); the records this one points at are `links_to`.
+        "links": links::urls(kb, r),
+        "links_to": kb.links(r).iter().map(brief).collect::<Vec<_>>(),
         "linked_from": kb.backlinks(r).iter().map(brief).collect::<Vec<_>>(),
         "document": kb.document(r),
     });
     writeln!(out, "{}", pretty(&value))
 }
 
-fn record_value(kb: &KnowledgeBase, r: RecordRef) -> Value {
+pub(super) fn record_value(kb: &KnowledgeBase, r: RecordRef) -> Value {
     let value = kb.record(r).to_json();
     // Plain data with string keys always serializes; Null keeps this infallible all the same.
     value.unwrap_or(Value::Null)
 }
 
-fn pretty(value: &Value) -> String {
+pub(super) fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
 }
 
 /// Columns padded by display width, so "Côte d'Ivoire" and wide characters line up.
-fn write_aligned(out: &mut impl Write, rows: &[[String; 3]]) -> io::Result<()> {
+pub(super) fn write_aligned(out: &mut impl Write, rows: &[[String; 3]]) -> io::Result<()> {
     let width = |col: usize| rows.iter().map(|r| sanitize(&r[col]).width()).max().unwrap_or(0);
     let (w0, w1) = (width(0), width(1).min(70));
     for row in rows {

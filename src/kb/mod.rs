@@ -4,9 +4,11 @@
 
 pub mod dates;
 mod kind;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod resolve;
 pub mod text;
 pub mod theory;
 mod validate;

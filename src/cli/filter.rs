@@ -1,0 +1,473 @@
+//! The filters of `ipec list` and `ipec search`: `--country`, `--region`, `--priority`, `--area`,
+//! `--sector`, `--convention`, `--partnership`, `--source` and `--year`, combined with AND.
+//!
+//! Each filter's value is resolved once, before any record is looked at, so that a value naming nothing
+//! is reported as such ("did you mean"), rather than silently matching no record. A filter applies to
+//! the kinds of record that carry what it names (a sector only to results, a country to results,
+//! partnerships, events, figures and countries...); `ipec list` of another kind is a usage error, and a
+//! search keeps only records of the kinds every filter applies to.
+
+use std::fmt;
+
+use clap::Args;
+
+use crate::kb::dates::{parse_period, Date};
+use crate::kb::resolve::name_key;
+use crate::kb::text::closest;
+use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
+
+/// The filter flags as typed.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters (combined with AND)")]
+pub struct Filters {
+    /// Only records in this country: an id or a name (GHA, Ghana, "ivory coast", "cote d'ivoire").
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+    /// Only records in this ILO region: Africa, Americas, "Arab States", "Asia and the Pacific", "Europe and
+    /// Central Asia" (or the start of one: asia, europe).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Only records of this thematic priority: an id, a number or a title.
+    #[arg(long, value_name = "PRIORITY")]
+    pub priority: Option<String>,
+    /// Only records of this theory-of-change area: an id, a number or a title.
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+    /// Only results in this sector: cocoa, cotton, mining, fishing...
+    #[arg(long, value_name = "SECTOR")]
+    pub sector: Option<String>,
+    /// Only records citing this convention or protocol: an id, a number or a NORMLEX code (C182, 182, C029).
+    #[arg(long, value_name = "CONVENTION")]
+    pub convention: Option<String>,
+    /// Only records of this partnership: an id or a name.
+    #[arg(long, value_name = "PARTNERSHIP")]
+    pub partnership: Option<String>,
+    /// Only records citing this source document: an id or a title.
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Option<String>,
+    /// Only records dated in this year or range of years (2019, 2015-2018), by their dates and periods.
+    #[arg(long, value_name = "YEAR|FROM-TO", value_parser = parse_years)]
+    pub year: Option<Years>,
+}
+
+/// A year or an inclusive range of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Years {
+    pub first: i32,
+    pub last: i32,
+}
+
+impl Years {
+    fn overlaps(self, first: i32, last: i32) -> bool {
+        first <= self.last && self.first <= last
+    }
+}
+
+fn parse_years(text: &str) -> Result<Years, String> {
+    parse_period(text.trim())
+        .map(|(first, last)| Years { first, last })
+        .map_err(|_| format!("`{text}` is neither a year (2019) nor a range of years (2015-2018)"))
+}
+
+/// A filter value that names nothing, or a filter that cannot apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterError {
+    /// The flag at fault: `--country`.
+    pub flag: &'static str,
+    pub message: String,
+    /// A usage error (a filter that does not apply to the kind asked for), rather than a value that
+    /// names nothing.
+    pub usage: bool,
+}
+
+impl fmt::Display for FilterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.flag, self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Condition {
+    /// The id of a record of the kind the flag names.
+    Record(Kind, String),
+    Region(Region),
+    /// A sector's `name_key`.
+    Sector(String),
+    Years(Years),
+}
+
+/// The resolved filters: every condition must hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    conditions: Vec<(&'static str, Condition)>,
+}
+
+impl Filter {
+    /// Resolves every filter value against the knowledge base; the first that names nothing is the error.
+    pub fn resolve(kb: &KnowledgeBase, filters: &Filters) -> Result<Filter, FilterError> {
+        let mut conditions = Vec::new();
+        let records = [
+            ("--country", Kind::Country, &filters.country),
+            ("--priority", Kind::Priority, &filters.priority),
+            ("--area", Kind::Area, &filters.area),
+            ("--convention", Kind::Convention, &filters.convention),
+            ("--partnership", Kind::Partnership, &filters.partnership),
+            ("--source", Kind::Source, &filters.source),
+        ];
+        for (flag, kind, value) in records {
+            if let Some(value) = value {
+                let r = kb.resolve(value, Some(kind)).map_err(|e| FilterError {
+                    flag,
+                    message: e.message(kb),
+                    usage: false,
+                })?;
+                conditions.push((flag, Condition::Record(kind, kb.id(r).to_string())));
+            }
+        }
+        if let Some(value) = &filters.region {
+            conditions.push(("--region", Condition::Region(region(value)?)));
+        }
+        if let Some(value) = &filters.sector {
+            conditions.push(("--sector", Condition::Sector(sector(kb, value)?)));
+        }
+        if let Some(years) = filters.year {
+            conditions.push(("--year", Condition::Years(years)));
+        }
+        Ok(Filter { conditions })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.conditions.is_empty()
+    }
+
+    /// An error unless every filter applies to records of `kind`.
+    pub fn check_applies(&self, kind: Kind) -> Result<(), FilterError> {
+        match self.conditions.iter().find(|(_, c)| !c.applies(kind)) {
+            None => Ok(()),
+            Some((flag, c)) => {
+                let kinds: Vec<&str> = Kind::ALL
+                    .into_iter()
+                    .filter(|&k| c.applies(k))
+                    .map(Kind::plural)
+                    .collect();
+                Err(FilterError {
+                    flag,
+                    message: format!(
+                        "{} have no {}; it filters {}",
+                        kind.plural(),
+                        c.what(),
+                        kinds.join(", ")
+                    ),
+                    usage: true,
+                })
+            }
+        }
+    }
+
+    /// Whether the record passes every filter (a record of a kind a filter does not apply to does not).
+    pub fn matches(&self, kb: &KnowledgeBase, r: RecordRef) -> bool {
+        self.conditions.iter().all(|(_, c)| c.matches(kb, r))
+    }
+}
+
+impl Condition {
+    /// What the filter is about, for messages: "sector", "country".
+    fn what(&self) -> &'static str {
+        match self {
+            Condition::Record(Kind::Country, _) => "country",
+            Condition::Record(Kind::Priority, _) => "priority",
+            Condition::Record(Kind::Area, _) => "area",
+            Condition::Record(Kind::Convention, _) => "convention",
+            Condition::Record(Kind::Partnership, _) => "partnership",
+            Condition::Record(Kind::Source, _) => "source",
+            Condition::Record(..) => "such link",
+            Condition::Region(_) => "region",
+            Condition::Sector(_) => "sector",
+            Condition::Years(_) => "date or period",
+        }
+    }
+
+    fn applies(&self, kind: Kind) -> bool {
+        use Kind::*;
+        match self {
+            Condition::Record(Country, _) | Condition::Region(_) => {
+                matches!(kind, Country | Achievement | Partnership | Event | Figure)
+            }
+            Condition::Record(Priority, _) => matches!(kind, Priority | Achievement | Programme),
+            Condition::Record(Area, _) => matches!(kind, Area | Achievement),
+            Condition::Record(Convention, _) => matches!(kind, Convention | Achievement | Programme),
+            Condition::Record(Partnership, _) => matches!(kind, Partnership | Achievement),
+            Condition::Record(Source, _) => true,
+            Condition::Record(..) => false,
+            Condition::Sector(_) => kind == Achievement,
+            Condition::Years(_) => matches!(
+                kind,
+                Achievement | Figure | Event | Resource | Source | Convention | Programme
+            ),
+        }
+    }
+
+    fn matches(&self, kb: &KnowledgeBase, r: RecordRef) -> bool {
+        if !self.applies(r.kind) {
+            return false;
+        }
+        let record = kb.record(r);
+        let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+        let any = |ids: &[String], id: &str| ids.iter().any(|x| is(x, id));
+        match self {
+            Condition::Record(kind, id) if *kind == r.kind => is(record.id(), id),
+            Condition::Record(Kind::Source, id) => match record {
+                Record::Convention(c) => is(&c.source, id) || c.ratifications.iter().any(|x| is(&x.source, id)),
+                other => other.citation().is_some_and(|(source, _)| is(source, id)),
+            },
+            Condition::Record(Kind::Country, id) => match record {
+                Record::Achievement(a) => any(&a.countries, id),
+                Record::Partnership(p) => any(&p.countries, id),
+                Record::Event(e) => any(&e.countries, id),
+                Record::Figure(f) => f
+                    .rows
+                    .iter()
+                    .any(|row| row.country.as_deref().is_some_and(|c| is(c, id))),
+                _ => false,
+            },
+            Condition::Record(Kind::Priority, id) => match record {
+                Record::Achievement(a) => a.priority.as_deref().is_some_and(|p| is(p, id)),
+                Record::Programme(p) => any(&p.focus, id),
+                _ => false,
+            },
+            Condition::Record(Kind::Area, id) => match record {
+                Record::Achievement(a) => a.area.as_deref().is_some_and(|x| is(x, id)),
+                _ => false,
+            },
+            Condition::Record(Kind::Convention, id) => match record {
+                Record::Achievement(a) => any(&a.conventions, id),
+                Record::Programme(p) => any(&p.conventions, id),
+                _ => false,
+            },
+            Condition::Record(Kind::Partnership, id) => match record {
+                Record::Achievement(a) => any(&a.partnerships, id),
+                _ => false,
+            },
+            Condition::Record(..) => false,
+            Condition::Region(region) => {
+                let in_region = |id: &str| {
+                    kb.find_kind(Kind::Country, id)
+                        .is_some_and(|c| kb.countries[c.index].region == *region)
+                };
+                // "What did we do in Africa": a record that also spans other regions is a multi-region
+                // programme, not an African result; --country finds it in each of its countries.
+                let all_in = |ids: &[String]| !ids.is_empty() && ids.iter().all(|c| in_region(c));
+                match record {
+                    Record::Country(c) => c.region == *region,
+                    Record::Achievement(a) => all_in(&a.countries),
+                    Record::Partnership(p) => all_in(&p.countries),
+                    Record::Event(e) => all_in(&e.countries),
+                    Record::Figure(f) => f
+                        .rows
+                        .iter()
+                        .any(|row| row.region == Some(*region) || row.country.as_deref().is_some_and(in_region)),
+                    _ => false,
+                }
+            }
+            Condition::Sector(key) => match record {
+                Record::Achievement(a) => a.sectors.iter().any(|s| name_key(s) == *key),
+                _ => false,
+            },
+            Condition::Years(years) => record_years(record)
+                .into_iter()
+                .any(|(first, last)| years.overlaps(first, last)),
+        }
+    }
+}
+
+/// The years a record is dated by, each as a range: a result's or a figure's period, an event's dates, a
+/// resource's or a source's year, a convention's adoption and its dated ratification counts, the date of
+/// the programme's country count.
+fn record_years(record: Record<'_>) -> Vec<(i32, i32)> {
+    let year_of = |date: &str| Date::parse(date).ok().map(|d| d.year);
+    let period = |p: &Option<String>| p.as_deref().and_then(|p| parse_period(p).ok());
+    match record {
+        Record::Achievement(a) => period(&a.period).into_iter().collect(),
+        Record::Figure(f) => period(&f.period).into_iter().collect(),
+        Record::Event(e) => {
+            let start = year_of(&e.date);
+            let end = e.end_date.as_deref().and_then(year_of).or(start);
+            start.zip(end).into_iter().collect()
+        }
+        Record::Resource(r) => r.year.map(|y| (y, y)).into_iter().collect(),
+        Record::Source(s) => vec![(s.year, s.year)],
+        Record::Convention(c) => c
+            .year
+            .into_iter()
+            .chain(c.ratifications.iter().filter_map(|r| year_of(&r.as_of)))
+            .map(|y| (y, y))
+            .collect(),
+        Record::Programme(p) => p
+            .country_count_as_of
+            .as_deref()
+            .and_then(year_of)
+            .map(|y| (y, y))
+            .into_iter()
+            .collect(),
+        Record::Priority(_) | Record::Area(_) | Record::Country(_) | Record::Partnership(_) | Record::Tour(_) => {
+            Vec::new()
+        }
+    }
+}
+
+/// An ILO region by its name folded, without "and"/"the" ("Asia Pacific"), or by the start of one name.
+fn region(wanted: &str) -> Result<Region, FilterError> {
+    let key = name_key(wanted);
+    let short = |r: Region| {
+        let words: Vec<&str> = r
+            .name()
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "and" | "the"))
+            .collect();
+        name_key(&words.join(" "))
+    };
+    let exact = Region::ALL
+        .into_iter()
+        .find(|&r| name_key(r.name()) == key || short(r) == key);
+    let prefixed: Vec<Region> = Region::ALL
+        .into_iter()
+        .filter(|&r| !key.is_empty() && name_key(r.name()).starts_with(&key))
+        .collect();
+    match (exact, prefixed.as_slice()) {
+        (Some(r), _) | (None, &[r]) => Ok(r),
+        _ => {
+            let names: Vec<&str> = Region::ALL.iter().map(|r| r.name()).collect();
+            Err(FilterError {
+                flag: "--region",
+                message: format!(
+                    "no ILO region is called `{wanted}`; the regions are {}",
+                    names.join(", ")
+                ),
+                usage: false,
+            })
+        }
+    }
+}
+
+/// A sector some result names, by its folded name.
+fn sector(kb: &KnowledgeBase, wanted: &str) -> Result<String, FilterError> {
+    let key = name_key(wanted);
+    let mut sectors: Vec<&str> = kb
+        .achievements
+        .iter()
+        .flat_map(|a| a.sectors.iter().map(String::as_str))
+        .collect();
+    sectors.sort_unstable();
+    sectors.dedup();
+    if !key.is_empty() && sectors.iter().any(|s| name_key(s) == key) {
+        return Ok(key);
+    }
+    let close = closest(wanted, sectors.iter().map(|s| (s.to_string(), s.to_string())), 3);
+    let message = match close.as_slice() {
+        [] => format!(
+            "no result has the sector `{wanted}`; the sectors are {}",
+            sectors.join(", ")
+        ),
+        [one] => format!("no result has the sector `{wanted}`; did you mean {one}?"),
+        many => format!(
+            "no result has the sector `{wanted}`; did you mean one of: {}?",
+            many.join(", ")
+        ),
+    };
+    Err(FilterError {
+        flag: "--sector",
+        message,
+        usage: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::builtin().expect("the built-in knowledge base loads")
+    }
+
+    #[test]
+    fn regions_resolve_by_name_short_name_or_prefix() {
+        assert_eq!(region("africa"), Ok(Region::Africa));
+        assert_eq!(region("Asia Pacific"), Ok(Region::AsiaPacific));
+        assert_eq!(region("asia"), Ok(Region::AsiaPacific));
+        assert_eq!(region("europe"), Ok(Region::EuropeCentralAsia));
+        assert!(
+            region("a").is_err(),
+            "Africa, Americas, Arab States and Asia start with a"
+        );
+        assert!(region("oceania").is_err_and(|e| e.message.contains("the regions are Africa")));
+    }
+
+    #[test]
+    fn years_overlap_periods() {
+        assert_eq!(
+            parse_years("2015-2018"),
+            Ok(Years {
+                first: 2015,
+                last: 2018
+            })
+        );
+        assert!(parse_years("15").is_err());
+        let y = Years {
+            first: 2015,
+            last: 2018,
+        };
+        assert!(y.overlaps(2009, 2015) && y.overlaps(2018, 2020) && !y.overlaps(2019, 2020));
+    }
+
+    #[test]
+    fn filters_combine_with_and() {
+        let kb = kb();
+        let resolve = |filters: Filters| Filter::resolve(&kb, &filters).expect("resolves");
+        let ghana = resolve(Filters {
+            country: Some("Ghana".into()),
+            ..Filters::default()
+        });
+        let ghana_cocoa = resolve(Filters {
+            country: Some("Ghana".into()),
+            sector: Some("Cocoa".into()),
+            ..Filters::default()
+        });
+        let count = |f: &Filter| kb.refs(Kind::Achievement).filter(|&r| f.matches(&kb, r)).count();
+        assert!(count(&ghana) > count(&ghana_cocoa) && count(&ghana_cocoa) > 0);
+        for r in kb.refs(Kind::Achievement).filter(|&r| ghana_cocoa.matches(&kb, r)) {
+            let a = &kb.achievements[r.index];
+            assert!(a.countries.iter().any(|c| c == "GHA") && a.sectors.iter().any(|s| s == "cocoa"));
+        }
+    }
+
+    #[test]
+    fn a_value_naming_nothing_is_an_error_with_candidates() {
+        let kb = kb();
+        let err = Filter::resolve(
+            &kb,
+            &Filters {
+                sector: Some("cocao".into()),
+                ..Filters::default()
+            },
+        )
+        .expect_err("a typo");
+        let message = err.to_string();
+        assert!(
+            message.starts_with("--sector: no result has the sector `cocao`; did you mean"),
+            "{message}"
+        );
+        assert!(message.contains("cocoa"), "{message}");
+        let filter = Filter::resolve(
+            &kb,
+            &Filters {
+                sector: Some("cocoa".into()),
+                ..Filters::default()
+            },
+        )
+        .expect("resolves");
+        let err = filter
+            .check_applies(Kind::Country)
+            .expect_err("countries have no sector");
+        assert!(err.usage && err.message.contains("it filters achievements"), "{err}");
+    }
+}

@@ -1,0 +1,188 @@
+//! `ipec search`: the index's ranked hits, plus the countries whose results match, then the filters.
+//!
+//! A country's own text is its names and region; what people search a country by is what happened
+//! there ("cocoa", "fishing"). The index scores records by their own text only, so here a country also
+//! matches through its results: it is ranked just below its best-matching result, and says how many of
+//! its results matched.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+
+use super::filter::Filter;
+use super::render::{pretty, write_aligned};
+use super::table::Table;
+use super::Format;
+use crate::document::format_number;
+use crate::kb::text::sanitize;
+use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
+use crate::search::{Hit, SearchIndex};
+
+/// The hits of one search, best first, and for the countries that matched only through their results,
+/// how many of those results matched.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub through_results: HashMap<RecordRef, usize>,
+}
+
+/// Searches `query` among records of `kind` (all kinds if `None`) that pass `filter`; at most `limit`.
+pub fn find(
+    kb: &KnowledgeBase,
+    index: &SearchIndex,
+    query: &str,
+    kind: Option<Kind>,
+    filter: &Filter,
+    limit: usize,
+) -> Found {
+    // Every hit, not just `limit`: the filters and the countries come after the ranking.
+    let mut hits = index.search(kb, query, kind, usize::MAX);
+    let mut through_results = HashMap::new();
+    if kind.is_none_or(|k| k == Kind::Country) {
+        let results: Vec<Hit> = match kind {
+            None => hits
+                .iter()
+                .filter(|h| h.record.kind == Kind::Achievement)
+                .cloned()
+                .collect(),
+            Some(_) => index.search(kb, query, Some(Kind::Achievement), usize::MAX),
+        };
+        // Per country, in order of first appearance: its best result's score and how many matched.
+        let mut countries: Vec<(RecordRef, i64, usize)> = Vec::new();
+        for hit in &results {
+            for id in &kb.achievements[hit.record.index].countries {
+                let Some(country) = kb.find_kind(Kind::Country, id) else {
+                    continue;
+                };
+                match countries.iter_mut().find(|(c, _, _)| *c == country) {
+                    Some((_, best, n)) => {
+                        *best = (*best).max(hit.score);
+                        *n += 1;
+                    }
+                    None => countries.push((country, hit.score, 1)),
+                }
+            }
+        }
+        let matched_by_name: HashSet<RecordRef> = hits
+            .iter()
+            .filter(|h| h.record.kind == Kind::Country)
+            .map(|h| h.record)
+            .collect();
+        for (country, best, n) in countries {
+            if !matched_by_name.contains(&country) {
+                hits.push(Hit {
+                    record: country,
+                    score: best - 1,
+                    title_matches: Vec::new(),
+                });
+                through_results.insert(country, n);
+            }
+        }
+        // Stable: equal scores keep the index's order, and a country comes after its best result.
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+    }
+    hits.retain(|h| filter.matches(kb, h.record));
+    hits.truncate(limit);
+    through_results.retain(|r, _| hits.iter().any(|h| h.record == *r));
+    Found { hits, through_results }
+}
+
+impl Found {
+    /// What a hit's title alone does not say: a figure's value and unit, or how many of a country's
+    /// results matched when the country itself did not.
+    pub fn extra(&self, kb: &KnowledgeBase, r: RecordRef) -> Option<String> {
+        if let Some(n) = self.through_results.get(&r) {
+            return Some(format!("{} matching result{}", n, if *n == 1 { "" } else { "s" }));
+        }
+        match kb.record(r) {
+            Record::Figure(f) => Some(match (f.value, f.total) {
+                (Some(v), _) => with_unit(&format_number(v), &f.unit),
+                (None, Some(t)) => with_unit(&format!("total {}", format_number(t)), &f.unit),
+                (None, None) => format!("{} values in {}", f.rows.len(), f.unit),
+            }),
+            _ => None,
+        }
+    }
+
+    /// `extra`, or the line that tells records of a kind apart.
+    fn detail(&self, kb: &KnowledgeBase, r: RecordRef) -> String {
+        self.extra(kb, r).unwrap_or_else(|| kb.brief(r))
+    }
+
+    pub fn write(&self, kb: &KnowledgeBase, format: Format, out: &mut impl Write) -> io::Result<()> {
+        match format {
+            Format::Json => {
+                let results: Vec<Value> = self
+                    .hits
+                    .iter()
+                    .map(|hit| {
+                        json!({
+                            "id": kb.id(hit.record),
+                            "kind": hit.record.kind.key(),
+                            "title": kb.title(hit.record),
+                            "detail": self.detail(kb, hit.record),
+                            "score": hit.score,
+                        })
+                    })
+                    .collect();
+                writeln!(out, "{}", pretty(&Value::Array(results)))
+            }
+            Format::Text => {
+                let rows: Vec<[String; 3]> = self
+                    .hits
+                    .iter()
+                    .map(|hit| {
+                        let title = kb.title(hit.record);
+                        let title = match self.extra(kb, hit.record) {
+                            Some(extra) => format!("{title} · {extra}"),
+                            None => title.to_string(),
+                        };
+                        [
+                            hit.record.kind.label().to_string(),
+                            kb.id(hit.record).to_string(),
+                            title,
+                        ]
+                    })
+                    .collect();
+                write_aligned(out, &rows)
+            }
+            Format::Csv | Format::Markdown => {
+                let mut table = Table {
+                    columns: vec!["kind", "id", "title", "detail", "score"],
+                    rows: self
+                        .hits
+                        .iter()
+                        .map(|hit| {
+                            vec![
+                                hit.record.kind.key().to_string(),
+                                kb.id(hit.record).to_string(),
+                                kb.title(hit.record).to_string(),
+                                self.detail(kb, hit.record),
+                                hit.score.to_string(),
+                            ]
+                        })
+                        .collect(),
+                };
+                if format == Format::Csv {
+                    table.write_csv(out)
+                } else {
+                    // A handout has no use for scores.
+                    table.columns.pop();
+                    table.rows.iter_mut().for_each(|row| {
+                        row.pop();
+                    });
+                    table.write_markdown(out)
+                }
+            }
+        }
+    }
+}
+
+fn with_unit(value: &str, unit: &str) -> String {
+    if unit.is_empty() {
+        value.to_string()
+    } else {
+        format!("{value} {}", sanitize(unit))
+    }
+}

@@ -1,0 +1,476 @@
+//! Settings that stay between runs: a config file at the platform's config path
+//! (`$XDG_CONFIG_HOME/ipec/config.toml` on Linux), the environment (`IPEC_THEME`, `IPEC_DATA`), and the
+//! flags. Flags beat the environment, which beats the file, which beats the defaults.
+//!
+//! The file is checked like a knowledge-base file: an unknown key or a wrong value is reported as
+//! `FILE:LINE:COLUMN: message`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::cli::Theme;
+use crate::kb::Problem;
+
+/// The environment variable that chooses the explorer's theme.
+pub const ENV_THEME: &str = "IPEC_THEME";
+/// The environment variable that names a knowledge-base folder to load instead of the built-in one.
+pub const ENV_DATA: &str = "IPEC_DATA";
+
+/// The file `ipec config init` writes: every key, commented out, with what it does.
+pub const DEFAULT_FILE: &str = r##"# ipec settings. Remove the "# " before a key to set it.
+# Flags beat the environment (IPEC_THEME, IPEC_DATA), which beats this file.
+
+# The explorer's colours: "dark", "light", or "high-contrast" (for projectors). NO_COLOR is respected.
+# theme = "dark"
+
+# Let the explorer take the mouse (clicks, wheel). false leaves the terminal's own text selection
+# working, as --no-mouse does.
+# mouse = true
+
+# A knowledge-base folder to load instead of the built-in one, as --data DIR does. A relative path
+# is relative to this file's folder; ~/ is your home folder.
+# data = "~/ipec-data"
+
+# Keys of the explorer: action name = key, for the actions listed in its help (?).
+[keys]
+# quit = "Q"
+"##;
+
+/// The config file as written, every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    theme: Option<Spanned<String>>,
+    mouse: Option<bool>,
+    data: Option<Spanned<String>>,
+    /// Action name to key.
+    // TODO(keys): the explorer checks these against its key table (src/app/keys.rs): an unknown action
+    // or a key bound twice must become a located error like the others. Here they are only read.
+    #[serde(default)]
+    keys: BTreeMap<String, Spanned<String>>,
+}
+
+/// Where a setting's value came from, for `ipec config show`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    File,
+    Env(&'static str),
+    Flag(&'static str),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => f.write_str("default"),
+            Origin::File => f.write_str("config file"),
+            Origin::Env(var) => write!(f, "environment: {var}"),
+            Origin::Flag(flag) => write!(f, "flag: {flag}"),
+        }
+    }
+}
+
+/// A setting's value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub origin: Origin,
+}
+
+impl<T> Setting<T> {
+    fn new(value: T, origin: Origin) -> Setting<T> {
+        Setting { value, origin }
+    }
+}
+
+/// What the flags of this run say; `None` or `false` leaves the setting to the environment and file.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub theme: Option<Theme>,
+    /// `--mouse` (true) or `--no-mouse` (false).
+    pub mouse: Option<bool>,
+    pub data: Option<PathBuf>,
+}
+
+/// Every setting, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The config file consulted, whether or not it exists; `None` when the platform has no config
+    /// folder (no home directory).
+    pub file: Option<PathBuf>,
+    /// Whether that file exists.
+    pub file_exists: bool,
+    pub theme: Setting<Theme>,
+    pub mouse: Setting<bool>,
+    /// `None`: the built-in knowledge base.
+    pub data: Setting<Option<PathBuf>>,
+    /// The explorer's key overrides, action name to key, as the file gives them (not yet checked).
+    pub keys: BTreeMap<String, String>,
+}
+
+/// A setting that cannot be used: a broken config file, or a bad value in the environment.
+#[derive(Debug)]
+pub enum Error {
+    /// The config file cannot be read.
+    Read { path: PathBuf, error: io::Error },
+    /// Problems in the config file, each at its line and column.
+    File(Vec<Problem>),
+    /// An environment variable with a value that means nothing.
+    Env {
+        var: &'static str,
+        value: String,
+        message: String,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read { path, error } => write!(f, "{}: cannot read the config file: {error}", path.display()),
+            Error::File(problems) => {
+                let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
+                f.write_str(&lines.join("\n"))
+            }
+            Error::Env { var, value, message } => write!(f, "{var}={value}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The platform's config file for ipec: `$XDG_CONFIG_HOME/ipec/config.toml` (else
+/// `~/.config/ipec/config.toml`) on Linux, the Application Support folder on macOS, the roaming AppData
+/// folder on Windows.
+pub fn config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "ipec").map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+impl Settings {
+    /// Resolves every setting from the flags, the process environment and the platform's config file.
+    pub fn load(flags: &Flags) -> Result<Settings, Error> {
+        Settings::resolve(flags, config_path().as_deref(), |var| std::env::var(var).ok())
+    }
+
+    /// Resolves every setting from the flags, an environment (`env` looks a variable up) and the
+    /// config file at `file`, if it exists.
+    pub fn resolve(
+        flags: &Flags,
+        file: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Settings, Error> {
+        let text = match file {
+            Some(path) => match std::fs::read_to_string(path) {
+                Ok(text) => Some(text),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+                Err(error) => {
+                    return Err(Error::Read {
+                        path: path.to_path_buf(),
+                        error,
+                    })
+                }
+            },
+            None => None,
+        };
+        let from_file = match (&text, file) {
+            (Some(text), Some(path)) => parse(path, text)?,
+            _ => FileValues::default(),
+        };
+        let env = |var: &str| env(var).filter(|v| !v.trim().is_empty());
+
+        let theme = if let Some(theme) = flags.theme {
+            Setting::new(theme, Origin::Flag("--theme"))
+        } else if let Some(value) = env(ENV_THEME) {
+            let theme = parse_theme(&value).map_err(|message| Error::Env {
+                var: ENV_THEME,
+                value: value.clone(),
+                message,
+            })?;
+            Setting::new(theme, Origin::Env(ENV_THEME))
+        } else if let Some(theme) = from_file.theme {
+            Setting::new(theme, Origin::File)
+        } else {
+            Setting::new(Theme::default(), Origin::Default)
+        };
+
+        let mouse = match (flags.mouse, from_file.mouse) {
+            (Some(false), _) => Setting::new(false, Origin::Flag("--no-mouse")),
+            (Some(true), _) => Setting::new(true, Origin::Flag("--mouse")),
+            (None, Some(mouse)) => Setting::new(mouse, Origin::File),
+            (None, None) => Setting::new(true, Origin::Default),
+        };
+
+        let data = if let Some(dir) = &flags.data {
+            Setting::new(Some(dir.clone()), Origin::Flag("--data"))
+        } else if let Some(dir) = env(ENV_DATA) {
+            Setting::new(Some(PathBuf::from(dir)), Origin::Env(ENV_DATA))
+        } else if let Some(dir) = from_file.data {
+            Setting::new(Some(dir), Origin::File)
+        } else {
+            Setting::new(None, Origin::Default)
+        };
+
+        Ok(Settings {
+            file: file.map(Path::to_path_buf),
+            file_exists: text.is_some(),
+            theme,
+            mouse,
+            data,
+            keys: from_file.keys,
+        })
+    }
+
+    /// The settings as a config file would set them, each with where its value came from.
+    pub fn to_toml(&self) -> String {
+        let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let mut out = String::new();
+        match (&self.file, self.file_exists) {
+            (Some(path), true) => out.push_str(&format!("# config file: {}\n", path.display())),
+            (Some(path), false) => out.push_str(&format!("# config file: {} (none yet)\n", path.display())),
+            (None, _) => out.push_str("# config file: none (no home folder)\n"),
+        }
+        out.push_str(&format!(
+            "theme = {}  # {}\n",
+            quote(theme_name(self.theme.value)),
+            self.theme.origin
+        ));
+        out.push_str(&format!("mouse = {}  # {}\n", self.mouse.value, self.mouse.origin));
+        match &self.data.value {
+            Some(dir) => out.push_str(&format!(
+                "data = {}  # {}\n",
+                quote(&dir.display().to_string()),
+                self.data.origin
+            )),
+            None => out.push_str("# data: the built-in knowledge base  # default\n"),
+        }
+        out.push_str("\n[keys]\n");
+        for (action, key) in &self.keys {
+            out.push_str(&format!("{} = {}\n", toml_key(action), quote(key)));
+        }
+        out
+    }
+}
+
+/// Writes the commented default config file at `path`, creating its folder; never over an existing
+/// file (the check and the creation are one step, so two runs cannot race).
+pub fn init(path: &Path) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    file.write_all(DEFAULT_FILE.as_bytes())?;
+    file.sync_all()
+}
+
+/// The values the file sets, checked.
+#[derive(Debug, Default)]
+struct FileValues {
+    theme: Option<Theme>,
+    mouse: Option<bool>,
+    data: Option<PathBuf>,
+    keys: BTreeMap<String, String>,
+}
+
+fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
+    let name = path.display().to_string();
+    let at = |span: Range<usize>, message: String| Problem::at_offset(&name, text, span.start, message);
+    let file: FileSettings = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        Error::File(vec![Problem::at_offset(&name, text, offset, e.message().trim_end())])
+    })?;
+    let mut problems = Vec::new();
+    let theme = file.theme.and_then(|t| match parse_theme(t.get_ref()) {
+        Ok(theme) => Some(theme),
+        Err(message) => {
+            problems.push(at(t.span(), message));
+            None
+        }
+    });
+    let mut keys = BTreeMap::new();
+    for (action, key) in file.keys {
+        if key.get_ref().trim().is_empty() {
+            problems.push(at(key.span(), format!("the key for `{action}` is empty")));
+        } else {
+            keys.insert(action, key.into_inner());
+        }
+    }
+    let data = file.data.and_then(|d| {
+        if d.get_ref().trim().is_empty() {
+            problems.push(at(d.span(), "`data` is empty: give a folder, or remove the key".into()));
+            return None;
+        }
+        Some(data_dir(path, d.get_ref()))
+    });
+    if !problems.is_empty() {
+        return Err(Error::File(problems));
+    }
+    Ok(FileValues {
+        theme,
+        mouse: file.mouse,
+        data,
+        keys,
+    })
+}
+
+/// A `data` folder as the file writes it: `~/` is the home folder, a relative path is relative to the
+/// config file's folder (so the file means the same from wherever ipec runs).
+fn data_dir(config: &Path, written: &str) -> PathBuf {
+    if let Some(rest) = written.strip_prefix("~/") {
+        if let Some(home) = directories::BaseDirs::new() {
+            return home.home_dir().join(rest);
+        }
+    }
+    let path = PathBuf::from(written);
+    if path.is_relative() {
+        if let Some(dir) = config.parent() {
+            return dir.join(path);
+        }
+    }
+    path
+}
+
+fn parse_theme(text: &str) -> Result<Theme, String> {
+    Theme::from_str(text.trim(), true).map_err(|_| {
+        let names: Vec<&str> = Theme::value_variants().iter().map(|t| theme_name(*t)).collect();
+        format!("unknown theme `{text}`; expected one of {}", names.join(", "))
+    })
+}
+
+/// The name a theme is written with: "dark", "light", "high-contrast".
+pub fn theme_name(theme: Theme) -> &'static str {
+    match theme {
+        Theme::Dark => "dark",
+        Theme::Light => "light",
+        Theme::HighContrast => "high-contrast",
+    }
+}
+
+/// A TOML key, quoted only when it must be.
+fn toml_key(key: &str) -> String {
+    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        key.to_string()
+    } else {
+        toml::Value::String(key.to_string()).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    fn write(dir: &Path, text: &str) -> PathBuf {
+        let path = dir.join("config.toml");
+        std::fs::write(&path, text).expect("writes");
+        path
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ipec-config-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn the_default_file_parses_to_the_defaults() {
+        let dir = temp_dir("default");
+        let path = write(&dir, DEFAULT_FILE);
+        let settings = Settings::resolve(&Flags::default(), Some(&path), no_env).expect("valid");
+        assert!(settings.file_exists);
+        assert_eq!(settings.theme, Setting::new(Theme::Dark, Origin::Default));
+        assert_eq!(settings.mouse, Setting::new(true, Origin::Default));
+        assert_eq!(settings.data.value, None);
+        assert!(settings.keys.is_empty());
+    }
+
+    #[test]
+    fn flags_beat_the_environment_which_beats_the_file() {
+        let dir = temp_dir("order");
+        let path = write(
+            &dir,
+            "theme = \"light\"\nmouse = false\ndata = \"kb\"\n[keys]\nquit = \"Q\"\n",
+        );
+        let from_file = Settings::resolve(&Flags::default(), Some(&path), no_env).expect("valid");
+        assert_eq!(from_file.theme, Setting::new(Theme::Light, Origin::File));
+        assert_eq!(from_file.mouse, Setting::new(false, Origin::File));
+        assert_eq!(from_file.data.value, Some(dir.join("kb")));
+        assert_eq!(from_file.keys.get("quit").map(String::as_str), Some("Q"));
+
+        let env = |var: &str| match var {
+            ENV_THEME => Some("High-Contrast".to_string()),
+            ENV_DATA => Some("/elsewhere".to_string()),
+            _ => None,
+        };
+        let from_env = Settings::resolve(&Flags::default(), Some(&path), env).expect("valid");
+        assert_eq!(
+            from_env.theme,
+            Setting::new(Theme::HighContrast, Origin::Env(ENV_THEME))
+        );
+        assert_eq!(from_env.data.value, Some(PathBuf::from("/elsewhere")));
+
+        let flags = Flags {
+            theme: Some(Theme::Dark),
+            mouse: Some(true),
+            data: Some(PathBuf::from("here")),
+        };
+        let from_flags = Settings::resolve(&flags, Some(&path), env).expect("valid");
+        assert_eq!(from_flags.theme, Setting::new(Theme::Dark, Origin::Flag("--theme")));
+        assert_eq!(from_flags.mouse, Setting::new(true, Origin::Flag("--mouse")));
+        assert_eq!(from_flags.data.value, Some(PathBuf::from("here")));
+    }
+
+    #[test]
+    fn an_unknown_key_is_reported_at_its_line_and_column() {
+        let dir = temp_dir("unknown");
+        let path = write(&dir, "theme = \"dark\"\n  colour = \"red\"\n");
+        let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("unknown key");
+        let text = err.to_string();
+        assert!(text.starts_with(&format!("{}:2:3: ", path.display())), "{text}");
+        assert!(text.contains("unknown field `colour`"), "{text}");
+    }
+
+    #[test]
+    fn a_bad_value_is_reported_where_it_is_written() {
+        let dir = temp_dir("bad-theme");
+        let path = write(&dir, "mouse = true\ntheme = \"neon\"\n");
+        let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("bad theme");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}:2:9: unknown theme `neon`; expected one of dark, light, high-contrast",
+                path.display()
+            )
+        );
+        let path = write(&dir, "mouse = \"yes\"\n");
+        let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("not a bool");
+        assert!(
+            err.to_string().starts_with(&format!("{}:1:9: ", path.display())),
+            "{err}"
+        );
+        let bad_env = |var: &str| (var == ENV_THEME).then(|| "neon".to_string());
+        let err = Settings::resolve(&Flags::default(), None, bad_env).expect_err("bad env");
+        assert!(err.to_string().starts_with("IPEC_THEME=neon: unknown theme"), "{err}");
+    }
+
+    #[test]
+    fn init_never_overwrites() {
+        let dir = temp_dir("init");
+        let path = dir.join("sub").join("config.toml");
+        init(&path).expect("writes the default");
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), DEFAULT_FILE);
+        std::fs::write(&path, "theme = \"light\"\n").expect("edits");
+        let again = init(&path).expect_err("exists");
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "theme = \"light\"\n");
+    }
+}
