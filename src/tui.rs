@@ -1,27 +1,26 @@
 //! The terminal: setup and teardown, and the event loop (crossterm events → key table → `App::update` →
-//! draw). The terminal is restored on every way out: q, Ctrl-C, SIGTERM/SIGHUP/SIGINT, an error, a panic.
+//! draw; the app's effects carried out here). The terminal is restored on every way out: q, Ctrl-C,
+//! SIGTERM/SIGHUP/SIGINT, an error, a panic, and around Ctrl-Z.
 
 use std::io::{self, Stdout, Write};
-use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyEventKind,
+    KeyModifiers, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
-use std::time::Instant;
-
 use crate::app::present::Screen;
 use crate::app::tabs::Tab;
 use crate::app::{Action, App, Effect, Key, KeyCode, Mouse, MouseKind};
-use crate::kb::KnowledgeBase;
-use crate::kb::RecordRef;
+use crate::kb::{KnowledgeBase, RecordRef};
 use crate::link::Link;
 use crate::search::SearchIndex;
 use crate::ui::{self, Theme, ThemeName};
@@ -37,6 +36,9 @@ pub struct Options {
 
 /// How often the loop wakes up without input, to redraw (a status message may have expired).
 const TICK: Duration = Duration::from_millis(200);
+
+/// Whether the mouse is captured now: `m` toggles it, and every way out must release it.
+static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Runs the explorer until the user quits.
 pub fn run(kb: KnowledgeBase, options: Options) -> io::Result<()> {
@@ -85,39 +87,70 @@ fn run_app(
     link: Option<Link>,
     start: impl FnOnce(&mut App),
 ) -> io::Result<()> {
-    let theme = Theme::new(theme, Theme::no_color_env());
-    exit_on_signals(mouse)?;
-    install_panic_hook(mouse);
+    exit_on_signals()?;
+    install_panic_hook();
     let mut terminal = setup(mouse)?;
-    let result = event_loop(&mut terminal, kb, &theme, link, start);
-    restore(mouse);
+    let mut looks = Looks {
+        name: theme,
+        theme: Theme::new(theme, Theme::no_color_env()),
+    };
+    let result = event_loop(&mut terminal, kb, &mut looks, link, start);
+    restore();
     terminal.show_cursor()?;
     result
 }
 
+/// The theme in use, which `t` cycles.
+struct Looks {
+    name: ThemeName,
+    theme: Theme,
+}
+
 fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enter(mouse)?;
+    Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())
+}
+
+/// Raw mode, the alternate screen, bracketed paste (a paste arrives whole, not as keys) and the mouse.
+fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    let entered = if mouse {
-        execute!(out, EnterAlternateScreen, EnableMouseCapture)
-    } else {
-        execute!(out, EnterAlternateScreen)
-    };
+    let entered = execute!(out, EnterAlternateScreen, EnableBracketedPaste);
     if let Err(e) = entered {
-        restore(mouse);
+        restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore(mouse))
+    if mouse {
+        set_mouse(true);
+    }
+    Ok(())
+}
+
+fn set_mouse(on: bool) {
+    let mut out = io::stdout();
+    let done = if on {
+        execute!(out, EnableMouseCapture)
+    } else {
+        execute!(out, DisableMouseCapture)
+    };
+    if done.is_ok() {
+        MOUSE.store(on, Ordering::SeqCst);
+    }
 }
 
 /// Puts the terminal back as it was. Safe to call more than once; errors are ignored because there is
 /// nothing better to do with them on the way out.
-fn restore(mouse: bool) {
+fn restore() {
     let mut out = io::stdout();
-    if mouse {
+    if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
     }
-    let _ = execute!(out, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
 }
 
@@ -126,12 +159,12 @@ fn restore(mouse: bool) {
 /// checked by the event loop is not enough: once the terminal has hung up, crossterm's poll can spin
 /// without ever returning to the loop, and the process would burn a core forever.
 #[cfg(unix)]
-fn exit_on_signals(mouse: bool) -> io::Result<()> {
+fn exit_on_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            restore(mouse);
+            restore();
             std::process::exit(128 + signal);
         }
     });
@@ -140,15 +173,34 @@ fn exit_on_signals(mouse: bool) -> io::Result<()> {
 
 /// Windows has no SIGTERM or SIGHUP, and Ctrl-C arrives as a key in raw mode.
 #[cfg(not(unix))]
-fn exit_on_signals(_mouse: bool) -> io::Result<()> {
+fn exit_on_signals() -> io::Result<()> {
+    Ok(())
+}
+
+/// Ctrl-Z: the terminal as the shell left it, then stop until `fg`; then everything re-entered and the
+/// whole screen drawn again. In raw mode the terminal sends Ctrl-Z as a key, so the app asks for this.
+#[cfg(unix)]
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    let mouse = MOUSE.load(Ordering::SeqCst);
+    restore();
+    // SAFETY: raise has no preconditions; SIGTSTP's default action stops the process until SIGCONT.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    enter(mouse)?;
+    terminal.clear()
+}
+
+#[cfg(not(unix))]
+fn suspend(_terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
     Ok(())
 }
 
 /// A panic must not leave the terminal raw and on the alternate screen: restore it, then report.
-fn install_panic_hook(mouse: bool) {
+fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore(mouse);
+        restore();
         previous(info);
     }));
 }
@@ -156,7 +208,7 @@ fn install_panic_hook(mouse: bool) {
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     kb: KnowledgeBase,
-    theme: &Theme,
+    looks: &mut Looks,
     link: Option<Link>,
     start: impl FnOnce(&mut App),
 ) -> io::Result<()> {
@@ -177,7 +229,7 @@ fn event_loop(
             app.update(Action::ShowStep(step));
         }
         app.refresh();
-        terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+        terminal.draw(|frame| ui::draw(frame, &app, &looks.theme))?;
         if !event::poll(TICK)? {
             continue;
         }
@@ -190,13 +242,8 @@ fn event_loop(
             }
         }
         for effect in app.take_effects() {
-            match effect {
-                Effect::ShowStep(step) => link.iter().for_each(|l| l.send(step)),
-                other => {
-                    if let Err(failure) = perform(other) {
-                        app.update(failure);
-                    }
-                }
+            if let Some(report) = perform(effect, terminal, looks, link.as_ref())? {
+                app.update(report);
             }
         }
     }
@@ -235,6 +282,7 @@ fn handle(app: &mut App, event: Event) {
             }));
         }
         Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+        Event::Paste(text) => app.update(Action::Paste(text)),
         _ => {}
     }
 }
@@ -258,45 +306,101 @@ fn key(k: event::KeyEvent) -> Option<Key> {
         C::PageDown => KeyCode::PageDown,
         C::Home => KeyCode::Home,
         C::End => KeyCode::End,
+        C::Delete => KeyCode::Delete,
         _ => return None,
     };
     Some(Key {
         code,
         ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+        alt: k.modifiers.contains(KeyModifiers::ALT),
     })
 }
 
-/// Carries out an effect; a failure comes back as an action for the app to report, so this layer never
-/// writes the app's state.
-fn perform(effect: Effect) -> Result<(), Action> {
+/// Carries out an effect. What the user should know of it comes back as an action for the app to
+/// show, so this layer never writes the app's state.
+fn perform(
+    effect: Effect,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    looks: &mut Looks,
+    link: Option<&Link>,
+) -> io::Result<Option<Action>> {
+    let report = |text: String| Ok(Some(Action::Report(text)));
     match effect {
-        Effect::OpenUrl(url) => {
-            open_url(&url).map_err(|e| Action::EffectFailed(format!("Could not open the link ({e}): {url}")))
+        Effect::OpenUrl(url) => report(open_url(&url)),
+        Effect::Copy(text) => match copy_osc52(&text) {
+            Ok(()) => Ok(None),
+            Err(e) => report(format!("Could not copy: {e}")),
+        },
+        Effect::ShowStep(step) => {
+            link.iter().for_each(|l| l.send(step));
+            Ok(None)
         }
-        Effect::Copy(text) => copy_osc52(&text).map_err(|e| Action::EffectFailed(format!("Could not copy: {e}"))),
-        // The event loop passes these to the presenter link.
-        Effect::ShowStep(_) => Ok(()),
+        Effect::CycleTheme => {
+            looks.name = next_theme(looks.name);
+            looks.theme = Theme::new(looks.name, Theme::no_color_env());
+            let note = if Theme::no_color_env() {
+                " (NO_COLOR is set: no colours)"
+            } else {
+                ""
+            };
+            report(format!("Theme: {}{note}", crate::config::theme_name(looks.name)))
+        }
+        Effect::ToggleMouse => {
+            let on = !MOUSE.load(Ordering::SeqCst);
+            set_mouse(on);
+            report(if on {
+                "Mouse on: click and scroll in ipec".to_string()
+            } else {
+                "Mouse off: the terminal selects text again".to_string()
+            })
+        }
+        Effect::Suspend => {
+            suspend(terminal)?;
+            Ok(None)
+        }
     }
 }
 
-/// Starts the desktop's opener, detached: its output would garble the screen, and waiting for it would
-/// freeze the app. A thread reaps it so that it does not linger as a zombie.
-fn open_url(url: &str) -> io::Result<()> {
-    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    let mut child = Command::new(opener)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
-    std::thread::spawn(move || child.wait());
-    Ok(())
+fn next_theme(theme: ThemeName) -> ThemeName {
+    match theme {
+        ThemeName::Dark => ThemeName::Light,
+        ThemeName::Light => ThemeName::HighContrast,
+        ThemeName::HighContrast => ThemeName::Dark,
+    }
 }
 
-/// OSC 52 asks the terminal itself to set the clipboard, so copying works over SSH too.
+/// Opens a link in the browser, or, where that cannot work, copies it and says so. Over SSH the
+/// opener would start a browser on the remote machine, which nobody sees: the URL is copied to the
+/// local clipboard (OSC 52) instead.
+fn open_url(url: &str) -> String {
+    let remote = std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some();
+    let why = if remote {
+        "over SSH, a browser would open on the remote machine".to_string()
+    } else {
+        match open::that_detached(url) {
+            Ok(()) => return format!("Opening {url}"),
+            Err(e) => format!("no browser could be started: {e}"),
+        }
+    };
+    match copy_osc52(url) {
+        Ok(()) => format!("Copied the link ({why}): {url}"),
+        Err(_) => format!("Open this link yourself ({why}): {url}"),
+    }
+}
+
+/// OSC 52 asks the terminal itself to set the clipboard, so copying works over SSH too. Inside tmux or
+/// screen the sequence is wrapped so that it passes through them to the real terminal.
 fn copy_osc52(text: &str) -> io::Result<()> {
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let osc = format!("\x1b]52;c;{encoded}\x07");
+    let wrapped = if std::env::var_os("TMUX").is_some() {
+        format!("\x1bPtmux;{}\x1b\\", osc.replace('\x1b', "\x1b\x1b"))
+    } else if std::env::var("TERM").is_ok_and(|t| t.starts_with("screen")) {
+        format!("\x1bP{osc}\x1b\\")
+    } else {
+        osc
+    };
     let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.write_all(wrapped.as_bytes())?;
     out.flush()
 }

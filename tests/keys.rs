@@ -22,8 +22,9 @@ fn follow_a_link_and_come_back_to_exactly_the_same_place() {
         panic!("a record is shown");
     };
     assert_eq!(r.kind, ipec::kb::Kind::Achievement);
-    // Wander off in the new tab, then come back.
-    press(&mut app, "jjj<Enter>j");
+    // The result's detail has the keys; back to its list, wander off in the new tab, then come back.
+    assert_eq!(app.current().focus, Focus::Detail);
+    press(&mut app, "hjjj<Enter>j");
     press(&mut app, "<Esc>");
     assert_eq!(app.tab, Tab::Countries);
     assert_eq!(app.current(), &before);
@@ -37,8 +38,14 @@ fn links_chain_and_back_unwinds_them_in_order() {
     press(&mut app, "<Enter>");
     assert_eq!(app.tab, Tab::Priorities);
     let result = app.current().clone();
-    // From the result, follow its first link (its country) back to Ghana's tab.
-    press(&mut app, "<Enter><Enter>");
+    // Following a link lands on the detail pane: one Enter follows the result's first link (its
+    // country) back to Ghana's tab.
+    assert_eq!(
+        result.focus,
+        Focus::Detail,
+        "the detail pane has the keys after following a link"
+    );
+    press(&mut app, "<Enter>");
     assert_eq!(app.tab, Tab::Countries);
     press(&mut app, "<Esc>");
     assert_eq!(app.tab, Tab::Priorities);
@@ -52,13 +59,13 @@ fn links_chain_and_back_unwinds_them_in_order() {
 fn back_from_a_search_result_returns_to_the_search() {
     let mut app = app(120, 40);
     press(&mut app, "/fish<Down>");
-    let query = app.palette().map(|p| (p.query.clone(), p.selected));
+    let query = app.palette().map(|p| (p.query().to_string(), p.selected));
     assert_eq!(query, Some(("fish".to_string(), 1)));
     press(&mut app, "<Enter>");
     assert!(app.palette().is_none());
     assert_eq!(app.tab, Tab::Priorities);
     press(&mut app, "<Esc>");
-    let back = app.palette().map(|p| (p.query.clone(), p.selected));
+    let back = app.palette().map(|p| (p.query().to_string(), p.selected));
     assert_eq!(back, query);
     press(&mut app, "<Esc>");
     assert!(app.palette().is_none());

@@ -19,18 +19,24 @@ pub enum KeyCode {
     PageDown,
     Home,
     End,
+    Delete,
 }
 
-/// A key press with the one modifier the key table cares about.
+/// A key press with the modifiers the key table cares about (Shift is folded into the character).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 impl Key {
     pub const fn plain(code: KeyCode) -> Key {
-        Key { code, ctrl: false }
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
     }
 
     pub const fn ch(c: char) -> Key {
@@ -41,6 +47,15 @@ impl Key {
         Key {
             code: KeyCode::Char(c),
             ctrl: true,
+            alt: false,
+        }
+    }
+
+    pub const fn alt(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: true,
         }
     }
 
@@ -62,11 +77,12 @@ impl Key {
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::Home => "Home".into(),
             KeyCode::End => "End".into(),
+            KeyCode::Delete => "Del".into(),
         };
-        if self.ctrl {
-            format!("C-{base}")
-        } else {
-            base
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("C-{base}"),
+            (false, true) => format!("M-{base}"),
+            (false, false) => base,
         }
     }
 }
@@ -121,7 +137,10 @@ pub enum Action {
     OpenSource,
     Copy,
     Input(char),
-    DeleteChar,
+    /// Text pasted into the input line (bracketed paste).
+    Paste(String),
+    /// Editing the input line (search or filter).
+    Edit(Edit),
     Resize(u16, u16),
     Mouse(Mouse),
     /// Present mode: start presenting the tour or record shown; blank the screen; the speaker notes.
@@ -132,8 +151,48 @@ pub enum Action {
     ShowStep(usize),
     /// Time since the show started, from the event loop's clock.
     Tick(std::time::Duration),
-    /// The terminal layer could not carry out an effect (open a link, copy): it says why.
-    EffectFailed(String),
+    /// What the terminal layer did with an effect, or why it could not: shown in the status line.
+    Report(String),
+    /// The next theme; mouse capture on or off (for the terminal's own text selection); Ctrl-Z.
+    CycleTheme,
+    ToggleMouse,
+    Suspend,
+}
+
+/// What the input line's editing keys do, as a shell's line editor does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Start,
+    End,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteToStart,
+    DeleteToEnd,
+}
+
+impl Edit {
+    /// The request that does it, for the line editor (tui-input).
+    pub fn request(self) -> tui_input::InputRequest {
+        use tui_input::InputRequest as R;
+        match self {
+            Edit::Left => R::GoToPrevChar,
+            Edit::Right => R::GoToNextChar,
+            Edit::WordLeft => R::GoToPrevWord,
+            Edit::WordRight => R::GoToNextWord,
+            Edit::Start => R::GoToStart,
+            Edit::End => R::GoToEnd,
+            Edit::DeleteBack => R::DeletePrevChar,
+            Edit::DeleteForward => R::DeleteNextChar,
+            Edit::DeleteWordBack => R::DeletePrevWord,
+            Edit::DeleteToStart => R::DeleteFromStart,
+            Edit::DeleteToEnd => R::DeleteTillEnd,
+        }
+    }
 }
 
 /// Something only the terminal layer can do; the app queues it and the event loop carries it out.
@@ -143,4 +202,8 @@ pub enum Effect {
     Copy(String),
     /// Present mode moved to this step: tell the other instances of the show.
     ShowStep(usize),
+    CycleTheme,
+    ToggleMouse,
+    /// Give the terminal back to the shell until `fg`.
+    Suspend,
 }

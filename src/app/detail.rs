@@ -49,7 +49,15 @@ pub struct DocView {
     /// For each link, the line it starts on.
     pub link_lines: Vec<usize>,
     /// For each link, the record it leads to.
-    pub link_targets: Vec<RecordRef>,
+    pub link_targets: Vec<LinkTarget>,
+}
+
+/// Where a link of the detail pane goes: a record (Enter follows it) or a page on the web (Enter or o
+/// opens it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    Record(RecordRef),
+    Web(String),
 }
 
 impl DocView {
@@ -77,7 +85,7 @@ struct Writer {
     /// Indentation of continuation lines.
     indent: usize,
     link_lines: Vec<usize>,
-    link_targets: Vec<RecordRef>,
+    link_targets: Vec<LinkTarget>,
 }
 
 impl Writer {
@@ -218,13 +226,13 @@ impl Writer {
     }
 
     fn link(&mut self, link: &Link) -> Role {
-        match link.target {
-            Some(target) => {
-                self.link_targets.push(target);
-                Role::Link(self.link_targets.len() - 1)
-            }
-            None => Role::Tag,
-        }
+        let target = match (link.target, &link.url) {
+            (Some(r), _) => LinkTarget::Record(r),
+            (None, Some(url)) => LinkTarget::Web(url.clone()),
+            (None, None) => return Role::Tag,
+        };
+        self.link_targets.push(target);
+        Role::Link(self.link_targets.len() - 1)
     }
 
     fn header(&mut self, doc: &Document) {
@@ -265,7 +273,7 @@ impl Writer {
                     .map(|f| sanitize(&f.short()).width())
                     .max()
                     .unwrap_or(0)
-                    .min(self.width / 3);
+                    .min(self.width / 2);
                 for f in figures {
                     let value = sanitize(&f.short()).into_owned();
                     self.indent = 2;
@@ -309,6 +317,15 @@ impl Writer {
                         self.words(&item.detail, Role::ItemDetail);
                         self.end_line();
                     }
+                }
+            }
+            Block::Web { links } => {
+                for link in links {
+                    self.indent = 2;
+                    self.push("↗ ", Role::Bullet);
+                    let role = self.link(link);
+                    self.words(&link.label, role);
+                    self.end_line();
                 }
             }
             Block::Warning { text } => {

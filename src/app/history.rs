@@ -25,7 +25,7 @@ impl App {
         Location {
             tab: self.tab,
             states: self.states.clone(),
-            search: self.palette().map(|p| (p.query.clone(), p.selected)),
+            search: self.palette().map(|p| (p.query().to_string(), p.selected)),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The key table: the one place where a key is bound. Input handling (`resolve`), the footer hints and the
 //! help overlay are all generated from `BINDINGS`, so what the screen says is what the keys do.
 
-use super::action::{Action, Key, KeyCode};
+use super::action::{Action, Edit, Key, KeyCode};
 use super::tabs::Tab;
 
 /// Where a binding applies. The app computes which contexts are active (`App::contexts`), most specific
@@ -28,6 +28,8 @@ pub enum Context {
     Filter,
     /// The search palette is open.
     Palette,
+    /// Typing into an input line (the search or a filter): the line editor's keys.
+    Typing,
     /// The help overlay is open.
     Help,
     /// Presenting slides.
@@ -48,6 +50,7 @@ impl Context {
             Context::Detail => "In the detail pane",
             Context::Filter => "Typing a filter",
             Context::Palette => "Search palette",
+            Context::Typing => "Editing the search or a filter",
             Context::Help => "This help",
             Context::Present => "Presenting",
         }
@@ -121,6 +124,13 @@ use KeyCode::*;
 
 pub const BINDINGS: &[Binding] = &[
     bind(Always, &[Key::ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        Always,
+        &[Key::ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg comes back)",
+        None,
+    ),
     // Help overlay.
     bind(
         Help,
@@ -196,7 +206,72 @@ pub const BINDINGS: &[Binding] = &[
     bind(Palette, &[k(Up), Key::ctrl('p')], Action::Up, "previous result", None),
     bind(Palette, &[k(PageDown)], Action::PageDown, "page down the results", None),
     bind(Palette, &[k(PageUp)], Action::PageUp, "page up the results", None),
-    bind(Palette, &[k(Backspace)], Action::DeleteChar, "delete a character", None),
+    // The line editor, in the search and in a filter, as in a shell.
+    bind(Typing, &[k(Left)], Action::Edit(Edit::Left), "cursor left", None),
+    bind(Typing, &[k(Right)], Action::Edit(Edit::Right), "cursor right", None),
+    bind(
+        Typing,
+        &[k(Home), Key::ctrl('a')],
+        Action::Edit(Edit::Start),
+        "to the start of the line",
+        None,
+    ),
+    bind(
+        Typing,
+        &[k(End), Key::ctrl('e')],
+        Action::Edit(Edit::End),
+        "to the end of the line",
+        None,
+    ),
+    bind(
+        Typing,
+        &[Key::alt(Char('b'))],
+        Action::Edit(Edit::WordLeft),
+        "a word left",
+        None,
+    ),
+    bind(
+        Typing,
+        &[Key::alt(Char('f'))],
+        Action::Edit(Edit::WordRight),
+        "a word right",
+        None,
+    ),
+    bind(
+        Typing,
+        &[k(Backspace)],
+        Action::Edit(Edit::DeleteBack),
+        "delete the character before the cursor",
+        None,
+    ),
+    bind(
+        Typing,
+        &[k(Delete)],
+        Action::Edit(Edit::DeleteForward),
+        "delete the character under the cursor",
+        None,
+    ),
+    bind(
+        Typing,
+        &[Key::ctrl('w'), Key::alt(Backspace)],
+        Action::Edit(Edit::DeleteWordBack),
+        "delete the word before the cursor",
+        None,
+    ),
+    bind(
+        Typing,
+        &[Key::ctrl('u')],
+        Action::Edit(Edit::DeleteToStart),
+        "delete to the start of the line",
+        Some("erase"),
+    ),
+    bind(
+        Typing,
+        &[Key::ctrl('k')],
+        Action::Edit(Edit::DeleteToEnd),
+        "delete to the end of the line",
+        None,
+    ),
     // Typing a list filter.
     bind(
         Filter,
@@ -214,7 +289,6 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Filter, &[k(Down)], Action::Down, "next match", None),
     bind(Filter, &[k(Up)], Action::Up, "previous match", None),
-    bind(Filter, &[k(Backspace)], Action::DeleteChar, "delete a character", None),
     // The matrix.
     bind(
         Matrix,
@@ -359,6 +433,20 @@ pub const BINDINGS: &[Binding] = &[
         "present the tour or record shown, full screen",
         Some("present"),
     ),
+    bind(
+        Browse,
+        &[Key::ch('t')],
+        Action::CycleTheme,
+        "next colour theme (dark, light, high contrast)",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Key::ch('m')],
+        Action::ToggleMouse,
+        "mouse on or off (off: the terminal selects text)",
+        None,
+    ),
     bind(Browse, &[Key::ch('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(Browse, &[Key::ch('q')], Action::Quit, "quit", Some("quit")),
 ];
@@ -380,9 +468,9 @@ pub fn resolve(contexts: &[Context], key: Key) -> Option<Action> {
         (Some(action), _) => return Some(action),
         (None, _) => {}
     }
-    let typing = contexts.contains(&Filter) || contexts.contains(&Palette);
+    let typing = contexts.contains(&Typing);
     match key.code {
-        Char(c) if typing && !key.ctrl && !c.is_control() => Some(Action::Input(c)),
+        Char(c) if typing && !key.ctrl && !key.alt && !c.is_control() => Some(Action::Input(c)),
         _ => None,
     }
 }
@@ -432,7 +520,7 @@ pub const NOTES: &[&str] = &[
 pub fn help_lines() -> Vec<HelpLine> {
     let mut lines: Vec<HelpLine> = NOTES.iter().map(|n| HelpLine::Note(n)).collect();
     let order = [
-        Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Present, Help, Always,
+        Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Present, Help, Always,
     ];
     for context in order {
         lines.push(HelpLine::Note(""));
@@ -466,7 +554,7 @@ mod tests {
 
     #[test]
     fn typing_claims_letters_but_not_bound_keys() {
-        let typing = [Filter, Always];
+        let typing = [Filter, Typing, Always];
         assert_eq!(resolve(&typing, Key::ch('q')), Some(Action::Input('q')));
         assert_eq!(resolve(&typing, Key::ctrl('c')), Some(Action::Quit));
         assert_eq!(resolve(&[List, Browse], Key::ch('q')), Some(Action::Quit));

@@ -23,13 +23,15 @@ pub enum Shape {
     WideList,
     /// A narrow list beside a picture that takes the detail pane's place (the map).
     Map,
+    /// The search: its results get the room, the preview what is left.
+    Search,
 }
 
 impl Shape {
     /// Whether the second pane is the detail pane (and takes clicks on links).
     pub fn has_detail(self) -> bool {
         match self {
-            Shape::ListAndDetail | Shape::WideList => true,
+            Shape::ListAndDetail | Shape::WideList | Shape::Search => true,
             Shape::Map => false,
         }
     }
@@ -57,7 +59,7 @@ impl Screen {
         let (list, detail) = if stacked {
             let share = match (reading, shape) {
                 (true, _) => 1,
-                (false, Shape::WideList) => 3,
+                (false, Shape::WideList | Shape::Search) => 3,
                 (false, Shape::ListAndDetail | Shape::Map) => 2,
             };
             let h = (body.height * share / 5).max(5);
@@ -73,6 +75,7 @@ impl Screen {
                 Shape::ListAndDetail if width >= WIDE => (width * 9 / 20).clamp(64, 100),
                 Shape::ListAndDetail => (width * 2 / 5).clamp(36, 64),
                 Shape::Map => (width / 4).clamp(30, 44),
+                Shape::Search => (width / 2).clamp(36, 100),
             };
             (
                 Rect::new(0, body.y, w, body.height),

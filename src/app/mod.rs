@@ -146,14 +146,14 @@ impl App {
     pub fn palette(&self) -> Option<&Palette> {
         match &self.mode {
             Mode::Search(palette) => Some(palette),
-            Mode::Browse | Mode::Filter | Mode::Help { .. } | Mode::Present(_) => None,
+            Mode::Browse | Mode::Filter(_) | Mode::Help { .. } | Mode::Present(_) => None,
         }
     }
 
     pub fn screen(&self) -> Option<Screen> {
         let searching = self.palette().is_some();
         let shape = if searching {
-            layout::Shape::ListAndDetail
+            layout::Shape::Search
         } else {
             self.current().view.shape()
         };
@@ -163,7 +163,7 @@ impl App {
 
     /// Whether the list pane shows a filter line.
     pub fn filter_line(&self) -> bool {
-        matches!(self.mode, Mode::Filter) || !self.current().filter().is_empty() || self.current().region().is_some()
+        matches!(self.mode, Mode::Filter(_)) || !self.current().filter().is_empty() || self.current().region().is_some()
     }
 
     /// Takes the effects queued for the terminal layer.
@@ -177,8 +177,8 @@ impl App {
         let mut contexts = vec![Context::Always];
         match &self.mode {
             Mode::Help { .. } => contexts.push(Context::Help),
-            Mode::Search(_) => contexts.push(Context::Palette),
-            Mode::Filter => contexts.push(Context::Filter),
+            Mode::Search(_) => contexts.extend([Context::Palette, Context::Typing]),
+            Mode::Filter(_) => contexts.extend([Context::Filter, Context::Typing]),
             Mode::Present(_) => contexts.push(Context::Present),
             Mode::Browse => {
                 match self.current().focus {
@@ -195,6 +195,12 @@ impl App {
     pub fn key(&mut self, key: Key) {
         self.status = None;
         match keys::resolve(&self.contexts(), key) {
+            // "Terminal too small" hides the panes: keys must not move what nobody can see.
+            Some(action) if self.screen().is_none() && self.show().is_none() => {
+                if matches!(action, Action::Quit | Action::Suspend) {
+                    self.update(action);
+                }
+            }
             Some(action) => self.update(action),
             None => {
                 if !matches!(self.mode, Mode::Help { .. }) {
@@ -284,11 +290,11 @@ impl App {
         let rows = self.palette_rows();
         if let Mode::Search(palette) = &mut self.mode {
             if palette.stale {
-                palette.hits = if palette.query.trim().is_empty() {
+                palette.hits = if palette.query().trim().is_empty() {
                     Vec::new()
                 } else {
                     match &self.index {
-                        Some(index) => index.search(&self.kb, &palette.query, None, palette::LIMIT),
+                        Some(index) => index.search(&self.kb, palette.query(), None, palette::LIMIT),
                         None => Vec::new(),
                     }
                 };

@@ -9,8 +9,8 @@ use super::present::Show;
 pub enum Mode {
     #[default]
     Browse,
-    /// Typing into the current tab's list filter.
-    Filter,
+    /// Typing into the current tab's list filter, with its cursor.
+    Filter(tui_input::Input),
     Search(Palette),
     /// The help overlay, scrolled to this line.
     Help {

@@ -1,6 +1,8 @@
 //! The search palette's state: the query, its ranked hits and the selected one. The search itself runs in
 //! `App::refresh`, once per frame, not per key: typing fast never queues searches behind each other.
 
+use tui_input::{Input, InputRequest};
+
 use crate::search::Hit;
 
 /// How many results the palette asks for; enough to scroll, small enough to rank and draw in no time.
@@ -8,7 +10,8 @@ pub const LIMIT: usize = 200;
 
 #[derive(Debug, Clone, Default)]
 pub struct Palette {
-    pub query: String,
+    /// The query as typed, with its cursor (tui-input does the line editing).
+    pub input: Input,
     pub hits: Vec<Hit>,
     pub selected: usize,
     pub offset: usize,
@@ -19,11 +22,23 @@ pub struct Palette {
 impl Palette {
     pub fn new(query: String, selected: usize) -> Palette {
         Palette {
-            query,
+            input: Input::new(query),
             hits: Vec::new(),
             selected,
             offset: 0,
             stale: true,
+        }
+    }
+
+    pub fn query(&self) -> &str {
+        self.input.value()
+    }
+
+    /// Edits the query; a changed text searches again, from the first result.
+    pub fn edit(&mut self, request: InputRequest) {
+        if self.input.handle(request).is_some_and(|changed| changed.value) {
+            self.selected = 0;
+            self.stale = true;
         }
     }
 

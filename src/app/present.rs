@@ -181,9 +181,7 @@ impl App {
         let last = show.last();
         match action {
             Action::Right | Action::Down | Action::PageDown => show.current = (show.current + 1).min(last),
-            Action::Left | Action::Up | Action::PageUp | Action::DeleteChar => {
-                show.current = show.current.saturating_sub(1)
-            }
+            Action::Left | Action::Up | Action::PageUp => show.current = show.current.saturating_sub(1),
             Action::Top => show.current = 0,
             Action::Bottom => show.current = last,
             Action::Input(c) if c.is_ascii_digit() && show.typed.len() < 4 => show.typed.push(c),

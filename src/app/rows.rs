@@ -32,6 +32,8 @@ pub struct Row {
     pub depth: u8,
     /// For the Countries region filter.
     pub region: Option<Region>,
+    /// Words the filter matches that the row does not show: a country's other names ("Ivory Coast").
+    pub also: String,
     /// The row's text folded for filtering (case and accents ignored).
     pub folded: String,
 }
@@ -45,6 +47,7 @@ impl Row {
             detail: detail.into(),
             depth,
             region: None,
+            also: String::new(),
             folded: String::new(),
         }
     }
@@ -68,7 +71,7 @@ pub fn build(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
 /// Sets each row's folded text, which the list filter matches against.
 pub fn fold_rows(mut rows: Vec<Row>) -> Vec<Row> {
     for row in &mut rows {
-        row.folded = fold(&format!("{} {} {}", row.lead, row.label, row.detail));
+        row.folded = fold(&format!("{} {} {} {}", row.lead, row.label, row.detail, row.also));
     }
     rows
 }
@@ -189,6 +192,7 @@ pub fn countries(kb: &KnowledgeBase) -> Vec<Row> {
             let n = kb.backlinks_of(r, Kind::Achievement).count();
             let mut row = Row::new(RowKey::Record(r), kb.title(r), count(n, "result"), 1).lead(kb.id(r));
             row.region = Some(region);
+            row.also = kb.countries[r.index].aliases.join(" ");
             rows.push(row);
         }
     }

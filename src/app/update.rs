@@ -4,12 +4,14 @@
 use crate::document::render::document_text;
 use crate::kb::RecordRef;
 
+use super::detail::LinkTarget;
 use super::matrix::{Axis, Cell};
 use super::palette::Palette;
 use super::rows::RowKey;
 use super::tabs::Tab;
 use super::views::View;
 use super::{layout, Action, App, Effect, Focus, Mode, Mouse, MouseKind};
+use tui_input::InputRequest;
 
 impl App {
     pub fn update(&mut self, action: Action) {
@@ -20,11 +22,12 @@ impl App {
                 self.height = h;
             }
             Action::Mouse(m) => self.mouse(m),
-            Action::EffectFailed(message) => self.status = Some(message),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Report(message) => self.status = Some(message),
             action => match &self.mode {
                 Mode::Help { .. } => self.help_action(action),
                 Mode::Search(_) => self.palette_action(action),
-                Mode::Filter => self.filter_action(action),
+                Mode::Filter(_) => self.filter_action(action),
                 Mode::Present(_) => self.present_action(action),
                 Mode::Browse => self.browse_action(action),
             },
@@ -53,16 +56,13 @@ impl App {
             return;
         };
         match action {
-            Action::Input(c) => {
-                palette.query.push(c);
-                palette.selected = 0;
-                palette.stale = true;
+            Action::Input(c) => palette.edit(InputRequest::InsertChar(c)),
+            Action::Paste(text) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    palette.edit(InputRequest::InsertChar(c));
+                }
             }
-            Action::DeleteChar => {
-                palette.query.pop();
-                palette.selected = 0;
-                palette.stale = true;
-            }
+            Action::Edit(edit) => palette.edit(edit.request()),
             Action::Down => palette.move_by(1),
             Action::Up => palette.move_by(-1),
             Action::PageDown => palette.move_by(page),
@@ -95,6 +95,8 @@ impl App {
             Action::OpenSource => self.open_source(),
             Action::Copy => self.copy(),
             Action::Present => self.present_current(),
+            Action::CycleTheme => self.effects.push(Effect::CycleTheme),
+            Action::ToggleMouse => self.effects.push(Effect::ToggleMouse),
             Action::FocusList => self.current_mut().focus = Focus::List,
             action => match self.current().focus {
                 Focus::Detail => self.detail_action(action),
@@ -189,16 +191,23 @@ impl App {
         }
     }
 
-    /// Enter on a focused link: remember where we are, then open the record in its tab.
+    /// Enter on a focused link: remember where we are, then open the record in its tab with its detail
+    /// focused, so that the next hop along a chain of links is one Enter; a web link opens in the browser.
     fn follow(&mut self) {
         let view = self.detail_view();
-        let Some(target) = self.current().link.and_then(|i| view.link_targets.get(i).copied()) else {
+        let Some(target) = self.current().link.and_then(|i| view.link_targets.get(i).cloned()) else {
             let keys = format!("{}/{}", self.key_for(Action::Down), self.key_for(Action::Up));
             self.status = Some(format!("No link focused: {keys} move between the links"));
             return;
         };
-        self.remember();
-        self.jump(target);
+        match target {
+            LinkTarget::Record(record) => {
+                self.remember();
+                self.jump(record);
+                self.focus_detail();
+            }
+            LinkTarget::Web(url) => self.effects.push(Effect::OpenUrl(url)),
+        }
     }
 
     /// Shows a record in its tab: its row selected in the unfiltered list (or its column of the
@@ -263,14 +272,29 @@ impl App {
         }
     }
 
+    /// o: the focused web link, else the record's first page on the web (its NORMLEX or ILOSTAT page,
+    /// its site), else its source's. The terminal layer opens it, or copies it over SSH.
     fn open_source(&mut self) {
-        let url = self.detail_document().and_then(|d| d.url().map(String::from));
+        let view = self.detail_view();
+        let focused = self.detail_link().and_then(|i| match view.link_targets.get(i) {
+            Some(LinkTarget::Web(url)) => Some(url.clone()),
+            _ => None,
+        });
+        let first = || {
+            view.link_targets.iter().find_map(|t| match t {
+                LinkTarget::Web(url) => Some(url.clone()),
+                LinkTarget::Record(_) => None,
+            })
+        };
+        let url = focused
+            .or_else(first)
+            .or_else(|| self.detail_document().and_then(|d| d.url().map(String::from)));
         match url {
             Some(url) => {
                 self.status = Some(format!("Opening {url}"));
                 self.effects.push(Effect::OpenUrl(url));
             }
-            None => self.status = Some("This has no source link to open".into()),
+            None => self.status = Some("This has no link to open".into()),
         }
     }
 
@@ -307,9 +331,9 @@ impl App {
             _ if at(screen.tabs) && m.kind == MouseKind::Click => self.click_tab(m.column),
             Mode::Search(palette) if at(screen.list) => palette_mouse(palette, m, screen.list),
             Mode::Search(_) => {}
-            Mode::Browse | Mode::Filter if at(screen.list) => self.view_mouse(m, screen.list),
-            Mode::Browse | Mode::Filter if at(screen.detail) && detail_clicks => self.mouse_detail(m, screen.detail),
-            Mode::Browse | Mode::Filter => {}
+            Mode::Browse | Mode::Filter(_) if at(screen.list) => self.view_mouse(m, screen.list),
+            Mode::Browse | Mode::Filter(_) if at(screen.detail) && detail_clicks => self.mouse_detail(m, screen.detail),
+            Mode::Browse | Mode::Filter(_) => {}
         }
     }
 

@@ -15,7 +15,7 @@ use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::config::{self, Flags, Settings};
-use crate::kb::{links, DataSource, Kind, KnowledgeBase};
+use crate::kb::{DataSource, Kind, KnowledgeBase};
 use crate::search::SearchIndex;
 
 pub use crate::document::render::{document_markdown, document_text};
@@ -503,32 +503,11 @@ fn show(kb: &KnowledgeBase, id: &str, format: Format, out: &mut impl Write) -> i
             return Ok(ExitCode::FAILURE);
         }
     };
+    // The document carries the record's web links, as the explorer's detail pane shows them.
     let doc = kb.document(r);
-    // The citation already gives the source's address; the other links follow the document.
-    let web: Vec<(String, String)> = links::links(kb, r)
-        .into_iter()
-        .filter(|(_, url)| doc.url() != Some(url.as_str()))
-        .collect();
-    let clean = |s: &str| crate::kb::text::sanitize(s).into_owned();
     match format {
-        Format::Text => {
-            write!(out, "{}", document_text(&doc))?;
-            if !web.is_empty() {
-                writeln!(out, "\nLinks")?;
-                for (label, url) in &web {
-                    writeln!(out, "  {}\n    {}", clean(label), clean(url))?;
-                }
-            }
-        }
-        Format::Markdown => {
-            write!(out, "{}", document_markdown(&doc))?;
-            if !web.is_empty() {
-                writeln!(out, "\n## Links\n")?;
-                for (label, url) in &web {
-                    writeln!(out, "- [{}](<{}>)", clean(label).replace(['[', ']'], ""), clean(url))?;
-                }
-            }
-        }
+        Format::Text => write!(out, "{}", document_text(&doc))?,
+        Format::Markdown => write!(out, "{}", document_markdown(&doc))?,
         Format::Json => render::record_json(kb, r, out)?,
         Format::Csv => Table::records(kb, r.kind, &[r], false).write_csv(out)?,
     }

@@ -419,6 +419,14 @@ fn document_html(doc: &Document) -> String {
                 }
                 out.push_str("</ul>\n");
             }
+            Block::Web { links } => {
+                out.push_str("<ul>\n");
+                for link in links {
+                    let url = esc(link.url.as_deref().unwrap_or_default());
+                    let _ = writeln!(out, "<li><a href=\"{url}\">{}</a></li>", esc(&link.label));
+                }
+                out.push_str("</ul>\n");
+            }
             Block::Warning { text } => {
                 let _ = writeln!(out, "<p class=\"warn\">{}</p>", esc(text));
             }

@@ -53,6 +53,10 @@ pub enum Block {
     Chart {
         chart: Chart,
     },
+    /// Pages on the web: the record's authoritative page (NORMLEX, ILOSTAT), its own site.
+    Web {
+        links: Vec<Link>,
+    },
     /// A caveat from the data: an ambiguity in the source, or an approximation.
     Warning {
         text: String,
@@ -119,6 +123,9 @@ pub struct Link {
     pub target: Option<RecordRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// A page on the web to open, for a link that is not a record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -135,6 +142,7 @@ impl Document {
             match block {
                 Block::Tags { tags } => links.extend(tags.iter().filter(|t| t.target.is_some())),
                 Block::Items { items } => links.extend(items.iter().map(|i| &i.link).filter(|l| l.target.is_some())),
+                Block::Web { links: web } => links.extend(web.iter()),
                 Block::Citation { source, .. } => links.extend(source.target.is_some().then_some(source)),
                 _ => {}
             }
@@ -284,6 +292,7 @@ impl KnowledgeBase {
                                         role: "source".into(),
                                         target: source,
                                         id: Some(rat.source.clone()),
+                                        url: None,
                                     },
                                     detail,
                                 }
@@ -483,7 +492,26 @@ impl KnowledgeBase {
             }),
             None => {}
         }
-        doc.blocks.extend(self.citation(record));
+        let citation = self.citation(record);
+        let cited_url = citation.as_ref().and_then(|c| match c {
+            Block::Citation { url, .. } => url.clone(),
+            _ => None,
+        });
+        let web: Vec<Link> = crate::kb::links::links(self, r)
+            .into_iter()
+            .filter(|(_, url)| Some(url) != cited_url.as_ref())
+            .map(|(label, url)| Link {
+                label,
+                role: "web".into(),
+                target: None,
+                id: None,
+                url: Some(url),
+            })
+            .collect();
+        if !web.is_empty() {
+            doc.blocks.push(Block::Web { links: web });
+        }
+        doc.blocks.extend(citation);
         doc
     }
 
@@ -575,6 +603,7 @@ impl KnowledgeBase {
                 role: "step".into(),
                 target,
                 id: target.map(|r| self.id(r).to_string()),
+                url: None,
             },
             detail: shows,
         }
@@ -590,6 +619,7 @@ impl KnowledgeBase {
             role: role.into(),
             target: Some(r),
             id: Some(self.id(r).to_string()),
+            url: None,
         }
     }
 
@@ -763,9 +793,11 @@ impl Stat {
 
 fn stat(f: &crate::kb::HeadlineFigure) -> Stat {
     let value = format_number(f.value);
+    // "95 members of employers' organizations", not "95 members  members of employers'…".
+    let repeats = !f.unit.is_empty() && crate::kb::text::fold(&f.label).starts_with(&crate::kb::text::fold(&f.unit));
     Stat {
         value: if f.approximate { format!("about {value}") } else { value },
-        unit: f.unit.clone(),
+        unit: if repeats { String::new() } else { f.unit.clone() },
         label: f.label.clone(),
     }
 }
@@ -788,6 +820,7 @@ fn plain(label: &str, role: &str) -> Link {
         role: role.to_string(),
         target: None,
         id: None,
+        url: None,
     }
 }
 

@@ -54,6 +54,13 @@ pub fn document_text(doc: &Document) -> String {
                     }
                 }
             }
+            Block::Web { links } => {
+                out.push_str("Links\n");
+                for link in links {
+                    let url = link.url.as_deref().unwrap_or_default();
+                    out.push_str(&format!("  {}\n    {}\n", sanitize(&link.label), sanitize(url)));
+                }
+            }
             Block::Warning { text } => out.push_str(&format!("Note: {}\n", wrap(&sanitize(text), 100))),
             Block::Citation { source, section, url } => {
                 out.push_str(&format!("Source: {}", sanitize(&source.label)));
@@ -119,6 +126,13 @@ pub fn document_markdown(doc: &Document) -> String {
                         out.push_str(&format!(": {}", esc(&item.detail)));
                     }
                     out.push('\n');
+                }
+            }
+            Block::Web { links } => {
+                for link in links {
+                    let url = link.url.as_deref().unwrap_or_default();
+                    let label = esc(&link.label).replace(['[', ']'], "");
+                    out.push_str(&format!("- [{label}](<{}>)\n", sanitize(url)));
                 }
             }
             Block::Warning { text } => out.push_str(&format!("> **Note:** {}\n", esc(text))),

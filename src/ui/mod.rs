@@ -17,6 +17,8 @@ mod too_small;
 mod views;
 
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
 
@@ -42,7 +44,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             palette::draw(frame, app, theme, screen.list);
             detail::draw(frame, app, theme, screen.detail);
         }
-        Mode::Browse | Mode::Filter | Mode::Help { .. } | Mode::Present(_) => views::draw(frame, app, theme, &screen),
+        Mode::Browse | Mode::Filter(_) | Mode::Help { .. } | Mode::Present(_) => {
+            views::draw(frame, app, theme, &screen)
+        }
     }
     footer::draw(frame, app, theme, screen.footer);
     if let Mode::Help { .. } = app.mode {
@@ -51,6 +55,38 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 pub use crate::kb::text::cut as truncate;
+
+/// An input line in `width` columns: the part of the text around the cursor (the end of a long paste
+/// stays in view), the cursor shown on the character it is before, or after the last one.
+pub fn input_line(input: &tui_input::Input, width: usize, text: Style, cursor: Style) -> Vec<Span<'static>> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    // One column is kept for the cursor after the end.
+    let scroll = input.visual_scroll(width.saturating_sub(1).max(1));
+    let at = input.visual_cursor();
+    let mut spans = Vec::new();
+    let mut column = 0;
+    let mut shown = 0;
+    let mut cursor_drawn = false;
+    for c in input.value().chars() {
+        let w = c.width().unwrap_or(0);
+        if column >= scroll && shown + w < width {
+            let c = if c.is_control() { '?' } else { c };
+            if column == at {
+                spans.push(Span::styled(c.to_string(), cursor));
+                cursor_drawn = true;
+            } else {
+                spans.push(Span::styled(c.to_string(), text));
+            }
+            shown += w;
+        }
+        column += w;
+    }
+    if !cursor_drawn {
+        spans.push(Span::styled(" ", cursor));
+    }
+    spans
+}
 
 /// A scrollbar on the right border of a bordered pane, drawn only when its `total` lines do not fit in
 /// the `height` shown; `offset` is the first line shown.

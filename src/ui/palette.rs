@@ -13,17 +13,17 @@ use crate::search::Hit;
 
 use super::{truncate, Theme};
 
-const KIND_WIDTH: usize = 12;
+const KIND_WIDTH: usize = 13;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(palette) = app.palette() else {
         return;
     };
     let count = match palette.hits.len() {
-        0 if palette.query.trim().is_empty() => String::new(),
+        0 if palette.query().trim().is_empty() => String::new(),
         0 if !app.search_ready() => " indexing… ".to_string(),
         n if n >= crate::app::palette::LIMIT => format!(" top {n} "),
-        n => format!(" {n} found "),
+        n => format!(" {} found ", crate::document::format::thousands(n)),
     };
     let block = Block::bordered()
         .border_style(theme.border_focus)
@@ -32,23 +32,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(block, area);
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
-    let query = truncate(&palette.query, width.saturating_sub(4));
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(" › ", theme.prompt),
-            Span::raw(query),
-            Span::styled("▏", theme.prompt),
-        ]),
-        Line::styled("─".repeat(width), theme.border),
-    ];
-    if palette.query.trim().is_empty() {
+    let mut prompt = vec![Span::styled(" › ", theme.prompt)];
+    prompt.extend(crate::ui::input_line(
+        &palette.input,
+        width.saturating_sub(4),
+        theme.text,
+        theme.selected,
+    ));
+    let mut lines = vec![Line::from(prompt), Line::styled("─".repeat(width), theme.border)];
+    if palette.query().trim().is_empty() {
+        let keys: Vec<String> = crate::app::keys::hints(&app.contexts())
+            .into_iter()
+            .map(|(key, word)| format!("{key} {word}"))
+            .collect();
         lines.extend(
             [
-                "Type a country, a sector, a convention or a number:",
-                "  ghana · cocoa · C182 · forced labour · 4,690",
-                "↑/↓ choose · Enter opens · Esc closes",
+                "Type a country, a sector, a convention or a number:".to_string(),
+                "  ghana · cocoa · C182 · forced labour · 4,690".to_string(),
+                keys.join(" · "),
             ]
-            .map(|t| Line::styled(truncate(t, width), theme.dim)),
+            .map(|t| Line::styled(truncate(&t, width), theme.dim)),
         );
     } else if !app.search_ready() {
         lines.push(Line::styled(truncate("Indexing the knowledge base…", width), theme.dim));
@@ -75,10 +78,9 @@ fn hit_line(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -
         theme.matched
     };
     let title = truncate(app.kb.title(hit.record), width.saturating_sub(KIND_WIDTH + 2));
-    let mut spans = vec![Span::styled(
-        format!(" {:<w$}", hit.record.kind.label(), w = KIND_WIDTH - 1),
-        kind_style,
-    )];
+    // The kind never runs into the title, however long its label ("Partnership").
+    let kind = truncate(hit.record.kind.label(), KIND_WIDTH - 2);
+    let mut spans = vec![Span::styled(format!(" {kind:<w$} ", w = KIND_WIDTH - 2), kind_style)];
     spans.extend(highlight(&title, &hit.title_matches, base, matched));
     let used = KIND_WIDTH + title.width();
     spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));

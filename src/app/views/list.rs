@@ -37,7 +37,10 @@ impl App {
             Action::Top => self.move_selection(isize::MIN / 2),
             Action::Bottom => self.move_selection(isize::MAX / 2),
             Action::Open | Action::Right => self.focus_detail(),
-            Action::StartFilter => self.mode = Mode::Filter,
+            Action::StartFilter => {
+                let text = self.current().filter().to_string();
+                self.mode = Mode::Filter(tui_input::Input::new(text));
+            }
             Action::CycleRegion => self.cycle_region(),
             _ => {}
         }
@@ -45,29 +48,39 @@ impl App {
 
     /// Keys while typing a filter: the text changes the list at once.
     pub(in crate::app) fn filter_action(&mut self, action: Action) {
+        use tui_input::InputRequest;
         let tab = self.tab;
-        let Some(list) = self.current_mut().list_mut() else {
-            self.mode = Mode::Browse;
-            return;
-        };
-        match action {
-            Action::Input(c) => list.filter.push(c),
-            Action::DeleteChar => {
-                list.filter.pop();
-            }
+        let Mode::Filter(input) = &mut self.mode else { return };
+        let changed = match action {
+            Action::Input(c) => input.handle(InputRequest::InsertChar(c)),
+            Action::Paste(text) => text
+                .chars()
+                .filter(|c| !c.is_control())
+                .filter_map(|c| input.handle(InputRequest::InsertChar(c)))
+                .last(),
+            Action::Edit(edit) => input.handle(edit.request()),
             Action::AcceptFilter => {
                 self.mode = Mode::Browse;
                 return;
             }
             Action::ClearFilter | Action::Back => {
-                list.filter.clear();
                 self.mode = Mode::Browse;
+                if let Some(list) = self.current_mut().list_mut() {
+                    list.filter.clear();
+                }
+                return self.refilter(tab);
             }
             Action::Down => return self.move_selection(1),
             Action::Up => return self.move_selection(-1),
             _ => return,
+        };
+        if changed.is_some_and(|c| c.value) {
+            let text = input.value().to_string();
+            if let Some(list) = self.current_mut().list_mut() {
+                list.filter = text;
+            }
+            self.refilter(tab);
         }
-        self.refilter(tab);
     }
 
     /// Moves the list selection by `delta` visible rows, stopping at either end.

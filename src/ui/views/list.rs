@@ -69,14 +69,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn filter_line(app: &App, state: &ListView, theme: &Theme, width: u16) -> Line<'static> {
-    let typing = matches!(app.mode, Mode::Filter);
+    let editing = match &app.mode {
+        Mode::Filter(input) => Some(input),
+        _ => None,
+    };
+    let typing = editing.is_some();
     let mut spans = vec![Span::styled(" Filter ", theme.prompt)];
-    spans.push(Span::raw(truncate(
-        &state.filter,
-        usize::from(width).saturating_sub(30),
-    )));
-    if typing {
-        spans.push(Span::styled("▏", theme.prompt));
+    let room = usize::from(width).saturating_sub(30).max(8);
+    match editing {
+        Some(input) => spans.extend(crate::ui::input_line(input, room, theme.text, theme.selected)),
+        None => spans.push(Span::raw(truncate(&state.filter, room))),
     }
     if let Some(region) = state.region {
         spans.push(Span::styled(format!("  region: {}", region.name()), theme.dim));
