@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::kb::text::escape;
 use crate::kb::{DataSource, Kind, KnowledgeBase};
 
 pub use render::{document_markdown, document_text};
@@ -132,14 +133,11 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
+/// `ipec check`: the counts of each kind, or every problem (the first 200 of them) and exit code 1.
+pub fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
     match KnowledgeBase::load(source) {
         Ok(kb) => {
-            let where_from = match source {
-                DataSource::Embedded => "built-in knowledge base".to_string(),
-                DataSource::Dir(dir) => dir.display().to_string(),
-            };
-            writeln!(out, "{where_from}: ok, {} records", kb.total_records())?;
+            writeln!(out, "{}: ok, {} records", where_from(source), kb.total_records())?;
             for kind in Kind::ALL {
                 writeln!(out, "  {:>5}  {}", kb.len(kind), kind.plural())?;
             }
@@ -152,9 +150,18 @@ fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
     }
 }
 
+/// The knowledge base's name in messages: a folder's path is text from outside, so it is escaped.
+fn where_from(source: &DataSource) -> String {
+    match source {
+        DataSource::Embedded => "built-in knowledge base".to_string(),
+        DataSource::Dir(dir) => escape(&dir.display().to_string()).into_owned(),
+    }
+}
+
 fn show(kb: &KnowledgeBase, id: &str, format: ShowFormat, out: &mut impl Write) -> io::Result<ExitCode> {
     let Some(r) = kb.find(id) else {
         let close = kb.suggest(id, None, 5);
+        let id = escape(id);
         if close.is_empty() {
             eprintln!("ipec: no record has the id `{id}`; try `ipec search {id}`");
         } else {
