@@ -382,23 +382,49 @@ fn parse_document<'a>(file: &'a SourceFile, problems: &mut Vec<Problem>) -> Opti
 /// Every string in the file, keys included, is refused if it holds control characters or escape
 /// sequences, which would otherwise reach the terminal.
 fn check_text(file: &SourceFile, table: &DeTable<'_>, problems: &mut Vec<Problem>) {
-    fn walk(file: &SourceFile, value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) {
+    // An explicit stack, not recursion: TOML nests up to thousands of levels (inline tables with dotted
+    // keys), deeper than a thread's stack can follow.
+    let mut stack: Vec<&Spanned<DeValue<'_>>> = Vec::new();
+    let key = |key: &Spanned<std::borrow::Cow<'_, str>>, problems: &mut Vec<Problem>| {
+        check_string(file, key.get_ref(), key.span(), problems)
+    };
+    for (k, v) in table.iter().rev() {
+        key(k, problems);
+        stack.push(v);
+    }
+    while let Some(value) = stack.pop() {
         match value.get_ref() {
             DeValue::String(s) => check_string(file, s, value.span(), problems),
-            DeValue::Array(items) => items.iter().for_each(|v| walk(file, v, problems)),
+            DeValue::Array(items) => stack.extend(items.iter().rev()),
             DeValue::Table(t) => {
-                for (k, v) in t.iter() {
-                    check_string(file, k.get_ref(), k.span(), problems);
-                    walk(file, v, problems);
+                for (k, v) in t.iter().rev() {
+                    key(k, problems);
+                    stack.push(v);
                 }
             }
             _ => {}
         }
     }
-    for (key, value) in table.iter() {
-        check_string(file, key.get_ref(), key.span(), problems);
-        walk(file, value, problems);
+}
+
+/// No record of the schema nests deeper than 3 levels (a convention's ratifications' fields); past this,
+/// a record is refused before it is deserialized, whose recursion (and a copy's) a deep one would overflow.
+const MAX_NESTING: usize = 32;
+
+/// Where a value first nests deeper than `MAX_NESTING`, found without recursion.
+fn too_deep(value: &Spanned<DeValue<'_>>) -> Option<Range<usize>> {
+    let mut stack = vec![(value, 0)];
+    while let Some((value, depth)) = stack.pop() {
+        if depth > MAX_NESTING {
+            return Some(value.span());
+        }
+        match value.get_ref() {
+            DeValue::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
+            DeValue::Table(t) => stack.extend(t.iter().map(|(_, v)| (v, depth + 1))),
+            _ => {}
+        }
     }
+    None
 }
 
 fn check_string(file: &SourceFile, s: &str, span: Range<usize>, problems: &mut Vec<Problem>) {
@@ -445,6 +471,20 @@ fn read_records(
                 file: file_index,
                 index,
             };
+            let id = item.get_ref().get("id").and_then(|v| v.get_ref().as_str());
+            let what = || match id {
+                Some(id) => format!("{kind} `{id}`"),
+                None => format!("{kind} #{}", index + 1),
+            };
+            if let Some(deep) = too_deep(item) {
+                unreadable_ids.extend(id.map(str::to_lowercase));
+                let message = format!(
+                    "{}: values nested more than {MAX_NESTING} levels deep; no field takes that",
+                    what()
+                );
+                problems.push(file.problem(deep.start, message));
+                continue;
+            }
             let result = match kind {
                 Kind::Programme => push(&mut kb.programme, item, origin),
                 Kind::Priority => push(&mut kb.priorities, item, origin),
@@ -459,16 +499,9 @@ fn read_records(
                 Kind::Source => push(&mut kb.sources, item, origin),
             };
             if let Err(error) = result {
-                let id = item.get_ref().get("id").and_then(|v| v.get_ref().as_str());
-                if let Some(id) = id {
-                    unreadable_ids.insert(id.to_lowercase());
-                }
+                unreadable_ids.extend(id.map(str::to_lowercase));
                 let offset = error.span().unwrap_or_else(|| item.span()).start;
-                let what = match id {
-                    Some(id) => format!("{kind} `{id}`"),
-                    None => format!("{kind} #{}", index + 1),
-                };
-                let message = format!("{what}: {}", toml_message(error.message()));
+                let message = format!("{}: {}", what(), toml_message(error.message()));
                 problems.push(file.problem(offset, message));
             }
         }
