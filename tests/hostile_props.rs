@@ -346,17 +346,14 @@ fn apply(text: &str, edit: &Edit) -> (Vec<u8>, Verdict) {
     }
 }
 
-/// Loads a folder on a thread with the main thread's stack size, as `ipec check` would, and fails on a
-/// panic or a hang.
+/// Loads a folder on a thread of the default (small) stack size, as the watcher or the explorer might,
+/// and fails on a panic or a hang.
 fn load_in_time(dir: PathBuf) -> Result<Result<KnowledgeBase, Problems>, TestCaseError> {
     let (tx, rx) = mpsc::channel();
-    let thread = std::thread::Builder::new()
-        .stack_size(8 << 20)
-        .spawn(move || {
-            let result = KnowledgeBase::load(&DataSource::Dir(dir));
-            let _ = tx.send(result);
-        })
-        .expect("spawn the loader");
+    let thread = std::thread::spawn(move || {
+        let result = KnowledgeBase::load(&DataSource::Dir(dir));
+        let _ = tx.send(result);
+    });
     match rx.recv_timeout(HANG) {
         Ok(result) => {
             thread

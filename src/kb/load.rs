@@ -135,7 +135,28 @@ impl SourceFile {
 }
 
 /// Reads, parses, deserializes and validates a knowledge base.
+///
+/// The work runs on a thread of its own with a large stack, whichever thread calls: TOML within the
+/// parser's limits still nests thousands of levels (inline tables with dotted keys), and freeing such a
+/// document recurses as deep, more than the 2 MiB of a spawned thread allow.
 pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .name("ipec-load".into())
+            .stack_size(LOAD_STACK)
+            .spawn_scoped(scope, || load_here(source))
+        {
+            Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had (a process limit): load here, as deep as this stack allows.
+            Err(_) => load_here(source),
+        }
+    })
+}
+
+/// The loader's stack: reserved, not committed, so it costs only what a deep document uses.
+const LOAD_STACK: usize = 64 << 20;
+
+fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
     let (files, mut problems) = read_files(source);
     let docs: Vec<Option<Spanned<DeTable<'_>>>> =
         files.iter().map(|file| parse_document(file, &mut problems)).collect();
