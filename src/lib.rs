@@ -3,6 +3,7 @@
 //! - `kb`: the knowledge base: records, loading, validation, resolved documents.
 //! - `search`: the search index over every record.
 //! - `synth`: synthetic knowledge bases of any size, for measuring search.
+//! - `watch`: reloading a knowledge-base folder on every change to it, off the caller's thread.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
 //! - `app`: the explorer's state and its update logic (no terminal); `ui`: its views; `tui`: the terminal
 //!   and the event loop.
@@ -14,3 +15,4 @@ pub mod search;
 pub mod synth;
 pub mod tui;
 pub mod ui;
+pub mod watch;
