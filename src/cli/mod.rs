@@ -1,6 +1,7 @@
 //! The command line: arguments (clap) and the subcommands for scripts.
 
 mod render;
+mod watch;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -9,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::kb::text::escape;
-use crate::kb::{DataSource, Kind, KnowledgeBase};
+use crate::kb::{DataSource, Kind, KnowledgeBase, Problems};
 
 pub use render::{document_markdown, document_text};
 
@@ -32,7 +33,12 @@ pub enum Command {
     /// Open the explorer (the default when no command is given).
     Tui(TuiArgs),
     /// Validate the knowledge base: count each kind, or report every problem as FILE:LINE:COLUMN.
-    Check,
+    Check {
+        /// Check again on every change to the --data folder (for an editor in a split terminal), until
+        /// Ctrl-C.
+        #[arg(long)]
+        watch: bool,
+    },
     /// List every record of one kind.
     List {
         /// priorities, areas, conventions, countries, achievements, figures, partnerships, events, resources,
@@ -102,7 +108,16 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match command {
-        Command::Check => check(&source, &mut out),
+        Command::Check { watch: true } => match &source {
+            DataSource::Dir(dir) => watch::check_watch(dir, &mut out),
+            DataSource::Embedded => check(&source, &mut out).inspect(|_| {
+                eprintln!(
+                    "ipec: the built-in knowledge base is compiled into ipec and cannot change: there is \
+                     nothing to watch. Use --data DIR to check a folder on every change."
+                )
+            }),
+        },
+        Command::Check { watch: false } => check(&source, &mut out),
         other => match KnowledgeBase::load(&source) {
             Ok(kb) => match other {
                 Command::List { kind, format } => render::list(&kb, kind, format, &mut out).map(|_| ExitCode::SUCCESS),
@@ -113,7 +128,7 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
                     limit,
                     format,
                 } => render::search(&kb, &query.join(" "), kind, limit, format, &mut out).map(|_| ExitCode::SUCCESS),
-                Command::Check | Command::Tui(_) => Ok(ExitCode::SUCCESS),
+                Command::Check { .. } | Command::Tui(_) => Ok(ExitCode::SUCCESS),
             },
             Err(problems) => {
                 eprintln!("{problems}");
@@ -135,7 +150,12 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
 
 /// `ipec check`: the counts of each kind, or every problem (the first 200 of them) and exit code 1.
 pub fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
-    match KnowledgeBase::load(source) {
+    report(source, &KnowledgeBase::load(source), out)
+}
+
+/// What `check` prints of one load.
+fn report(source: &DataSource, result: &Result<KnowledgeBase, Problems>, out: &mut impl Write) -> io::Result<ExitCode> {
+    match result {
         Ok(kb) => {
             writeln!(out, "{}: ok, {} records", where_from(source), kb.total_records())?;
             for kind in Kind::ALL {
