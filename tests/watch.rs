@@ -152,6 +152,31 @@ fn files_and_folders_created_removed_and_renamed_are_reloaded() {
     assert_eq!(events(&next(&reloads, WITHIN * 2)), 0);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_sub_folder_made_unreadable_is_a_problem_until_it_is_readable_again() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: geteuid has no preconditions. Root reads everything, so there is nothing to test as root.
+    if unsafe { libc::geteuid() } == 0 {
+        eprintln!("skipped: running as root, which can read any folder");
+        return;
+    }
+    let (_tmp, dir) = kb();
+    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let sub = dir.join("achievements");
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let locked = next(&reloads, WITHIN * 2)
+        .result
+        .expect_err("an unreadable folder is a problem");
+    assert!(locked.to_string().contains("cannot read folder"), "{locked}");
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut latest = next(&reloads, WITHIN * 2);
+    while let Ok(more) = reloads.recv_timeout(SILENCE) {
+        latest = more;
+    }
+    assert!(latest.result.is_ok(), "readable again");
+}
+
 #[test]
 fn the_folder_removed_is_a_problem_and_its_return_is_watched_again() {
     let (tmp, dir) = kb();
