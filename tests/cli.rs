@@ -202,3 +202,12 @@ fn show_escapes_an_id_typed_with_control_characters() {
     assert!(err.contains("`G\\u{1b}[2JH`"), "{err}");
     assert!(!err.contains('\u{1b}'), "{err}");
 }
+
+#[test]
+fn an_unknown_kind_typed_with_an_escape_is_echoed_escaped() {
+    let out = ipec(&["list", "pla\u{1b}[2Jnets"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown kind `pla\\u{1b}[2Jnets`"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
