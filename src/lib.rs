@@ -5,6 +5,7 @@
 //!   every front end renders these.
 //! - `search`: the search index over every record.
 //! - `synth`: synthetic knowledge bases of any size, for measuring search.
+//! - `watch`: reloading a knowledge-base folder on every change to it, off the caller's thread.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
 //! - `link`: the presenter link between instances of one show (a Unix socket).
 //! - `app`: the explorer's state and its update logic (no terminal); `ui`: its views; `tui`: the terminal
@@ -20,3 +21,4 @@ pub mod search;
 pub mod synth;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -175,3 +175,39 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(status.success(), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn check_prints_hostile_text_escaped_one_problem_a_line() {
+    let out = ipec(&["check", "--data", "tests/fixtures/invalid/hostile-text"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let raw = text.chars().find(|&c| c != '\n' && ipec::kb::text::needs_escape(c));
+    assert!(raw.is_none(), "raw {raw:?} reached the terminal:\n{text}");
+    assert!(text.contains("unknown country `GH\\u{1b}[2JA`"), "{text}");
+    // The newline inside a value cannot forge a problem line of its own.
+    let forged = text
+        .lines()
+        .filter(|l| l.starts_with("tests/fixtures/invalid/hostile-text/achievements.toml:1:1"));
+    assert_eq!(forged.count(), 0, "{text}");
+    assert!(text
+        .lines()
+        .all(|l| l.starts_with("tests/fixtures/invalid/hostile-text/") || l.ends_with("problems")));
+}
+
+#[test]
+fn show_escapes_an_id_typed_with_control_characters() {
+    let out = ipec(&["show", "G\u{1b}[2JH"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("`G\\u{1b}[2JH`"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
+
+#[test]
+fn an_unknown_kind_typed_with_an_escape_is_echoed_escaped() {
+    let out = ipec(&["list", "pla\u{1b}[2Jnets"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown kind `pla\\u{1b}[2Jnets`"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}

@@ -1,7 +1,8 @@
-//! Shared by the search benchmark and the `keystroke_latency` example: the knowledge bases measured, the
-//! queries typed, and the per-keystroke timing that criterion (which reports means) does not give.
+//! Shared by the search and reload benchmarks and the `keystroke_latency` and `reload_latency` examples:
+//! the knowledge bases measured, the queries typed, and the per-keystroke timing that criterion (which
+//! reports means) does not give.
 
-#![allow(dead_code)] // each of the two users needs a different part
+#![allow(dead_code)] // each user needs a different part
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -46,13 +47,19 @@ pub fn shipped() -> KnowledgeBase {
 /// The shipped reference records with `n` generated achievements, written to a temporary folder and
 /// loaded back the way `ipec --data` would load them.
 pub fn synthetic(n: usize) -> KnowledgeBase {
+    let dir = synthetic_dir(n);
+    let kb = KnowledgeBase::load(&DataSource::Dir(dir.clone()));
+    let _ = std::fs::remove_dir_all(&dir);
+    kb.expect("the generated knowledge base is valid")
+}
+
+/// The folder `synthetic` loads, left for the caller to load (and remove).
+pub fn synthetic_dir(n: usize) -> PathBuf {
     let base = shipped();
     let dir: PathBuf = std::env::temp_dir().join(format!("ipec-bench-{n}-{}", std::process::id()));
     let achievements = ipec::synth::achievements(&base, n, 1);
     ipec::synth::write_dir(&base, &achievements, &dir).expect("can write the temporary folder");
-    let kb = KnowledgeBase::load(&DataSource::Dir(dir.clone()));
-    let _ = std::fs::remove_dir_all(&dir);
-    kb.expect("the generated knowledge base is valid")
+    dir
 }
 
 /// The time of each keystroke's search, `rounds` times over, sorted.

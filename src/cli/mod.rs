@@ -6,6 +6,7 @@ mod render;
 mod search;
 mod shell;
 mod table;
+mod watch;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -15,7 +16,8 @@ use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::config::{self, Flags, Settings};
-use crate::kb::{DataSource, Kind, KnowledgeBase};
+use crate::kb::text::escape;
+use crate::kb::{DataSource, Kind, KnowledgeBase, Problems};
 use crate::search::SearchIndex;
 
 pub use crate::document::render::{document_markdown, document_text};
@@ -56,7 +58,12 @@ pub enum Command {
     /// Open the explorer (the default when no command is given).
     Tui(ExplorerArgs),
     /// Validate the knowledge base: count each kind, or report every problem as FILE:LINE:COLUMN.
-    Check,
+    Check {
+        /// Check again on every change to the --data folder (for an editor in a split terminal), until
+        /// Ctrl-C.
+        #[arg(long)]
+        watch: bool,
+    },
     /// List every record of one kind, or those that pass the filters.
     List {
         /// The kind of record (singular or plural).
@@ -353,7 +360,16 @@ pub fn run_command(command: Command, data: Option<PathBuf>) -> ExitCode {
             Ok(settings) => {
                 let source = DataSource::from_option(settings.data.value);
                 match other {
-                    Command::Check => check(&source, &mut out),
+                    Command::Check { watch: true } => match &source {
+                        DataSource::Dir(dir) => watch::check_watch(dir, &mut out),
+                        DataSource::Embedded => check(&source, &mut out).inspect(|_| {
+                            eprintln!(
+                                "ipec: the built-in knowledge base is compiled into ipec and cannot change: there \
+                                 is nothing to watch. Use --data DIR to check a folder on every change."
+                            )
+                        }),
+                    },
+                    Command::Check { watch: false } => check(&source, &mut out),
                     other => match KnowledgeBase::load(&source) {
                         Ok(kb) => on_knowledge_base(&kb, other, &mut out),
                         Err(problems) => {
@@ -413,7 +429,7 @@ fn on_knowledge_base(kb: &KnowledgeBase, command: Command, out: &mut impl Write)
             output,
             force,
         } => handout::write(kb, &tour, format, output.as_deref(), force, out),
-        Command::Check
+        Command::Check { .. }
         | Command::Tui(_)
         | Command::Present { .. }
         | Command::Config { .. }
@@ -446,14 +462,16 @@ fn report_settings_error(e: &config::Error) {
     }
 }
 
-fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
-    match KnowledgeBase::load(source) {
+/// `ipec check`: the counts of each kind, or every problem (the first 200 of them) and exit code 1.
+pub fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
+    report(source, &KnowledgeBase::load(source), out)
+}
+
+/// What `check` prints of one load.
+fn report(source: &DataSource, result: &Result<KnowledgeBase, Problems>, out: &mut impl Write) -> io::Result<ExitCode> {
+    match result {
         Ok(kb) => {
-            let where_from = match source {
-                DataSource::Embedded => "built-in knowledge base".to_string(),
-                DataSource::Dir(dir) => dir.display().to_string(),
-            };
-            writeln!(out, "{where_from}: ok, {} records", kb.total_records())?;
+            writeln!(out, "{}: ok, {} records", where_from(source), kb.total_records())?;
             for kind in Kind::ALL {
                 writeln!(out, "  {:>5}  {}", kb.len(kind), kind.plural())?;
             }
@@ -463,6 +481,14 @@ fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> {
             writeln!(out, "{problems}")?;
             Ok(ExitCode::FAILURE)
         }
+    }
+}
+
+/// The knowledge base's name in messages: a folder's path is text from outside, so it is escaped.
+fn where_from(source: &DataSource) -> String {
+    match source {
+        DataSource::Embedded => "built-in knowledge base".to_string(),
+        DataSource::Dir(dir) => escape(&dir.display().to_string()).into_owned(),
     }
 }
 
@@ -495,7 +521,7 @@ fn show(kb: &KnowledgeBase, id: &str, format: Format, out: &mut impl Write) -> i
         Ok(r) => r,
         Err(e) => {
             let hint = if e.candidates.is_empty() {
-                format!("; try `ipec search {id}`")
+                format!("; try `ipec search {}`", escape(id))
             } else {
                 String::new()
             };

@@ -187,6 +187,7 @@ impl FromStr for Kind {
             .find(|k| k.plural() == wanted || k.key() == wanted)
             .ok_or_else(|| {
                 let names: Vec<&str> = Kind::ALL.iter().map(|k| k.plural()).collect();
+                let s = super::text::escape(s);
                 format!("unknown kind `{s}`; expected one of {}", names.join(", "))
             })
     }

@@ -3,7 +3,7 @@
 //! Loading never stops at the first problem: every file is read, every record of every file is
 //! deserialized on its own, and then the cross-record rules run, so one `ipec check` reports everything.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,7 @@ static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 /// Files larger than this are refused rather than read: no real knowledge-base file comes close, and a
 /// hostile one must not exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
-/// How deep a `--data` folder is walked; deeper folders are almost certainly a mistake (or a loop).
+/// How deep a `--data` folder is walked; deeper folders are almost certainly a mistake, and are reported.
 const MAX_DEPTH: usize = 8;
 /// Syntax errors reported per file before the rest are summarised.
 const MAX_SYNTAX_ERRORS: usize = 20;
@@ -47,18 +47,68 @@ impl DataSource {
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
+    /// The text as parsed: without a byte-order mark, and with Windows line endings made `\n`.
     pub text: String,
-    /// Byte offsets of line starts, computed on the first problem: a hostile file with thousands of
-    /// problems must not cost a scan of the whole text for each one.
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Where lines start and how many characters precede every `CHECKPOINT`th byte, computed on the first
+    /// problem: a hostile file with thousands of problems on one line must not cost a scan of that line
+    /// for each one.
+    positions: std::sync::OnceLock<Positions>,
+}
+
+#[derive(Debug, Clone)]
+struct Positions {
+    line_starts: Vec<usize>,
+    /// `chars[i]`: the number of characters in the first `i * CHECKPOINT` bytes.
+    chars: Vec<usize>,
+}
+
+const CHECKPOINT: usize = 256;
+
+impl Positions {
+    fn new(text: &str) -> Positions {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut chars = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut count = 0;
+        chars.push(0);
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            count += chunk.iter().filter(|&&b| !is_continuation(b)).count();
+            chars.push(count);
+        }
+        Positions { line_starts, chars }
+    }
+
+    /// The number of characters before a byte offset that is a character boundary.
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let block = offset / CHECKPOINT;
+        let start = block * CHECKPOINT;
+        self.chars[block] + bytes[start..offset].iter().filter(|&&b| !is_continuation(b)).count()
+    }
+}
+
+/// A UTF-8 continuation byte: every other byte starts a character.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 impl SourceFile {
+    /// A file as read: a UTF-8 byte-order mark is dropped and CRLF line endings become LF, so that files
+    /// saved by Windows editors load, with the same lines and columns as the editor shows.
     pub fn new(name: String, text: String) -> SourceFile {
+        let text = match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        let text = if text.contains("\r\n") {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        };
         SourceFile {
             name,
             text,
-            line_starts: std::sync::OnceLock::new(),
+            positions: std::sync::OnceLock::new(),
         }
     }
 
@@ -68,22 +118,45 @@ impl SourceFile {
         Problem::new(&self.name, line, column, message)
     }
 
-    /// The 1-based line and character column of a byte offset.
+    /// The 1-based line and character column of a byte offset (clamped to the text and to a character
+    /// boundary), in time independent of the length of the line.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
+        let positions = self.positions.get_or_init(|| Positions::new(&self.text));
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let starts = &positions.line_starts;
         let line = starts.partition_point(|&start| start <= offset).max(1);
-        let start = starts[line - 1];
-        let (_, column) = super::problem::line_column(&self.text[start..], offset - start);
+        let bytes = self.text.as_bytes();
+        let column = positions.chars_before(bytes, offset) - positions.chars_before(bytes, starts[line - 1]) + 1;
         (line, column)
     }
 }
 
 /// Reads, parses, deserializes and validates a knowledge base.
+///
+/// The work runs on a thread of its own with a large stack, whichever thread calls: TOML within the
+/// parser's limits still nests thousands of levels (inline tables with dotted keys), and freeing such a
+/// document recurses as deep, more than the 2 MiB of a spawned thread allow.
 pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .name("ipec-load".into())
+            .stack_size(LOAD_STACK)
+            .spawn_scoped(scope, || load_here(source))
+        {
+            Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had (a process limit): load here, as deep as this stack allows.
+            Err(_) => load_here(source),
+        }
+    })
+}
+
+/// The loader's stack: reserved, not committed, so it costs only what a deep document uses.
+const LOAD_STACK: usize = 64 << 20;
+
+fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
     let (files, mut problems) = read_files(source);
     let docs: Vec<Option<Spanned<DeTable<'_>>>> =
         files.iter().map(|file| parse_document(file, &mut problems)).collect();
@@ -104,7 +177,7 @@ pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
     }
 }
 
-/// Every `*.toml` file of the source, sorted by name, with a problem for each one that cannot be read.
+/// Every `*.toml` file of the source, sorted by name, with a problem for each entry that is skipped.
 pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -124,7 +197,20 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
                     format!("knowledge-base folder {why}"),
                 ));
             } else {
-                collect_dir(dir, 0, &mut files, &mut problems);
+                let mut walk = Walk {
+                    files: &mut files,
+                    problems: &mut problems,
+                    seen: HashMap::new(),
+                    ancestors: Vec::new(),
+                };
+                match std::fs::canonicalize(dir) {
+                    Ok(root) => {
+                        walk.seen.insert(root.clone(), dir.clone());
+                        walk.ancestors.push(root);
+                        walk.dir(dir, 0);
+                    }
+                    Err(e) => walk.skipped(dir, format!("cannot read folder: {e}")),
+                }
                 if files.is_empty() && problems.is_empty() {
                     problems.push(Problem::new(
                         dir.display().to_string(),
@@ -154,79 +240,138 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
     }
 }
 
-fn collect_dir(dir: &Path, depth: usize, files: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(Problem::new(
-                dir.display().to_string(),
-                0,
-                0,
-                format!("cannot read folder: {e}"),
-            ));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        // symlink_metadata: a link is not followed into a folder, so a link loop cannot trap the walk.
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
+/// The walk of a `--data` folder. Symbolic links are followed, to files and to folders; hidden entries
+/// (a name starting with `.`: `.git`, editors' swap files) and files that do not end in `.toml` are
+/// ignored. Every other entry that is not read is a problem: a folder too deep, a link loop, a folder
+/// reached twice, anything that cannot be read.
+struct Walk<'a> {
+    files: &'a mut Vec<SourceFile>,
+    problems: &'a mut Vec<Problem>,
+    /// The real path of every folder read, with the path it was read under.
+    seen: HashMap<PathBuf, PathBuf>,
+    /// The real paths of the folders being read, outermost first.
+    ancestors: Vec<PathBuf>,
+}
+
+impl Walk<'_> {
+    fn skipped(&mut self, path: &Path, message: String) {
+        self.problems
+            .push(Problem::new(path.display().to_string(), 0, 0, message));
+    }
+
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.skipped(dir, format!("cannot read folder: {e}")),
         };
-        if hidden {
-            continue;
-        }
-        if meta.is_dir() {
-            if depth < MAX_DEPTH {
-                collect_dir(&path, depth + 1, files, problems);
-            }
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            if let Some(file) = read_file(&path, problems) {
-                files.push(file);
+        let mut listed = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => listed.push(entry),
+                Err(e) => self.skipped(dir, format!("cannot read an entry of this folder: {e}")),
             }
         }
+        // In name order, so that which of two links to one folder is read does not depend on the disk.
+        listed.sort_by_key(|entry| entry.file_name());
+        for entry in listed {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let is_toml = path.extension().is_some_and(|e| e == "toml");
+            // `metadata` follows links; `symlink_metadata` tells a broken link from an entry that vanished.
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) => {
+                    let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+                    if link {
+                        self.skipped(
+                            &path,
+                            format!("skipped: the symbolic link leads nowhere readable ({e})"),
+                        );
+                    } else if is_toml {
+                        self.skipped(&path, format!("cannot read file: {e}"));
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                self.subdir(&path, depth + 1);
+            } else if is_toml {
+                if let Some(file) = read_file(&path, &meta, self.problems) {
+                    self.files.push(file);
+                }
+            }
+        }
+    }
+
+    fn subdir(&mut self, path: &Path, depth: usize) {
+        if depth > MAX_DEPTH {
+            let message =
+                format!("folder skipped: it is more than {MAX_DEPTH} folders below the knowledge-base folder");
+            return self.skipped(path, message);
+        }
+        let real = match std::fs::canonicalize(path) {
+            Ok(real) => real,
+            Err(e) => return self.skipped(path, format!("cannot read folder: {e}")),
+        };
+        if let Some(first) = self.seen.get(&real) {
+            let message = if self.ancestors.contains(&real) {
+                format!(
+                    "folder skipped: a symbolic link loop (this is {} again)",
+                    first.display()
+                )
+            } else {
+                format!("folder skipped: it is {}, already read", first.display())
+            };
+            return self.skipped(path, message);
+        }
+        self.seen.insert(real.clone(), path.to_path_buf());
+        self.ancestors.push(real);
+        self.dir(path, depth);
+        self.ancestors.pop();
     }
 }
 
-fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<SourceFile> {
+fn read_file(path: &Path, meta: &std::fs::Metadata, problems: &mut Vec<Problem>) -> Option<SourceFile> {
+    use std::io::Read;
     let name = path.display().to_string();
     let fail = |problems: &mut Vec<Problem>, message: String| problems.push(Problem::new(&name, 0, 0, message));
-    match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => {
-            fail(problems, "is not a regular file".into());
-            return None;
-        }
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            fail(
-                problems,
-                format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", meta.len()),
-            );
-            return None;
-        }
-        Err(e) => {
-            fail(problems, format!("cannot read file: {e}"));
-            return None;
-        }
-        Ok(_) => {}
+    let too_big = |len: u64| format!("file is {len} bytes; the limit is {MAX_FILE_BYTES}");
+    if !meta.is_file() {
+        fail(problems, "is not a regular file".into());
+        return None;
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            fail(problems, format!("cannot read file: {e}"));
-            return None;
+    if meta.len() > MAX_FILE_BYTES {
+        fail(problems, too_big(meta.len()));
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Read at most one byte past the limit, in case the file grew since `metadata`.
+    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        fail(problems, format!("cannot read file: {e}"));
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        fail(problems, too_big(bytes.len() as u64));
+        return None;
+    }
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    match std::str::from_utf8(&bytes[bom..]) {
+        Ok(_) => {
+            bytes.drain(..bom);
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            Some(SourceFile::new(name, text))
         }
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => Some(SourceFile::new(name, text)),
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+            let valid = e.valid_up_to();
+            let text = String::from_utf8_lossy(&bytes[bom..bom + valid]);
             problems.push(Problem::at_offset(
                 &name,
                 &text,
                 valid,
-                format!("file is not valid UTF-8 (byte 0x{:02X})", e.as_bytes()[valid]),
+                format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[bom + valid]),
             ));
             None
         }
@@ -258,23 +403,49 @@ fn parse_document<'a>(file: &'a SourceFile, problems: &mut Vec<Problem>) -> Opti
 /// Every string in the file, keys included, is refused if it holds control characters or escape
 /// sequences, which would otherwise reach the terminal.
 fn check_text(file: &SourceFile, table: &DeTable<'_>, problems: &mut Vec<Problem>) {
-    fn walk(file: &SourceFile, value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) {
+    // An explicit stack, not recursion: TOML nests up to thousands of levels (inline tables with dotted
+    // keys), deeper than a thread's stack can follow.
+    let mut stack: Vec<&Spanned<DeValue<'_>>> = Vec::new();
+    let key = |key: &Spanned<std::borrow::Cow<'_, str>>, problems: &mut Vec<Problem>| {
+        check_string(file, key.get_ref(), key.span(), problems)
+    };
+    for (k, v) in table.iter().rev() {
+        key(k, problems);
+        stack.push(v);
+    }
+    while let Some(value) = stack.pop() {
         match value.get_ref() {
             DeValue::String(s) => check_string(file, s, value.span(), problems),
-            DeValue::Array(items) => items.iter().for_each(|v| walk(file, v, problems)),
+            DeValue::Array(items) => stack.extend(items.iter().rev()),
             DeValue::Table(t) => {
-                for (k, v) in t.iter() {
-                    check_string(file, k.get_ref(), k.span(), problems);
-                    walk(file, v, problems);
+                for (k, v) in t.iter().rev() {
+                    key(k, problems);
+                    stack.push(v);
                 }
             }
             _ => {}
         }
     }
-    for (key, value) in table.iter() {
-        check_string(file, key.get_ref(), key.span(), problems);
-        walk(file, value, problems);
+}
+
+/// No record of the schema nests deeper than 3 levels (a convention's ratifications' fields); past this,
+/// a record is refused before it is deserialized, whose recursion (and a copy's) a deep one would overflow.
+const MAX_NESTING: usize = 32;
+
+/// Where a value first nests deeper than `MAX_NESTING`, found without recursion.
+fn too_deep(value: &Spanned<DeValue<'_>>) -> Option<Range<usize>> {
+    let mut stack = vec![(value, 0)];
+    while let Some((value, depth)) = stack.pop() {
+        if depth > MAX_NESTING {
+            return Some(value.span());
+        }
+        match value.get_ref() {
+            DeValue::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
+            DeValue::Table(t) => stack.extend(t.iter().map(|(_, v)| (v, depth + 1))),
+            _ => {}
+        }
     }
+    None
 }
 
 fn check_string(file: &SourceFile, s: &str, span: Range<usize>, problems: &mut Vec<Problem>) {
@@ -321,18 +492,25 @@ fn read_records(
                 file: file_index,
                 index,
             };
+            let id = item.get_ref().get("id").and_then(|v| v.get_ref().as_str());
+            let what = || match id {
+                Some(id) => format!("{kind} `{id}`"),
+                None => format!("{kind} #{}", index + 1),
+            };
+            if let Some(deep) = too_deep(item) {
+                unreadable_ids.extend(id.map(str::to_lowercase));
+                let message = format!(
+                    "{}: values nested more than {MAX_NESTING} levels deep; no field takes that",
+                    what()
+                );
+                problems.push(file.problem(deep.start, message));
+                continue;
+            }
             let result = kb.load_item(kind, item, origin);
             if let Err(error) = result {
-                let id = item.get_ref().get("id").and_then(|v| v.get_ref().as_str());
-                if let Some(id) = id {
-                    unreadable_ids.insert(id.to_lowercase());
-                }
+                unreadable_ids.extend(id.map(str::to_lowercase));
                 let offset = error.span().unwrap_or_else(|| item.span()).start;
-                let what = match id {
-                    Some(id) => format!("{kind} `{id}`"),
-                    None => format!("{kind} #{}", index + 1),
-                };
-                let message = format!("{what}: {}", toml_message(error.message()));
+                let message = format!("{}: {}", what(), toml_message(error.message()));
                 problems.push(file.problem(offset, message));
             }
         }

@@ -18,6 +18,24 @@ pub trait Located {
     fn set_origin(&mut self, origin: Origin);
 }
 
+/// The values `data/README.md` lists for `source.kind`.
+pub const SOURCE_KINDS: &[&str] = &["brochure", "report", "event-listing"];
+/// The values `data/README.md` lists for `resource.kind`.
+pub const RESOURCE_KINDS: &[&str] = &["toolkit", "guide", "publication", "database", "brief", "website"];
+/// The values `data/README.md` lists for `partnership.kind` (a component's `kind` is free text).
+pub const PARTNERSHIP_KINDS: &[&str] = &["alliance", "initiative", "platform", "network", "lab", "funding"];
+/// The values `data/README.md` lists for `figure.topic`.
+pub const FIGURE_TOPICS: &[&str] = &["child labour", "forced labour", "partnership", "programme"];
+/// The values `data/README.md` lists for `convention.subject`.
+pub const CONVENTION_SUBJECTS: &[&str] = &[
+    "child labour",
+    "forced labour",
+    "freedom of association",
+    "discrimination",
+    "occupational safety and health",
+    "sectoral",
+];
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {

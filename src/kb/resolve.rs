@@ -110,8 +110,11 @@ impl KnowledgeBase {
 impl Unresolved {
     /// The message for a person: what was not found and what to type instead. `kb` describes the
     /// candidates ("GHA (Ghana)").
+    /// The error for people, one line; what was typed is shown escaped, so no control character it
+    /// holds reaches the terminal.
     pub fn message(&self, kb: &KnowledgeBase) -> String {
         let what = self.kind.map_or("record", kind_word);
+        let wanted = super::text::escape(&self.wanted);
         let listed = |refs: &[RecordRef]| {
             refs.iter()
                 .map(|&r| format!("{} ({})", kb.id(r), kb.title(r)))
@@ -121,13 +124,13 @@ impl Unresolved {
         if self.ambiguous {
             return format!(
                 "`{}` names {} {}s: {}; give one of these ids",
-                self.wanted,
+                wanted,
                 self.candidates.len(),
                 what,
                 listed(&self.candidates)
             );
         }
-        let mut message = format!("no {what} has the id `{}` or that name", self.wanted);
+        let mut message = format!("no {what} has the id `{wanted}` or that name");
         if let Some(r) = self.other_kind {
             message.push_str(&format!(" (`{}` is a {})", kb.id(r), kind_word(r.kind)));
         }
@@ -143,7 +146,7 @@ impl Unresolved {
 impl fmt::Display for Unresolved {
     /// Without a knowledge base at hand: the ids only.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` does not name one record", self.wanted)
+        write!(f, "`{}` does not name one record", super::text::escape(&self.wanted))
     }
 }
 

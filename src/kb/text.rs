@@ -43,29 +43,89 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// Escapes every character that could drive a terminal or change how a line reads, so that text from a
+/// data file, a file name or a command line prints as one inert line: C0 and C1 controls (newline and tab
+/// included), DEL, the bidirectional overrides, isolates and marks, and the Unicode line and paragraph
+/// separators all become `\u{..}`, as Rust writes them.
+///
+/// ```
+/// assert_eq!(ipec::kb::text::escape("a\u{1b}]0;x\u{7}\nb"), "a\\u{1b}]0;x\\u{7}\\u{a}b");
+/// assert_eq!(ipec::kb::text::escape("Côte d’Ivoire"), "Côte d’Ivoire");
+/// ```
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// What `escape` escapes: anything `is_forbidden` refuses in data, plus newline, tab, the bidirectional
+/// marks and the line and paragraph separators, which a one-line message must not contain either.
+pub fn needs_escape(c: char) -> bool {
+    c.is_control() || is_forbidden(c) || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
+}
+
 /// Characters a data file may not contain in its text: C0 and C1 controls other than newline and tab,
 /// and DEL. (Bidirectional overrides are also refused: they can make text display other than it reads.)
 pub fn is_forbidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Names and misspellings longer than this are not compared: ids and names are short, and comparing a
+/// hostile megabyte-long reference with every name would cost more than everything else `check` does.
+pub const MAX_SUGGEST_CHARS: usize = 64;
+
 /// The ids whose names are closest to `wanted`, best first, without duplicates; only reasonable matches.
 /// `candidates` yields (a name people might type, the id it stands for).
 pub fn closest(wanted: &str, candidates: impl Iterator<Item = (String, String)>, limit: usize) -> Vec<String> {
+    let folded: Vec<(String, String)> = candidates.map(|(name, id)| (fold(&name), id)).collect();
+    closest_folded(
+        wanted,
+        folded.iter().map(|(name, id)| (name.as_str(), id.as_str())),
+        limit,
+    )
+    .into_iter()
+    .map(String::from)
+    .collect()
+}
+
+/// `closest`, over names already `fold`ed (so a caller asking many times folds each name once). Each
+/// comparison is bounded: `wanted` and the names are cut at `MAX_SUGGEST_CHARS` characters (a longer
+/// `wanted` gets no suggestion at all).
+pub fn closest_folded<'c>(
+    wanted: &str,
+    candidates: impl Iterator<Item = (&'c str, &'c str)>,
+    limit: usize,
+) -> Vec<&'c str> {
+    if wanted.chars().nth(MAX_SUGGEST_CHARS).is_some() {
+        return Vec::new();
+    }
     let wanted = fold(wanted);
-    let mut scored: Vec<(f64, String)> = candidates
+    let mut scored: Vec<(f64, &str)> = candidates
         .map(|(name, id)| {
-            let name = fold(&name);
-            let mut score = strsim::jaro_winkler(&wanted, &name);
-            if !wanted.is_empty() && (name.contains(&wanted) || wanted.contains(&name)) {
+            let name = match name.char_indices().nth(MAX_SUGGEST_CHARS) {
+                Some((cut, _)) => &name[..cut],
+                None => name,
+            };
+            let mut score = strsim::jaro_winkler(&wanted, name);
+            if !wanted.is_empty() && !name.is_empty() && (name.contains(wanted.as_str()) || wanted.contains(name)) {
                 score = score.max(0.9);
             }
             (score, id)
         })
         .filter(|(score, _)| *score >= 0.75)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let mut ids: Vec<String> = Vec::new();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut ids: Vec<&str> = Vec::new();
     for (_, id) in scored {
         if !ids.contains(&id) {
             ids.push(id);
@@ -123,6 +183,21 @@ mod tests {
         assert_eq!(sanitize("a\u{1b}[31mb\nc\td"), "a\u{FFFD}[31mb\nc\td");
         assert_eq!(sanitize("plain"), "plain");
         assert_eq!(sanitize("x\u{202E}y"), "x\u{FFFD}y");
+    }
+
+    #[test]
+    fn escape_makes_every_control_visible_and_keeps_text() {
+        assert_eq!(escape("\u{1b}[2J"), "\\u{1b}[2J");
+        assert_eq!(escape("a\nb\tc\r"), "a\\u{a}b\\u{9}c\\u{d}");
+        assert_eq!(escape("\u{85}\u{9b}\u{7f}"), "\\u{85}\\u{9b}\\u{7f}");
+        assert_eq!(
+            escape("abc\u{202E}fed\u{2066}\u{2028}"),
+            "abc\\u{202e}fed\\u{2066}\\u{2028}"
+        );
+        assert_eq!(escape("naïve – “quoted”"), "naïve – “quoted”");
+        // Escaping twice changes nothing more: the output has no character left to escape.
+        let once = escape("x\u{1b}y").into_owned();
+        assert_eq!(escape(&once), once);
     }
 
     #[test]

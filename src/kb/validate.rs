@@ -1,8 +1,12 @@
-//! The rules a knowledge base must satisfy beyond its schema: unique ids, resolvable references, real
-//! dates, totals that add up, sane coordinates and links. Each problem points at the exact field.
+//! The rules a knowledge base must satisfy beyond its schema: unique, well-formed ids, resolvable
+//! references, values from the documented sets, real dates, finite numbers and totals that add up, sane
+//! coordinates and links. Each problem points at the exact field.
+//!
+//! Every rule costs time linear in the knowledge base: suggestions for misspellings compare against names
+//! folded once, within a budget, so a hostile file with 100,000 bad references is still checked at once.
 
 use crate::kb::text::plain_number as number;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::de::DeTable;
@@ -10,6 +14,7 @@ use toml::Spanned;
 
 use super::dates::{parse_period, Date};
 use super::load::SourceFile;
+use super::model::{Instrument, CONVENTION_SUBJECTS, FIGURE_TOPICS, PARTNERSHIP_KINDS, RESOURCE_KINDS, SOURCE_KINDS};
 use super::problem::Problem;
 use super::{text, Kind, KnowledgeBase, Record, RecordRef, Seg};
 
@@ -25,7 +30,7 @@ pub(crate) fn validate(
         files,
         docs,
         problems: Vec::new(),
-        suggestions_left: MAX_SUGGESTIONS,
+        suggestions: Suggestions::new(kb),
     };
     check.unique_ids(duplicates);
     check.references(unreadable_ids);
@@ -38,13 +43,71 @@ pub(crate) fn validate(
 /// Suggestions compare a wrong id with every name of its kind; past this many, a hostile file with
 /// thousands of bad references would make `check` quadratic, so the rest are reported without one.
 const MAX_SUGGESTIONS: usize = 200;
+/// And past this many name comparisons in all (a knowledge base with 100,000 countries, say).
+const MAX_COMPARISONS: usize = 200_000;
 
 struct Checker<'a, 'd> {
     kb: &'a KnowledgeBase,
     files: &'a [SourceFile],
     docs: &'a [Option<Spanned<DeTable<'d>>>],
     problems: Vec<Problem>,
-    suggestions_left: usize,
+    suggestions: Suggestions<'a>,
+}
+
+/// The closest ids to misspelt references, from names folded once per kind, within the budgets above.
+struct Suggestions<'a> {
+    kb: &'a KnowledgeBase,
+    /// Per kind (`None`: every kind, for a tour step): every (folded name, id) of its records.
+    names: HashMap<Option<Kind>, Vec<(String, &'a str)>>,
+    left: usize,
+    comparisons_left: usize,
+}
+
+impl<'a> Suggestions<'a> {
+    fn new(kb: &'a KnowledgeBase) -> Self {
+        Suggestions {
+            kb,
+            names: HashMap::new(),
+            left: MAX_SUGGESTIONS,
+            comparisons_left: MAX_COMPARISONS,
+        }
+    }
+
+    /// "; did you mean `GHA`?" when a close id, name or alias of the expected kind exists.
+    fn hint(&mut self, kind: Option<Kind>, wanted: &str) -> String {
+        let kb = self.kb;
+        let names = self.names.entry(kind).or_insert_with(|| {
+            let refs: Box<dyn Iterator<Item = RecordRef>> = match kind {
+                Some(kind) => Box::new(kb.refs(kind)),
+                None => Box::new(kb.all_refs()),
+            };
+            refs.flat_map(|r| {
+                let id = kb.id(r);
+                kb.names(r).into_iter().map(move |name| (text::fold(&name), id))
+            })
+            .collect()
+        });
+        if self.left == 0 || names.len() > self.comparisons_left {
+            return String::new();
+        }
+        self.left -= 1;
+        self.comparisons_left -= names.len();
+        did_you_mean(&text::closest_folded(
+            wanted,
+            names.iter().map(|(name, id)| (name.as_str(), *id)),
+            3,
+        ))
+    }
+}
+
+/// "; did you mean `a` or `b`?", or nothing when there is nothing to suggest.
+fn did_you_mean(best: &[&str]) -> String {
+    if best.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = best.iter().map(|id| format!("`{id}`")).collect();
+        format!("; did you mean {}?", quoted.join(" or "))
+    }
 }
 
 impl Checker<'_, '_> {
@@ -98,6 +161,17 @@ impl Checker<'_, '_> {
             } else if id.chars().any(char::is_whitespace) {
                 let message = format!("id `{id}` contains white space; use `-` between words");
                 self.report(r, &[Seg::Key("id")], message);
+            } else if !matches!(r.kind, Kind::Country | Kind::Convention) && !is_kebab_case(id) {
+                let kebab = kebab_case(id);
+                let hint = if kebab.is_empty() {
+                    String::new()
+                } else {
+                    did_you_mean(&[&kebab])
+                };
+                let message = format!(
+                    "id `{id}` must be lowercase kebab-case: lowercase letters and digits, words joined by one `-`{hint}"
+                );
+                self.report(r, &[Seg::Key("id")], message);
             }
         }
         for &(r, first) in duplicates {
@@ -138,12 +212,7 @@ impl Checker<'_, '_> {
                         self.report(r, &reference.path, message);
                     }
                     None => {
-                        let hint = if self.suggestions_left > 0 {
-                            self.suggestions_left -= 1;
-                            suggestion(self.kb, reference.kind, reference.id)
-                        } else {
-                            String::new()
-                        };
+                        let hint = self.suggestions.hint(reference.kind, reference.id);
                         let message = format!("unknown {expected} `{}`{hint}", reference.id);
                         self.report(r, &reference.path, message);
                     }
@@ -182,7 +251,12 @@ impl Checker<'_, '_> {
                     self.date(r, &[Seg::Key("country_count_as_of")], date);
                 }
             }
+            Record::Source(x) => self.one_of(r, "kind", &x.kind, SOURCE_KINDS),
+            Record::Resource(x) => self.one_of(r, "kind", &x.kind, RESOURCE_KINDS),
+            Record::Partnership(x) => self.one_of(r, "kind", &x.kind, PARTNERSHIP_KINDS),
             Record::Convention(c) => {
+                self.convention_id(r, c);
+                self.one_of(r, "subject", &c.subject, CONVENTION_SUBJECTS);
                 for (i, ratification) in c.ratifications.iter().enumerate() {
                     let at = [Seg::Key("ratifications"), Seg::Index(i)];
                     self.date(r, &[at[0], at[1], Seg::Key("as_of")], &ratification.as_of);
@@ -197,31 +271,32 @@ impl Checker<'_, '_> {
                 if let Some(period) = &a.period {
                     self.period(r, period);
                 }
+                let mut listed = HashSet::new();
                 for (i, sector) in a.sectors.iter().enumerate() {
+                    let at = [Seg::Key("sectors"), Seg::Index(i)];
                     if sector.trim().is_empty() || *sector != sector.to_lowercase() {
                         let message = format!("sector `{sector}` must be lowercase and not empty");
-                        self.report(r, &[Seg::Key("sectors"), Seg::Index(i)], message);
+                        self.report(r, &at, message);
+                    } else if sector.trim() != sector {
+                        let message = format!("sector `{sector}` has space around it; write `{}`", sector.trim());
+                        self.report(r, &at, message);
+                    } else if !listed.insert(sector.as_str()) {
+                        self.report(r, &at, format!("sector `{sector}` is listed twice"));
                     }
                 }
                 for (i, figure) in a.figures.iter().enumerate() {
-                    if !figure.value.is_finite() {
-                        self.report(
-                            r,
-                            &[Seg::Key("figures"), Seg::Index(i), Seg::Key("value")],
-                            "value is not a number".into(),
-                        );
-                    }
+                    self.finite(
+                        r,
+                        &[Seg::Key("figures"), Seg::Index(i), Seg::Key("value")],
+                        figure.value,
+                    );
                 }
             }
             Record::Figure(f) => self.figure(r, f),
             Record::Event(e) => self.event(r, e),
             Record::Tour(t) => self.tour(r, t),
             // Nothing beyond the common rules and their references.
-            Record::Priority(_)
-            | Record::Area(_)
-            | Record::Partnership(_)
-            | Record::Resource(_)
-            | Record::Source(_) => {}
+            Record::Priority(_) | Record::Area(_) => {}
         }
     }
 
@@ -304,10 +379,10 @@ impl Checker<'_, '_> {
             );
             self.report(r, &[Seg::Key("id")], message);
         }
-        if !(-90.0..=90.0).contains(&c.lat) {
+        if self.finite(r, &[Seg::Key("lat")], c.lat) && !(-90.0..=90.0).contains(&c.lat) {
             self.report(r, &[Seg::Key("lat")], format!("latitude {} is outside -90..90", c.lat));
         }
-        if !(-180.0..=180.0).contains(&c.lon) {
+        if self.finite(r, &[Seg::Key("lon")], c.lon) && !(-180.0..=180.0).contains(&c.lon) {
             self.report(
                 r,
                 &[Seg::Key("lon")],
@@ -317,13 +392,25 @@ impl Checker<'_, '_> {
     }
 
     fn figure(&mut self, r: RecordRef, f: &super::Figure) {
+        self.one_of(r, "topic", &f.topic, FIGURE_TOPICS);
         if let Some(period) = &f.period {
             self.period(r, period);
         }
+        let mut finite = true;
+        for (field, value) in [("value", f.value), ("total", f.total), ("tolerance", f.tolerance)] {
+            if let Some(value) = value {
+                finite &= self.finite(r, &[Seg::Key(field)], value);
+            }
+        }
+        if f.tolerance.is_some_and(|t| t < 0.0 && t.is_finite()) {
+            self.report(r, &[Seg::Key("tolerance")], "tolerance must not be negative".into());
+        }
         for (i, row) in f.rows.iter().enumerate() {
+            let at = [Seg::Key("rows"), Seg::Index(i)];
+            finite &= self.finite(r, &[at[0], at[1], Seg::Key("value")], row.value);
             if row.region.is_some() && row.country.is_some() {
                 let message = "a row names a region or a country, not both".to_string();
-                self.report(r, &[Seg::Key("rows"), Seg::Index(i)], message);
+                self.report(r, &at, message);
             }
         }
         if f.headline.is_some() && f.value.is_none() {
@@ -334,6 +421,9 @@ impl Checker<'_, '_> {
             );
         }
         let Some(total) = f.total else { return };
+        if !finite {
+            return; // already reported: a sum with NaN or infinity in it says nothing more
+        }
         if f.rows.is_empty() {
             self.report(
                 r,
@@ -354,6 +444,60 @@ impl Checker<'_, '_> {
                     .unwrap_or_default()
             );
             self.report(r, &[Seg::Key("total")], message);
+        }
+    }
+
+    /// Reports a NaN or an infinity; true when the number is finite.
+    fn finite(&mut self, r: RecordRef, path: &[Seg], value: f64) -> bool {
+        if value.is_finite() {
+            return true;
+        }
+        let field = path.iter().rev().find_map(|seg| match seg {
+            Seg::Key(key) => Some(*key),
+            Seg::Index(_) => None,
+        });
+        let written = if value.is_nan() {
+            "nan"
+        } else if value > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        };
+        let message = format!("{} must be a finite number, not {written}", field.unwrap_or("value"));
+        self.report(r, path, message);
+        false
+    }
+
+    /// Reports a value that is not one of the set `data/README.md` documents for its field, with the
+    /// closest one.
+    fn one_of(&mut self, r: RecordRef, field: &'static str, value: &str, allowed: &[&str]) {
+        if allowed.contains(&value) {
+            return;
+        }
+        let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+        let candidates = allowed.iter().map(|a| (a.to_string(), a.to_string()));
+        let best = text::closest(value, candidates, 1);
+        let hint = did_you_mean(&best.iter().map(String::as_str).collect::<Vec<_>>());
+        let message = format!(
+            "unknown {field} `{value}`, expected one of {}{hint}",
+            expected.join(", ")
+        );
+        self.report(r, &[Seg::Key(field)], message);
+    }
+
+    /// A convention's id is its ILO short name: `C` for a convention or `P` for a protocol, then its number.
+    fn convention_id(&mut self, r: RecordRef, c: &super::Convention) {
+        let letter = match c.instrument {
+            Instrument::Convention => 'C',
+            Instrument::Protocol => 'P',
+        };
+        let expected = format!("{letter}{}", c.number);
+        if c.id != expected && !c.id.chars().any(char::is_whitespace) {
+            let message = format!(
+                "convention id `{}` must be its ILO short name, `{expected}`: `C` for a convention or `P` for a protocol, then its number",
+                c.id
+            );
+            self.report(r, &[Seg::Key("id")], message);
         }
     }
 
@@ -390,22 +534,18 @@ impl Checker<'_, '_> {
     }
 }
 
-/// "; did you mean `GHA`?" when a close id, name or alias of the expected kind exists.
-/// The closest ids of the kind expected (of any kind when `None`), as "; did you mean `a` or `b`?".
-fn suggestion(kb: &KnowledgeBase, kind: Option<Kind>, wanted: &str) -> String {
-    let refs: Box<dyn Iterator<Item = RecordRef>> = match kind {
-        Some(kind) => Box::new(kb.refs(kind)),
-        None => Box::new(kb.all_refs()),
-    };
-    let candidates = refs.flat_map(|r| {
-        let id = kb.id(r).to_string();
-        kb.names(r).into_iter().map(move |name| (name, id.clone()))
-    });
-    let best = text::closest(wanted, candidates, 3);
-    if best.is_empty() {
-        String::new()
-    } else {
-        let quoted: Vec<String> = best.iter().map(|id| format!("`{id}`")).collect();
-        format!("; did you mean {}?", quoted.join(" or "))
-    }
+/// Lowercase letters and digits, in words joined by single hyphens: `gha-fishing-2023`.
+fn is_kebab_case(id: &str) -> bool {
+    id.split('-')
+        .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// The kebab-case form of an id, for a suggestion: `Gha_Fishing` becomes `gha-fishing`.
+fn kebab_case(id: &str) -> String {
+    let folded = text::fold(id);
+    let words: Vec<&str> = folded
+        .split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join("-")
 }

@@ -1,0 +1,334 @@
+//! The watcher on a real folder, as an editor changes it: a save is reloaded within a second, a burst
+//! of saves is one reload, editors that save by renaming, new and removed files and folders, the folder
+//! itself removed and brought back, and the files nobody loads (hidden, not `.toml`) change nothing.
+//! Then `ipec check --watch` itself, through a pipe.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use ipec::kb::Kind;
+use ipec::watch::{Reload, Watcher};
+
+/// The bound: a change is on screen within 1 second of the save.
+const WITHIN: Duration = Duration::from_secs(1);
+/// Long enough to be sure no other reload is coming: the debounce, the quiet time and a load, twice.
+const SILENCE: Duration = Duration::from_millis(900);
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+/// A copy of the valid fixture in a temporary folder (inside `kb/`, so the folder itself can be removed).
+fn kb() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("kb");
+    copy_dir(Path::new("tests/fixtures/valid"), &dir);
+    (tmp, dir)
+}
+
+fn next(reloads: &Receiver<Reload>, within: Duration) -> Reload {
+    reloads
+        .recv_timeout(within)
+        .unwrap_or_else(|e| panic!("no reload within {within:?}: {e}"))
+}
+
+fn assert_silent(reloads: &Receiver<Reload>) {
+    if let Ok(reload) = reloads.recv_timeout(SILENCE) {
+        panic!(
+            "an extra reload: {:?}",
+            reload.result.as_ref().map(|kb| kb.total_records())
+        );
+    }
+}
+
+fn events(kb: &Reload) -> usize {
+    kb.result.as_ref().expect("valid").len(Kind::Event)
+}
+
+const EVENT: &str = "\n[[event]]\nid = \"added\"\ntitle = \"Added\"\ndate = \"2024-01-01\"\nsummary = \"s\"\nsource = \"brochure\"\nsection = \"Events\"\n";
+
+#[test]
+fn a_save_is_reloaded_within_a_second_and_reading_the_files_is_not_a_change() {
+    let (_tmp, dir) = kb();
+    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let before = std::fs::read_to_string(dir.join("events.toml")).expect("read");
+    let saved = Instant::now();
+    std::fs::write(dir.join("events.toml"), format!("{before}{EVENT}")).expect("save");
+    let reload = next(&reloads, WITHIN * 2);
+    assert!(
+        saved.elapsed() < WITHIN,
+        "the reload came {:?} after the save",
+        saved.elapsed()
+    );
+    assert_eq!(events(&reload), 2, "the added event is loaded");
+    // The loader opened every file: that must not look like a change.
+    assert_silent(&reloads);
+}
+
+#[test]
+fn a_burst_of_saves_is_one_reload() {
+    let (_tmp, dir) = kb();
+    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let files = [
+        "events.toml",
+        "areas.toml",
+        "countries.toml",
+        "figures.toml",
+        "resources.toml",
+    ];
+    for round in 0..3 {
+        for file in files {
+            let path = dir.join(file);
+            let text = std::fs::read_to_string(&path).expect("read");
+            std::fs::write(&path, format!("{text}# save {round}\n")).expect("save");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let reload = next(&reloads, WITHIN * 2);
+    assert!(reload.result.is_ok());
+    assert_silent(&reloads);
+}
+
+#[test]
+fn an_editor_that_writes_a_new_file_and_renames_it_is_seen() {
+    let (_tmp, dir) = kb();
+    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let before = std::fs::read_to_string(dir.join("events.toml")).expect("read");
+    // As vim, VS Code or a script do: a hidden or temporary file, then a rename over the original.
+    let temp = dir.join(".events.toml.swp");
+    std::fs::write(&temp, format!("{before}{EVENT}")).expect("write the new file");
+    std::fs::rename(&temp, dir.join("events.toml")).expect("rename");
+    assert_eq!(events(&next(&reloads, WITHIN * 2)), 2);
+    assert_silent(&reloads);
+}
+
+#[test]
+fn files_nobody_loads_do_not_reload() {
+    let (_tmp, dir) = kb();
+    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    std::fs::write(dir.join("README.md"), "notes").expect("write");
+    std::fs::write(dir.join(".events.toml.swp"), "swap").expect("write");
+    std::fs::write(dir.join("events.toml~"), "backup").expect("write");
+    std::fs::create_dir_all(dir.join(".git")).expect("mkdir");
+    std::fs::write(dir.join(".git/config.toml"), "x").expect("write");
+    assert_silent(&reloads);
+}
+
+#[test]
+fn files_and_folders_created_removed_and_renamed_are_reloaded() {
+    let (_tmp, dir) = kb();
+    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+
+    // A new folder with a new file in it, two levels down.
+    std::fs::create_dir_all(dir.join("more/events")).expect("mkdir");
+    std::fs::write(dir.join("more/events/extra.toml"), EVENT).expect("write");
+    assert_eq!(events(&next(&reloads, WITHIN * 2)), 2);
+
+    // That folder renamed away, out of the knowledge base.
+    let away = dir.parent().expect("parent").join("away");
+    std::fs::rename(dir.join("more"), &away).expect("rename away");
+    assert_eq!(events(&next(&reloads, WITHIN * 2)), 1);
+
+    // And back in under another name: watched again, to its depth.
+    std::fs::rename(&away, dir.join("back")).expect("rename back");
+    assert_eq!(events(&next(&reloads, WITHIN * 2)), 2);
+    std::fs::write(dir.join("back/events/extra.toml"), "").expect("empty it");
+    assert_eq!(events(&next(&reloads, WITHIN * 2)), 1);
+
+    // A file removed.
+    std::fs::remove_file(dir.join("events.toml")).expect("remove");
+    assert_eq!(events(&next(&reloads, WITHIN * 2)), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_sub_folder_made_unreadable_is_a_problem_until_it_is_readable_again() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: geteuid has no preconditions. Root reads everything, so there is nothing to test as root.
+    if unsafe { libc::geteuid() } == 0 {
+        eprintln!("skipped: running as root, which can read any folder");
+        return;
+    }
+    let (_tmp, dir) = kb();
+    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let sub = dir.join("achievements");
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let locked = next(&reloads, WITHIN * 2)
+        .result
+        .expect_err("an unreadable folder is a problem");
+    assert!(locked.to_string().contains("cannot read folder"), "{locked}");
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut latest = next(&reloads, WITHIN * 2);
+    while let Ok(more) = reloads.recv_timeout(SILENCE) {
+        latest = more;
+    }
+    assert!(latest.result.is_ok(), "readable again");
+}
+
+#[test]
+fn the_folder_removed_is_a_problem_and_its_return_is_watched_again() {
+    let (tmp, dir) = kb();
+    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    std::fs::remove_dir_all(&dir).expect("remove the folder");
+    let gone = next(&reloads, WITHIN * 2);
+    let problems = gone.result.expect_err("a missing folder does not load");
+    assert!(
+        problems.to_string().contains("knowledge-base folder does not exist"),
+        "{problems}"
+    );
+    // Any further reloads while it is gone say the same.
+    while let Ok(again) = reloads.recv_timeout(SILENCE) {
+        assert!(again.result.is_err());
+    }
+
+    copy_dir(Path::new("tests/fixtures/valid"), &dir);
+    let back = next(&reloads, WITHIN * 3);
+    let back = if back.result.is_err() {
+        next(&reloads, WITHIN * 2)
+    } else {
+        back
+    };
+    assert!(back.result.is_ok(), "the folder is back");
+    // And it is watched again, not just looked at once.
+    let before = std::fs::read_to_string(dir.join("events.toml")).expect("read");
+    std::fs::write(dir.join("events.toml"), format!("{before}{EVENT}")).expect("save");
+    let mut latest = next(&reloads, WITHIN * 2);
+    while let Ok(more) = reloads.recv_timeout(SILENCE) {
+        latest = more;
+    }
+    assert_eq!(events(&latest), 2);
+    drop(tmp);
+}
+
+#[test]
+fn reload_now_reloads_at_once_and_dropping_the_watcher_ends_the_reloads() {
+    let (_tmp, dir) = kb();
+    let (watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    assert_eq!(watcher.dir(), dir);
+    let asked = Instant::now();
+    watcher.reload_now();
+    let reload = next(&reloads, WITHIN);
+    assert!(asked.elapsed() < Duration::from_millis(500), "{:?}", asked.elapsed());
+    assert!(reload.result.is_ok());
+    assert!(reload.checked_at <= std::time::SystemTime::now());
+    drop(watcher);
+    let ended = reloads.recv_timeout(Duration::from_secs(2));
+    assert!(matches!(ended, Err(mpsc::RecvTimeoutError::Disconnected)), "{ended:?}");
+}
+
+#[test]
+fn a_folder_that_cannot_be_watched_is_an_error_that_says_why() {
+    let missing = Watcher::spawn(PathBuf::from("tests/fixtures/does-not-exist")).expect_err("missing");
+    assert_eq!(
+        missing.to_string(),
+        "cannot watch tests/fixtures/does-not-exist: it does not exist"
+    );
+    let file = Watcher::spawn(PathBuf::from("Cargo.toml")).expect_err("a file");
+    assert_eq!(file.to_string(), "cannot watch Cargo.toml: it is not a folder");
+}
+
+/// A digest of every file below a folder: names, sizes and bytes.
+fn digest(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut all = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                all.push((path.clone(), std::fs::read(&path).expect("read")));
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn check_watch_reports_each_change_with_its_time_and_ends_on_ctrl_c() {
+    let (_tmp, dir) = kb();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .args(["check", "--watch", "--data"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ipec runs");
+    let (lines_tx, lines) = mpsc::channel();
+    let stdout = child.stdout.take().expect("stdout");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if lines_tx.send(line.expect("UTF-8")).is_err() {
+                break;
+            }
+        }
+    });
+    // The last line of each check: its time, then its verdict.
+    let verdict = |wanted: &str| -> Vec<String> {
+        let mut seen = Vec::new();
+        loop {
+            let line = lines
+                .recv_timeout(Duration::from_secs(5))
+                .unwrap_or_else(|_| panic!("no `{wanted}` line; saw {seen:#?}"));
+            let is_verdict = line.len() > 10 && line.as_bytes()[2] == b':' && line.as_bytes()[5] == b':';
+            seen.push(line.clone());
+            if is_verdict && line.contains(wanted) {
+                return seen;
+            }
+        }
+    };
+    let before = digest(&dir);
+    let first = verdict(" ok: 14 records");
+    assert!(first.iter().any(|l| l.ends_with(": ok, 14 records")), "{first:#?}");
+
+    let events = dir.join("events.toml");
+    let text = std::fs::read_to_string(&events).expect("read");
+    std::fs::write(&events, format!("{text}\nbroken = = x\n")).expect("break it");
+    let broken = verdict(" problems");
+    assert!(
+        broken.iter().any(|l| l.starts_with(&format!("{}:", events.display()))),
+        "{broken:#?}"
+    );
+    std::fs::write(&events, &text).expect("fix it");
+    verdict(" ok: 14 records");
+    assert_eq!(digest(&dir), before, "ipec wrote into the folder it watches");
+
+    // SAFETY: kill only sends a signal to the child this test started.
+    #[cfg(unix)]
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    #[cfg(not(unix))]
+    child.kill().expect("kill");
+    let status = child.wait().expect("exits");
+    #[cfg(unix)]
+    {
+        assert!(status.success(), "{status:?}");
+        let rest: Vec<String> = lines.try_iter().collect();
+        assert!(rest.iter().any(|l| l.starts_with("stopped watching")), "{rest:#?}");
+    }
+}
+
+#[test]
+fn check_watch_of_the_built_in_data_says_there_is_nothing_to_watch() {
+    let out = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .args(["check", "--watch"])
+        .output()
+        .expect("ipec runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("built-in knowledge base: ok"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to watch"));
+}
