@@ -42,7 +42,7 @@ fn no_terminal(e: std::io::Error) -> ExitCode {
 
 /// Opens the explorer.
 fn run_tui(data: Option<PathBuf>, args: TuiArgs) -> ExitCode {
-    let Some(kb) = load(data) else {
+    let Some(kb) = load(data.clone()) else {
         return ExitCode::FAILURE;
     };
     let Some(tab) = args.tab.as_deref().map_or(Some(Tab::Overview), Tab::from_name) else {
@@ -55,6 +55,7 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs) -> ExitCode {
         theme: args.theme,
         mouse: !args.no_mouse,
         tab,
+        watch: data,
     };
     match ipec::tui::run(kb, options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -26,12 +26,15 @@ use crate::search::SearchIndex;
 use crate::ui::{self, Theme, ThemeName};
 
 /// How the explorer starts: the options of `ipec tui`, whatever set them (flags, environment, config).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub theme: ThemeName,
     pub mouse: bool,
     /// The tab it opens on.
     pub tab: Tab,
+    /// The knowledge-base folder to watch and reload on every change (`--data DIR`); the built-in one
+    /// cannot change.
+    pub watch: Option<std::path::PathBuf>,
 }
 
 /// How often the loop wakes up without input, to redraw (a status message may have expired).
@@ -42,8 +45,21 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Runs the explorer until the user quits.
 pub fn run(kb: KnowledgeBase, options: Options) -> io::Result<()> {
-    let start = move |app: &mut App| app.update(Action::GoTab(options.tab.index()));
-    run_app(kb, options.theme, options.mouse, None, start)
+    let tab = options.tab;
+    let start = move |app: &mut App| app.update(Action::GoTab(tab.index()));
+    let sources = Sources {
+        link: None,
+        watch: options.watch,
+    };
+    run_app(kb, options.theme, options.mouse, sources, start)
+}
+
+/// What else the event loop listens to, besides the terminal.
+struct Sources {
+    /// The other instances of a show.
+    link: Option<Link>,
+    /// A folder to reload on every change.
+    watch: Option<std::path::PathBuf>,
 }
 
 /// How `ipec present` starts.
@@ -77,14 +93,14 @@ pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) ->
             Screen::Projected
         });
     };
-    run_app(kb, options.theme, options.mouse, link, start)
+    run_app(kb, options.theme, options.mouse, Sources { link, watch: None }, start)
 }
 
 fn run_app(
     kb: KnowledgeBase,
     theme: ThemeName,
     mouse: bool,
-    link: Option<Link>,
+    sources: Sources,
     start: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     exit_on_signals()?;
@@ -94,7 +110,7 @@ fn run_app(
         name: theme,
         theme: Theme::new(theme, Theme::no_color_env()),
     };
-    let result = event_loop(&mut terminal, kb, &mut looks, link, start);
+    let result = event_loop(&mut terminal, kb, &mut looks, sources, start);
     restore();
     terminal.show_cursor()?;
     result
@@ -209,18 +225,43 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     kb: KnowledgeBase,
     looks: &mut Looks,
-    link: Option<Link>,
+    sources: Sources,
     start: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let kb = Arc::new(kb);
-    let index = build_index_in_background(Arc::clone(&kb));
+    let mut index = build_index_in_background(Arc::clone(&kb));
     let mut app = App::without_index(kb, size.width, size.height);
     start(&mut app);
+    let link = sources.link;
+    // Keeping the watcher alive keeps it watching; its reloads arrive already validated.
+    let (_watcher, reloads) = match sources.watch.map(crate::watch::Watcher::spawn) {
+        Some(Ok((watcher, reloads))) => (Some(watcher), Some(reloads)),
+        Some(Err(e)) => {
+            app.update(Action::Report(format!("Not reloading on changes: {e:#}")));
+            (None, None)
+        }
+        None => (None, None),
+    };
     let started = Instant::now();
     while !app.quit {
-        if let Ok(index) = index.try_recv() {
-            app.set_index(index);
+        if let Ok(built) = index.try_recv() {
+            app.set_index(built);
+        }
+        // A burst of reloads (several saves before a frame): only the last one counts.
+        if let Some(reload) = reloads.as_ref().and_then(|r| r.try_iter().last()) {
+            let clock = reload.clock();
+            match reload.result {
+                Ok(kb) => {
+                    let kb = Arc::new(kb);
+                    // The old index goes with its receiver; the new one is built off this thread.
+                    index = build_index_in_background(Arc::clone(&kb));
+                    app.reloaded(kb);
+                    let total = crate::document::format::thousands(app.kb.total_records());
+                    app.update(Action::Report(format!("Reloaded at {clock}: {total} records")));
+                }
+                Err(problems) => app.reload_failed(problems),
+            }
         }
         if app.show().is_some() {
             app.update(Action::Tick(started.elapsed()));

@@ -145,6 +145,8 @@ pub enum Action {
     Mouse(Mouse),
     /// Present mode: start presenting the tour or record shown; blank the screen; the speaker notes.
     Present,
+    /// The problems of the edited knowledge base, in an overlay.
+    ShowProblems,
     Blank,
     ToggleNotes,
     /// Present mode: another instance of the same show moved to this step (0-based).

@@ -34,6 +34,8 @@ pub enum Context {
     Help,
     /// Presenting slides.
     Present,
+    /// The problems of the edited knowledge base.
+    Problems,
 }
 
 impl Context {
@@ -53,6 +55,7 @@ impl Context {
             Context::Typing => "Editing the search or a filter",
             Context::Help => "This help",
             Context::Present => "Presenting",
+            Context::Problems => "Problems of the edited data",
         }
     }
 }
@@ -131,6 +134,16 @@ pub const BINDINGS: &[Binding] = &[
         "suspend to the shell (fg comes back)",
         None,
     ),
+    // The problems overlay.
+    bind(
+        Problems,
+        &[Key::ch('!'), k(Esc), Key::ch('q')],
+        Action::Back,
+        "close the problems",
+        Some("close"),
+    ),
+    bind(Problems, &[Key::ch('j'), k(Down)], Action::Down, "next problem", None),
+    bind(Problems, &[Key::ch('k'), k(Up)], Action::Up, "previous problem", None),
     // Help overlay.
     bind(
         Help,
@@ -435,6 +448,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Browse,
+        &[Key::ch('!')],
+        Action::ShowProblems,
+        "the problems of the edited data (when it has some)",
+        None,
+    ),
+    bind(
+        Browse,
         &[Key::ch('t')],
         Action::CycleTheme,
         "next colour theme (dark, light, high contrast)",
@@ -520,7 +540,7 @@ pub const NOTES: &[&str] = &[
 pub fn help_lines() -> Vec<HelpLine> {
     let mut lines: Vec<HelpLine> = NOTES.iter().map(|n| HelpLine::Note(n)).collect();
     let order = [
-        Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Present, Help, Always,
+        Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Present, Problems, Help, Always,
     ];
     for context in order {
         lines.push(HelpLine::Note(""));

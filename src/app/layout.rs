@@ -40,6 +40,8 @@ impl Shape {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
     pub tabs: Rect,
+    /// The line above the footer that says the data on screen is not the edited one, when it is not.
+    pub banner: Option<Rect>,
     pub list: Rect,
     pub detail: Rect,
     pub footer: Rect,
@@ -48,13 +50,16 @@ pub struct Screen {
 
 impl Screen {
     /// `reading`: the detail pane has the focus; stacked, it then takes most of the height.
-    pub fn new(width: u16, height: u16, shape: Shape, reading: bool) -> Option<Screen> {
+    /// `banner`: a line for the problems of an edited knowledge base.
+    pub fn new(width: u16, height: u16, shape: Shape, reading: bool, banner: bool) -> Option<Screen> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
         let tabs = Rect::new(0, 0, width, 1);
         let footer = Rect::new(0, height - 1, width, 1);
-        let body = Rect::new(0, 1, width, height - 2);
+        let banner_rows = u16::from(banner);
+        let banner = banner.then(|| Rect::new(0, height - 2, width, 1));
+        let body = Rect::new(0, 1, width, height - 2 - banner_rows);
         let stacked = width < SIDE_BY_SIDE_WIDTH;
         let (list, detail) = if stacked {
             let share = match (reading, shape) {
@@ -84,6 +89,7 @@ impl Screen {
         };
         Some(Screen {
             tabs,
+            banner,
             list,
             detail,
             footer,

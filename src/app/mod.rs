@@ -16,6 +16,7 @@ pub mod matrix;
 mod mode;
 pub mod palette;
 pub mod present;
+mod reload;
 pub mod rows;
 pub mod tabs;
 mod update;
@@ -71,6 +72,8 @@ pub struct App {
     pub status: Option<String>,
     effects: Vec<Effect>,
     pub quit: bool,
+    /// The problems of the last reload of an edited knowledge base, while the last good data shows.
+    problems: Option<crate::kb::Problems>,
     /// The detail pane's last layout: laying out a long document on every frame would be wasted work.
     cache: RefCell<Option<(RowKey, u16, Rc<DocView>)>>,
 }
@@ -105,6 +108,7 @@ impl App {
             status: None,
             effects: Vec::new(),
             quit: false,
+            problems: None,
             cache: RefCell::new(None),
         };
         for tab in Tab::ALL {
@@ -146,7 +150,7 @@ impl App {
     pub fn palette(&self) -> Option<&Palette> {
         match &self.mode {
             Mode::Search(palette) => Some(palette),
-            Mode::Browse | Mode::Filter(_) | Mode::Help { .. } | Mode::Present(_) => None,
+            Mode::Browse | Mode::Filter(_) | Mode::Help { .. } | Mode::Present(_) | Mode::Problems { .. } => None,
         }
     }
 
@@ -158,7 +162,7 @@ impl App {
             self.current().view.shape()
         };
         let reading = self.current().focus == Focus::Detail && !searching;
-        Screen::new(self.width, self.height, shape, reading)
+        Screen::new(self.width, self.height, shape, reading, self.problems.is_some())
     }
 
     /// Whether the list pane shows a filter line.
@@ -180,6 +184,7 @@ impl App {
             Mode::Search(_) => contexts.extend([Context::Palette, Context::Typing]),
             Mode::Filter(_) => contexts.extend([Context::Filter, Context::Typing]),
             Mode::Present(_) => contexts.push(Context::Present),
+            Mode::Problems { .. } => contexts.push(Context::Problems),
             Mode::Browse => {
                 match self.current().focus {
                     Focus::Detail => contexts.push(Context::Detail),

@@ -16,6 +16,10 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// The problems of an edited knowledge base, in an overlay, scrolled to this one.
+    Problems {
+        scroll: usize,
+    },
     /// Full-screen slides (boxed: a show is much bigger than the other modes).
     Present(Box<Show>),
 }

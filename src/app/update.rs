@@ -29,6 +29,7 @@ impl App {
                 Mode::Search(_) => self.palette_action(action),
                 Mode::Filter(_) => self.filter_action(action),
                 Mode::Present(_) => self.present_action(action),
+                Mode::Problems { .. } => self.problems_action(action),
                 Mode::Browse => self.browse_action(action),
             },
         }
@@ -47,6 +48,21 @@ impl App {
                 scroll: scroll.saturating_sub(1),
             },
             _ => Mode::Help { scroll },
+        };
+    }
+
+    fn problems_action(&mut self, action: Action) {
+        let count = self.problems.as_ref().map_or(0, |p| p.len());
+        let Mode::Problems { scroll } = self.mode else { return };
+        self.mode = match action {
+            Action::Back => Mode::Browse,
+            Action::Down => Mode::Problems {
+                scroll: (scroll + 1).min(count.saturating_sub(1)),
+            },
+            Action::Up => Mode::Problems {
+                scroll: scroll.saturating_sub(1),
+            },
+            _ => Mode::Problems { scroll },
         };
     }
 
@@ -95,6 +111,10 @@ impl App {
             Action::OpenSource => self.open_source(),
             Action::Copy => self.copy(),
             Action::Present => self.present_current(),
+            Action::ShowProblems => match &self.problems {
+                Some(_) => self.mode = Mode::Problems { scroll: 0 },
+                None => self.status = Some("The data has no problems".into()),
+            },
             Action::CycleTheme => self.effects.push(Effect::CycleTheme),
             Action::ToggleMouse => self.effects.push(Effect::ToggleMouse),
             Action::FocusList => self.current_mut().focus = Focus::List,
@@ -322,6 +342,11 @@ impl App {
             Mode::Present(_) => self.present_action(match m.kind {
                 MouseKind::Click | MouseKind::ScrollDown => Action::Right,
                 MouseKind::ScrollUp => Action::Left,
+            }),
+            Mode::Problems { .. } => self.problems_action(match m.kind {
+                MouseKind::Click => Action::Back,
+                MouseKind::ScrollDown => Action::Down,
+                MouseKind::ScrollUp => Action::Up,
             }),
             Mode::Help { .. } => self.help_action(match m.kind {
                 MouseKind::Click => Action::ToggleHelp,

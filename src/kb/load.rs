@@ -173,7 +173,17 @@ fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
         kb.index_links();
         Ok(kb)
     } else {
-        Err(Problems(problems).sorted())
+        // The problems of files that could not be parsed come first: such a file hides all its records,
+        // and the references to them that fail elsewhere are consequences, not causes.
+        let broken: HashSet<&str> = files
+            .iter()
+            .zip(&docs)
+            .filter(|(_, doc)| doc.is_none())
+            .map(|(file, _)| file.name.as_str())
+            .collect();
+        let mut sorted = Problems(problems).sorted().0;
+        sorted.sort_by_key(|p| !broken.contains(p.file.as_str()));
+        Err(Problems(sorted))
     }
 }
 

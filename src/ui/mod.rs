@@ -11,6 +11,7 @@ mod footer;
 mod help;
 mod palette;
 mod present;
+mod problems;
 mod tabs;
 pub mod theme;
 mod too_small;
@@ -44,13 +45,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             palette::draw(frame, app, theme, screen.list);
             detail::draw(frame, app, theme, screen.detail);
         }
-        Mode::Browse | Mode::Filter(_) | Mode::Help { .. } | Mode::Present(_) => {
+        Mode::Browse | Mode::Filter(_) | Mode::Help { .. } | Mode::Present(_) | Mode::Problems { .. } => {
             views::draw(frame, app, theme, &screen)
         }
     }
+    if let Some(banner) = screen.banner {
+        problems::banner(frame, app, theme, banner);
+    }
     footer::draw(frame, app, theme, screen.footer);
-    if let Mode::Help { .. } = app.mode {
-        help::draw(frame, app, theme, area);
+    match app.mode {
+        Mode::Help { .. } => help::draw(frame, app, theme, area),
+        Mode::Problems { .. } => problems::overlay(frame, app, theme, area),
+        Mode::Browse | Mode::Filter(_) | Mode::Search(_) | Mode::Present(_) => {}
     }
 }
 

@@ -1,0 +1,83 @@
+//! The explorer on an edited knowledge base: a valid reload replaces the data where the user is, a
+//! broken one keeps the last good data with a banner and an overlay of the problems.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use common::{press, render};
+use ipec::app::rows::RowKey;
+use ipec::app::tabs::Tab;
+use ipec::app::{App, Mode};
+use ipec::kb::{DataSource, KnowledgeBase};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create");
+    for entry in std::fs::read_dir(from).expect("read") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+fn load(dir: &Path) -> Result<KnowledgeBase, ipec::kb::Problems> {
+    KnowledgeBase::load(&DataSource::Dir(dir.to_path_buf()))
+}
+
+fn shown_id(app: &App) -> Option<String> {
+    match app.detail_key() {
+        Some(RowKey::Record(r)) => Some(app.kb.id(r).to_string()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_valid_edit_keeps_the_tab_and_the_record_and_a_broken_one_keeps_the_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kb_dir = dir.path().join("kb");
+    copy_dir(Path::new("data"), &kb_dir);
+    let mut app = App::new(load(&kb_dir).expect("the copy loads"), 120, 40);
+    press(&mut app, "5fghana<Enter>");
+    assert_eq!(shown_id(&app).as_deref(), Some("GHA"));
+
+    // A new country sorted before Ghana moves Ghana's row; Ghana stays selected, the filter stays.
+    let countries = kb_dir.join("countries.toml");
+    let text = std::fs::read_to_string(&countries).expect("read");
+    let added = format!(
+        "{text}\n[[country]]\nid = \"GAB\"\nname = \"Gabon\"\nregion = \"Africa\"\nlat = -0.8\nlon = 11.6\nsource = \"ipec-brochure-2024\"\nsection = \"Test\"\n"
+    );
+    std::fs::write(&countries, &added).expect("write");
+    app.reloaded(Arc::new(load(&kb_dir).expect("the edit is valid")));
+    assert_eq!(app.tab, Tab::Countries);
+    assert_eq!(shown_id(&app).as_deref(), Some("GHA"), "the same record, by id");
+    assert_eq!(app.current().filter(), "ghana");
+    assert!(app.problems().is_none());
+
+    // A broken edit: the problems are kept, the data on screen is the last good one.
+    std::fs::write(&countries, format!("{added}\nbroken = = x\n")).expect("write");
+    let problems = load(&kb_dir).expect_err("the edit is broken");
+    app.reload_failed(problems);
+    assert_eq!(shown_id(&app).as_deref(), Some("GHA"));
+    let screen = render(&app);
+    assert!(screen.contains("in the edited data"), "{screen}");
+    assert!(
+        screen.contains("countries.toml:"),
+        "the banner names the file and line: {screen}"
+    );
+    press(&mut app, "<Esc>!");
+    assert!(matches!(app.mode, Mode::Problems { .. }));
+    assert!(render(&app).contains("extra `=`"));
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.mode, Mode::Browse));
+
+    // Fixed: the banner goes.
+    std::fs::write(&countries, &text).expect("write");
+    app.reloaded(Arc::new(load(&kb_dir).expect("fixed")));
+    assert!(app.problems().is_none());
+    assert!(!render(&app).contains("in the edited data"));
+}
