@@ -44,6 +44,10 @@ impl Drop for KillOnDrop {
 
 /// Starts the real binary in a pseudo-terminal of the given size.
 fn spawn_ipec(rows: u16, cols: u16) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
+    spawn_ipec_with(rows, cols, &[])
+}
+
+fn spawn_ipec_with(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows,
@@ -53,7 +57,10 @@ fn spawn_ipec(rows: u16, cols: u16) -> (KillOnDrop, Box<dyn portable_pty::Master
         })
         .expect("a pseudo-terminal");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
+    cmd.args(args);
     cmd.env("TERM", "xterm-256color");
+    // The presenter link's socket goes to a folder of the test's own.
+    cmd.env("XDG_RUNTIME_DIR", std::env::temp_dir());
     let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
     (child, pty.master)
 }
@@ -136,4 +143,62 @@ fn a_hung_up_terminal_ends_the_explorer() {
         std::thread::sleep(Duration::from_millis(30));
     }
     panic!("ipec was still running 10 s after its terminal hung up");
+}
+
+#[test]
+fn stepping_through_a_tour_on_a_projector_then_leaving() {
+    let (mut child, master) = spawn_ipec_with(40, 120, &["present", "ipec-in-ten-minutes"]);
+    let mut reader = master.try_clone_reader().expect("reader");
+    let mut writer = master.take_writer().expect("writer");
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
+    let feed = Arc::clone(&parser);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut p) = feed.lock() {
+                p.process(&buf[..n]);
+            }
+        }
+    });
+    let screen = Screen(parser);
+    let mut send = |keys: &str| {
+        writer.write_all(keys.as_bytes()).expect("keys reach ipec");
+        writer.flush().expect("flush");
+    };
+    screen.wait_for("1/11");
+    screen.wait_for("What IPEC+ is");
+    // Right arrow, then Space: two steps on.
+    send("\x1b[C");
+    screen.wait_for("2/11");
+    send(" ");
+    screen.wait_for("3/11");
+    screen.wait_for("28 million");
+    // A step number and Enter jump there; b blanks the screen and b again restores it.
+    send("8\r");
+    screen.wait_for("8/11");
+    screen.wait_for("Where IPEC+ works");
+    send("b");
+    let start = Instant::now();
+    while screen.text().contains("Where IPEC+ works") {
+        assert!(start.elapsed() < Duration::from_secs(10), "b did not blank the screen");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    send("b");
+    screen.wait_for("Where IPEC+ works");
+    send("q");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.0.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "ipec present did not end on q"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    };
+    assert!(status.success(), "ipec present exited with {status:?}");
 }

@@ -74,7 +74,7 @@ impl Screen {
             )
         } else {
             let w = match shape {
-                Shape::WideList if width >= WIDE => (width * 11 / 20).clamp(36, 120),
+                Shape::WideList if width >= WIDE => (width * 3 / 5).clamp(36, 140),
                 Shape::WideList => (width * 11 / 20).clamp(36, 80),
                 // Wide screens show whole titles rather than an empty detail pane.
                 Shape::ListAndDetail if width >= WIDE => (width * 9 / 20).clamp(64, 100),

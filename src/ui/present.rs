@@ -13,6 +13,7 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::present::{Screen, Show, Slide, SlideBody};
+use crate::app::rows::RowKey;
 use crate::app::App;
 use crate::document::{self, Block as DocBlock, Chart, Document, Stat};
 use crate::kb::{Kind, KnowledgeBase, RecordRef};
@@ -424,10 +425,17 @@ fn timeline(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, range: (Opt
         bounded.then_some((from, to)),
     );
     let list = Rect::new(area.x, area.y + chart_h, area.width, area.height - chart_h);
+    // Each entry under the year it is grouped by (a result dated 2009-2016 is a 2016 entry).
+    let mut year = None;
     let lines: Vec<Line> = app
         .rows(tab)
         .iter()
-        .filter(|r| r.depth == 1 && crate::app::rows::year_of(&r.lead).is_some_and(|y| y >= from && y <= to))
+        .filter(|r| {
+            if let RowKey::Year(y) = r.key {
+                year = Some(y);
+            }
+            r.depth == 1 && year.is_some_and(|y| y >= from && y <= to)
+        })
         .take(usize::from(list.height))
         .map(|r| {
             Line::from(vec![
@@ -458,16 +466,23 @@ fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .collect();
     let label_w = (area.width / 4).max(12);
     let col_w = ((area.width - label_w) / cols.len().max(1) as u16).max(6);
-    let mut lines = vec![Line::from(
-        std::iter::once(Span::raw(" ".repeat(usize::from(label_w))))
-            .chain(cols.iter().map(|(_, t)| {
-                Span::styled(
-                    format!("{:^w$}", truncate(t, usize::from(col_w) - 1), w = usize::from(col_w)),
-                    theme.fact_key,
+    let w = usize::from(col_w);
+    let names: Vec<(String, String)> = cols
+        .iter()
+        .map(|(_, t)| super::views::matrix::two_lines(t, w - 1))
+        .collect();
+    let heading = |pick: fn(&(String, String)) -> &String| {
+        Line::from(
+            std::iter::once(Span::raw(" ".repeat(usize::from(label_w))))
+                .chain(
+                    names
+                        .iter()
+                        .map(|n| Span::styled(format!("{:^w$}", truncate(pick(n), w - 1)), theme.fact_key)),
                 )
-            }))
-            .collect::<Vec<_>>(),
-    )];
+                .collect::<Vec<_>>(),
+        )
+    };
+    let mut lines = vec![heading(|n| &n.0), heading(|n| &n.1)];
     for (r, p) in m.rows.iter().enumerate() {
         let name = match p {
             Axis::Is(n) => app.kb.priorities.get(*n).map_or(String::new(), |x| x.title.clone()),

@@ -46,7 +46,7 @@ impl App {
             MouseKind::ScrollDown => self.matrix_action(Action::Down),
             MouseKind::ScrollUp => self.matrix_action(Action::Up),
             MouseKind::Click => {
-                let g = Geometry::new(layout::inner(area), self.matrix.cols.len());
+                let g = Geometry::new(layout::inner(area), &self.matrix);
                 let (rows, cols) = (self.matrix.rows.len(), self.matrix.cols.len());
                 if let Some(cell) = g.hit(m.column, m.row, rows, cols) {
                     self.select_cell(cell);

@@ -21,8 +21,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(block, area);
     let inner = layout::inner(area);
     let m = &app.matrix;
-    let g = Geometry::new(inner, m.cols.len());
-    let mut lines = vec![header(app, &g, theme)];
+    let g = Geometry::new(inner, m);
+    let mut lines = header(app, &g, theme);
     for (r, &priority) in m.rows.iter().enumerate() {
         let label = match priority {
             Axis::Is(i) => app.kb.priorities.get(i).map_or(String::new(), |p| p.title.clone()),
@@ -64,24 +64,61 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    lines.extend(legend(app, theme, inner.width));
+    if !g.spelled {
+        lines.extend(legend(app, theme, inner.width));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn header(app: &App, g: &Geometry, theme: &Theme) -> Line<'static> {
+/// The column headings: A1–A4, or on a wide screen the areas' names on two lines.
+fn header(app: &App, g: &Geometry, theme: &Theme) -> Vec<Line<'static>> {
     let mut spans = vec![Span::raw(" ".repeat(usize::from(g.label_width)))];
+    let mut second = spans.clone();
     for &area in &app.matrix.cols {
-        let name = match area {
-            Axis::Is(i) => app.kb.areas.get(i).map_or(String::new(), |a| format!("A{}", a.number)),
-            Axis::None => "none".into(),
-            Axis::All => "all".into(),
+        let name = match (area, g.spelled) {
+            (Axis::Is(i), false) => app.kb.areas.get(i).map_or(String::new(), |a| format!("A{}", a.number)),
+            (Axis::Is(i), true) => app.kb.areas.get(i).map_or(String::new(), |a| a.title.clone()),
+            (Axis::None, false) => "none".into(),
+            (Axis::None, true) => "No area given".into(),
+            (Axis::All, false) => "all".into(),
+            (Axis::All, true) => "All areas".into(),
         };
-        spans.push(Span::styled(
-            format!("{name:>w$} ", w = usize::from(g.cell_width) - 1),
-            theme.fact_key,
-        ));
+        let w = usize::from(g.cell_width) - 1;
+        let (top, bottom) = if g.spelled {
+            two_lines(&name, w)
+        } else {
+            (String::new(), name)
+        };
+        spans.push(Span::styled(format!("{:>w$} ", truncate(&top, w)), theme.fact_key));
+        second.push(Span::styled(format!("{:>w$} ", truncate(&bottom, w)), theme.fact_key));
     }
-    Line::from(spans)
+    if g.spelled {
+        vec![Line::from(spans), Line::from(second)]
+    } else {
+        vec![Line::from(second)]
+    }
+}
+
+/// A name in two lines of `width`, broken between words: ("Public policies", "and governance").
+pub(crate) fn two_lines(name: &str, width: usize) -> (String, String) {
+    use unicode_width::UnicodeWidthStr;
+    if name.width() <= width {
+        return (String::new(), name.to_string());
+    }
+    let mut top = String::new();
+    let mut words = name.split_whitespace().peekable();
+    while let Some(word) = words.peek() {
+        let need = top.width() + usize::from(!top.is_empty()) + word.width();
+        if need > width && !top.is_empty() {
+            break;
+        }
+        if !top.is_empty() {
+            top.push(' ');
+        }
+        top.push_str(word);
+        words.next();
+    }
+    (top, words.collect::<Vec<_>>().join(" "))
 }
 
 fn legend(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {

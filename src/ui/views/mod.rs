@@ -2,7 +2,7 @@
 
 mod list;
 pub(super) mod map;
-mod matrix;
+pub(super) mod matrix;
 pub(super) mod timeline;
 
 use ratatui::Frame;

@@ -1,0 +1,186 @@
+//! Present mode: slides as the audience sees them (snapshots at three sizes in the projector theme),
+//! the keys of a presentation remote, leaving back to the explorer, and random keys and resizes.
+
+mod common;
+
+use common::{app, press};
+use ipec::app::rows::RowKey;
+use ipec::app::tabs::Tab;
+use ipec::app::{Action, App, Key, Mode};
+use ipec::ui::{self, Theme};
+use proptest::prelude::*;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn render_contrast(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::high_contrast()))
+        .expect("draw");
+    if app.width == 0 {
+        return String::new();
+    }
+    terminal.backend().to_string()
+}
+
+fn presenting(id: &str, width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    let r = app.kb.find(id).expect("the record exists");
+    app.present(r);
+    app
+}
+
+fn step(app: &App) -> usize {
+    app.show().map(|s| s.current).expect("presenting")
+}
+
+/// Every slide of a tour at a size, named by tour, step and size.
+fn tour_snapshots(tour: &str, width: u16, height: u16) {
+    let mut app = presenting(tour, width, height);
+    let n = app.show().map_or(0, |s| s.slides.len());
+    for i in 0..n {
+        insta::assert_snapshot!(
+            format!("slide_{tour}_{:02}_{width}x{height}", i + 1),
+            render_contrast(&app)
+        );
+        app.update(Action::Right);
+    }
+}
+
+#[test]
+fn the_ten_minute_tour_at_three_sizes() {
+    for (w, h) in [(80, 24), (120, 40), (200, 55)] {
+        tour_snapshots("ipec-in-ten-minutes", w, h);
+    }
+}
+
+#[test]
+fn a_chart_and_a_timeline_slide_at_three_sizes() {
+    for (w, h) in [(80, 24), (120, 40), (200, 55)] {
+        let mut app = presenting("forced-labour", w, h);
+        press(&mut app, "4<Enter>");
+        insta::assert_snapshot!(format!("slide_chart_{w}x{h}"), render_contrast(&app));
+        press(&mut app, "12<Enter>");
+        insta::assert_snapshot!(format!("slide_timeline_{w}x{h}"), render_contrast(&app));
+    }
+}
+
+#[test]
+fn a_big_number_is_never_cut() {
+    // "160" in big text at 80×24 is eight rows of blocks; at 30×10 it is the plain number.
+    let mut app = presenting("ipec-in-ten-minutes", 80, 24);
+    press(&mut app, "2<Enter>");
+    let screen = render_contrast(&app);
+    assert!(screen.matches('█').count() > 50, "{screen}");
+    app.update(Action::Resize(30, 10));
+    let small = render_contrast(&app);
+    assert!(small.contains("160"), "{small}");
+}
+
+#[test]
+fn the_keys_of_a_remote() {
+    let mut app = presenting("ipec-in-ten-minutes", 120, 40);
+    let last = app.show().map(|s| s.slides.len() - 1).expect("presenting");
+    press(&mut app, "<PgDn> ");
+    assert_eq!(step(&app), 2, "PgDn and Space go on");
+    press(&mut app, "<BS><PgUp>");
+    assert_eq!(step(&app), 0, "Backspace and PgUp go back");
+    press(&mut app, "<Up>");
+    assert_eq!(step(&app), 0, "the first slide is as far back as it goes");
+    app.key(Key::plain(ipec::app::KeyCode::End));
+    assert_eq!(step(&app), last);
+    app.update(Action::Right);
+    assert_eq!(step(&app), last, "the last slide is as far as it goes");
+    app.key(Key::plain(ipec::app::KeyCode::Home));
+    assert_eq!(step(&app), 0);
+    press(&mut app, "5<Enter>");
+    assert_eq!(step(&app), 4, "a number then Enter jumps to that step");
+    press(&mut app, "99<Enter>");
+    assert_eq!(step(&app), last, "past the end is the last step");
+    press(&mut app, "3<Esc>");
+    assert_eq!(step(&app), last, "Esc drops a number being typed");
+    assert!(app.show().is_some(), "... without leaving");
+    press(&mut app, "b");
+    assert!(app.show().is_some_and(|s| s.blank));
+    // The test backend quotes each line; apart from those, nothing is drawn.
+    let drawn = render_contrast(&app)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '"')
+        .count();
+    assert_eq!(drawn, 0, "blank means blank");
+    press(&mut app, "b");
+    assert!(app.show().is_some_and(|s| !s.blank));
+    press(&mut app, "n");
+    assert!(render_contrast(&app).contains("Notes"), "n shows the speaker notes");
+    press(&mut app, "n");
+    assert!(!render_contrast(&app).contains(" Notes "));
+    press(&mut app, "q");
+    assert!(app.show().is_none(), "q leaves");
+}
+
+#[test]
+fn leaving_comes_back_to_the_explorer_where_it_was() {
+    let mut app = app(120, 40);
+    app.update(Action::GoTab(Tab::Library.index()));
+    press(&mut app, "j");
+    let before = (app.tab, app.current().clone(), app.detail_key());
+    let Some(RowKey::Record(r)) = before.2 else {
+        panic!("a tour is selected");
+    };
+    assert_eq!(r.kind, ipec::kb::Kind::Tour);
+    press(&mut app, "p");
+    assert!(matches!(app.mode, Mode::Present(_)), "p presents the tour shown");
+    assert!(app.show().is_some_and(|s| s.slides.len() >= 6));
+    press(&mut app, "   q");
+    assert!(matches!(app.mode, Mode::Browse));
+    assert_eq!((app.tab, app.current().clone(), app.detail_key()), before);
+    // Any record can be presented, as one slide.
+    app.update(Action::GoTab(Tab::Countries.index()));
+    press(&mut app, "fghana<Enter>p");
+    assert_eq!(app.show().map(|s| s.slides.len()), Some(1));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.tab, Tab::Countries);
+}
+
+#[derive(Debug, Clone)]
+enum Event {
+    Key(Key),
+    Resize(u16, u16),
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let keys: Vec<Key> = ipec::app::keys::BINDINGS
+        .iter()
+        .flat_map(|b| b.keys.iter().copied())
+        .filter(|k| *k != Key::ctrl('c') && *k != Key::ctrl('z'))
+        .collect();
+    let n = keys.len();
+    prop_oneof![
+        8 => (0..n).prop_map(move |i| Event::Key(keys[i])),
+        1 => prop_oneof![(0u16..300, 0u16..80), Just((0u16, 0u16)), Just((1, 1)), Just((300, 80))]
+            .prop_map(|(w, h)| Event::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_and_resizes_while_presenting_never_panic(events in proptest::collection::vec(event(), 1..120)) {
+        let mut app = presenting("supply-chains", 120, 40);
+        for (i, e) in events.into_iter().enumerate() {
+            match e {
+                Event::Key(k) => app.key(k),
+                Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+            }
+            app.refresh();
+            if let Some(show) = app.show() {
+                prop_assert!(show.current < show.slides.len());
+            }
+            if i % 4 == 0 {
+                let _ = render_contrast(&app);
+            }
+        }
+        let _ = render_contrast(&app);
+    }
+}
