@@ -399,7 +399,38 @@ fn perform(
             suspend(terminal)?;
             Ok(None)
         }
+        Effect::Export {
+            stem,
+            extension,
+            content,
+            what,
+        } => report(match write_new(&stem, extension, &content) {
+            Ok(path) => format!("Exported {what} to {path}"),
+            Err(e) => format!("Could not export: {e}"),
+        }),
     }
+}
+
+/// Writes a new file in the current folder: `stem.ext`, else `stem-2.ext` and on, never over a file that
+/// exists (create_new checks and creates in one step). Returns the name it got.
+fn write_new(stem: &str, extension: &str, content: &str) -> io::Result<String> {
+    for n in 1..100 {
+        let name = match n {
+            1 => format!("{stem}.{extension}"),
+            n => format!("{stem}-{n}.{extension}"),
+        };
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&name) {
+            Ok(mut file) => {
+                file.write_all(content.as_bytes())?;
+                return Ok(format!("./{name}"));
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other(format!(
+        "{stem}.{extension} and 98 others like it exist already"
+    )))
 }
 
 fn next_theme(theme: ThemeName) -> ThemeName {

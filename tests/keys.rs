@@ -183,3 +183,34 @@ fn typing_a_search_before_the_index_is_ready_runs_it_when_it_arrives() {
         .map(|h| kb.id(h.record).to_string());
     assert_eq!(first.as_deref(), Some("GHA"));
 }
+
+#[test]
+fn export_writes_the_filtered_list_through_an_effect() {
+    let mut app = app(120, 40);
+    // Countries, Africa only.
+    press(&mut app, "5re");
+    let effects = app.take_effects();
+    let [ipec::app::Effect::Export {
+        stem,
+        extension,
+        content,
+        what,
+    }] = effects.as_slice()
+    else {
+        panic!("expected an export, got {effects:?}");
+    };
+    assert_eq!((stem.as_str(), *extension), ("ipec-countries-filtered", "csv"));
+    let lines: Vec<&str> = content.lines().collect();
+    assert!(lines[0].starts_with("id,name"), "a header row: {}", lines[0]);
+    assert!(lines.iter().any(|l| l.starts_with("GHA,Ghana")));
+    assert!(
+        !lines.iter().any(|l| l.starts_with("BRA,")),
+        "only what the filter shows"
+    );
+    assert_eq!(what, &format!("{} countries", lines.len() - 1));
+    press(&mut app, "E");
+    assert!(matches!(
+        app.take_effects().as_slice(),
+        [ipec::app::Effect::Export { extension: "md", .. }]
+    ));
+}

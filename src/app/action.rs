@@ -147,6 +147,8 @@ pub enum Action {
     Present,
     /// The problems of the edited knowledge base, in an overlay.
     ShowProblems,
+    /// The current list, as filtered, to a file in the current folder.
+    Export(ExportFormat),
     Blank,
     ToggleNotes,
     /// Present mode: another instance of the same show moved to this step (0-based).
@@ -159,6 +161,22 @@ pub enum Action {
     CycleTheme,
     ToggleMouse,
     Suspend,
+}
+
+/// The formats a list can be exported to from the explorer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Markdown,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "md",
+        }
+    }
 }
 
 /// What the input line's editing keys do, as a shell's line editor does.
@@ -208,4 +226,12 @@ pub enum Effect {
     ToggleMouse,
     /// Give the terminal back to the shell until `fg`.
     Suspend,
+    /// Write a new file in the current folder, named `{stem}.{extension}` (or `{stem}-2...` when that is
+    /// taken): nothing is overwritten. `what` says what it holds ("37 results").
+    Export {
+        stem: String,
+        extension: &'static str,
+        content: String,
+        what: String,
+    },
 }

@@ -1,7 +1,7 @@
 //! The key table: the one place where a key is bound. Input handling (`resolve`), the footer hints and the
 //! help overlay are all generated from `BINDINGS`, so what the screen says is what the keys do.
 
-use super::action::{Action, Edit, Key, KeyCode};
+use super::action::{Action, Edit, ExportFormat, Key, KeyCode};
 use super::tabs::Tab;
 
 /// Where a binding applies. The app computes which contexts are active (`App::contexts`), most specific
@@ -342,6 +342,20 @@ pub const BINDINGS: &[Binding] = &[
         Action::StartFilter,
         "filter this list: type, Enter keeps, Esc clears",
         Some("filter"),
+    ),
+    bind(
+        List,
+        &[Key::ch('e')],
+        Action::Export(ExportFormat::Csv),
+        "export the list as filtered to a CSV file here",
+        None,
+    ),
+    bind(
+        List,
+        &[Key::ch('E')],
+        Action::Export(ExportFormat::Markdown),
+        "export the list as filtered to a Markdown file here",
+        None,
     ),
     bind(
         Regions,

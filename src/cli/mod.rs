@@ -5,7 +5,7 @@ mod handout;
 mod render;
 mod search;
 mod shell;
-mod table;
+
 mod watch;
 
 use std::io::{self, Write};
@@ -21,9 +21,9 @@ use crate::kb::{DataSource, Kind, KnowledgeBase, Problems};
 use crate::search::SearchIndex;
 
 pub use crate::document::render::{document_markdown, document_text};
+pub use crate::document::table::Table;
 pub use filter::{Filter, FilterError, Filters, Years};
 pub use search::{find, Found};
-pub use table::Table;
 
 const AFTER_HELP: &str = "\
 Names work wherever an id does: `ipec show Ghana`, `ipec list achievements --country \"ivory coast\"`.

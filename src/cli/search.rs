@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 
 use super::filter::Filter;
 use super::render::{pretty, write_aligned};
-use super::table::Table;
 use super::Format;
 use crate::document::format_number;
+use crate::document::table::Table;
 use crate::kb::text::sanitize;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
 use crate::search::{Hit, SearchIndex};

@@ -8,6 +8,7 @@ pub mod format;
 pub mod groups;
 pub mod handout;
 pub mod render;
+pub mod table;
 
 use serde::Serialize;
 

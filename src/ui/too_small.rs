@@ -17,7 +17,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             "{}×{}: ipec needs {MIN_WIDTH}×{MIN_HEIGHT}",
             app.width, app.height
         )),
-        Line::styled("Enlarge the window, or q to quit", theme.dim),
+        Line::styled(
+            format!(
+                "Enlarge the window, or {} to quit",
+                app.key_for(crate::app::Action::Quit)
+            ),
+            theme.dim,
+        ),
     ];
     let height = (lines.len() as u16).min(area.height);
     let top = area.y + area.height.saturating_sub(height) / 2;

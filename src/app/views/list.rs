@@ -42,6 +42,7 @@ impl App {
                 self.mode = Mode::Filter(tui_input::Input::new(text));
             }
             Action::CycleRegion => self.cycle_region(),
+            Action::Export(format) => self.export(format),
             _ => {}
         }
     }
@@ -98,6 +99,50 @@ impl App {
             list.selected = Some(visible[new]);
             state.reset_detail();
         }
+    }
+
+    /// The list's records as they are filtered, as a table file: the kind most rows show (the results
+    /// of Priorities, the countries of Countries), every field of it in CSV, the compact ones in Markdown.
+    fn export(&mut self, format: crate::app::action::ExportFormat) {
+        use crate::app::action::ExportFormat;
+        use crate::app::rows::RowKey;
+        use crate::kb::Kind;
+        let rows = self.rows(self.tab);
+        let records: Vec<crate::kb::RecordRef> = self
+            .visible(self.tab)
+            .iter()
+            .filter_map(|&i| match rows[i].key {
+                RowKey::Record(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let kind = Kind::ALL
+            .into_iter()
+            .max_by_key(|&k| records.iter().filter(|r| r.kind == k).count())
+            .filter(|&k| records.iter().any(|r| r.kind == k));
+        let Some(kind) = kind else {
+            self.status = Some("Nothing to export: no record in this list".into());
+            return;
+        };
+        let refs: Vec<_> = records.into_iter().filter(|r| r.kind == kind).collect();
+        let table = crate::document::table::Table::records(&self.kb, kind, &refs, format == ExportFormat::Markdown);
+        let mut content = Vec::new();
+        let written = match format {
+            ExportFormat::Csv => table.write_csv(&mut content),
+            ExportFormat::Markdown => table.write_markdown(&mut content),
+        };
+        if written.is_err() {
+            self.status = Some("Could not make the table".into());
+            return;
+        }
+        let filtered = !self.current().filter().is_empty() || self.current().region().is_some();
+        let stem = format!("ipec-{}{}", kind.plural(), if filtered { "-filtered" } else { "" });
+        self.effects.push(crate::app::Effect::Export {
+            stem,
+            extension: format.extension(),
+            content: String::from_utf8_lossy(&content).into_owned(),
+            what: crate::document::format::count(refs.len(), kind.label().to_lowercase().as_str()),
+        });
     }
 
     fn cycle_region(&mut self) {

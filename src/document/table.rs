@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use crate::document::format_number;
+use super::format_number;
 use crate::kb::links;
 use crate::kb::text::sanitize;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
