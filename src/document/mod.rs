@@ -292,6 +292,7 @@ impl KnowledgeBase {
                     });
                 }
                 self.push_backlinks(b, r, Kind::Achievement, "Results that cite it");
+                self.push_backlinks(b, r, Kind::Event, "Events");
             }
             Record::Country(c) => {
                 let results: Vec<RecordRef> = self.backlinks_of(r, Kind::Achievement).collect();
@@ -398,6 +399,7 @@ impl KnowledgeBase {
                     b.push(Block::Items { items });
                 }
                 self.push_backlinks(b, r, Kind::Achievement, "Results");
+                self.push_backlinks(b, r, Kind::Event, "Events");
             }
             Record::Event(e) => {
                 let mut when = display_date(&e.date);
@@ -411,12 +413,12 @@ impl KnowledgeBase {
                 b.push(Block::Paragraph {
                     text: e.summary.clone(),
                 });
-                let tags: Vec<Link> = e
-                    .countries
-                    .iter()
-                    .filter_map(|id| self.find_kind(Kind::Country, id))
-                    .map(|c| self.link(c, "country"))
-                    .collect();
+                if let Some(listed) = &e.listed {
+                    b.push(Block::Facts {
+                        facts: vec![("Listed on".into(), display_date(listed))],
+                    });
+                }
+                let tags = self.event_tags(e);
                 if !tags.is_empty() {
                     b.push(Block::Tags { tags });
                 }
@@ -434,6 +436,7 @@ impl KnowledgeBase {
                         facts: vec![("Link".into(), url.clone())],
                     });
                 }
+                self.push_backlinks(b, r, Kind::Event, "Events");
             }
             Record::Tour(t) => {
                 doc.subtitle = format!(
@@ -522,6 +525,27 @@ impl KnowledgeBase {
         add(Kind::Partnership, "partnership", &mut a.partnerships.iter());
         tags.extend(a.sectors.iter().map(|s| plain(s, "sector")));
         tags.extend(a.period.iter().map(|p| plain(p, "period")));
+        tags
+    }
+
+    /// What an event links to: where it took place, the countries it is about, and the partnerships,
+    /// conventions and resources it is about, each a link to follow.
+    fn event_tags(&self, e: &crate::kb::Event) -> Vec<Link> {
+        let mut tags: Vec<Link> = Vec::new();
+        let lists: [(Kind, &str, &[String]); 5] = [
+            (Kind::Country, "took place in", &e.countries),
+            (Kind::Country, "about", &e.about_countries),
+            (Kind::Partnership, "partnership", &e.partnerships),
+            (Kind::Convention, "convention", &e.conventions),
+            (Kind::Resource, "resource", &e.resources),
+        ];
+        for (kind, role, ids) in lists {
+            tags.extend(
+                ids.iter()
+                    .filter_map(|id| self.find_kind(kind, id))
+                    .map(|r| self.link(r, role)),
+            );
+        }
         tags
     }
 

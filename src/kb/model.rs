@@ -326,13 +326,31 @@ pub struct Partnership {
 pub struct Event {
     pub id: String,
     pub title: String,
+    /// When it happened, where the listing says so; else the listing's own date.
     pub date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<String>,
+    /// The listing's own date, when the event happened on another day: a news item posted on
+    /// 7 November about a conference held on 14-16 November has date 14 November and listed 7 November.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listed: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// Country ids: where the event took place, when the listing says so.
     #[serde(default)]
     pub countries: Vec<String>,
+    /// Country ids: the countries the event is about (may repeat one of `countries`).
+    #[serde(default)]
+    pub about_countries: Vec<String>,
+    /// Partnership ids: the initiatives, campaigns, platforms... the event is about.
+    #[serde(default)]
+    pub partnerships: Vec<String>,
+    /// Convention ids the event is about.
+    #[serde(default)]
+    pub conventions: Vec<String>,
+    /// Resource ids: the reports, papers, plans and declarations the event is about.
+    #[serde(default)]
+    pub resources: Vec<String>,
     pub summary: String,
     pub source: String,
     pub section: String,

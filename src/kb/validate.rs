@@ -115,13 +115,18 @@ impl Checker<'_, '_> {
 
     fn references(&mut self, unreadable_ids: &HashSet<String>) {
         for r in self.kb.all_refs() {
-            let mut listed: HashSet<(Option<Kind>, String)> = HashSet::new();
+            // Per field: an event may name a country both where it took place and among those it is about.
+            let mut listed: HashSet<(&str, Option<Kind>, String)> = HashSet::new();
             // A tour may show one record in several steps; a list may not name one twice.
             let may_repeat = |k: Option<Kind>| matches!(k, None | Some(Kind::Source)) || r.kind == Kind::Tour;
             for reference in self.kb.record(r).references() {
                 let key = reference.id.to_lowercase();
                 let expected = reference.kind.map_or("record", |k| k.key());
-                if !listed.insert((reference.kind, key.clone())) && !may_repeat(reference.kind) {
+                let field = match reference.path.first() {
+                    Some(Seg::Key(field)) => *field,
+                    _ => "",
+                };
+                if !listed.insert((field, reference.kind, key.clone())) && !may_repeat(reference.kind) {
                     self.report(
                         r,
                         &reference.path,
@@ -359,6 +364,16 @@ impl Checker<'_, '_> {
 
     fn event(&mut self, r: RecordRef, e: &super::Event) {
         let start = self.date(r, &[Seg::Key("date")], &e.date);
+        if let Some(listed_text) = &e.listed {
+            let listed = self.date(r, &[Seg::Key("listed")], listed_text);
+            if listed.is_some() && listed == start {
+                let message = format!(
+                    "listed {listed_text} is the event's date: give `listed` only when the listing's date \
+                     differs from the day the event happened"
+                );
+                self.report(r, &[Seg::Key("listed")], message);
+            }
+        }
         let Some(end_text) = &e.end_date else { return };
         let end = self.date(r, &[Seg::Key("end_date")], end_text);
         if let (Some(start), Some(end)) = (start, end) {
