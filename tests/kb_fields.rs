@@ -1,7 +1,7 @@
-//! The fields of issue 14, part 2, through the real binary on the valid fixture: what an event links to
-//! (where it took place, what it is about, its partnerships, conventions and resources) and the listing's
-//! own date beside the day it happened, as `ipec show` prints them (text and JSON) and as the CSV exports
-//! give them.
+//! The fields of issue 14, parts 2 and 3, through the real binary on the valid fixture: what an event links
+//! to (where it took place, what it is about, its partnerships, conventions and resources), the listing's
+//! own date beside the day it happened, and the qualifier of a number ("more than 100"), as `ipec show`
+//! prints them (text and JSON), as the CSV exports give them, and in a handout.
 
 use std::collections::HashMap;
 use std::process::{Command, Output};
@@ -167,4 +167,64 @@ fn filters_find_events_by_what_they_are_about() {
             .collect();
         assert_eq!(ids, ["ghana-conference-2017"], "{args:?}");
     }
+}
+
+#[test]
+fn a_figures_qualifier_is_shown_before_its_number_everywhere() {
+    let shown = text(&["show", "projects-since-1995"]);
+    assert!(shown.contains("▸ more than 100 projects"), "{shown}");
+    let value = json(&["show", "projects-since-1995", "--format", "json"]);
+    assert_eq!(value["record"]["qualifier"], "more than");
+    assert_eq!(value["record"]["value"], 100.0);
+    assert_eq!(value["document"]["blocks"][0]["figures"][0]["value"], "more than 100");
+
+    // A row's qualifier is in the chart.
+    let chart = text(&["show", "informal-employment"]);
+    assert!(chart.contains("Global employment     about 58 per cent"), "{chart}");
+
+    let (header, rows) = csv("figures");
+    assert!(header.iter().any(|h| h == "qualifier"));
+    assert_eq!(rows["projects-since-1995"]["qualifier"], "more than");
+    assert_eq!(rows["projects-since-1995"]["value"], "100");
+    assert_eq!(rows["child-labour-by-sex"]["qualifier"], "");
+    assert_eq!(
+        rows["informal-employment"]["rows"],
+        "Global employment: about 58; Low-income countries: 89"
+    );
+
+    // Markdown keeps it beside the value.
+    let markdown = text(&["list", "figures", "--format", "markdown"]);
+    assert!(markdown.contains("| more than | 100 |"), "{markdown}");
+}
+
+#[test]
+fn a_headline_figures_qualifier_and_the_older_approximate_flag() {
+    let shown = text(&["show", "gha-fishing"]);
+    assert!(shown.contains("▸ nearly 80 per cent  vessels detained"), "{shown}");
+    // `approximate = true` in the file loads as "about".
+    let shown = text(&["show", "civ-cocoa"]);
+    assert!(shown.contains("▸ about 50 communities"), "{shown}");
+    assert!(shown.contains("▸ 6,091 cocoa producers"), "{shown}");
+    let value = json(&["show", "civ-cocoa", "--format", "json"]);
+    let figures = value["record"]["figures"].as_array().expect("figures");
+    assert!(figures[0].get("qualifier").is_none());
+    assert_eq!(figures[1]["qualifier"], "about");
+    assert!(figures[1].get("approximate").is_none(), "written only as a qualifier");
+
+    let (_, rows) = csv("achievements");
+    assert_eq!(rows["gha-fishing"]["figures"], "nearly 80 per cent: vessels detained");
+    assert_eq!(
+        rows["civ-cocoa"]["figures"],
+        "6,091 cocoa producers: enrolled in health insurance; about 50 communities: communities reached"
+    );
+}
+
+#[test]
+fn a_handout_says_the_qualifier_too() {
+    let markdown = text(&["handout", "short-tour"]);
+    assert!(markdown.contains("**more than 100 projects**"), "{markdown}");
+    assert!(markdown.contains("about 58"), "{markdown}");
+    let html = text(&["handout", "short-tour", "--format", "html"]);
+    assert!(html.contains("more than 100 projects"), "{html}");
+    assert!(html.contains(">about 58 per cent</text>"), "{html}");
 }

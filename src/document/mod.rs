@@ -11,7 +11,7 @@ pub mod render;
 
 use serde::Serialize;
 
-use crate::kb::{Achievement, Kind, KnowledgeBase, Record, RecordRef};
+use crate::kb::{Achievement, Kind, KnowledgeBase, Qualifier, Record, RecordRef};
 pub use format::{count, display_date, format_number};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,7 +103,7 @@ impl Chart {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stat {
-    /// Formatted for display: "4,690", "about 80".
+    /// Formatted for display, with the source's qualifier: "4,690", "about 80", "more than 100".
     pub value: String,
     pub unit: String,
     pub label: String,
@@ -172,7 +172,7 @@ impl KnowledgeBase {
                     .iter()
                     .filter_map(|f| {
                         Some(Stat {
-                            value: format_number(f.value?),
+                            value: Qualifier::apply(f.qualifier, format_number(f.value?)),
                             unit: f.unit.clone(),
                             label: f.headline.clone()?,
                         })
@@ -339,7 +339,7 @@ impl KnowledgeBase {
                 if let Some(value) = f.value {
                     b.push(Block::Figures {
                         figures: vec![Stat {
-                            value: format_number(value),
+                            value: Qualifier::apply(f.qualifier, format_number(value)),
                             unit: f.unit.clone(),
                             // A headline says what the number is in words ("in child labour in 2020").
                             label: f.headline.clone().unwrap_or_else(|| f.title.clone()),
@@ -743,7 +743,7 @@ pub fn figure_chart(f: &crate::kb::Figure) -> Option<Chart> {
         .map(|row| Bar {
             label: row.label.clone(),
             value: row.value,
-            text: format_number(row.value),
+            text: Qualifier::apply(row.qualifier, format_number(row.value)),
         })
         .collect();
     Some(Chart {
@@ -786,9 +786,8 @@ impl Stat {
 }
 
 fn stat(f: &crate::kb::HeadlineFigure) -> Stat {
-    let value = format_number(f.value);
     Stat {
-        value: if f.approximate { format!("about {value}") } else { value },
+        value: Qualifier::apply(f.qualifier, format_number(f.value)),
         unit: f.unit.clone(),
         label: f.label.clone(),
     }

@@ -331,6 +331,13 @@ impl Checker<'_, '_> {
                 self.report(r, &[Seg::Key("rows"), Seg::Index(i)], message);
             }
         }
+        if f.qualifier.is_some() && f.value.is_none() {
+            self.report(
+                r,
+                &[Seg::Key("qualifier")],
+                "a qualifier needs the `value` it qualifies".into(),
+            );
+        }
         if f.headline.is_some() && f.value.is_none() {
             self.report(
                 r,
