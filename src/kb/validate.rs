@@ -11,6 +11,7 @@ use toml::Spanned;
 use super::dates::{parse_period, Date};
 use super::load::SourceFile;
 use super::problem::Problem;
+use super::spelling::{self, CountryNames};
 use super::{text, Kind, KnowledgeBase, Record, RecordRef, Seg};
 
 pub(crate) fn validate(
@@ -32,6 +33,7 @@ pub(crate) fn validate(
     for r in kb.all_refs() {
         check.record(r);
     }
+    check.country_spelling();
     check.problems
 }
 
@@ -81,6 +83,43 @@ impl Checker<'_, '_> {
             }
         }
         value.span()
+    }
+
+    /// Every title and summary that names a country in another form than its record writes it
+    /// (`spelling`), reported at the mention itself.
+    fn country_spelling(&mut self) {
+        let names = CountryNames::new(&self.kb.countries);
+        for r in self.kb.all_refs() {
+            let record = self.kb.record(r);
+            let title_key = match record {
+                // A country's name is the spelling itself.
+                Record::Country(_) => continue,
+                Record::Partnership(_) | Record::Programme(_) => "name",
+                _ => "title",
+            };
+            let summary = match record {
+                // Their body is not a summary: a priority's challenge, a figure's note.
+                Record::Priority(_) | Record::Figure(_) => None,
+                other => Some(other.body()),
+            };
+            let texts = std::iter::once((title_key, record.title())).chain(summary.map(|s| ("summary", s)));
+            for (key, text) in texts {
+                for m in names.misspellings(text) {
+                    let written = &text[m.start..m.end];
+                    let country = &self.kb.countries[m.country];
+                    let message = format!(
+                        "{key} writes `{written}`: write `{}`, as country `{}` does",
+                        m.expected, country.id
+                    );
+                    let span = self.span(r, &[Seg::Key(key)]);
+                    let file = &self.files[record.origin().file];
+                    let token = file.text.get(span.clone()).unwrap_or("");
+                    let offset = span.start + spelling::raw_offset(token, m.start);
+                    let message = format!("{} `{}`: {message}", r.kind, record.id());
+                    self.problems.push(file.problem(offset, message));
+                }
+            }
+        }
     }
 
     fn location(&self, r: RecordRef) -> String {
