@@ -9,8 +9,10 @@
 //! mentions count ("guinea pig" is not a misspelt Guinea), and aliases written in capitals only (`US`,
 //! `DRC`) are matched exactly, never folded ("Us" at the start of a sentence is no country).
 //!
-//! The cost is one pass over the words of each text, with a hash lookup for each capitalised word: it
-//! runs on every `check`, at 100,000 records too.
+//! It runs on every `check`, at 100,000 records too, so the cost is one scan of the bytes of each text
+//! (sixteen at a time where there is no capital and no accent), and a fold and a hash lookup only for a
+//! capitalised word whose first letter and length can start a country's name: about 0.1 s of CPU for the
+//! 100,000 results of `examples/synth`.
 
 use std::collections::HashMap;
 
