@@ -100,7 +100,7 @@ fn recombine(i: usize, a: &Achievement, b: &Achievement, countries: &[&str], rng
         value,
         unit,
         label: format!("reached, from {}", b.id),
-        approximate: false,
+        qualifier: None,
     });
     out
 }

@@ -100,6 +100,7 @@ fn records_json(kb: &KnowledgeBase) -> String {
         serde_json::to_string(&kb.events),
         serde_json::to_string(&kb.resources),
         serde_json::to_string(&kb.sources),
+        serde_json::to_string(&kb.tours),
     ];
     kinds.map(|k| k.expect("records serialize")).join("\n")
 }

@@ -195,8 +195,8 @@ impl Condition {
             }
             Condition::Record(Priority, _) => matches!(kind, Priority | Achievement | Programme),
             Condition::Record(Area, _) => matches!(kind, Area | Achievement),
-            Condition::Record(Convention, _) => matches!(kind, Convention | Achievement | Programme),
-            Condition::Record(Partnership, _) => matches!(kind, Partnership | Achievement),
+            Condition::Record(Convention, _) => matches!(kind, Convention | Achievement | Programme | Event),
+            Condition::Record(Partnership, _) => matches!(kind, Partnership | Achievement | Event),
             Condition::Record(Source, _) => true,
             Condition::Record(..) => false,
             Condition::Sector(_) => kind == Achievement,
@@ -223,7 +223,7 @@ impl Condition {
             Condition::Record(Kind::Country, id) => match record {
                 Record::Achievement(a) => any(&a.countries, id),
                 Record::Partnership(p) => any(&p.countries, id),
-                Record::Event(e) => any(&e.countries, id),
+                Record::Event(e) => any(&e.countries, id) || any(&e.about_countries, id),
                 Record::Figure(f) => f
                     .rows
                     .iter()
@@ -242,10 +242,12 @@ impl Condition {
             Condition::Record(Kind::Convention, id) => match record {
                 Record::Achievement(a) => any(&a.conventions, id),
                 Record::Programme(p) => any(&p.conventions, id),
+                Record::Event(e) => any(&e.conventions, id),
                 _ => false,
             },
             Condition::Record(Kind::Partnership, id) => match record {
                 Record::Achievement(a) => any(&a.partnerships, id),
+                Record::Event(e) => any(&e.partnerships, id),
                 _ => false,
             },
             Condition::Record(..) => false,
@@ -261,7 +263,11 @@ impl Condition {
                     Record::Country(c) => c.region == *region,
                     Record::Achievement(a) => all_in(&a.countries),
                     Record::Partnership(p) => all_in(&p.countries),
-                    Record::Event(e) => all_in(&e.countries),
+                    // Where it took place and what it is about: an event on Jordan is an Arab States event.
+                    Record::Event(e) => {
+                        let countries: Vec<String> = e.countries.iter().chain(&e.about_countries).cloned().collect();
+                        all_in(&countries)
+                    }
                     Record::Figure(f) => f
                         .rows
                         .iter()

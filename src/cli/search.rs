@@ -16,7 +16,7 @@ use super::Format;
 use crate::document::format_number;
 use crate::document::table::Table;
 use crate::kb::text::sanitize;
-use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
+use crate::kb::{Kind, KnowledgeBase, Qualifier, Record, RecordRef};
 use crate::search::{Hit, SearchIndex};
 
 /// The hits of one search, best first, and for the countries that matched only through their results,
@@ -97,7 +97,7 @@ impl Found {
         }
         match kb.record(r) {
             Record::Figure(f) => Some(match (f.value, f.total) {
-                (Some(v), _) => with_unit(&format_number(v), &f.unit),
+                (Some(v), _) => with_unit(&Qualifier::apply(f.qualifier, format_number(v)), &f.unit),
                 (None, Some(t)) => with_unit(&format!("total {}", format_number(t)), &f.unit),
                 (None, None) => format!("{} values in {}", f.rows.len(), f.unit),
             }),

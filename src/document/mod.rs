@@ -12,7 +12,7 @@ pub mod table;
 
 use serde::Serialize;
 
-use crate::kb::{Achievement, Kind, KnowledgeBase, Record, RecordRef};
+use crate::kb::{Achievement, Kind, KnowledgeBase, Qualifier, Record, RecordRef};
 pub use format::{count, display_date, format_number};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -108,7 +108,7 @@ impl Chart {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stat {
-    /// Formatted for display: "4,690", "about 80".
+    /// Formatted for display, with the source's qualifier: "4,690", "about 80", "more than 100".
     pub value: String,
     pub unit: String,
     pub label: String,
@@ -181,7 +181,7 @@ impl KnowledgeBase {
                     .iter()
                     .filter_map(|f| {
                         Some(Stat {
-                            value: format_number(f.value?),
+                            value: Qualifier::apply(f.qualifier, format_number(f.value?)),
                             unit: f.unit.clone(),
                             label: f.headline.clone()?,
                         })
@@ -302,6 +302,7 @@ impl KnowledgeBase {
                     });
                 }
                 self.push_backlinks(b, r, Kind::Achievement, "Results that cite it");
+                self.push_backlinks(b, r, Kind::Event, "Events");
             }
             Record::Country(c) => {
                 let results: Vec<RecordRef> = self.backlinks_of(r, Kind::Achievement).collect();
@@ -348,7 +349,7 @@ impl KnowledgeBase {
                 if let Some(value) = f.value {
                     b.push(Block::Figures {
                         figures: vec![Stat {
-                            value: format_number(value),
+                            value: Qualifier::apply(f.qualifier, format_number(value)),
                             unit: f.unit.clone(),
                             // A headline says what the number is in words ("in child labour in 2020").
                             label: f.headline.clone().unwrap_or_else(|| f.title.clone()),
@@ -408,6 +409,7 @@ impl KnowledgeBase {
                     b.push(Block::Items { items });
                 }
                 self.push_backlinks(b, r, Kind::Achievement, "Results");
+                self.push_backlinks(b, r, Kind::Event, "Events");
             }
             Record::Event(e) => {
                 let mut when = display_date(&e.date);
@@ -421,12 +423,12 @@ impl KnowledgeBase {
                 b.push(Block::Paragraph {
                     text: e.summary.clone(),
                 });
-                let tags: Vec<Link> = e
-                    .countries
-                    .iter()
-                    .filter_map(|id| self.find_kind(Kind::Country, id))
-                    .map(|c| self.link(c, "country"))
-                    .collect();
+                if let Some(listed) = &e.listed {
+                    b.push(Block::Facts {
+                        facts: vec![("Listed on".into(), display_date(listed))],
+                    });
+                }
+                let tags = self.event_tags(e);
                 if !tags.is_empty() {
                     b.push(Block::Tags { tags });
                 }
@@ -444,6 +446,7 @@ impl KnowledgeBase {
                         facts: vec![("Link".into(), url.clone())],
                     });
                 }
+                self.push_backlinks(b, r, Kind::Event, "Events");
             }
             Record::Tour(t) => {
                 doc.subtitle = format!(
@@ -551,6 +554,27 @@ impl KnowledgeBase {
         add(Kind::Partnership, "partnership", &mut a.partnerships.iter());
         tags.extend(a.sectors.iter().map(|s| plain(s, "sector")));
         tags.extend(a.period.iter().map(|p| plain(p, "period")));
+        tags
+    }
+
+    /// What an event links to: where it took place, the countries it is about, and the partnerships,
+    /// conventions and resources it is about, each a link to follow.
+    fn event_tags(&self, e: &crate::kb::Event) -> Vec<Link> {
+        let mut tags: Vec<Link> = Vec::new();
+        let lists: [(Kind, &str, &[String]); 5] = [
+            (Kind::Country, "took place in", &e.countries),
+            (Kind::Country, "about", &e.about_countries),
+            (Kind::Partnership, "partnership", &e.partnerships),
+            (Kind::Convention, "convention", &e.conventions),
+            (Kind::Resource, "resource", &e.resources),
+        ];
+        for (kind, role, ids) in lists {
+            tags.extend(
+                ids.iter()
+                    .filter_map(|id| self.find_kind(kind, id))
+                    .map(|r| self.link(r, role)),
+            );
+        }
         tags
     }
 
@@ -750,7 +774,7 @@ pub fn figure_chart(f: &crate::kb::Figure) -> Option<Chart> {
         .map(|row| Bar {
             label: row.label.clone(),
             value: row.value,
-            text: format_number(row.value),
+            text: Qualifier::apply(row.qualifier, format_number(row.value)),
         })
         .collect();
     Some(Chart {
@@ -793,11 +817,10 @@ impl Stat {
 }
 
 fn stat(f: &crate::kb::HeadlineFigure) -> Stat {
-    let value = format_number(f.value);
     // "95 members of employers' organizations", not "95 members  members of employers'…".
     let repeats = !f.unit.is_empty() && crate::kb::text::fold(&f.label).starts_with(&crate::kb::text::fold(&f.unit));
     Stat {
-        value: if f.approximate { format!("about {value}") } else { value },
+        value: Qualifier::apply(f.qualifier, format_number(f.value)),
         unit: if repeats { String::new() } else { f.unit.clone() },
         label: f.label.clone(),
     }

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use super::format_number;
 use crate::kb::links;
 use crate::kb::text::sanitize;
-use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
+use crate::kb::{Kind, KnowledgeBase, Qualifier, Record, RecordRef};
 
 /// A table: column names, and rows of as many cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +75,7 @@ fn columns(kind: Kind) -> &'static [(&'static str, bool)] {
             ("id", true),
             ("title", true),
             ("topic", false),
+            ("qualifier", true),
             ("value", true),
             ("total", true),
             ("unit", true),
@@ -104,9 +105,15 @@ fn columns(kind: Kind) -> &'static [(&'static str, bool)] {
             ("title", true),
             ("date", true),
             ("end_date", false),
+            ("listed", false),
             ("place", true),
             ("countries", false),
             ("country_names", true),
+            ("about_countries", false),
+            ("about_country_names", false),
+            ("partnerships", false),
+            ("conventions", false),
+            ("resources", false),
             ("links", false),
             ("source", false),
             ("section", false),
@@ -213,8 +220,8 @@ fn values(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
             a.figures
                 .iter()
                 .map(|f| {
-                    let about = if f.approximate { "about " } else { "" };
-                    format!("{about}{} {}: {}", format_number(f.value), f.unit, f.label)
+                    let value = Qualifier::apply(f.qualifier, format_number(f.value));
+                    format!("{value} {}: {}", f.unit, f.label)
                 })
                 .collect::<Vec<_>>()
                 .join(JOIN),
@@ -280,13 +287,17 @@ fn values(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
             f.id.clone(),
             f.title.clone(),
             f.topic.clone(),
+            f.qualifier.map(|q| q.words().to_string()).unwrap_or_default(),
             num(f.value),
             num(f.total),
             f.unit.clone(),
             opt(&f.period),
             f.rows
                 .iter()
-                .map(|row| format!("{}: {}", row.label, plain_number(row.value)))
+                .map(|row| {
+                    let value = Qualifier::apply(row.qualifier, plain_number(row.value));
+                    format!("{}: {value}", row.label)
+                })
                 .collect::<Vec<_>>()
                 .join(JOIN),
             web,
@@ -317,9 +328,15 @@ fn values(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
             e.title.clone(),
             e.date.clone(),
             opt(&e.end_date),
+            opt(&e.listed),
             opt(&e.place),
             list(&e.countries),
             names(&e.countries),
+            list(&e.about_countries),
+            names(&e.about_countries),
+            list(&e.partnerships),
+            list(&e.conventions),
+            list(&e.resources),
             web,
             e.source.clone(),
             e.section.clone(),

@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod problem;
 pub mod resolve;
+mod spelling;
 pub mod text;
 pub mod theory;
 mod validate;
@@ -312,7 +313,13 @@ impl<'a> Record<'a> {
                 }));
             }
             Record::Partnership(x) => list(&mut refs, Kind::Country, "countries", &x.countries),
-            Record::Event(x) => list(&mut refs, Kind::Country, "countries", &x.countries),
+            Record::Event(x) => {
+                list(&mut refs, Kind::Country, "countries", &x.countries);
+                list(&mut refs, Kind::Country, "about_countries", &x.about_countries);
+                list(&mut refs, Kind::Partnership, "partnerships", &x.partnerships);
+                list(&mut refs, Kind::Convention, "conventions", &x.conventions);
+                list(&mut refs, Kind::Resource, "resources", &x.resources);
+            }
             Record::Tour(x) => {
                 for (i, step) in x.steps.iter().enumerate() {
                     let at = |field: &'static str| vec![Seg::Key("step"), Seg::Index(i), Seg::Key(field)];

@@ -224,15 +224,113 @@ pub struct Country {
     pub origin: Origin,
 }
 
+/// How a source words a number that is not exact: "about 80 per cent", "more than 100 projects". The set is
+/// fixed so that every front end says it the same way; the source's own word maps onto it ("over" is
+/// `MoreThan`, "almost" is `Nearly`, "approximately" is `About`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Qualifier {
+    #[serde(rename = "about")]
+    About,
+    #[serde(rename = "more than")]
+    MoreThan,
+    #[serde(rename = "less than")]
+    LessThan,
+    #[serde(rename = "nearly")]
+    Nearly,
+    #[serde(rename = "some")]
+    Some,
+    #[serde(rename = "at least")]
+    AtLeast,
+    #[serde(rename = "up to")]
+    UpTo,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 7] = [
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+        Qualifier::Nearly,
+        Qualifier::Some,
+        Qualifier::AtLeast,
+        Qualifier::UpTo,
+    ];
+
+    /// The words as written before the number, and in the data: "more than".
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more than",
+            Qualifier::LessThan => "less than",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Some => "some",
+            Qualifier::AtLeast => "at least",
+            Qualifier::UpTo => "up to",
+        }
+    }
+
+    /// A formatted number with its qualifier, if any: "more than 100", or "100" as it was.
+    pub fn apply(qualifier: Option<Qualifier>, number: String) -> String {
+        match qualifier {
+            Some(q) => format!("{} {number}", q.words()),
+            None => number,
+        }
+    }
+}
+
+impl std::fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.words())
+    }
+}
+
 /// A headline number of an achievement, as the source writes it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "HeadlineFigureFields")]
 pub struct HeadlineFigure {
     pub value: f64,
     pub unit: String,
     pub label: String,
+    /// "more than", "about"...: how the source words the number, when it is not exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+}
+
+/// A headline figure as written in TOML, where the old `approximate = true` still reads as
+/// `qualifier = "about"`, so files written before qualifiers existed still load.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadlineFigureFields {
+    value: f64,
+    unit: String,
+    label: String,
     #[serde(default)]
-    pub approximate: bool,
+    qualifier: Option<Qualifier>,
+    #[serde(default)]
+    approximate: Option<bool>,
+}
+
+impl TryFrom<HeadlineFigureFields> for HeadlineFigure {
+    type Error = String;
+
+    fn try_from(f: HeadlineFigureFields) -> Result<Self, Self::Error> {
+        let qualifier = match (f.qualifier, f.approximate) {
+            (Some(_), Some(_)) => {
+                return Err("give `qualifier` or the older `approximate`, not both \
+                     (`approximate = true` reads as qualifier = \"about\")"
+                    .into())
+            }
+            (Some(q), None) => Some(q),
+            (None, Some(true)) => Some(Qualifier::About),
+            (None, _) => None,
+        };
+        Ok(HeadlineFigure {
+            value: f.value,
+            unit: f.unit,
+            label: f.label,
+            qualifier,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -270,6 +368,9 @@ pub struct Achievement {
 pub struct FigureRow {
     pub label: String,
     pub value: f64,
+    /// How the source words this row's number, when it is not exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -289,6 +390,9 @@ pub struct Figure {
     pub period: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// How the source words `value`, when it is not exact: "more than 100".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<f64>,
     /// When set, `value` is one of the programme's headline numbers, shown large on the overview with this
@@ -344,13 +448,31 @@ pub struct Partnership {
 pub struct Event {
     pub id: String,
     pub title: String,
+    /// When it happened, where the listing says so; else the listing's own date.
     pub date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<String>,
+    /// The listing's own date, when the event happened on another day: a news item posted on
+    /// 7 November about a conference held on 14-16 November has date 14 November and listed 7 November.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listed: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// Country ids: where the event took place, when the listing says so.
     #[serde(default)]
     pub countries: Vec<String>,
+    /// Country ids: the countries the event is about (may repeat one of `countries`).
+    #[serde(default)]
+    pub about_countries: Vec<String>,
+    /// Partnership ids: the initiatives, campaigns, platforms... the event is about.
+    #[serde(default)]
+    pub partnerships: Vec<String>,
+    /// Convention ids the event is about.
+    #[serde(default)]
+    pub conventions: Vec<String>,
+    /// Resource ids: the reports, papers, plans and declarations the event is about.
+    #[serde(default)]
+    pub resources: Vec<String>,
     pub summary: String,
     pub source: String,
     pub section: String,

@@ -16,6 +16,7 @@ use super::dates::{parse_period, Date};
 use super::load::SourceFile;
 use super::model::{Instrument, CONVENTION_SUBJECTS, FIGURE_TOPICS, PARTNERSHIP_KINDS, RESOURCE_KINDS, SOURCE_KINDS};
 use super::problem::Problem;
+use super::spelling::{self, CountryNames};
 use super::{text, Kind, KnowledgeBase, Record, RecordRef, Seg};
 
 pub(crate) fn validate(
@@ -37,6 +38,7 @@ pub(crate) fn validate(
     for r in kb.all_refs() {
         check.record(r);
     }
+    check.country_spelling();
     check.problems
 }
 
@@ -146,6 +148,43 @@ impl Checker<'_, '_> {
         value.span()
     }
 
+    /// Every title and summary that names a country in another form than its record writes it
+    /// (`spelling`), reported at the mention itself.
+    fn country_spelling(&mut self) {
+        let names = CountryNames::new(&self.kb.countries);
+        for r in self.kb.all_refs() {
+            let record = self.kb.record(r);
+            let title_key = match record {
+                // A country's name is the spelling itself.
+                Record::Country(_) => continue,
+                Record::Partnership(_) | Record::Programme(_) => "name",
+                _ => "title",
+            };
+            let summary = match record {
+                // Their body is not a summary: a priority's challenge, a figure's note.
+                Record::Priority(_) | Record::Figure(_) => None,
+                other => Some(other.body()),
+            };
+            let texts = std::iter::once((title_key, record.title())).chain(summary.map(|s| ("summary", s)));
+            for (key, text) in texts {
+                for m in names.misspellings(text) {
+                    let written = &text[m.start..m.end];
+                    let country = &self.kb.countries[m.country];
+                    let message = format!(
+                        "{key} writes `{written}`: write `{}`, as country `{}` does",
+                        m.expected, country.id
+                    );
+                    let span = self.span(r, &[Seg::Key(key)]);
+                    let file = &self.files[record.origin().file];
+                    let token = file.text.get(span.clone()).unwrap_or("");
+                    let offset = span.start + spelling::raw_offset(token, m.start);
+                    let message = format!("{} `{}`: {message}", r.kind, record.id());
+                    self.problems.push(file.problem(offset, message));
+                }
+            }
+        }
+    }
+
     fn location(&self, r: RecordRef) -> String {
         let origin = self.kb.record(r).origin();
         let file = &self.files[origin.file];
@@ -189,13 +228,18 @@ impl Checker<'_, '_> {
 
     fn references(&mut self, unreadable_ids: &HashSet<String>) {
         for r in self.kb.all_refs() {
-            let mut listed: HashSet<(Option<Kind>, String)> = HashSet::new();
+            // Per field: an event may name a country both where it took place and among those it is about.
+            let mut listed: HashSet<(&str, Option<Kind>, String)> = HashSet::new();
             // A tour may show one record in several steps; a list may not name one twice.
             let may_repeat = |k: Option<Kind>| matches!(k, None | Some(Kind::Source)) || r.kind == Kind::Tour;
             for reference in self.kb.record(r).references() {
                 let key = reference.id.to_lowercase();
                 let expected = reference.kind.map_or("record", |k| k.key());
-                if !listed.insert((reference.kind, key.clone())) && !may_repeat(reference.kind) {
+                let field = match reference.path.first() {
+                    Some(Seg::Key(field)) => *field,
+                    _ => "",
+                };
+                if !listed.insert((field, reference.kind, key.clone())) && !may_repeat(reference.kind) {
                     self.report(
                         r,
                         &reference.path,
@@ -413,6 +457,13 @@ impl Checker<'_, '_> {
                 self.report(r, &at, message);
             }
         }
+        if f.qualifier.is_some() && f.value.is_none() {
+            self.report(
+                r,
+                &[Seg::Key("qualifier")],
+                "a qualifier needs the `value` it qualifies".into(),
+            );
+        }
         if f.headline.is_some() && f.value.is_none() {
             self.report(
                 r,
@@ -503,6 +554,16 @@ impl Checker<'_, '_> {
 
     fn event(&mut self, r: RecordRef, e: &super::Event) {
         let start = self.date(r, &[Seg::Key("date")], &e.date);
+        if let Some(listed_text) = &e.listed {
+            let listed = self.date(r, &[Seg::Key("listed")], listed_text);
+            if listed.is_some() && listed == start {
+                let message = format!(
+                    "listed {listed_text} is the event's date: give `listed` only when the listing's date \
+                     differs from the day the event happened"
+                );
+                self.report(r, &[Seg::Key("listed")], message);
+            }
+        }
         let Some(end_text) = &e.end_date else { return };
         let end = self.date(r, &[Seg::Key("end_date")], end_text);
         if let (Some(start), Some(end)) = (start, end) {

@@ -119,6 +119,7 @@ fn own_labels(record: Record<'_>, push: &mut impl FnMut(String)) {
         }
         Record::Event(e) => {
             push(e.date.clone());
+            e.listed.iter().for_each(|d| push(d.clone()));
             e.place.iter().for_each(|p| push(p.clone()));
         }
         Record::Resource(x) => {
