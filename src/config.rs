@@ -293,11 +293,21 @@ fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
         }
     });
     let mut keys = BTreeMap::new();
+    let mut spans = Vec::new();
     for (action, key) in file.keys {
         if key.get_ref().trim().is_empty() {
             problems.push(at(key.span(), format!("the key for `{action}` is empty")));
         } else {
+            spans.push(key.span());
             keys.insert(action, key.into_inner());
+        }
+    }
+    // Checked against the explorer's key table: an unknown action, a key that is no key, a clash.
+    let overrides: Vec<(String, String)> = keys.iter().map(|(a, k)| (a.clone(), k.clone())).collect();
+    if let Err(errors) = crate::app::keys::Keymap::with_overrides(&overrides) {
+        for e in errors {
+            let span = spans.get(e.index).cloned().unwrap_or(0..0);
+            problems.push(at(span, e.message));
         }
     }
     let data = file.data.and_then(|d| {

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use ipec::app::keys::Keymap;
 use ipec::app::tabs::Tab;
 use ipec::cli::{Cli, Next, TuiArgs};
 use ipec::kb::text::sanitize;
@@ -35,6 +36,11 @@ fn load(data: Option<PathBuf>) -> Option<KnowledgeBase> {
     }
 }
 
+/// The key table with the config file's keys (checked when the file was read, so they apply).
+fn keymap(keys: &[(String, String)]) -> Keymap {
+    Keymap::with_overrides(keys).unwrap_or_default()
+}
+
 fn no_terminal(e: std::io::Error) -> ExitCode {
     eprintln!("ipec: cannot run here ({e}); it needs a terminal. In scripts, use `ipec list`, `ipec show`, `ipec search` or `ipec handout`.");
     ExitCode::FAILURE
@@ -56,6 +62,7 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs) -> ExitCode {
         mouse: !args.no_mouse,
         tab,
         watch: data,
+        keymap: keymap(&args.keys),
     };
     match ipec::tui::run(kb, options) {
         Ok(()) => ExitCode::SUCCESS,
@@ -85,6 +92,7 @@ fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes
         theme: args.theme,
         mouse: !args.no_mouse,
         notes,
+        keymap: keymap(&args.keys),
     };
     match ipec::tui::present(kb, target, options) {
         Ok(()) => ExitCode::SUCCESS,

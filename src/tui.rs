@@ -35,6 +35,8 @@ pub struct Options {
     /// The knowledge-base folder to watch and reload on every change (`--data DIR`); the built-in one
     /// cannot change.
     pub watch: Option<std::path::PathBuf>,
+    /// The key table, with the config file's keys.
+    pub keymap: crate::app::keys::Keymap,
 }
 
 /// How often the loop wakes up without input, to redraw (a status message may have expired).
@@ -45,8 +47,11 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Runs the explorer until the user quits.
 pub fn run(kb: KnowledgeBase, options: Options) -> io::Result<()> {
-    let tab = options.tab;
-    let start = move |app: &mut App| app.update(Action::GoTab(tab.index()));
+    let (tab, keymap) = (options.tab, options.keymap);
+    let start = move |app: &mut App| {
+        app.keymap = keymap;
+        app.update(Action::GoTab(tab.index()));
+    };
     let sources = Sources {
         link: None,
         watch: options.watch,
@@ -63,12 +68,13 @@ struct Sources {
 }
 
 /// How `ipec present` starts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PresentOptions {
     pub theme: ThemeName,
     pub mouse: bool,
     /// The trainer's view: notes, the next step, the clock.
     pub notes: bool,
+    pub keymap: crate::app::keys::Keymap,
 }
 
 /// Presents a tour (or one record) full screen until the user leaves; other instances presenting the
@@ -85,7 +91,9 @@ pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) ->
         }
         Err(_) => None,
     };
+    let keymap = options.keymap;
     let start = move |app: &mut App| {
+        app.keymap = keymap;
         app.present(target);
         app.set_standalone_show(if options.notes {
             Screen::Presenter

@@ -440,6 +440,34 @@ fn a_broken_config_file_is_reported_at_its_line_and_column() {
 }
 
 #[test]
+fn key_overrides_are_checked_against_the_key_table() {
+    let home = temp_dir("keys");
+    let dir = home.join(".config").join("ipec");
+    std::fs::create_dir_all(&dir).expect("config folder");
+    let path = dir.join("config.toml");
+    std::fs::write(&path, "[keys]\nserch = \"C-f\"\nquit = \"?\"\nhelp = \"C-\"\n").expect("writes");
+    let out = ipec_in(&home, &[], &["config", "show"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let at = |line: usize, col: usize| format!("{}:{line}:{col}: ", path.display());
+    assert!(
+        err.contains(&format!(
+            "{}no action is called `serch`; did you mean `search`?",
+            at(2, 9)
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}? is already the key for", at(3, 8))),
+        "a clash: {err}"
+    );
+    std::fs::write(&path, "[keys]\nsearch = \"C-f\"\n").expect("writes");
+    let out = ipec_in(&home, &[], &["config", "show"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("search = \"C-f\""));
+}
+
+#[test]
 fn explorer_options_belong_to_the_explorer_only() {
     for args in [
         &["list", "areas", "--theme", "light"][..],

@@ -70,24 +70,6 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-impl Binding {
-    pub fn key_label(&self) -> String {
-        match self.action {
-            // The digits of the tabs there are: "1–9 0" for ten tabs, "1–4" for four.
-            Action::GoTab(_) => {
-                let digits: Vec<char> = Tab::ALL.iter().filter_map(|t| t.digit()).collect();
-                match digits.as_slice() {
-                    [] => String::new(),
-                    [one] => one.to_string(),
-                    [first, .., '0'] => format!("{first}–9 0"),
-                    [first, .., last] => format!("{first}–{last}"),
-                }
-            }
-            _ => self.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
-        }
-    }
-}
-
 const fn k(code: KeyCode) -> Key {
     Key::plain(code)
 }
@@ -485,88 +467,298 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::ch('q')], Action::Quit, "quit", Some("quit")),
 ];
 
-/// The action a key triggers in the active contexts (most specific first). While text is typed, a
-/// printable key that no binding claims becomes input.
-pub fn resolve(contexts: &[Context], key: Key) -> Option<Action> {
-    let bound = contexts.iter().find_map(|&context| {
-        BINDINGS
-            .iter()
-            .find(|b| b.context == context && b.keys.contains(&key))
-            .map(|b| b.action.clone())
-    });
-    match (bound, key.code) {
-        // A digit goes to its tab; a digit with no tab does nothing.
-        (Some(Action::GoTab(_)), Char(c)) => return Tab::from_digit(c).map(|t| Action::GoTab(t.index())),
-        // A digit typed as a step number is that digit.
-        (Some(Action::Input(_)), Char(c)) => return Some(Action::Input(c)),
-        (Some(action), _) => return Some(action),
-        (None, _) => {}
-    }
-    let typing = contexts.contains(&Typing);
-    match key.code {
-        Char(c) if typing && !key.ctrl && !key.alt && !c.is_control() => Some(Action::Input(c)),
-        _ => None,
+/// The key table in force: the defaults of `BINDINGS`, with the keys the user's config file gives
+/// some actions instead. Input, the footer and the help all read this one table.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Bound>,
+}
+
+/// One binding, its keys owned (the user's may replace the default ones).
+#[derive(Debug, Clone)]
+struct Bound {
+    keys: Vec<Key>,
+    action: Action,
+    context: Context,
+    help: &'static str,
+    hint: Option<&'static str>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: BINDINGS
+                .iter()
+                .map(|b| Bound {
+                    keys: b.keys.to_vec(),
+                    action: b.action.clone(),
+                    context: b.context,
+                    help: b.help,
+                    hint: b.hint,
+                })
+                .collect(),
+        }
     }
 }
 
-/// How the screen names the key of an action: the first key of the first binding that has it.
-pub fn key_for(action: &Action) -> Option<String> {
-    BINDINGS
-        .iter()
-        .find(|b| &b.action == action)
-        .and_then(|b| b.keys.first())
-        .map(Key::label)
-}
+/// The actions a config file can give keys to, by the names it uses (`[keys] search = "C-f"`).
+pub const ACTION_NAMES: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("next-tab", Action::NextTab),
+    ("previous-tab", Action::PrevTab),
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("left", Action::Left),
+    ("right", Action::Right),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("half-page-down", Action::HalfPageDown),
+    ("half-page-up", Action::HalfPageUp),
+    ("page-down", Action::PageDown),
+    ("page-up", Action::PageUp),
+    ("open", Action::Open),
+    ("back", Action::Back),
+    ("help", Action::ToggleHelp),
+    ("search", Action::OpenSearch),
+    ("filter", Action::StartFilter),
+    ("region", Action::CycleRegion),
+    ("order", Action::FlipOrder),
+    ("open-link", Action::OpenSource),
+    ("copy", Action::Copy),
+    ("present", Action::Present),
+    ("problems", Action::ShowProblems),
+    ("theme", Action::CycleTheme),
+    ("mouse", Action::ToggleMouse),
+    ("export-csv", Action::Export(ExportFormat::Csv)),
+    ("export-markdown", Action::Export(ExportFormat::Markdown)),
+    ("blank", Action::Blank),
+    ("notes", Action::ToggleNotes),
+    ("suspend", Action::Suspend),
+];
 
-/// The footer hints for the active contexts: (keys, word), in context order, without duplicates.
-pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    for &context in contexts {
-        for b in BINDINGS.iter().filter(|b| b.context == context) {
-            if let Some(word) = b.hint {
-                if !out.iter().any(|(_, w)| *w == word) {
-                    let keys = b.keys.first().map(Key::label).unwrap_or_default();
-                    out.push((keys, word));
+/// A key as a config file writes it: `q`, `Q`, `C-f`, `M-b`, `Enter`, `Esc`, `Tab`, `S-Tab`, `Space`,
+/// `Up`, `PgDn`, `Home`, `Del`, `Bksp`... (the names the help shows, and a few more).
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let text = text.trim();
+    let (ctrl, alt, rest) = match (text.strip_prefix("C-"), text.strip_prefix("M-")) {
+        (Some(rest), _) if !rest.is_empty() => (true, false, rest),
+        (_, Some(rest)) if !rest.is_empty() => (false, true, rest),
+        _ => (false, false, text),
+    };
+    let code = match rest.to_lowercase().as_str() {
+        "enter" | "return" => Enter,
+        "esc" | "escape" => Esc,
+        "tab" => Tab,
+        "s-tab" | "backtab" => BackTab,
+        "space" => Char(' '),
+        "up" | "↑" => Up,
+        "down" | "↓" => Down,
+        "left" | "←" => Left,
+        "right" | "→" => Right,
+        "pgup" | "pageup" => PageUp,
+        "pgdn" | "pagedown" => PageDown,
+        "home" => Home,
+        "end" => End,
+        "del" | "delete" => Delete,
+        "bksp" | "backspace" => Backspace,
+        _ => {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                // Control keys are letters: C-F is C-f.
+                (Some(c), None) if ctrl => Char(c.to_ascii_lowercase()),
+                (Some(c), None) if !c.is_control() => Char(c),
+                _ => {
+                    return Err(format!(
+                        "`{text}` is not a key: write a character (`q`), C- or M- and one (`C-f`), or a name (Enter, Esc, Tab, Space, Up, PgDn, Home, Del...)"
+                    ))
                 }
             }
         }
+    };
+    Ok(Key { code, ctrl, alt })
+}
+
+/// Why an override cannot be taken, said for the config file's line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyError {
+    /// Which override (its position in the list given).
+    pub index: usize,
+    pub message: String,
+}
+
+impl Keymap {
+    /// The defaults with `overrides` applied: each (action name, key) gives the action that key in
+    /// every context it has, instead of its default keys. An unknown action, a key that does not
+    /// parse, and a key then bound twice in one context are errors, all reported at once.
+    pub fn with_overrides(overrides: &[(String, String)]) -> Result<Keymap, Vec<KeyError>> {
+        let mut map = Keymap::default();
+        let mut errors = Vec::new();
+        let mut given: Vec<(usize, Action, Key)> = Vec::new();
+        for (index, (name, key)) in overrides.iter().enumerate() {
+            let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == name) else {
+                let names = ACTION_NAMES.iter().map(|(n, _)| (n.to_string(), n.to_string()));
+                let hint = crate::kb::text::closest(name, names, 1)
+                    .first()
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+                let name = crate::kb::text::escape(name);
+                errors.push(KeyError {
+                    index,
+                    message: format!("no action is called `{name}`{hint}"),
+                });
+                continue;
+            };
+            match parse_key(key) {
+                Ok(key) => given.push((index, action.clone(), key)),
+                Err(message) => errors.push(KeyError {
+                    index,
+                    message: crate::kb::text::escape(&message).into_owned(),
+                }),
+            }
+        }
+        for (_, action, key) in &given {
+            for b in map.bindings.iter_mut().filter(|b| &b.action == action) {
+                b.keys = vec![*key];
+            }
+        }
+        for (index, action, key) in &given {
+            for b in map.bindings.iter().filter(|b| &b.action == action) {
+                let clash = map
+                    .bindings
+                    .iter()
+                    .find(|o| o.context == b.context && o.action != b.action && o.keys.contains(key));
+                if let Some(other) = clash {
+                    errors.push(KeyError {
+                        index: *index,
+                        message: format!(
+                            "{} is already the key for \"{}\" ({}); choose another, or give that action another key too",
+                            key.label(),
+                            other.help,
+                            b.context.title()
+                        ),
+                    });
+                    break;
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(map)
+        } else {
+            Err(errors)
+        }
     }
-    out
+
+    /// The action a key triggers in the active contexts (most specific first). While text is typed, a
+    /// printable key that no binding claims becomes input.
+    pub fn resolve(&self, contexts: &[Context], key: Key) -> Option<Action> {
+        let bound = contexts.iter().find_map(|&context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == context && b.keys.contains(&key))
+                .map(|b| b.action.clone())
+        });
+        match (bound, key.code) {
+            // A digit goes to its tab; a digit with no tab does nothing.
+            (Some(Action::GoTab(_)), Char(c)) => return Tab::from_digit(c).map(|t| Action::GoTab(t.index())),
+            // A digit typed as a step number is that digit.
+            (Some(Action::Input(_)), Char(c)) => return Some(Action::Input(c)),
+            (Some(action), _) => return Some(action),
+            (None, _) => {}
+        }
+        let typing = contexts.contains(&Typing);
+        match key.code {
+            Char(c) if typing && !key.ctrl && !key.alt && !c.is_control() => Some(Action::Input(c)),
+            _ => None,
+        }
+    }
+
+    /// How the screen names the key of an action: the first key of the first binding that has it.
+    pub fn key_for(&self, action: &Action) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|b| &b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(Key::label)
+    }
+
+    /// The footer hints for the active contexts: (keys, word), in context order, without duplicates.
+    pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for &context in contexts {
+            for b in self.bindings.iter().filter(|b| b.context == context) {
+                if let Some(word) = b.hint {
+                    if !out.iter().any(|(_, w)| *w == word) {
+                        let keys = b.keys.first().map(Key::label).unwrap_or_default();
+                        out.push((keys, word));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// How the app works, in a few lines naming the keys in force, then every binding by context.
+    pub fn help_lines(&self) -> Vec<HelpLine> {
+        let key = |a: Action| self.key_for(&a).unwrap_or_else(|| "?".into());
+        let (open, back, down, up) = (key(Action::Open), key(Action::Back), key(Action::Down), key(Action::Up));
+        let mut lines = vec![
+            HelpLine::Note("Lists on the left (top when narrow), the selected record on the right.".into()),
+            HelpLine::Note(format!(
+                "{open} opens a row, {down}/{up} walk its links, {open} follows one, {back} goes back."
+            )),
+            HelpLine::Note(format!(
+                "{} filters a list as you type; {} keeps the filter, {} clears it.",
+                key(Action::StartFilter),
+                key(Action::AcceptFilter),
+                key(Action::ClearFilter)
+            )),
+            HelpLine::Note(format!(
+                "{} searches everything; {open} opens a result, {} returns.",
+                key(Action::OpenSearch),
+                key(Action::CloseSearch)
+            )),
+            HelpLine::Note("Mouse: click a tab or row; click a link twice to follow; wheel scrolls.".into()),
+        ];
+        let order = [
+            Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Present, Problems, Help,
+            Always,
+        ];
+        for context in order {
+            lines.push(HelpLine::Note(String::new()));
+            lines.push(HelpLine::Heading(context.title()));
+            lines.extend(
+                self.bindings
+                    .iter()
+                    .filter(|b| b.context == context && !b.help.is_empty())
+                    .map(|b| HelpLine::Key(label(b), b.help)),
+            );
+        }
+        lines
+    }
+}
+
+/// The keys of a binding as the help writes them: the tab digits as one range.
+fn label(b: &Bound) -> String {
+    match b.action {
+        Action::GoTab(_) => {
+            let digits: Vec<char> = Tab::ALL.iter().filter_map(|t| t.digit()).collect();
+            match digits.as_slice() {
+                [] => String::new(),
+                [one] => one.to_string(),
+                [first, .., '0'] => format!("{first}–9 0"),
+                [first, .., last] => format!("{first}–{last}"),
+            }
+        }
+        _ => b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
+    }
 }
 
 /// A line of the help overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Heading(&'static str),
-    Note(&'static str),
+    Note(String),
     Key(String, &'static str),
-}
-
-/// How the app works, in a few lines, then every binding of the table by context.
-pub const NOTES: &[&str] = &[
-    "Lists on the left (top when narrow), the selected record on the right.",
-    "Enter opens a row, j/k walk its links, Enter follows one, Esc goes back.",
-    "f filters a list as you type; Enter keeps the filter, Esc clears it.",
-    "/ or Ctrl-K searches everything; Enter opens a result, Esc returns.",
-    "Mouse: click a tab or row; click a link twice to follow; wheel scrolls.",
-];
-
-pub fn help_lines() -> Vec<HelpLine> {
-    let mut lines: Vec<HelpLine> = NOTES.iter().map(|n| HelpLine::Note(n)).collect();
-    let order = [
-        Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Present, Problems, Help, Always,
-    ];
-    for context in order {
-        lines.push(HelpLine::Note(""));
-        lines.push(HelpLine::Heading(context.title()));
-        lines.extend(
-            BINDINGS
-                .iter()
-                .filter(|b| b.context == context && !b.help.is_empty())
-                .map(|b| HelpLine::Key(b.key_label(), b.help)),
-        );
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -588,18 +780,45 @@ mod tests {
 
     #[test]
     fn typing_claims_letters_but_not_bound_keys() {
+        let map = Keymap::default();
         let typing = [Filter, Typing, Always];
-        assert_eq!(resolve(&typing, Key::ch('q')), Some(Action::Input('q')));
-        assert_eq!(resolve(&typing, Key::ctrl('c')), Some(Action::Quit));
-        assert_eq!(resolve(&[List, Browse], Key::ch('q')), Some(Action::Quit));
-        assert_eq!(resolve(&[List, Browse], Key::ch('x')), None);
+        assert_eq!(map.resolve(&typing, Key::ch('q')), Some(Action::Input('q')));
+        assert_eq!(map.resolve(&typing, Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(map.resolve(&[List, Browse], Key::ch('q')), Some(Action::Quit));
+        assert_eq!(map.resolve(&[List, Browse], Key::ch('x')), None);
     }
 
     #[test]
     fn digits_select_the_tabs_of_the_tab_table() {
-        assert_eq!(resolve(&[List, Browse], Key::ch('1')), Some(Action::GoTab(0)));
-        assert_eq!(resolve(&[List, Browse], Key::ch('0')), Some(Action::GoTab(9)));
-        let line = BINDINGS.iter().find(|b| matches!(b.action, Action::GoTab(_)));
-        assert_eq!(line.map(Binding::key_label).as_deref(), Some("1–9 0"));
+        let map = Keymap::default();
+        assert_eq!(map.resolve(&[List, Browse], Key::ch('1')), Some(Action::GoTab(0)));
+        assert_eq!(map.resolve(&[List, Browse], Key::ch('0')), Some(Action::GoTab(9)));
+        let line = map.bindings.iter().find(|b| matches!(b.action, Action::GoTab(_)));
+        assert_eq!(line.map(label).as_deref(), Some("1–9 0"));
+    }
+
+    #[test]
+    fn overrides_replace_keys_and_unknown_names_and_clashes_are_errors() {
+        let map = Keymap::with_overrides(&[("search".into(), "C-f".into())]).expect("a free key");
+        assert_eq!(map.resolve(&[Browse], Key::ctrl('f')), Some(Action::OpenSearch));
+        assert_eq!(
+            map.resolve(&[Browse], Key::ch('/')),
+            None,
+            "the default key is replaced"
+        );
+        assert_eq!(
+            map.key_for(&Action::OpenSearch).as_deref(),
+            Some("C-f"),
+            "the footer follows"
+        );
+        let errors = Keymap::with_overrides(&[("serch".into(), "C-f".into()), ("quit".into(), "?".into())])
+            .expect_err("two mistakes");
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].message.contains("did you mean `search`"), "{errors:?}");
+        assert!(errors[1].message.contains("already the key for"), "{errors:?}");
+        assert_eq!(parse_key("M-b"), Ok(Key::alt(Char('b'))));
+        assert_eq!(parse_key("PgDn"), Ok(Key::plain(PageDown)));
+        assert!(parse_key("C-").is_err() || parse_key("C-") == Ok(Key::ch('C')));
+        assert!(parse_key("ab").is_err());
     }
 }

@@ -66,6 +66,8 @@ pub struct App {
     states: Vec<TabState>,
     /// What has the keyboard.
     pub mode: Mode,
+    /// The key table in force (the defaults, or with the config file's keys).
+    pub keymap: keys::Keymap,
     history: Vec<Location>,
     pub width: u16,
     pub height: u16,
@@ -102,6 +104,7 @@ impl App {
             tab: Tab::Overview,
             states: Tab::ALL.iter().map(|t| TabState::new(t.spec().view)).collect(),
             mode: Mode::Browse,
+            keymap: keys::Keymap::default(),
             history: Vec::new(),
             width,
             height,
@@ -199,7 +202,7 @@ impl App {
     /// A key press: looked up in the key table, then applied.
     pub fn key(&mut self, key: Key) {
         self.status = None;
-        match keys::resolve(&self.contexts(), key) {
+        match self.keymap.resolve(&self.contexts(), key) {
             // "Terminal too small" hides the panes: keys must not move what nobody can see.
             Some(action) if self.screen().is_none() && self.show().is_none() => {
                 if matches!(action, Action::Quit | Action::Suspend) {
@@ -218,7 +221,7 @@ impl App {
 
     /// How the footer names the key bound to an action (the first one, in any context).
     pub fn key_for(&self, action: Action) -> String {
-        keys::key_for(&action).unwrap_or_else(|| "?".into())
+        self.keymap.key_for(&action).unwrap_or_else(|| "?".into())
     }
 
     /// What the detail pane shows: the search's selected result while searching, else the selected row or

@@ -37,7 +37,7 @@ impl App {
     }
 
     fn help_action(&mut self, action: Action) {
-        let lines = super::keys::help_lines().len();
+        let lines = self.keymap.help_lines().len();
         let Mode::Help { scroll } = self.mode else { return };
         self.mode = match action {
             Action::ToggleHelp | Action::Back => Mode::Browse,

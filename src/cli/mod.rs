@@ -209,6 +209,8 @@ pub struct TuiArgs {
     pub no_mouse: bool,
     /// `--tab NAME`, as typed.
     pub tab: Option<String>,
+    /// The config file's `[keys]`: (action name, key), checked when the file was read.
+    pub keys: Vec<(String, String)>,
 }
 
 /// The theme names belong to the views; the command line and the config file accept them.
@@ -303,6 +305,7 @@ pub fn run(cli: Cli) -> Next {
                         theme: flags.theme.unwrap_or(Theme::HighContrast),
                         no_mouse: !settings.mouse.value,
                         tab: None,
+                        keys: settings.keys.clone().into_iter().collect(),
                     },
                     tour,
                     notes,
@@ -332,6 +335,7 @@ pub fn run(cli: Cli) -> Next {
                 theme: settings.theme.value,
                 no_mouse: !settings.mouse.value,
                 tab: explorer.tab,
+                keys: settings.keys.clone().into_iter().collect(),
             },
         },
         Err(e) => {

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::keys::hints;
 use crate::app::App;
 
 use super::{truncate, Theme};
@@ -20,7 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (keys, word) in hints(&app.contexts()) {
+    for (keys, word) in app.keymap.hints(&app.contexts()) {
         let need = keys.width() + 1 + word.width() + 2;
         if used + need > width {
             break;

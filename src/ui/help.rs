@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
-use crate::app::keys::{help_lines, HelpLine};
+use crate::app::keys::HelpLine;
 use crate::app::Mode;
 use crate::app::{layout, App};
 
@@ -21,12 +21,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         height,
     );
     frame.render_widget(Clear, overlay);
-    let all = help_lines();
+    let all = app.keymap.help_lines();
     let scroll = match app.mode {
         Mode::Help { scroll } => scroll.min(all.len().saturating_sub(1)),
         _ => 0,
     };
-    let hint = crate::app::keys::hints(&app.contexts())
+    let hint = app
+        .keymap
+        .hints(&app.contexts())
         .into_iter()
         .map(|(keys, word)| format!("{keys} {word}"))
         .collect::<Vec<_>>()

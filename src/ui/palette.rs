@@ -41,7 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ));
     let mut lines = vec![Line::from(prompt), Line::styled("─".repeat(width), theme.border)];
     if palette.query().trim().is_empty() {
-        let keys: Vec<String> = crate::app::keys::hints(&app.contexts())
+        let keys: Vec<String> = app
+            .keymap
+            .hints(&app.contexts())
             .into_iter()
             .map(|(key, word)| format!("{key} {word}"))
             .collect();

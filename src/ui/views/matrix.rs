@@ -134,7 +134,9 @@ fn legend(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
         })
         .collect();
     lines.push(Line::raw(""));
-    let keys: Vec<String> = crate::app::keys::hints(&[crate::app::keys::Context::Matrix])
+    let keys: Vec<String> = app
+        .keymap
+        .hints(&[crate::app::keys::Context::Matrix])
         .into_iter()
         .map(|(key, word)| format!("{key} {word}"))
         .collect();
