@@ -672,13 +672,21 @@ impl Keymap {
         }
     }
 
-    /// How the screen names the key of an action: the first key of the first binding that has it.
-    pub fn key_for(&self, action: &Action) -> Option<String> {
-        self.bindings
+    /// How the screen names the key of an action: the first key of the first binding that has it in
+    /// the contexts given (most specific first), else in any context.
+    pub fn key_in(&self, contexts: &[Context], action: &Action) -> Option<String> {
+        let bound = |b: &&Bound| &b.action == action && !b.keys.is_empty();
+        contexts
             .iter()
-            .find(|b| &b.action == action)
+            .find_map(|&c| self.bindings.iter().filter(bound).find(|b| b.context == c))
+            .or_else(|| self.bindings.iter().find(bound))
             .and_then(|b| b.keys.first())
             .map(Key::label)
+    }
+
+    /// The key of an action in whatever context has it first.
+    pub fn key_for(&self, action: &Action) -> Option<String> {
+        self.key_in(&[], action)
     }
 
     /// The footer hints for the active contexts: (keys, word), in context order, without duplicates.

@@ -221,7 +221,10 @@ impl App {
 
     /// How the footer names the key bound to an action (the first one, in any context).
     pub fn key_for(&self, action: Action) -> String {
-        self.keymap.key_for(&action).unwrap_or_else(|| "?".into())
+        // Esc is Back while browsing, ! in the problems overlay: the key of the contexts in force.
+        let mut contexts = self.contexts();
+        contexts.extend([Context::List, Context::Browse]);
+        self.keymap.key_in(&contexts, &action).unwrap_or_else(|| "?".into())
     }
 
     /// What the detail pane shows: the search's selected result while searching, else the selected row or

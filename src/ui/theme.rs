@@ -53,6 +53,30 @@ pub struct Theme {
 
 const B: Modifier = Modifier::BOLD;
 
+/// The colours a theme is made of; every style of the theme is one of these, bold or underlined.
+struct Palette {
+    /// Text on the accent (the active tab, the selection).
+    ink: Color,
+    accent: Color,
+    /// Headline numbers and chart bars.
+    number: Color,
+    /// The input prompt and the status line.
+    prompt: Color,
+    /// Borders and zeros: the least that still shows.
+    faint: Color,
+    /// Secondary text beside a row: its lead and detail.
+    quiet: Color,
+    /// Tabs not selected, counts, subtitles, field names.
+    muted: Color,
+    /// A document's title.
+    strong: Color,
+    link: Color,
+    tag: Color,
+    warning: Color,
+    /// The selection of a pane without the focus.
+    shade: Color,
+}
+
 fn fg(c: Color) -> Style {
     Style::new().fg(c)
 }
@@ -76,85 +100,78 @@ impl Theme {
     }
 
     pub fn dark() -> Theme {
-        let accent = Color::Cyan;
-        let gold = Color::Yellow;
-        let grey = Color::DarkGray;
-        Theme {
-            base: Style::new(),
-            brand: Style::new().fg(Color::Black).bg(accent).add_modifier(B),
-            tab: fg(Color::Gray),
-            tab_active: Style::new().fg(Color::Black).bg(accent).add_modifier(B),
-            border: fg(grey),
-            border_focus: fg(accent),
-            pane_title: fg(accent).add_modifier(B),
-            lead: fg(grey),
-            item: Style::new(),
-            group: fg(accent).add_modifier(B),
-            detail: fg(grey),
-            selected: Style::new().fg(Color::Black).bg(accent),
-            selected_unfocused: Style::new().bg(Color::Indexed(237)),
-            prompt: fg(gold).add_modifier(B),
-            count: fg(Color::Gray),
-            doc_title: Style::new().fg(Color::White).add_modifier(B),
-            doc_kind: fg(accent).add_modifier(B),
-            subtitle: fg(Color::Gray),
-            figure_value: fg(gold).add_modifier(B),
-            bar: fg(gold).add_modifier(B),
-            figure_label: Style::new(),
-            heading: fg(accent).add_modifier(B),
-            text: Style::new(),
-            fact_key: fg(Color::Gray).add_modifier(B),
-            link: fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED),
-            link_focused: Style::new().fg(Color::Black).bg(Color::LightBlue).add_modifier(B),
-            tag: fg(Color::Magenta),
-            dim: fg(grey),
-            warning: fg(Color::LightRed),
-            url: fg(Color::Gray).add_modifier(Modifier::UNDERLINED),
-            matched: fg(gold).add_modifier(B | Modifier::UNDERLINED),
-            zero: fg(grey),
-            key: fg(accent).add_modifier(B),
-            status: fg(gold),
-        }
+        Theme::from_palette(&Palette {
+            ink: Color::Black,
+            accent: Color::Cyan,
+            number: Color::Yellow,
+            prompt: Color::Yellow,
+            faint: Color::DarkGray,
+            quiet: Color::DarkGray,
+            muted: Color::Gray,
+            strong: Color::White,
+            link: Color::LightBlue,
+            tag: Color::Magenta,
+            warning: Color::LightRed,
+            shade: Color::Indexed(237),
+        })
     }
 
     pub fn light() -> Theme {
-        let accent = Color::Blue;
-        let grey = Color::Gray;
+        Theme::from_palette(&Palette {
+            ink: Color::White,
+            accent: Color::Blue,
+            number: Color::Red,
+            prompt: Color::Magenta,
+            faint: Color::Gray,
+            quiet: Color::DarkGray,
+            muted: Color::DarkGray,
+            strong: Color::Black,
+            link: Color::Blue,
+            tag: Color::Magenta,
+            warning: Color::Red,
+            shade: Color::Indexed(254),
+        })
+    }
+
+    /// A theme for the terminal's own background, from a few colours. (The high-contrast theme paints
+    /// its own background and the monochrome one has no colours: they are written out below.)
+    fn from_palette(p: &Palette) -> Theme {
+        let on_accent = Style::new().fg(p.ink).bg(p.accent);
         Theme {
             base: Style::new(),
-            brand: Style::new().fg(Color::White).bg(accent).add_modifier(B),
-            tab: fg(Color::DarkGray),
-            tab_active: Style::new().fg(Color::White).bg(accent).add_modifier(B),
-            border: fg(grey),
-            border_focus: fg(accent),
-            pane_title: fg(accent).add_modifier(B),
-            lead: fg(Color::DarkGray),
+            brand: on_accent.add_modifier(B),
+            tab: fg(p.muted),
+            tab_active: on_accent.add_modifier(B),
+            border: fg(p.faint),
+            border_focus: fg(p.accent),
+            pane_title: fg(p.accent).add_modifier(B),
+            lead: fg(p.quiet),
             item: Style::new(),
-            group: fg(accent).add_modifier(B),
-            detail: fg(Color::DarkGray),
-            selected: Style::new().fg(Color::White).bg(accent),
-            selected_unfocused: Style::new().bg(Color::Indexed(254)),
-            prompt: fg(Color::Magenta).add_modifier(B),
-            count: fg(Color::DarkGray),
-            doc_title: Style::new().fg(Color::Black).add_modifier(B),
-            doc_kind: fg(accent).add_modifier(B),
-            subtitle: fg(Color::DarkGray),
-            figure_value: fg(Color::Red).add_modifier(B),
-            bar: fg(Color::Red).add_modifier(B),
+            group: fg(p.accent).add_modifier(B),
+            detail: fg(p.quiet),
+            selected: on_accent,
+            selected_unfocused: Style::new().bg(p.shade),
+            prompt: fg(p.prompt).add_modifier(B),
+            count: fg(p.muted),
+            doc_title: fg(p.strong).add_modifier(B),
+            doc_kind: fg(p.accent).add_modifier(B),
+            subtitle: fg(p.muted),
+            figure_value: fg(p.number).add_modifier(B),
+            bar: fg(p.number).add_modifier(B),
             figure_label: Style::new(),
-            heading: fg(accent).add_modifier(B),
+            heading: fg(p.accent).add_modifier(B),
             text: Style::new(),
-            fact_key: fg(Color::DarkGray).add_modifier(B),
-            link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
-            link_focused: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(B),
-            tag: fg(Color::Magenta),
-            dim: fg(Color::DarkGray),
-            warning: fg(Color::Red),
-            url: fg(Color::DarkGray).add_modifier(Modifier::UNDERLINED),
-            matched: fg(Color::Red).add_modifier(B | Modifier::UNDERLINED),
-            zero: fg(grey),
-            key: fg(accent).add_modifier(B),
-            status: fg(Color::Magenta),
+            fact_key: fg(p.muted).add_modifier(B),
+            link: fg(p.link).add_modifier(Modifier::UNDERLINED),
+            link_focused: Style::new().fg(p.ink).bg(p.link).add_modifier(B),
+            tag: fg(p.tag),
+            dim: fg(p.quiet),
+            warning: fg(p.warning),
+            url: fg(p.muted).add_modifier(Modifier::UNDERLINED),
+            matched: fg(p.number).add_modifier(B | Modifier::UNDERLINED),
+            zero: fg(p.faint),
+            key: fg(p.accent).add_modifier(B),
+            status: fg(p.prompt),
         }
     }
 
