@@ -47,6 +47,7 @@ fn spawn_ipec(rows: u16, cols: u16) -> (KillOnDrop, Box<dyn portable_pty::Master
     spawn_ipec_with(rows, cols, &[])
 }
 
+/// The same with arguments.
 fn spawn_ipec_with(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
     let pty = native_pty_system()
         .openpty(PtySize {
@@ -65,14 +66,16 @@ fn spawn_ipec_with(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Box<dyn 
     (child, pty.master)
 }
 
-#[test]
-fn ghana_fishing_results_then_quit() {
-    let (mut child, master) = spawn_ipec(HEIGHT, WIDTH);
+/// The binary running in a pseudo-terminal, its screen read by a terminal emulator (vt100) as it draws.
+fn start(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
+    let (child, master) = spawn_ipec_with(rows, cols, args);
     let mut reader = master.try_clone_reader().expect("reader");
-    let mut writer = master.take_writer().expect("writer");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(HEIGHT, WIDTH, 0)));
+    let writer = master.take_writer().expect("writer");
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
     let feed = Arc::clone(&parser);
     std::thread::spawn(move || {
+        // The master end lives as long as this thread reads from it.
+        let _master = master;
         let mut buf = [0u8; 8192];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
@@ -83,7 +86,12 @@ fn ghana_fishing_results_then_quit() {
             }
         }
     });
-    let screen = Screen(parser);
+    (child, Screen(parser), writer)
+}
+
+#[test]
+fn ghana_fishing_results_then_quit() {
+    let (mut child, screen, mut writer) = start(HEIGHT, WIDTH, &[]);
     screen.wait_for("Overview");
 
     let mut send = |keys: &str| {
@@ -147,23 +155,7 @@ fn a_hung_up_terminal_ends_the_explorer() {
 
 #[test]
 fn stepping_through_a_tour_on_a_projector_then_leaving() {
-    let (mut child, master) = spawn_ipec_with(40, 120, &["present", "ipec-in-ten-minutes"]);
-    let mut reader = master.try_clone_reader().expect("reader");
-    let mut writer = master.take_writer().expect("writer");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
-    let feed = Arc::clone(&parser);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            if let Ok(mut p) = feed.lock() {
-                p.process(&buf[..n]);
-            }
-        }
-    });
-    let screen = Screen(parser);
+    let (mut child, screen, mut writer) = start(40, 120, &["present", "ipec-in-ten-minutes"]);
     let mut send = |keys: &str| {
         writer.write_all(keys.as_bytes()).expect("keys reach ipec");
         writer.flush().expect("flush");

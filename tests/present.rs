@@ -7,20 +7,11 @@ use common::{app, press};
 use ipec::app::rows::RowKey;
 use ipec::app::tabs::Tab;
 use ipec::app::{Action, App, Key, Mode};
-use ipec::ui::{self, Theme};
+use ipec::ui::Theme;
 use proptest::prelude::*;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 
 fn render_contrast(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
-    terminal
-        .draw(|frame| ui::draw(frame, app, &Theme::high_contrast()))
-        .expect("draw");
-    if app.width == 0 {
-        return String::new();
-    }
-    terminal.backend().to_string()
+    common::render_with(app, &Theme::high_contrast())
 }
 
 fn presenting(id: &str, width: u16, height: u16) -> App {

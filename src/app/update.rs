@@ -39,30 +39,18 @@ impl App {
     fn help_action(&mut self, action: Action) {
         let lines = self.keymap.help_lines().len();
         let Mode::Help { scroll } = self.mode else { return };
-        self.mode = match action {
-            Action::ToggleHelp | Action::Back => Mode::Browse,
-            Action::Down => Mode::Help {
-                scroll: (scroll + 1).min(lines.saturating_sub(1)),
-            },
-            Action::Up => Mode::Help {
-                scroll: scroll.saturating_sub(1),
-            },
-            _ => Mode::Help { scroll },
+        self.mode = match overlay_scroll(&action, scroll, lines) {
+            Some(scroll) => Mode::Help { scroll },
+            None => Mode::Browse,
         };
     }
 
     fn problems_action(&mut self, action: Action) {
         let count = self.problems.as_ref().map_or(0, |p| p.len());
         let Mode::Problems { scroll } = self.mode else { return };
-        self.mode = match action {
-            Action::Back => Mode::Browse,
-            Action::Down => Mode::Problems {
-                scroll: (scroll + 1).min(count.saturating_sub(1)),
-            },
-            Action::Up => Mode::Problems {
-                scroll: scroll.saturating_sub(1),
-            },
-            _ => Mode::Problems { scroll },
+        self.mode = match overlay_scroll(&action, scroll, count) {
+            Some(scroll) => Mode::Problems { scroll },
+            None => Mode::Browse,
         };
     }
 
@@ -408,6 +396,16 @@ impl App {
             x += w;
         }
         None
+    }
+}
+
+/// An overlay of `lines` lines scrolled by an action: its new first line, or None when it closes.
+fn overlay_scroll(action: &Action, scroll: usize, lines: usize) -> Option<usize> {
+    match action {
+        Action::ToggleHelp | Action::Back => None,
+        Action::Down => Some((scroll + 1).min(lines.saturating_sub(1))),
+        Action::Up => Some(scroll.saturating_sub(1)),
+        _ => Some(scroll),
     }
 }
 

@@ -56,10 +56,13 @@ fn named(name: &str) -> Key {
 
 /// The screen as text, one line per row.
 pub fn render(app: &App) -> String {
+    render_with(app, &Theme::dark())
+}
+
+/// The screen as text in a theme (the text is the same in every theme; the projector's is checked too).
+pub fn render_with(app: &App, theme: &Theme) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
-    terminal
-        .draw(|frame| ui::draw(frame, app, &Theme::dark()))
-        .expect("draw");
+    terminal.draw(|frame| ui::draw(frame, app, theme)).expect("draw");
     // The backend's text view cannot show a zero-width screen (it panics); there is nothing to show.
     if app.width == 0 {
         return String::new();
