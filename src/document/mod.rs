@@ -450,7 +450,7 @@ impl KnowledgeBase {
             }
             Record::Tour(t) => {
                 doc.subtitle = format!(
-                    "Tour · {} · {} min · {}",
+                    "{} · {} min · {}",
                     count(t.steps.len(), "step"),
                     t.duration_minutes,
                     t.audience
