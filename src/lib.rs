@@ -17,6 +17,7 @@ pub mod config;
 pub mod document;
 pub mod kb;
 pub mod link;
+mod par;
 pub mod search;
 pub mod synth;
 pub mod tui;

@@ -123,6 +123,28 @@ macro_rules! kinds {
             }
         }
 
+        /// One file's records, deserialized straight from its TOML text: the loader's fast path, for a
+        /// file that has no problem. A file with any (an unknown kind, a misspelt field) fails as a whole
+        /// and is read again record by record, which says where and what each problem is.
+        #[derive(Debug, Default, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(super) struct FileRecords {
+            $(#[serde(rename = $key, default)] $field: Vec<$ty>,)*
+        }
+
+        impl Records {
+            /// Appends one file's records, each remembering its place in that file's list of its kind.
+            pub(super) fn append(&mut self, records: FileRecords, file: usize) {
+                $(
+                    self.$field.reserve(records.$field.len());
+                    for (index, mut record) in records.$field.into_iter().enumerate() {
+                        record.set_origin(Origin { file, index });
+                        self.$field.push(record);
+                    }
+                )*
+            }
+        }
+
         $(impl Located for $ty {
             fn set_origin(&mut self, origin: Origin) {
                 self.origin = origin;

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use include_dir::{include_dir, Dir};
 use serde::de::DeserializeOwned;
@@ -157,18 +158,37 @@ pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
 const LOAD_STACK: usize = 64 << 20;
 
 fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
-    let (files, mut problems) = read_files(source);
-    let docs: Vec<Option<Spanned<DeTable<'_>>>> =
-        files.iter().map(|file| parse_document(file, &mut problems)).collect();
+    let (files, problems) = read_files(source);
+    load_files(&files, problems)
+}
+
+/// Loads files already read (with the problems met reading them); on the caller's thread, which needs
+/// a stack as large as `load`'s.
+///
+/// Each file is first deserialized straight into its records, on every core: no generic TOML tables
+/// are kept, and no record is copied. A file for which that fails, or whose text might hold a control
+/// character, is read again the careful way, record by record, which reports each of its problems where
+/// it is. The positions of the records of the other files are only looked for if validation has
+/// something to report.
+pub(crate) fn load_files(files: &[SourceFile], mut problems: Vec<Problem>) -> Result<KnowledgeBase, Problems> {
+    let typed = crate::par::map(files, |_, file| parse_typed(file));
+    let docs = Docs::new(files);
     let mut kb = KnowledgeBase::default();
     let mut unreadable_ids = HashSet::new();
-    for (index, doc) in docs.iter().enumerate() {
-        if let Some(doc) = doc {
-            read_records(&mut kb, index, &files[index], doc, &mut problems, &mut unreadable_ids);
+    for (index, (file, typed)) in files.iter().zip(typed).enumerate() {
+        match typed {
+            Some(records) => kb.append(records, index),
+            None => {
+                let doc = parse_document(file, &mut problems);
+                if let Some(doc) = &doc {
+                    read_records(&mut kb, index, file, doc, &mut problems, &mut unreadable_ids);
+                }
+                docs.set(index, doc);
+            }
         }
     }
     let duplicates = kb.index_ids();
-    problems.extend(validate::validate(&kb, &files, &docs, &duplicates, &unreadable_ids));
+    problems.extend(validate::validate(&kb, files, &docs, &duplicates, &unreadable_ids));
     if problems.is_empty() {
         kb.index_links();
         Ok(kb)
@@ -177,13 +197,92 @@ fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
         // and the references to them that fail elsewhere are consequences, not causes.
         let broken: HashSet<&str> = files
             .iter()
-            .zip(&docs)
-            .filter(|(_, doc)| doc.is_none())
-            .map(|(file, _)| file.name.as_str())
+            .enumerate()
+            .filter(|(index, _)| docs.is_broken(*index))
+            .map(|(_, file)| file.name.as_str())
             .collect();
         let mut sorted = Problems(problems).sorted().0;
         sorted.sort_by_key(|p| !broken.contains(p.file.as_str()));
         Err(Problems(sorted))
+    }
+}
+
+/// A file's records, deserialized in one pass, or `None` when the file needs the careful reading.
+fn parse_typed(file: &SourceFile) -> Option<super::kind::FileRecords> {
+    if may_hold_forbidden(&file.text) {
+        return None;
+    }
+    toml::from_str(&file.text).ok()
+}
+
+/// Whether the text might hold a character that `check_text` refuses, written as such or as an escape.
+/// Conservative: a false alarm only sends the file the careful way.
+fn may_hold_forbidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next = |n: usize| bytes.get(i + n).copied().unwrap_or(0);
+        let suspicious = match b {
+            b'\\' => {
+                if next(1) == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                // \b \f \r, \e and \xHH (TOML 1.1), and any code point: the escapes that can make a control.
+                matches!(next(1), b'b' | b'f' | b'r' | b'e' | b'x' | b'u' | b'U')
+            }
+            b'\n' | b'\t' => false,
+            0x00..=0x1F | 0x7F => true,
+            // U+0080..U+009F, the C1 controls.
+            0xC2 => (0x80..=0x9F).contains(&next(1)),
+            // U+202A..U+202E and U+2066..U+2069, the bidirectional overrides and isolates.
+            0xE2 => {
+                (next(1) == 0x80 && (0xAA..=0xAE).contains(&next(2)))
+                    || (next(1) == 0x81 && (0xA6..=0xA9).contains(&next(2)))
+            }
+            _ => false,
+        };
+        if suspicious {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The parsed documents, for the positions of problems: those parsed the careful way are kept; those
+/// read in one pass are parsed again only if a problem in them needs its position.
+pub(crate) struct Docs<'a> {
+    files: &'a [SourceFile],
+    docs: Vec<OnceLock<Option<Spanned<DeTable<'a>>>>>,
+}
+
+impl<'a> Docs<'a> {
+    fn new(files: &'a [SourceFile]) -> Docs<'a> {
+        Docs {
+            files,
+            docs: files.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn set(&self, index: usize, doc: Option<Spanned<DeTable<'a>>>) {
+        let _ = self.docs[index].set(doc);
+    }
+
+    /// The document of a file, `None` if it could not be parsed.
+    pub(crate) fn get(&self, index: usize) -> Option<&Spanned<DeTable<'a>>> {
+        self.docs[index]
+            .get_or_init(|| {
+                let (doc, errors) = DeTable::parse_recoverable(&self.files[index].text);
+                errors.is_empty().then_some(doc)
+            })
+            .as_ref()
+    }
+
+    /// Whether a file was found not to parse (its records all missing).
+    fn is_broken(&self, index: usize) -> bool {
+        matches!(self.docs[index].get(), Some(None))
     }
 }
 
