@@ -64,7 +64,10 @@ mod tests {
     #[test]
     fn keeps_the_order_of_the_items() {
         let items: Vec<usize> = (0..1000).collect();
-        assert_eq!(super::map(&items, |i, x| i + x), (0..1000).map(|x| 2 * x).collect::<Vec<_>>());
+        assert_eq!(
+            super::map(&items, |i, x| i + x),
+            (0..1000).map(|x| 2 * x).collect::<Vec<_>>()
+        );
         assert!(super::map(&[] as &[u8], |_, x| *x).is_empty());
     }
 }

@@ -145,6 +145,46 @@ macro_rules! kinds {
             }
         }
 
+        impl Records {
+            /// The binary form of records `range` of one kind, for the cache, with where each was read from.
+            pub(crate) fn encode_part(
+                &self,
+                kind: Kind,
+                range: std::ops::Range<usize>,
+                out: &mut Vec<u8>,
+            ) -> Result<(), crate::cache::bin::Error> {
+                match kind {
+                    $(Kind::$variant => super::store::encode_records(&self.$field[range], out),)*
+                }
+            }
+
+            /// Records of one kind read back from `encode_part`, as a `Records` holding only them.
+            pub(crate) fn decode_part(kind: Kind, bytes: &[u8]) -> Result<Records, crate::cache::bin::Error> {
+                let mut records = Records::default();
+                match kind {
+                    $(Kind::$variant => records.$field = super::store::decode_records(bytes)?,)*
+                }
+                Ok(records)
+            }
+
+            /// Appends every record of `more`, kind by kind.
+            pub(crate) fn extend(&mut self, more: Records) {
+                $(
+                    if self.$field.is_empty() {
+                        self.$field = more.$field;
+                    } else {
+                        self.$field.extend(more.$field);
+                    }
+                )*
+            }
+        }
+
+        $(impl super::store::Placed for $ty {
+            fn origin(&self) -> Origin {
+                self.origin
+            }
+        })*
+
         $(impl Located for $ty {
             fn set_origin(&mut self, origin: Origin) {
                 self.origin = origin;

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::OnceLock;
 
 use include_dir::{include_dir, Dir};
@@ -141,15 +142,35 @@ impl SourceFile {
 /// parser's limits still nests thousands of levels (inline tables with dotted keys), and freeing such a
 /// document recurses as deep, more than the 2 MiB of a spawned thread allow.
 pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
+    on_large_stack(|| load_here(source))
+}
+
+/// Loads files already read, with the problems met reading them, as `load` does.
+pub(crate) fn load_read(files: &[SourceFile], problems: Vec<Problem>) -> Result<KnowledgeBase, Problems> {
+    on_large_stack(|| load_files(files, problems))
+}
+
+fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    // Taken by the thread, or by this one if no thread can be had.
+    let work = std::sync::Mutex::new(Some(work));
+    let run = || work.lock().ok().and_then(|mut w| w.take()).map(|w| w());
+    let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        match std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("ipec-load".into())
             .stack_size(LOAD_STACK)
-            .spawn_scoped(scope, || load_here(source))
-        {
-            Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            .spawn_scoped(scope, move || {
+                let _ = sender.send(run());
+            });
+        match spawned {
+            Ok(thread) => {
+                if let Err(panic) = thread.join() {
+                    std::panic::resume_unwind(panic)
+                }
+                receiver.recv().ok().flatten().expect("the loader ran")
+            }
             // No thread to be had (a process limit): load here, as deep as this stack allows.
-            Err(_) => load_here(source),
+            Err(_) => run().expect("the loader had not run"),
         }
     })
 }
@@ -171,7 +192,13 @@ fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
 /// it is. The positions of the records of the other files are only looked for if validation has
 /// something to report.
 pub(crate) fn load_files(files: &[SourceFile], mut problems: Vec<Problem>) -> Result<KnowledgeBase, Problems> {
-    let typed = crate::par::map(files, |_, file| parse_typed(file));
+    progress::FILES.store(files.len(), Ordering::Relaxed);
+    progress::PARSED.store(0, Ordering::Relaxed);
+    let typed = crate::par::map(files, |_, file| {
+        let typed = parse_typed(file);
+        progress::PARSED.fetch_add(1, Ordering::Relaxed);
+        typed
+    });
     let docs = Docs::new(files);
     let mut kb = KnowledgeBase::default();
     let mut unreadable_ids = HashSet::new();
@@ -205,6 +232,16 @@ pub(crate) fn load_files(files: &[SourceFile], mut problems: Vec<Problem>) -> Re
         sorted.sort_by_key(|p| !broken.contains(p.file.as_str()));
         Err(Problems(sorted))
     }
+}
+
+/// How far the current load is, for a progress display: a large knowledge base takes seconds to load
+/// from its files.
+pub mod progress {
+    use std::sync::atomic::AtomicUsize;
+
+    /// The files being loaded, and how many of them are parsed.
+    pub static FILES: AtomicUsize = AtomicUsize::new(0);
+    pub static PARSED: AtomicUsize = AtomicUsize::new(0);
 }
 
 /// A file's records, deserialized in one pass, or `None` when the file needs the careful reading.
@@ -306,8 +343,9 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
                     format!("knowledge-base folder {why}"),
                 ));
             } else {
+                let mut found = Vec::new();
                 let mut walk = Walk {
-                    files: &mut files,
+                    found: &mut found,
                     problems: &mut problems,
                     seen: HashMap::new(),
                     ancestors: Vec::new(),
@@ -319,6 +357,12 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
                         walk.dir(dir, 0);
                     }
                     Err(e) => walk.skipped(dir, format!("cannot read folder: {e}")),
+                }
+                for read in crate::par::map(&found, |_, (path, meta)| read_file(path, meta)) {
+                    match read {
+                        Ok(file) => files.push(file),
+                        Err(problem) => problems.push(problem),
+                    }
                 }
                 if files.is_empty() && problems.is_empty() {
                     problems.push(Problem::new(
@@ -333,6 +377,43 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     (files, problems)
+}
+
+/// The key of every file of a folder, in the loader's order, each file read and hashed on its own (on
+/// every core) and its text dropped; `None` if any entry of the folder has a problem, which the loader
+/// will report.
+pub(crate) fn fingerprint(source: &DataSource, key: impl Fn(&str, &str) -> u128 + Sync) -> Option<Vec<u128>> {
+    let DataSource::Dir(dir) = source else {
+        return None;
+    };
+    if !dir.is_dir() {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let mut walk = Walk {
+        found: &mut found,
+        problems: &mut problems,
+        seen: HashMap::new(),
+        ancestors: Vec::new(),
+    };
+    let root = std::fs::canonicalize(dir).ok()?;
+    walk.seen.insert(root.clone(), dir.clone());
+    walk.ancestors.push(root);
+    walk.dir(dir, 0);
+    if !problems.is_empty() || found.is_empty() {
+        return None;
+    }
+    // Named as `read_files` names them, and in the same order.
+    let mut keys = crate::par::map(&found, |_, (path, meta)| {
+        read_file(path, meta)
+            .ok()
+            .map(|file| (file.name.clone(), key(&file.name, &file.text)))
+    })
+    .into_iter()
+    .collect::<Option<Vec<_>>>()?;
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(keys.into_iter().map(|(_, key)| key).collect())
 }
 
 fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
@@ -354,7 +435,8 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
 /// ignored. Every other entry that is not read is a problem: a folder too deep, a link loop, a folder
 /// reached twice, anything that cannot be read.
 struct Walk<'a> {
-    files: &'a mut Vec<SourceFile>,
+    /// The files to read, with what `metadata` said of them.
+    found: &'a mut Vec<(PathBuf, std::fs::Metadata)>,
     problems: &'a mut Vec<Problem>,
     /// The real path of every folder read, with the path it was read under.
     seen: HashMap<PathBuf, PathBuf>,
@@ -407,9 +489,7 @@ impl Walk<'_> {
             if meta.is_dir() {
                 self.subdir(&path, depth + 1);
             } else if is_toml {
-                if let Some(file) = read_file(&path, &meta, self.problems) {
-                    self.files.push(file);
-                }
+                self.found.push((path, meta));
             }
         }
     }
@@ -442,47 +522,42 @@ impl Walk<'_> {
     }
 }
 
-fn read_file(path: &Path, meta: &std::fs::Metadata, problems: &mut Vec<Problem>) -> Option<SourceFile> {
+fn read_file(path: &Path, meta: &std::fs::Metadata) -> Result<SourceFile, Problem> {
     use std::io::Read;
     let name = path.display().to_string();
-    let fail = |problems: &mut Vec<Problem>, message: String| problems.push(Problem::new(&name, 0, 0, message));
+    let fail = |message: String| Err(Problem::new(&name, 0, 0, message));
     let too_big = |len: u64| format!("file is {len} bytes; the limit is {MAX_FILE_BYTES}");
     if !meta.is_file() {
-        fail(problems, "is not a regular file".into());
-        return None;
+        return fail("is not a regular file".into());
     }
     if meta.len() > MAX_FILE_BYTES {
-        fail(problems, too_big(meta.len()));
-        return None;
+        return fail(too_big(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read at most one byte past the limit, in case the file grew since `metadata`.
     let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        fail(problems, format!("cannot read file: {e}"));
-        return None;
+        return fail(format!("cannot read file: {e}"));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        fail(problems, too_big(bytes.len() as u64));
-        return None;
+        return fail(too_big(bytes.len() as u64));
     }
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     match std::str::from_utf8(&bytes[bom..]) {
         Ok(_) => {
             bytes.drain(..bom);
             let text = String::from_utf8(bytes).unwrap_or_default();
-            Some(SourceFile::new(name, text))
+            Ok(SourceFile::new(name, text))
         }
         Err(e) => {
             let valid = e.valid_up_to();
             let text = String::from_utf8_lossy(&bytes[bom..bom + valid]);
-            problems.push(Problem::at_offset(
+            Err(Problem::at_offset(
                 &name,
                 &text,
                 valid,
                 format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[bom + valid]),
-            ));
-            None
+            ))
         }
     }
 }

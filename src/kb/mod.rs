@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod problem;
 pub mod resolve;
+pub(crate) mod store;
 pub mod text;
 pub mod theory;
 mod validate;

@@ -9,7 +9,10 @@ fn building_in_parts_gives_the_same_index() {
     kb.achievements.extend(crate::synth::achievements(&base, 700, 5));
     let one = comparable(&SearchIndex::build_in_parts(&kb, 1));
     for parts in [2, 3, 7] {
-        assert!(one == comparable(&SearchIndex::build_in_parts(&kb, parts)), "{parts} parts");
+        assert!(
+            one == comparable(&SearchIndex::build_in_parts(&kb, parts)),
+            "{parts} parts"
+        );
     }
 }
 

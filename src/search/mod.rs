@@ -18,6 +18,7 @@
 
 mod fields;
 mod matcher;
+pub(crate) mod store;
 mod tokens;
 
 use std::collections::HashMap;
@@ -335,7 +336,7 @@ impl Scores {
 /// The records a word occurs in: `record << 2 | field`, one entry per record (its best field), split
 /// into ids/names/labels and running text, each ascending by record.
 #[derive(Debug, Clone, Default)]
-struct Postings {
+pub(crate) struct Postings {
     labels: Vec<u32>,
     body: Vec<u32>,
 }
@@ -463,15 +464,12 @@ fn merge(parts: Vec<Vec<(String, Vec<u32>, bool)>>) -> (Vocabulary, Vec<Postings
     let mut in_names: Vec<bool> = Vec::with_capacity(total);
     let mut parts = parts;
     let mut at = vec![0; parts.len()];
-    loop {
-        // The part with the smallest next word; every part that has that word gives its postings, in
-        // part order.
-        let Some(first) = (0..parts.len())
-            .filter(|&p| at[p] < parts[p].len())
-            .min_by(|&a, &b| parts[a][at[a]].0.cmp(&parts[b][at[b]].0))
-        else {
-            break;
-        };
+    // The part with the smallest next word; every part that has that word gives its postings, in part
+    // order.
+    while let Some(first) = (0..parts.len())
+        .filter(|&p| at[p] < parts[p].len())
+        .min_by(|&a, &b| parts[a][at[a]].0.cmp(&parts[b][at[b]].0))
+    {
         let word = std::mem::take(&mut parts[first][at[first]].0);
         let mut list: Vec<u32> = Vec::new();
         let mut named = false;
