@@ -4,6 +4,7 @@
 //! - `document`: one record (or a group of them) resolved for reading, and its text and Markdown forms;
 //!   every front end renders these.
 //! - `search`: the search index over every record.
+//! - `cache`: loaded knowledge bases and their indexes, kept on disk for the next start.
 //! - `synth`: synthetic knowledge bases of any size, for measuring search.
 //! - `watch`: reloading a knowledge-base folder on every change to it, off the caller's thread.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
@@ -12,11 +13,13 @@
 //!   and the event loop.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod document;
 pub mod kb;
 pub mod link;
+mod par;
 pub mod search;
 pub mod synth;
 pub mod tui;

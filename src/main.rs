@@ -1,33 +1,49 @@
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 
 use ipec::app::keys::Keymap;
 use ipec::app::tabs::Tab;
+use ipec::cache::Loaded;
 use ipec::cli::{Cli, Next, TuiArgs};
 use ipec::kb::text::sanitize;
-use ipec::kb::{DataSource, Kind, KnowledgeBase};
+use ipec::kb::{DataSource, Kind};
 use ipec::tui::{Options, PresentOptions};
 
 fn main() -> ExitCode {
     match ipec::cli::run(Cli::parse()) {
         Next::Exit(code) => code,
-        Next::Explorer { data, args } => run_tui(data, args),
+        Next::Explorer { data, args, no_cache } => run_tui(data, args, no_cache),
         Next::Present {
             data,
             args,
             tour,
             notes,
-        } => run_present(data, args, tour, notes),
+            no_cache,
+        } => run_present(data, args, tour, notes, no_cache),
     }
 }
 
-/// Loads the knowledge base for a terminal front end; its problems are reported like `ipec check`
-/// does, before the terminal is touched.
-fn load(data: Option<PathBuf>) -> Option<KnowledgeBase> {
-    match KnowledgeBase::load(&DataSource::from_option(data)) {
-        Ok(kb) => Some(kb),
+/// Loads the knowledge base for a terminal front end, through the cache; its problems are reported like
+/// `ipec check` does, before the terminal is touched. A load that takes a while (a large folder, not
+/// yet cached) shows its progress on standard error meanwhile.
+fn load(data: Option<PathBuf>, no_cache: bool) -> Option<Loaded> {
+    let source = DataSource::from_option(data);
+    let done = AtomicBool::new(false);
+    let loaded = std::thread::scope(|scope| {
+        if std::io::stderr().is_terminal() {
+            scope.spawn(|| show_progress(&source, &done));
+        }
+        let loaded = ipec::cache::load(&source, !no_cache);
+        done.store(true, Ordering::Relaxed);
+        loaded
+    });
+    match loaded {
+        Ok(loaded) => Some(loaded),
         Err(problems) => {
             eprintln!("{problems}");
             eprintln!("the knowledge base has problems; run `ipec check` for the full list");
@@ -41,14 +57,54 @@ fn keymap(keys: &[(String, String)]) -> Keymap {
     Keymap::with_overrides(keys).unwrap_or_default()
 }
 
+/// A line on standard error that says how far loading is, redrawn until `done`: from 0.2 s on, so that
+/// a quick start shows nothing.
+fn show_progress(source: &DataSource, done: &AtomicBool) {
+    use ipec::kb::load::progress::{FILES, PARSED};
+    let start = Instant::now();
+    let what = match source {
+        DataSource::Embedded => "the built-in knowledge base".to_string(),
+        DataSource::Dir(dir) => sanitize(&dir.display().to_string()).into_owned(),
+    };
+    let mut shown = false;
+    while !done.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(50));
+        if start.elapsed() < Duration::from_millis(200) {
+            continue;
+        }
+        let (files, parsed) = (FILES.load(Ordering::Relaxed), PARSED.load(Ordering::Relaxed));
+        let stage = if files == 0 {
+            "reading files".to_string()
+        } else if parsed < files {
+            let width = 24;
+            let filled = width * parsed / files;
+            format!(
+                "[{}{}] {parsed}/{files} files parsed",
+                "#".repeat(filled),
+                "-".repeat(width - filled)
+            )
+        } else {
+            "checking records".to_string()
+        };
+        eprint!(
+            "\r\x1b[2Kipec: loading {what}: {stage} ({:.1} s)",
+            start.elapsed().as_secs_f64()
+        );
+        shown = true;
+    }
+    if shown {
+        eprint!("\r\x1b[2K");
+    }
+}
+
 fn no_terminal(e: std::io::Error) -> ExitCode {
     eprintln!("ipec: cannot run here ({e}); it needs a terminal. In scripts, use `ipec list`, `ipec show`, `ipec search` or `ipec handout`.");
     ExitCode::FAILURE
 }
 
 /// Opens the explorer.
-fn run_tui(data: Option<PathBuf>, args: TuiArgs) -> ExitCode {
-    let Some(kb) = load(data.clone()) else {
+fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
+    let Some(loaded) = load(data.clone(), no_cache) else {
         return ExitCode::FAILURE;
     };
     let Some(tab) = args.tab.as_deref().map_or(Some(Tab::Overview), Tab::from_name) else {
@@ -63,16 +119,18 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs) -> ExitCode {
         tab,
         watch: data,
         keymap: keymap(&args.keys),
+        index: loaded.index,
+        store: loaded.store,
     };
-    match ipec::tui::run(kb, options) {
+    match ipec::tui::run(loaded.kb, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => no_terminal(e),
     }
 }
 
 /// `ipec present [TOUR] [--notes]`: slides in the high-contrast theme unless --theme says otherwise.
-fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes: bool) -> ExitCode {
-    let Some(kb) = load(data) else {
+fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes: bool, no_cache: bool) -> ExitCode {
+    let Some(Loaded { kb, .. }) = load(data, no_cache) else {
         return ExitCode::FAILURE;
     };
     let target = match tour.as_deref() {

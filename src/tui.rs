@@ -37,6 +37,10 @@ pub struct Options {
     pub watch: Option<std::path::PathBuf>,
     /// The key table, with the config file's keys.
     pub keymap: crate::app::keys::Keymap,
+    /// The search index, when the cache had it; else it is built in the background.
+    pub index: Option<SearchIndex>,
+    /// Where to save the knowledge base and its index once built, for the next start.
+    pub store: Option<crate::cache::Store>,
 }
 
 /// How often the loop wakes up without input, to redraw (a status message may have expired).
@@ -55,6 +59,8 @@ pub fn run(kb: KnowledgeBase, options: Options) -> io::Result<()> {
     let sources = Sources {
         link: None,
         watch: options.watch,
+        index: options.index,
+        store: options.store,
     };
     run_app(kb, options.theme, options.mouse, sources, start)
 }
@@ -65,6 +71,9 @@ struct Sources {
     link: Option<Link>,
     /// A folder to reload on every change.
     watch: Option<std::path::PathBuf>,
+    /// The index, if ready, and where to save it once built.
+    index: Option<SearchIndex>,
+    store: Option<crate::cache::Store>,
 }
 
 /// How `ipec present` starts.
@@ -101,7 +110,13 @@ pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) ->
             Screen::Projected
         });
     };
-    run_app(kb, options.theme, options.mouse, Sources { link, watch: None }, start)
+    let sources = Sources {
+        link,
+        watch: None,
+        index: None,
+        store: None,
+    };
+    run_app(kb, options.theme, options.mouse, sources, start)
 }
 
 fn run_app(
@@ -238,7 +253,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let kb = Arc::new(kb);
-    let mut index = build_index_in_background(Arc::clone(&kb));
+    let mut index = build_index_in_background(Arc::clone(&kb), sources.index, sources.store);
     let mut app = App::without_index(kb, size.width, size.height);
     start(&mut app);
     let link = sources.link;
@@ -263,7 +278,7 @@ fn event_loop(
                 Ok(kb) => {
                     let kb = Arc::new(kb);
                     // The old index goes with its receiver; the new one is built off this thread.
-                    index = build_index_in_background(Arc::clone(&kb));
+                    index = build_index_in_background(Arc::clone(&kb), None, None);
                     app.reloaded(kb);
                     let total = crate::document::format::thousands(app.kb.total_records());
                     app.update(Action::Report(format!("Reloaded at {clock}: {total} records")));
@@ -296,16 +311,32 @@ fn event_loop(
             }
         }
     }
+    // The process ends next: freeing every record one by one would only delay the prompt.
+    std::mem::forget(app);
     Ok(())
 }
 
-/// Builds the search index on its own thread, so the explorer answers keys at once even when the
-/// knowledge base is large (2 s to index 100,000 achievements).
-fn build_index_in_background(kb: Arc<KnowledgeBase>) -> mpsc::Receiver<SearchIndex> {
+/// Builds the search index on its own thread (unless the cache had it), so the explorer answers keys at
+/// once even when the knowledge base is large (1-2 s to index 100,000 achievements); then saves both to
+/// the cache, for the next start.
+fn build_index_in_background(
+    kb: Arc<KnowledgeBase>,
+    ready: Option<SearchIndex>,
+    store: Option<crate::cache::Store>,
+) -> mpsc::Receiver<SearchIndex> {
     let (sender, receiver) = mpsc::channel();
+    if let Some(index) = ready {
+        let _ = sender.send(index);
+        return receiver;
+    }
     std::thread::spawn(move || {
+        let index = SearchIndex::build(&kb);
+        let saving = store.map(|store| (store, index.clone()));
         // The app may have quit already; then nobody is listening, which is fine.
-        let _ = sender.send(SearchIndex::build(&kb));
+        let _ = sender.send(index);
+        if let Some((store, index)) = saving {
+            store.save(&kb, Some(&index));
+        }
     });
     receiver
 }

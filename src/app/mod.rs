@@ -93,7 +93,8 @@ impl App {
     pub fn without_index(kb: Arc<KnowledgeBase>, width: u16, height: u16) -> App {
         let index = None;
         let matrix = Matrix::new(&kb);
-        let rows: Vec<Vec<Row>> = Tab::ALL.iter().map(|&t| rows::build(&kb, t)).collect();
+        // On every core: at 100,000 records the lists of results by priority and by date take 0.1-0.2 s each.
+        let rows: Vec<Vec<Row>> = crate::par::map(&Tab::ALL, |_, &t| rows::build(&kb, t));
         let mut app = App {
             kb,
             index,

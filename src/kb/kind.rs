@@ -123,6 +123,68 @@ macro_rules! kinds {
             }
         }
 
+        /// One file's records, deserialized straight from its TOML text: the loader's fast path, for a
+        /// file that has no problem. A file with any (an unknown kind, a misspelt field) fails as a whole
+        /// and is read again record by record, which says where and what each problem is.
+        #[derive(Debug, Default, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(super) struct FileRecords {
+            $(#[serde(rename = $key, default)] $field: Vec<$ty>,)*
+        }
+
+        impl Records {
+            /// Appends one file's records, each remembering its place in that file's list of its kind.
+            pub(super) fn append(&mut self, records: FileRecords, file: usize) {
+                $(
+                    self.$field.reserve(records.$field.len());
+                    for (index, mut record) in records.$field.into_iter().enumerate() {
+                        record.set_origin(Origin { file, index });
+                        self.$field.push(record);
+                    }
+                )*
+            }
+        }
+
+        impl Records {
+            /// The binary form of records `range` of one kind, for the cache, with where each was read from.
+            pub(crate) fn encode_part(
+                &self,
+                kind: Kind,
+                range: std::ops::Range<usize>,
+                out: &mut Vec<u8>,
+            ) -> Result<(), crate::cache::bin::Error> {
+                match kind {
+                    $(Kind::$variant => super::store::encode_records(&self.$field[range], out),)*
+                }
+            }
+
+            /// Records of one kind read back from `encode_part`, as a `Records` holding only them.
+            pub(crate) fn decode_part(kind: Kind, bytes: &[u8]) -> Result<Records, crate::cache::bin::Error> {
+                let mut records = Records::default();
+                match kind {
+                    $(Kind::$variant => records.$field = super::store::decode_records(bytes)?,)*
+                }
+                Ok(records)
+            }
+
+            /// Appends every record of `more`, kind by kind.
+            pub(crate) fn extend(&mut self, more: Records) {
+                $(
+                    if self.$field.is_empty() {
+                        self.$field = more.$field;
+                    } else {
+                        self.$field.extend(more.$field);
+                    }
+                )*
+            }
+        }
+
+        $(impl super::store::Placed for $ty {
+            fn origin(&self) -> Origin {
+                self.origin
+            }
+        })*
+
         $(impl Located for $ty {
             fn set_origin(&mut self, origin: Origin) {
                 self.origin = origin;

@@ -6,6 +6,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::OnceLock;
 
 use include_dir::{include_dir, Dir};
 use serde::de::DeserializeOwned;
@@ -140,15 +142,35 @@ impl SourceFile {
 /// parser's limits still nests thousands of levels (inline tables with dotted keys), and freeing such a
 /// document recurses as deep, more than the 2 MiB of a spawned thread allow.
 pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
+    on_large_stack(|| load_here(source))
+}
+
+/// Loads files already read, with the problems met reading them, as `load` does.
+pub(crate) fn load_read(files: &[SourceFile], problems: Vec<Problem>) -> Result<KnowledgeBase, Problems> {
+    on_large_stack(|| load_files(files, problems))
+}
+
+fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    // Taken by the thread, or by this one if no thread can be had.
+    let work = std::sync::Mutex::new(Some(work));
+    let run = || work.lock().ok().and_then(|mut w| w.take()).map(|w| w());
+    let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        match std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("ipec-load".into())
             .stack_size(LOAD_STACK)
-            .spawn_scoped(scope, || load_here(source))
-        {
-            Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            .spawn_scoped(scope, move || {
+                let _ = sender.send(run());
+            });
+        match spawned {
+            Ok(thread) => {
+                if let Err(panic) = thread.join() {
+                    std::panic::resume_unwind(panic)
+                }
+                receiver.recv().ok().flatten().expect("the loader ran")
+            }
             // No thread to be had (a process limit): load here, as deep as this stack allows.
-            Err(_) => load_here(source),
+            Err(_) => run().expect("the loader had not run"),
         }
     })
 }
@@ -157,18 +179,43 @@ pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
 const LOAD_STACK: usize = 64 << 20;
 
 fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
-    let (files, mut problems) = read_files(source);
-    let docs: Vec<Option<Spanned<DeTable<'_>>>> =
-        files.iter().map(|file| parse_document(file, &mut problems)).collect();
+    let (files, problems) = read_files(source);
+    load_files(&files, problems)
+}
+
+/// Loads files already read (with the problems met reading them); on the caller's thread, which needs
+/// a stack as large as `load`'s.
+///
+/// Each file is first deserialized straight into its records, on every core: no generic TOML tables
+/// are kept, and no record is copied. A file for which that fails, or whose text might hold a control
+/// character, is read again the careful way, record by record, which reports each of its problems where
+/// it is. The positions of the records of the other files are only looked for if validation has
+/// something to report.
+pub(crate) fn load_files(files: &[SourceFile], mut problems: Vec<Problem>) -> Result<KnowledgeBase, Problems> {
+    progress::FILES.store(files.len(), Ordering::Relaxed);
+    progress::PARSED.store(0, Ordering::Relaxed);
+    let typed = crate::par::map(files, |_, file| {
+        let typed = parse_typed(file);
+        progress::PARSED.fetch_add(1, Ordering::Relaxed);
+        typed
+    });
+    let docs = Docs::new(files);
     let mut kb = KnowledgeBase::default();
     let mut unreadable_ids = HashSet::new();
-    for (index, doc) in docs.iter().enumerate() {
-        if let Some(doc) = doc {
-            read_records(&mut kb, index, &files[index], doc, &mut problems, &mut unreadable_ids);
+    for (index, (file, typed)) in files.iter().zip(typed).enumerate() {
+        match typed {
+            Some(records) => kb.append(records, index),
+            None => {
+                let doc = parse_document(file, &mut problems);
+                if let Some(doc) = &doc {
+                    read_records(&mut kb, index, file, doc, &mut problems, &mut unreadable_ids);
+                }
+                docs.set(index, doc);
+            }
         }
     }
     let duplicates = kb.index_ids();
-    problems.extend(validate::validate(&kb, &files, &docs, &duplicates, &unreadable_ids));
+    problems.extend(validate::validate(&kb, files, &docs, &duplicates, &unreadable_ids));
     if problems.is_empty() {
         kb.index_links();
         Ok(kb)
@@ -177,13 +224,102 @@ fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
         // and the references to them that fail elsewhere are consequences, not causes.
         let broken: HashSet<&str> = files
             .iter()
-            .zip(&docs)
-            .filter(|(_, doc)| doc.is_none())
-            .map(|(file, _)| file.name.as_str())
+            .enumerate()
+            .filter(|(index, _)| docs.is_broken(*index))
+            .map(|(_, file)| file.name.as_str())
             .collect();
         let mut sorted = Problems(problems).sorted().0;
         sorted.sort_by_key(|p| !broken.contains(p.file.as_str()));
         Err(Problems(sorted))
+    }
+}
+
+/// How far the current load is, for a progress display: a large knowledge base takes seconds to load
+/// from its files.
+pub mod progress {
+    use std::sync::atomic::AtomicUsize;
+
+    /// The files being loaded, and how many of them are parsed.
+    pub static FILES: AtomicUsize = AtomicUsize::new(0);
+    pub static PARSED: AtomicUsize = AtomicUsize::new(0);
+}
+
+/// A file's records, deserialized in one pass, or `None` when the file needs the careful reading.
+fn parse_typed(file: &SourceFile) -> Option<super::kind::FileRecords> {
+    if may_hold_forbidden(&file.text) {
+        return None;
+    }
+    toml::from_str(&file.text).ok()
+}
+
+/// Whether the text might hold a character that `check_text` refuses, written as such or as an escape.
+/// Conservative: a false alarm only sends the file the careful way.
+fn may_hold_forbidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next = |n: usize| bytes.get(i + n).copied().unwrap_or(0);
+        let suspicious = match b {
+            b'\\' => {
+                if next(1) == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                // \b \f \r, \e and \xHH (TOML 1.1), and any code point: the escapes that can make a control.
+                matches!(next(1), b'b' | b'f' | b'r' | b'e' | b'x' | b'u' | b'U')
+            }
+            b'\n' | b'\t' => false,
+            0x00..=0x1F | 0x7F => true,
+            // U+0080..U+009F, the C1 controls.
+            0xC2 => (0x80..=0x9F).contains(&next(1)),
+            // U+202A..U+202E and U+2066..U+2069, the bidirectional overrides and isolates.
+            0xE2 => {
+                (next(1) == 0x80 && (0xAA..=0xAE).contains(&next(2)))
+                    || (next(1) == 0x81 && (0xA6..=0xA9).contains(&next(2)))
+            }
+            _ => false,
+        };
+        if suspicious {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The parsed documents, for the positions of problems: those parsed the careful way are kept; those
+/// read in one pass are parsed again only if a problem in them needs its position.
+pub(crate) struct Docs<'a> {
+    files: &'a [SourceFile],
+    docs: Vec<OnceLock<Option<Spanned<DeTable<'a>>>>>,
+}
+
+impl<'a> Docs<'a> {
+    fn new(files: &'a [SourceFile]) -> Docs<'a> {
+        Docs {
+            files,
+            docs: files.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn set(&self, index: usize, doc: Option<Spanned<DeTable<'a>>>) {
+        let _ = self.docs[index].set(doc);
+    }
+
+    /// The document of a file, `None` if it could not be parsed.
+    pub(crate) fn get(&self, index: usize) -> Option<&Spanned<DeTable<'a>>> {
+        self.docs[index]
+            .get_or_init(|| {
+                let (doc, errors) = DeTable::parse_recoverable(&self.files[index].text);
+                errors.is_empty().then_some(doc)
+            })
+            .as_ref()
+    }
+
+    /// Whether a file was found not to parse (its records all missing).
+    fn is_broken(&self, index: usize) -> bool {
+        matches!(self.docs[index].get(), Some(None))
     }
 }
 
@@ -207,8 +343,9 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
                     format!("knowledge-base folder {why}"),
                 ));
             } else {
+                let mut found = Vec::new();
                 let mut walk = Walk {
-                    files: &mut files,
+                    found: &mut found,
                     problems: &mut problems,
                     seen: HashMap::new(),
                     ancestors: Vec::new(),
@@ -220,6 +357,12 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
                         walk.dir(dir, 0);
                     }
                     Err(e) => walk.skipped(dir, format!("cannot read folder: {e}")),
+                }
+                for read in crate::par::map(&found, |_, (path, meta)| read_file(path, meta)) {
+                    match read {
+                        Ok(file) => files.push(file),
+                        Err(problem) => problems.push(problem),
+                    }
                 }
                 if files.is_empty() && problems.is_empty() {
                     problems.push(Problem::new(
@@ -234,6 +377,43 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     (files, problems)
+}
+
+/// The key of every file of a folder, in the loader's order, each file read and hashed on its own (on
+/// every core) and its text dropped; `None` if any entry of the folder has a problem, which the loader
+/// will report.
+pub(crate) fn fingerprint(source: &DataSource, key: impl Fn(&str, &str) -> u128 + Sync) -> Option<Vec<u128>> {
+    let DataSource::Dir(dir) = source else {
+        return None;
+    };
+    if !dir.is_dir() {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let mut walk = Walk {
+        found: &mut found,
+        problems: &mut problems,
+        seen: HashMap::new(),
+        ancestors: Vec::new(),
+    };
+    let root = std::fs::canonicalize(dir).ok()?;
+    walk.seen.insert(root.clone(), dir.clone());
+    walk.ancestors.push(root);
+    walk.dir(dir, 0);
+    if !problems.is_empty() || found.is_empty() {
+        return None;
+    }
+    // Named as `read_files` names them, and in the same order.
+    let mut keys = crate::par::map(&found, |_, (path, meta)| {
+        read_file(path, meta)
+            .ok()
+            .map(|file| (file.name.clone(), key(&file.name, &file.text)))
+    })
+    .into_iter()
+    .collect::<Option<Vec<_>>>()?;
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(keys.into_iter().map(|(_, key)| key).collect())
 }
 
 fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
@@ -255,7 +435,8 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
 /// ignored. Every other entry that is not read is a problem: a folder too deep, a link loop, a folder
 /// reached twice, anything that cannot be read.
 struct Walk<'a> {
-    files: &'a mut Vec<SourceFile>,
+    /// The files to read, with what `metadata` said of them.
+    found: &'a mut Vec<(PathBuf, std::fs::Metadata)>,
     problems: &'a mut Vec<Problem>,
     /// The real path of every folder read, with the path it was read under.
     seen: HashMap<PathBuf, PathBuf>,
@@ -308,9 +489,7 @@ impl Walk<'_> {
             if meta.is_dir() {
                 self.subdir(&path, depth + 1);
             } else if is_toml {
-                if let Some(file) = read_file(&path, &meta, self.problems) {
-                    self.files.push(file);
-                }
+                self.found.push((path, meta));
             }
         }
     }
@@ -343,47 +522,42 @@ impl Walk<'_> {
     }
 }
 
-fn read_file(path: &Path, meta: &std::fs::Metadata, problems: &mut Vec<Problem>) -> Option<SourceFile> {
+fn read_file(path: &Path, meta: &std::fs::Metadata) -> Result<SourceFile, Problem> {
     use std::io::Read;
     let name = path.display().to_string();
-    let fail = |problems: &mut Vec<Problem>, message: String| problems.push(Problem::new(&name, 0, 0, message));
+    let fail = |message: String| Err(Problem::new(&name, 0, 0, message));
     let too_big = |len: u64| format!("file is {len} bytes; the limit is {MAX_FILE_BYTES}");
     if !meta.is_file() {
-        fail(problems, "is not a regular file".into());
-        return None;
+        return fail("is not a regular file".into());
     }
     if meta.len() > MAX_FILE_BYTES {
-        fail(problems, too_big(meta.len()));
-        return None;
+        return fail(too_big(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read at most one byte past the limit, in case the file grew since `metadata`.
     let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        fail(problems, format!("cannot read file: {e}"));
-        return None;
+        return fail(format!("cannot read file: {e}"));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        fail(problems, too_big(bytes.len() as u64));
-        return None;
+        return fail(too_big(bytes.len() as u64));
     }
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     match std::str::from_utf8(&bytes[bom..]) {
         Ok(_) => {
             bytes.drain(..bom);
             let text = String::from_utf8(bytes).unwrap_or_default();
-            Some(SourceFile::new(name, text))
+            Ok(SourceFile::new(name, text))
         }
         Err(e) => {
             let valid = e.valid_up_to();
             let text = String::from_utf8_lossy(&bytes[bom..bom + valid]);
-            problems.push(Problem::at_offset(
+            Err(Problem::at_offset(
                 &name,
                 &text,
                 valid,
                 format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[bom + valid]),
-            ));
-            None
+            ))
         }
     }
 }

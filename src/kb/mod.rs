@@ -10,6 +10,7 @@ pub mod model;
 pub mod problem;
 pub mod resolve;
 mod spelling;
+pub(crate) mod store;
 pub mod text;
 pub mod theory;
 mod validate;

@@ -285,8 +285,9 @@ impl std::fmt::Display for Qualifier {
 }
 
 /// A headline number of an achievement, as the source writes it.
+// Written through the same fields as read: the cache's positional format needs both ways to agree.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(try_from = "HeadlineFigureFields")]
+#[serde(try_from = "HeadlineFigureFields", into = "HeadlineFigureFields")]
 pub struct HeadlineFigure {
     pub value: f64,
     pub unit: String,
@@ -298,16 +299,29 @@ pub struct HeadlineFigure {
 
 /// A headline figure as written in TOML, where the old `approximate = true` still reads as
 /// `qualifier = "about"`, so files written before qualifiers existed still load.
-#[derive(Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HeadlineFigureFields {
     value: f64,
     unit: String,
     label: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     qualifier: Option<Qualifier>,
-    #[serde(default)]
+    /// Read, never written: `qualifier` says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     approximate: Option<bool>,
+}
+
+impl From<HeadlineFigure> for HeadlineFigureFields {
+    fn from(f: HeadlineFigure) -> HeadlineFigureFields {
+        HeadlineFigureFields {
+            value: f.value,
+            unit: f.unit,
+            label: f.label,
+            qualifier: f.qualifier,
+            approximate: None,
+        }
+    }
 }
 
 impl TryFrom<HeadlineFigureFields> for HeadlineFigure {

@@ -9,11 +9,8 @@ use crate::kb::text::plain_number as number;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use toml::de::DeTable;
-use toml::Spanned;
-
 use super::dates::{parse_period, Date};
-use super::load::SourceFile;
+use super::load::{Docs, SourceFile};
 use super::model::{Instrument, CONVENTION_SUBJECTS, FIGURE_TOPICS, PARTNERSHIP_KINDS, RESOURCE_KINDS, SOURCE_KINDS};
 use super::problem::Problem;
 use super::spelling::{self, CountryNames};
@@ -22,7 +19,7 @@ use super::{text, Kind, KnowledgeBase, Record, RecordRef, Seg};
 pub(crate) fn validate(
     kb: &KnowledgeBase,
     files: &[SourceFile],
-    docs: &[Option<Spanned<DeTable<'_>>>],
+    docs: &Docs<'_>,
     duplicates: &[(RecordRef, RecordRef)],
     unreadable_ids: &HashSet<String>,
 ) -> Vec<Problem> {
@@ -51,7 +48,7 @@ const MAX_COMPARISONS: usize = 200_000;
 struct Checker<'a, 'd> {
     kb: &'a KnowledgeBase,
     files: &'a [SourceFile],
-    docs: &'a [Option<Spanned<DeTable<'d>>>],
+    docs: &'a Docs<'d>,
     problems: Vec<Problem>,
     suggestions: Suggestions<'a>,
 }
@@ -126,7 +123,7 @@ impl Checker<'_, '_> {
     /// The span of a field, walking the parsed document; stops at the deepest part that exists.
     fn span(&self, r: RecordRef, path: &[Seg]) -> Range<usize> {
         let origin = self.kb.record(r).origin();
-        let Some(doc) = &self.docs[origin.file] else {
+        let Some(doc) = self.docs.get(origin.file) else {
             return 0..0;
         };
         let Some(array) = doc.get_ref().get(r.kind.key()) else {

@@ -64,6 +64,11 @@ impl Vocabulary {
         Vocabulary { words, fuzzy }
     }
 
+    /// Every word, sorted: its position is its id.
+    pub fn words(&self) -> &[Box<str>] {
+        &self.words
+    }
+
     pub fn word_count(&self) -> usize {
         self.words.len()
     }

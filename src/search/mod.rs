@@ -18,6 +18,7 @@
 
 mod fields;
 mod matcher;
+pub(crate) mod store;
 mod tokens;
 
 use std::collections::HashMap;
@@ -64,22 +65,43 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(kb: &KnowledgeBase) -> SearchIndex {
+        SearchIndex::build_in_parts(kb, crate::par::workers(kb.total_records() / MIN_PART + 1))
+    }
+
+    /// The index built from `parts` contiguous runs of records, one per core: each is indexed on its
+    /// own, and the runs' sorted vocabularies are then merged, their postings joined in record order. The
+    /// result is the same for any number of parts.
+    fn build_in_parts(kb: &KnowledgeBase, parts: usize) -> SearchIndex {
         let records: Vec<RecordRef> = kb.all_refs().collect();
-        let mut builder = Builder::default();
+        let parts = parts.max(1);
+        let runs: Vec<Range<usize>> = (0..parts)
+            .map(|p| records.len() * p / parts..records.len() * (p + 1) / parts)
+            .collect();
+        let built = crate::par::map(&runs, |_, run| {
+            let mut builder = Builder::default();
+            let mut names = Vec::new();
+            for doc in run.clone() {
+                let r = records[doc];
+                builder.add_record(&fields::record_texts(kb, r));
+                for target in fields::linked(kb, r) {
+                    builder.add_link(kb, target);
+                }
+                builder.end_record(doc as u32);
+                for (i, name) in fields::names(kb, r).into_iter().enumerate() {
+                    let folded = query_words(&name).join(" ").into_boxed_str();
+                    names.push((folded, doc as u32, i == 0));
+                }
+            }
+            (builder.into_sorted(), names)
+        });
+        let mut words = Vec::with_capacity(built.len());
         let mut names = Vec::new();
-        for (doc, &r) in records.iter().enumerate() {
-            builder.add_record(&fields::record_texts(kb, r));
-            for target in fields::linked(kb, r) {
-                builder.add_link(kb, target);
-            }
-            builder.end_record(doc as u32);
-            for (i, name) in fields::names(kb, r).into_iter().enumerate() {
-                let folded = query_words(&name).join(" ").into_boxed_str();
-                names.push((folded, doc as u32, i == 0));
-            }
+        for (part_words, part_names) in built {
+            words.push(part_words);
+            names.extend(part_names);
         }
         names.sort_unstable();
-        let (vocabulary, postings) = builder.finish();
+        let (vocabulary, postings) = merge(words);
         SearchIndex {
             tie: records
                 .iter()
@@ -314,7 +336,7 @@ impl Scores {
 /// The records a word occurs in: `record << 2 | field`, one entry per record (its best field), split
 /// into ids/names/labels and running text, each ascending by record.
 #[derive(Debug, Clone, Default)]
-struct Postings {
+pub(crate) struct Postings {
     labels: Vec<u32>,
     body: Vec<u32>,
 }
@@ -414,20 +436,62 @@ impl Builder {
         id
     }
 
-    /// The sorted vocabulary and the postings renumbered to match it.
-    fn finish(self) -> (Vocabulary, Vec<Postings>) {
-        let mut words: Vec<(String, u32)> = self.ids.into_iter().collect();
-        words.sort_unstable();
+    /// Every word with its postings and whether it is a typo candidate, sorted by word.
+    fn into_sorted(self) -> Vec<(String, Vec<u32>, bool)> {
         let mut postings = self.postings;
-        let sorted_postings: Vec<Postings> = words
-            .iter()
-            .map(|(_, old)| Postings::new(std::mem::take(&mut postings[*old as usize])))
+        let mut words: Vec<(String, Vec<u32>, bool)> = self
+            .ids
+            .into_iter()
+            .map(|(word, id)| {
+                let list = std::mem::take(&mut postings[id as usize]);
+                (word, list, self.in_names[id as usize])
+            })
             .collect();
-        let in_names: Vec<bool> = words.iter().map(|(_, old)| self.in_names[*old as usize]).collect();
-        let words: Vec<Box<str>> = words.into_iter().map(|(w, _)| w.into()).collect();
-        let vocabulary = Vocabulary::new(words, |id| in_names[id as usize]);
-        (vocabulary, sorted_postings)
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        words
     }
+}
+
+/// Records per part of a parallel build, at least: below this, a thread costs more than it saves.
+const MIN_PART: usize = 2_000;
+
+/// The sorted vocabulary of several parts of the records (each sorted, in record order), and each
+/// word's postings: those of the parts, joined in order, so still ascending by record.
+fn merge(parts: Vec<Vec<(String, Vec<u32>, bool)>>) -> (Vocabulary, Vec<Postings>) {
+    let total = parts.iter().map(Vec::len).max().unwrap_or(0);
+    let mut words: Vec<Box<str>> = Vec::with_capacity(total);
+    let mut postings: Vec<Postings> = Vec::with_capacity(total);
+    let mut in_names: Vec<bool> = Vec::with_capacity(total);
+    let mut parts = parts;
+    let mut at = vec![0; parts.len()];
+    // The part with the smallest next word; every part that has that word gives its postings, in part
+    // order.
+    while let Some(first) = (0..parts.len())
+        .filter(|&p| at[p] < parts[p].len())
+        .min_by(|&a, &b| parts[a][at[a]].0.cmp(&parts[b][at[b]].0))
+    {
+        let word = std::mem::take(&mut parts[first][at[first]].0);
+        let mut list: Vec<u32> = Vec::new();
+        let mut named = false;
+        for p in 0..parts.len() {
+            let here = p == first || (at[p] < parts[p].len() && parts[p][at[p]].0 == word);
+            if here {
+                let (_, part, part_named) = &mut parts[p][at[p]];
+                if list.is_empty() {
+                    list = std::mem::take(part);
+                } else {
+                    list.append(part);
+                }
+                named |= *part_named;
+                at[p] += 1;
+            }
+        }
+        words.push(word.into_boxed_str());
+        postings.push(Postings::new(list));
+        in_names.push(named);
+    }
+    let vocabulary = Vocabulary::new(words, |id| in_names[id as usize]);
+    (vocabulary, postings)
 }
 
 /// The build hashes every word of every record: a simple multiply-rotate hash (FxHash) is several times
@@ -477,5 +541,7 @@ impl Hasher for FastHasher {
     }
 }
 
+#[cfg(test)]
+mod build_tests;
 #[cfg(test)]
 mod tests;

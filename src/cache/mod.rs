@@ -1,0 +1,392 @@
+//! The cache of loaded knowledge bases: a validated knowledge base and its search index, in a binary
+//! form that reads back in a fraction of the time parsing, checking and indexing take.
+//!
+//! - One file per knowledge base (`ipec cache path`): `builtin.ipec-cache` for the built-in one,
+//!   `data-HASH.ipec-cache` for a `--data` folder (the hash of its real path), in the platform cache
+//!   folder (`$XDG_CACHE_HOME/ipec` on Linux), or `IPEC_CACHE_DIR`.
+//! - Keyed by content: the key is a hash of every file's name and text, computed on every start, so an
+//!   edit is always seen, whatever it does to sizes and times. Only a knowledge base without problems is
+//!   cached.
+//! - Written to a temporary file and renamed over the old one: a reader sees the old file or the new,
+//!   never half of one, and two processes writing at once leave one of their (identical) files.
+//! - Every section has its own checksum: a damaged file is noticed, reported, and rebuilt. So is a file
+//!   written by another build of ipec, whose records may be laid out differently.
+//! - Any failure to read or write the cache (no cache folder, a read-only one) falls back to loading
+//!   the files, quietly.
+
+pub(crate) mod bin;
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{xxh3_64, Xxh3};
+
+use crate::kb::load::{self, SourceFile};
+use crate::kb::{store as kb_store, DataSource, KnowledgeBase, Problems};
+use crate::search::{store as index_store, SearchIndex};
+
+/// The layout of the file; a change to it, or to the records, makes older files unreadable (the build
+/// identity in the header catches the latter).
+const FORMAT: u32 = 1;
+const MAGIC: &[u8; 8] = b"IPEC-KB\0";
+/// Bytes of one table-of-contents entry: tag, offset, length, checksum.
+const ENTRY: usize = 4 + 8 + 8 + 8;
+
+/// The hash of a knowledge base's files: every name and text, in order.
+pub type Key = u128;
+
+/// The folder of the cache files: `IPEC_CACHE_DIR`, else the platform cache folder.
+pub fn dir() -> Option<PathBuf> {
+    match std::env::var_os("IPEC_CACHE_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("", "", "ipec").map(|dirs| dirs.cache_dir().to_path_buf()),
+    }
+}
+
+/// The cache file of a knowledge base.
+pub fn file(source: &DataSource) -> Option<PathBuf> {
+    let dir = dir()?;
+    Some(match source {
+        DataSource::Embedded => dir.join("builtin.ipec-cache"),
+        DataSource::Dir(folder) => {
+            let real = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.clone());
+            let hash = xxh3_64(real.as_os_str().as_encoded_bytes());
+            dir.join(format!("data-{hash:016x}.ipec-cache"))
+        }
+    })
+}
+
+/// Removes every cache file; returns how many there were.
+pub fn clear() -> io::Result<usize> {
+    let Some(dir) = dir() else { return Ok(0) };
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.ends_with(".ipec-cache") || name.ends_with(".ipec-cache.tmp") {
+            std::fs::remove_file(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The key of files as the loader read them.
+pub fn key_of(files: &[SourceFile]) -> Key {
+    combine(files.iter().map(|f| file_key(&f.name, &f.text)))
+}
+
+fn file_key(name: &str, text: &str) -> u128 {
+    let mut hasher = Xxh3::new();
+    hasher.update(&(name.len() as u64).to_le_bytes());
+    hasher.update(name.as_bytes());
+    hasher.update(&(text.len() as u64).to_le_bytes());
+    hasher.update(text.as_bytes());
+    hasher.digest128()
+}
+
+fn combine(keys: impl Iterator<Item = u128>) -> Key {
+    let mut hasher = Xxh3::new();
+    hasher.update(&FORMAT.to_le_bytes());
+    for key in keys {
+        hasher.update(&key.to_le_bytes());
+    }
+    hasher.digest128()
+}
+
+/// Which build of ipec wrote a file: the version, and the size and time of the executable, so that a
+/// rebuilt ipec (whose records may differ) does not read its predecessor's files.
+fn build() -> String {
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    let stamp = exe.map_or(String::new(), |m| {
+        let time = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        format!(" {} {time}", m.len())
+    });
+    format!("ipec {}{stamp}", env!("CARGO_PKG_VERSION"))
+}
+
+/// What loading gave: the knowledge base, its index when the cache had it, and where to save what was
+/// loaded from the files (none when it came from the cache whole, or the cache is off).
+pub struct Loaded {
+    pub kb: KnowledgeBase,
+    pub index: Option<SearchIndex>,
+    pub store: Option<Store>,
+}
+
+/// A cache file and the key of what was loaded: `save` writes it.
+#[derive(Debug, Clone)]
+pub struct Store {
+    path: PathBuf,
+    key: Key,
+}
+
+impl Store {
+    /// Writes the cache file, with the index if given; quietly gives up when it cannot (the next start
+    /// loads the files again).
+    pub fn save(&self, kb: &KnowledgeBase, index: Option<&SearchIndex>) {
+        let _ = write(&self.path, self.key, kb, index);
+    }
+}
+
+/// Loads a knowledge base from its cache file when that holds the same content, else from its files
+/// (reporting a damaged or foreign cache file on standard error). With `use_cache` false, the cache is
+/// neither read nor written.
+pub fn load(source: &DataSource, use_cache: bool) -> Result<Loaded, Problems> {
+    let path = if use_cache { file(source) } else { None };
+    let Some(path) = path else {
+        return load::load(source).map(|kb| Loaded {
+            kb,
+            index: None,
+            store: None,
+        });
+    };
+    // The built-in files are in memory already; a folder's are read and hashed one at a time on every
+    // core, without keeping their text.
+    let (read, key) = match source {
+        DataSource::Embedded => {
+            let (files, problems) = load::read_files(source);
+            let key = key_of(&files);
+            (Some((files, problems)), Some(key))
+        }
+        DataSource::Dir(_) => (
+            None,
+            load::fingerprint(source, file_key).map(|keys| combine(keys.into_iter())),
+        ),
+    };
+    if let Some(key) = key {
+        match read_file(&path, key) {
+            Ok(Some((kb, index))) => {
+                let store = index.is_none().then(|| Store {
+                    path: path.clone(),
+                    key,
+                });
+                return Ok(Loaded { kb, index, store });
+            }
+            Ok(None) => {}
+            Err(Stale::Damaged(why)) => eprintln!(
+                "ipec: the cache file {} is damaged ({why}); rebuilding it",
+                crate::kb::text::escape(&path.display().to_string())
+            ),
+            Err(Stale::OtherBuild(by)) => eprintln!(
+                "ipec: the cache file {} was written by another build of ipec ({by}); rebuilding it",
+                crate::kb::text::escape(&path.display().to_string())
+            ),
+        }
+    }
+    let (files, problems) = read.unwrap_or_else(|| load::read_files(source));
+    let key = key_of(&files);
+    let kb = load::load_read(&files, problems)?;
+    drop(files);
+    Ok(Loaded {
+        kb,
+        index: None,
+        store: Some(Store { path, key }),
+    })
+}
+
+/// Why a cache file was not used, when that is worth saying.
+#[derive(Debug)]
+enum Stale {
+    Damaged(String),
+    OtherBuild(String),
+}
+
+fn damaged(why: impl std::fmt::Display) -> Stale {
+    Stale::Damaged(why.to_string())
+}
+
+/// One entry of the table of contents.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    tag: u32,
+    offset: u64,
+    len: u64,
+    checksum: u64,
+}
+
+/// Reads a cache file: `None` when there is none or it holds other content.
+fn read_file(path: &Path, key: Key) -> Result<Option<(KnowledgeBase, Option<SearchIndex>)>, Stale> {
+    let Ok(mut file) = File::open(path) else {
+        return Ok(None);
+    };
+    let mut fixed = [0u8; 8 + 4 + 2];
+    if file.read_exact(&mut fixed).is_err() {
+        return Err(damaged("too short"));
+    }
+    if &fixed[..8] != MAGIC {
+        return Err(damaged("not a cache file"));
+    }
+    let format = u32::from_le_bytes([fixed[8], fixed[9], fixed[10], fixed[11]]);
+    let build_len = u16::from_le_bytes([fixed[12], fixed[13]]) as usize;
+    let mut rest = vec![0u8; build_len + 16 + 4];
+    file.read_exact(&mut rest).map_err(|_| damaged("truncated header"))?;
+    let by = String::from_utf8_lossy(&rest[..build_len]).into_owned();
+    if format != FORMAT || by != build() {
+        return Err(Stale::OtherBuild(by));
+    }
+    let stored_key = u128::from_le_bytes(rest[build_len..build_len + 16].try_into().unwrap_or_default());
+    let count = u32::from_le_bytes(rest[build_len + 16..].try_into().unwrap_or_default()) as usize;
+    let toc_len = count
+        .checked_mul(ENTRY)
+        .filter(|&n| n < 1 << 24)
+        .ok_or_else(|| damaged("table of contents"))?;
+    let mut toc = vec![0u8; toc_len + 8];
+    file.read_exact(&mut toc)
+        .map_err(|_| damaged("truncated table of contents"))?;
+    let mut header = Vec::with_capacity(fixed.len() + rest.len() + toc.len());
+    header.extend_from_slice(&fixed);
+    header.extend_from_slice(&rest);
+    header.extend_from_slice(&toc[..count * ENTRY]);
+    let checksum = u64::from_le_bytes(toc[count * ENTRY..].try_into().unwrap_or_default());
+    if xxh3_64(&header) != checksum {
+        return Err(damaged("header checksum"));
+    }
+    if stored_key != key {
+        return Ok(None);
+    }
+    let entries: Vec<Entry> = toc[..count * ENTRY]
+        .chunks_exact(ENTRY)
+        .map(|e| Entry {
+            tag: u32::from_le_bytes(e[0..4].try_into().unwrap_or_default()),
+            offset: u64::from_le_bytes(e[4..12].try_into().unwrap_or_default()),
+            len: u64::from_le_bytes(e[12..20].try_into().unwrap_or_default()),
+            checksum: u64::from_le_bytes(e[20..28].try_into().unwrap_or_default()),
+        })
+        .collect();
+    let size = file.metadata().map_err(damaged)?.len();
+    if entries
+        .iter()
+        .any(|e| e.offset.checked_add(e.len).is_none_or(|end| end > size))
+    {
+        return Err(damaged("truncated"));
+    }
+    drop(file);
+    // Every section on its own, on every core: read, checked and decoded.
+    let parts = crate::par::map(&entries, |_, entry| {
+        let mut file = File::open(path).map_err(damaged)?;
+        file.seek(SeekFrom::Start(entry.offset)).map_err(damaged)?;
+        let mut bytes = vec![0u8; entry.len as usize];
+        file.read_exact(&mut bytes).map_err(|_| damaged("truncated"))?;
+        if xxh3_64(&bytes) != entry.checksum {
+            return Err(damaged("checksum"));
+        }
+        match entry.tag {
+            0x200.. => index_store::decode(entry.tag, &bytes).map(Part::Index),
+            _ => kb_store::decode(entry.tag, &bytes).map(Part::Kb),
+        }
+        .map_err(damaged)
+    });
+    let mut kb_parts = Vec::new();
+    let mut index_parts = Vec::new();
+    for part in parts {
+        match part? {
+            Part::Kb(p) => kb_parts.push(p),
+            Part::Index(p) => index_parts.push(p),
+        }
+    }
+    let kb = kb_store::assemble(kb_parts).map_err(damaged)?;
+    let index = if index_parts.is_empty() {
+        None
+    } else {
+        Some(index_store::assemble(index_parts, &kb).map_err(damaged)?)
+    };
+    Ok(Some((kb, index)))
+}
+
+enum Part {
+    Kb(kb_store::Part),
+    Index(index_store::Part),
+}
+
+/// Writes a cache file: to a temporary file beside it, renamed over it once complete.
+fn write(path: &Path, key: Key, kb: &KnowledgeBase, index: Option<&SearchIndex>) -> io::Result<()> {
+    let dir = path.parent().ok_or_else(|| io::Error::other("no folder"))?;
+    std::fs::create_dir_all(dir)?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
+    let temp = dir.join(format!(".{name}.{}.{stamp}.ipec-cache.tmp", std::process::id()));
+    let written = write_to(&temp, key, kb, index).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+fn write_to(temp: &Path, key: Key, kb: &KnowledgeBase, index: Option<&SearchIndex>) -> io::Result<()> {
+    let kb_sections = kb_store::Section::all(kb);
+    let index_sections = index.map(index_store::Section::all).unwrap_or_default();
+    let count = kb_sections.len() + index_sections.len();
+    let build = build();
+    let mut header = Vec::new();
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT.to_le_bytes());
+    header.extend_from_slice(&(build.len() as u16).to_le_bytes());
+    header.extend_from_slice(build.as_bytes());
+    header.extend_from_slice(&key.to_le_bytes());
+    header.extend_from_slice(&(count as u32).to_le_bytes());
+    let header_len = header.len() + count * ENTRY + 8;
+    let mut out = io::BufWriter::with_capacity(1 << 20, File::create(temp)?);
+    out.write_all(&vec![0u8; header_len])?;
+    let mut offset = header_len as u64;
+    let mut entries = Vec::with_capacity(count);
+    let mut bytes = Vec::new();
+    let mut put = |tag: u32, bytes: &[u8], out: &mut io::BufWriter<File>| -> io::Result<()> {
+        out.write_all(bytes)?;
+        entries.push(Entry {
+            tag,
+            offset,
+            len: bytes.len() as u64,
+            checksum: xxh3_64(bytes),
+        });
+        offset += bytes.len() as u64;
+        Ok(())
+    };
+    for section in &kb_sections {
+        bytes.clear();
+        section.encode(kb, &mut bytes).map_err(io::Error::other)?;
+        put(section.tag(), &bytes, &mut out)?;
+    }
+    if let Some(index) = index {
+        for section in &index_sections {
+            bytes.clear();
+            section.encode(index, &mut bytes).map_err(io::Error::other)?;
+            put(section.tag(), &bytes, &mut out)?;
+        }
+    }
+    for e in &entries {
+        header.extend_from_slice(&e.tag.to_le_bytes());
+        header.extend_from_slice(&e.offset.to_le_bytes());
+        header.extend_from_slice(&e.len.to_le_bytes());
+        header.extend_from_slice(&e.checksum.to_le_bytes());
+    }
+    let checksum = xxh3_64(&header);
+    header.extend_from_slice(&checksum.to_le_bytes());
+    let mut file = out.into_inner().map_err(|e| e.into_error())?;
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(&header)?;
+    file.flush()
+}
+
+/// A knowledge base's key without the cache: for tests that compare keys.
+#[doc(hidden)]
+pub fn key(source: &DataSource) -> Option<Key> {
+    match source {
+        DataSource::Embedded => Some(key_of(&load::read_files(source).0)),
+        DataSource::Dir(_) => load::fingerprint(source, file_key).map(|keys| combine(keys.into_iter())),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,225 @@
+//! The index in the cache's binary form: built once, read back in a fraction of the time it takes to
+//! build (a few large arrays, the postings on every core).
+
+use std::ops::Range;
+
+use super::{kind_ranges, Postings, SearchIndex, Vocabulary};
+use crate::cache::bin::{self, put_varint, take_varint, Error};
+use crate::kb::{Kind, KnowledgeBase, RecordRef};
+
+/// Postings (4 bytes each) per section, about: a few sections to spread over the cores.
+const POSTINGS_PER_SECTION: usize = 2 << 20;
+
+/// One section of the cache's index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Section {
+    /// The records, their tie-breakers, the names and the vocabulary.
+    Meta,
+    /// The postings of a range of word ids.
+    Postings(Range<usize>),
+}
+
+/// A section read back.
+pub(crate) enum Part {
+    Meta(Meta),
+    Postings(Vec<Postings>),
+}
+
+pub(crate) struct Meta {
+    records: Vec<RecordRef>,
+    tie: Vec<(u8, u32)>,
+    names: Vec<(Box<str>, u32, bool)>,
+    words: Vec<Box<str>>,
+}
+
+impl Section {
+    pub(crate) fn all(index: &SearchIndex) -> Vec<Section> {
+        let mut sections = vec![Section::Meta];
+        let mut start = 0;
+        let mut size = 0;
+        for (word, p) in index.postings.iter().enumerate() {
+            size += p.labels.len() + p.body.len();
+            if size >= POSTINGS_PER_SECTION {
+                sections.push(Section::Postings(start..word + 1));
+                start = word + 1;
+                size = 0;
+            }
+        }
+        if start < index.postings.len() || sections.len() == 1 {
+            sections.push(Section::Postings(start..index.postings.len()));
+        }
+        sections
+    }
+
+    pub(crate) fn tag(&self) -> u32 {
+        match self {
+            Section::Meta => 0x200,
+            Section::Postings(_) => 0x201,
+        }
+    }
+
+    pub(crate) fn encode(&self, index: &SearchIndex, out: &mut Vec<u8>) -> Result<(), Error> {
+        match self {
+            Section::Meta => {
+                put_varint(out, index.records.len() as u64);
+                for (r, (rank, chars)) in index.records.iter().zip(&index.tie) {
+                    put_varint(out, kind_number(r.kind));
+                    put_varint(out, r.index as u64);
+                    put_varint(out, u64::from(*rank));
+                    put_varint(out, u64::from(*chars));
+                }
+                put_varint(out, index.names.len() as u64);
+                for (name, doc, is_id) in &index.names {
+                    bin::to_bytes(&**name, out)?;
+                    put_varint(out, u64::from(*doc));
+                    out.push(u8::from(*is_id));
+                }
+                let words = index.vocabulary.words();
+                put_varint(out, words.len() as u64);
+                for word in words {
+                    bin::to_bytes(&**word, out)?;
+                }
+            }
+            Section::Postings(words) => {
+                put_varint(out, words.start as u64);
+                put_varint(out, words.len() as u64);
+                for p in &index.postings[words.clone()] {
+                    put_varint(out, p.labels.len() as u64);
+                    put_varint(out, p.body.len() as u64);
+                }
+                for p in &index.postings[words.clone()] {
+                    for posting in p.labels.iter().chain(&p.body) {
+                        out.extend_from_slice(&posting.to_le_bytes());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
+    let mut rest = bytes;
+    let part = match tag {
+        0x200 => {
+            let n = len(&mut rest)?;
+            let mut records = Vec::with_capacity(n);
+            let mut tie = Vec::with_capacity(n);
+            for _ in 0..n {
+                let kind = *Kind::ALL.get(len(&mut rest)?).ok_or_else(|| damaged("unknown kind"))?;
+                records.push(RecordRef {
+                    kind,
+                    index: len(&mut rest)?,
+                });
+                tie.push((number(&mut rest)?, number(&mut rest)?));
+            }
+            let n = len(&mut rest)?;
+            let mut names = Vec::with_capacity(n);
+            for _ in 0..n {
+                let (name, after): (String, _) = bin::from_bytes(rest)?;
+                rest = after;
+                let doc = number(&mut rest)?;
+                let (&is_id, after) = rest.split_first().ok_or_else(|| damaged("truncated"))?;
+                rest = after;
+                names.push((name.into_boxed_str(), doc, is_id == 1));
+            }
+            let n = len(&mut rest)?;
+            let mut words = Vec::with_capacity(n);
+            for _ in 0..n {
+                let (word, after): (String, _) = bin::from_bytes(rest)?;
+                rest = after;
+                words.push(word.into_boxed_str());
+            }
+            Part::Meta(Meta {
+                records,
+                tie,
+                names,
+                words,
+            })
+        }
+        0x201 => {
+            let _start = len(&mut rest)?;
+            let n = len(&mut rest)?;
+            let lens = (0..n)
+                .map(|_| Ok((len(&mut rest)?, len(&mut rest)?)))
+                .collect::<Result<Vec<_>, Error>>()?;
+            let mut postings = Vec::with_capacity(n);
+            for (labels, body) in lens {
+                postings.push(Postings {
+                    labels: take_u32s(&mut rest, labels)?,
+                    body: take_u32s(&mut rest, body)?,
+                });
+            }
+            Part::Postings(postings)
+        }
+        _ => return Err(damaged("unknown section")),
+    };
+    if !rest.is_empty() {
+        return Err(damaged("bytes after the end of a section"));
+    }
+    Ok(part)
+}
+
+/// The index from its sections, in the order of `Section::all`; an error if they do not fit together.
+pub(crate) fn assemble(parts: Vec<Part>, kb: &KnowledgeBase) -> Result<SearchIndex, Error> {
+    let mut meta = None;
+    let mut postings: Vec<Postings> = Vec::new();
+    for part in parts {
+        match part {
+            Part::Meta(m) => meta = Some(m),
+            Part::Postings(p) if postings.is_empty() => postings = p,
+            Part::Postings(p) => postings.extend(p),
+        }
+    }
+    let meta = meta.ok_or_else(|| damaged("no index"))?;
+    let docs = meta.records.len() as u32;
+    let sound = meta.records.iter().copied().eq(kb.all_refs())
+        && meta.tie.len() == meta.records.len()
+        && meta.words.len() == postings.len()
+        && meta.names.iter().all(|(_, doc, _)| *doc < docs)
+        && postings
+            .iter()
+            .all(|p| p.labels.iter().chain(&p.body).all(|posting| posting >> 2 < docs));
+    if !sound {
+        return Err(damaged("the index does not fit its records"));
+    }
+    // A word is a typo candidate when it occurs in an id, a name or a label: when it has such postings.
+    let vocabulary = Vocabulary::new(meta.words, |id| !postings[id as usize].labels.is_empty());
+    Ok(SearchIndex {
+        kinds: kind_ranges(&meta.records),
+        records: meta.records,
+        tie: meta.tie,
+        vocabulary,
+        postings,
+        names: meta.names,
+    })
+}
+
+fn take_u32s(bytes: &mut &[u8], n: usize) -> Result<Vec<u32>, Error> {
+    let size = n
+        .checked_mul(4)
+        .filter(|&s| s <= bytes.len())
+        .ok_or_else(|| damaged("truncated"))?;
+    let (head, rest) = bytes.split_at(size);
+    *bytes = rest;
+    Ok(head
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect())
+}
+
+fn kind_number(kind: Kind) -> u64 {
+    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0) as u64
+}
+
+fn damaged(what: &str) -> Error {
+    <Error as serde::de::Error>::custom(what)
+}
+
+fn len(bytes: &mut &[u8]) -> Result<usize, Error> {
+    usize::try_from(take_varint(bytes)?).map_err(|_| damaged("number out of range"))
+}
+
+fn number<T: TryFrom<u64>>(bytes: &mut &[u8]) -> Result<T, Error> {
+    T::try_from(take_varint(bytes)?).map_err(|_| damaged("number out of range"))
+}
