@@ -48,8 +48,8 @@ pub fn find(
                 .collect(),
             Some(_) => index.search(kb, query, Some(Kind::Achievement), usize::MAX),
         };
-        // Per country, in order of first appearance: its best result's score and how many matched.
-        let mut countries: Vec<(RecordRef, i64, usize)> = Vec::new();
+        // Per country, in order of first appearance: its best result and how many matched.
+        let mut countries: Vec<(RecordRef, &Hit, usize)> = Vec::new();
         for hit in &results {
             for id in &kb.achievements[hit.record.index].countries {
                 let Some(country) = kb.find_kind(Kind::Country, id) else {
@@ -57,10 +57,12 @@ pub fn find(
                 };
                 match countries.iter_mut().find(|(c, _, _)| *c == country) {
                     Some((_, best, n)) => {
-                        *best = (*best).max(hit.score);
+                        if hit.score > best.score {
+                            *best = hit;
+                        }
                         *n += 1;
                     }
-                    None => countries.push((country, hit.score, 1)),
+                    None => countries.push((country, hit, 1)),
                 }
             }
         }
@@ -69,16 +71,21 @@ pub fn find(
             .filter(|h| h.record.kind == Kind::Country)
             .map(|h| h.record)
             .collect();
-        for (country, best, n) in countries {
-            if !matched_by_name.contains(&country) {
-                hits.push(Hit {
-                    record: country,
-                    score: best - 1,
-                    title_matches: Vec::new(),
-                });
+        let countries: Vec<Hit> = countries
+            .into_iter()
+            .filter(|(country, _, _)| !matched_by_name.contains(country))
+            .map(|(country, best, n)| {
                 through_results.insert(country, n);
-            }
-        }
+                // A country misses what its best result misses.
+                Hit {
+                    record: country,
+                    score: best.score - 1,
+                    title_matches: Vec::new(),
+                    missing: best.missing.clone(),
+                }
+            })
+            .collect();
+        hits.extend(countries);
         // Stable: equal scores keep the index's order, and a country comes after its best result.
         hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     }
