@@ -24,6 +24,7 @@ mod fields;
 mod matcher;
 mod query;
 mod question;
+mod synonyms;
 mod tokens;
 
 use std::collections::HashMap;

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use super::matcher::{self, Extent, WordMatch, EXACT};
 use super::question::{self, Question, Role, Shape};
+use super::synonyms;
 use super::tokens::query_words;
 use super::{fields::Field, in_range, Hit, Postings, SearchIndex, MAX_WORDS};
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
@@ -32,9 +33,6 @@ const FIGURES_OF_A_RESULT_BONUS: u32 = 600;
 const ANSWER_BONUS: u32 = 300;
 /// A figure the programme puts in its headlines.
 const HEADLINE_BONUS: u32 = 200;
-
-/// How well "four" stands for "4".
-const NUMBER_WORD: u32 = 900;
 
 /// One word of the question, matched against the vocabulary.
 struct Term {
@@ -100,16 +98,24 @@ impl SearchIndex {
     }
 
     /// A word of the question with every stored word it matches: as typed (exact, prefix, typo,
-    /// abbreviation), and its number, exactly.
+    /// abbreviation), and its forms, synonyms and number, exactly.
     fn term(&self, word: &question::Word) -> Term {
         let mut matches = if word.text.contains(' ') {
             Vec::new()
         } else {
             self.vocabulary.matches(&word.text, word.typing)
         };
-        let mut others: Vec<(String, u32)> = Vec::new();
+        let mut others = synonyms::variants(&word.text);
         others.extend(word.number.iter().map(|n| (n.clone(), EXACT)));
-        others.extend(question::number_word(&word.text).map(|w| (w.to_string(), NUMBER_WORD)));
+        others.extend(question::number_word(&word.text).map(|w| (w.to_string(), synonyms::FORM)));
+        if let Some(meant) = word.stands_for {
+            others.push((meant.to_string(), synonyms::SYNONYM));
+            others.extend(
+                synonyms::variants(meant)
+                    .into_iter()
+                    .map(|(w, q)| (w, q.min(synonyms::SYNONYM))),
+            );
+        }
         for (other, quality) in others {
             let Some(id) = self.vocabulary.find(&other) else {
                 continue;
