@@ -20,6 +20,7 @@
 //! A query with no words in it (empty, or only punctuation) matches nothing: there is nothing to rank
 //! by, and listing every record is what `ipec list` is for.
 
+pub mod answer;
 mod fields;
 mod matcher;
 mod query;
