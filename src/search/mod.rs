@@ -164,29 +164,6 @@ impl SearchIndex {
             })
             .collect()
     }
-
-    /// The characters of `title` that the query matched. Exact and prefix matches are recognised by
-    /// comparing the title's words with the query's; only typo and abbreviation matches (few) are looked
-    /// up, so that a one-letter query matching thousands of words costs no more per hit.
-    fn highlight(&self, title: &str, words: &[String], fuzzy: &[Vec<u32>]) -> Vec<usize> {
-        let mut chars = Vec::new();
-        for token in tokens(title) {
-            let extent = words.iter().zip(fuzzy).find_map(|(word, fuzzy)| {
-                if token.text.starts_with(word.as_str()) {
-                    return Some(Extent::Prefix(word.chars().count()));
-                }
-                let id = self.vocabulary.find(&token.text)?;
-                fuzzy.binary_search(&id).ok().map(|_| Extent::Whole)
-            });
-            let end = match extent {
-                None => continue,
-                Some(Extent::Whole) => token.chars.end,
-                Some(Extent::Prefix(n)) => (token.chars.start + n).min(token.chars.end),
-            };
-            chars.extend(token.chars.start..end);
-        }
-        chars
-    }
 }
 
 /// The records of each kind, as ranges of record numbers.

@@ -12,12 +12,12 @@
 //!   shape asks for. A "where" question also brings in the countries of the results that match, as
 //!   `ipec search` always does.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::matcher::{self, Extent, WordMatch, EXACT};
 use super::question::{self, Question, Role, Shape};
 use super::synonyms;
-use super::tokens::query_words;
+use super::tokens::{each_token, query_words};
 use super::{fields::Field, in_range, Hit, Postings, SearchIndex, MAX_WORDS};
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
 
@@ -70,22 +70,25 @@ impl SearchIndex {
         scores.add_bonuses(&self.phrase_bonuses(&words, &question), needed);
         let mut ranked = scores.ranked(needed, terms.len());
         if let Some(shape) = question.shape {
-            for (doc, score, _) in &mut ranked {
-                *score += i64::from(shape_bonus(kb, shape, self.records[*doc as usize]));
+            for (doc, key) in &mut ranked {
+                *key += shape_bonus(kb, shape, self.records[*doc as usize]);
             }
         }
+        // The words a country found through its results misses: those of its best result.
+        let mut masks: HashMap<u32, u16> = HashMap::new();
         if question.shape == Some(Shape::Place) && kind.is_none() {
-            self.add_countries_of_results(kb, &mut ranked);
+            self.add_countries_of_results(kb, &mut ranked, &scores.mask, &mut masks);
         }
         let top = self.rank(ranked, limit);
-        let (prefixes, ids) = highlighting(&terms, &optional);
+        let highlighter = Highlighter::new(self, &terms, &optional);
         top.into_iter()
-            .map(|(doc, score, mask)| {
+            .map(|(doc, key)| {
                 let record = self.records[doc as usize];
+                let mask = masks.get(&doc).copied().unwrap_or(scores.mask[doc as usize]);
                 Hit {
                     record,
-                    score,
-                    title_matches: self.highlight(kb.title(record), &prefixes, &ids),
+                    score: score_of(key),
+                    title_matches: highlighter.chars(kb.title(record)),
                     missing: terms
                         .iter()
                         .enumerate()
@@ -163,14 +166,20 @@ impl SearchIndex {
     }
 
     /// The countries of the matching results, each just below its best result and with that result's
-    /// missing words, and with the bonus of a "where" question: the country is the answer.
-    fn add_countries_of_results(&self, kb: &KnowledgeBase, ranked: &mut Vec<(u32, i64, u16)>) {
+    /// missing words (in `masks`), and with the bonus of a "where" question: the country is the answer.
+    fn add_countries_of_results(
+        &self,
+        kb: &KnowledgeBase,
+        ranked: &mut Vec<(u32, u32)>,
+        matched: &[u16],
+        masks: &mut HashMap<u32, u16>,
+    ) {
         let Some(countries) = self.kinds.get(&Kind::Country).cloned() else {
             return;
         };
-        // Per country, its best result's score and missing words.
-        let mut best: HashMap<u32, (i64, u16)> = HashMap::new();
-        for &(doc, score, mask) in ranked.iter() {
+        // Per country, its best result's key and words matched.
+        let mut best: HashMap<u32, (u32, u16)> = HashMap::new();
+        for &(doc, key) in ranked.iter() {
             let record = self.records[doc as usize];
             if record.kind != Kind::Achievement {
                 continue;
@@ -182,23 +191,26 @@ impl SearchIndex {
                 else {
                     continue;
                 };
-                let score = score - 1 + i64::from(SHAPE_BONUS);
-                let entry = best.entry(cdoc).or_insert((score, mask));
-                if entry.0 < score {
-                    *entry = (score, mask);
+                let key = (key + SHAPE_BONUS).saturating_sub(1);
+                let entry = best.entry(cdoc).or_insert((key, matched[doc as usize]));
+                if entry.0 < key {
+                    *entry = (key, matched[doc as usize]);
                 }
             }
         }
         // A country matched by its own words keeps the better of the two.
-        for (doc, score, mask) in ranked.iter_mut() {
-            if let Some(&(through, missing)) = best.get(doc) {
-                if through > *score {
-                    (*score, *mask) = (through, missing);
+        for (doc, key) in ranked.iter_mut() {
+            if let Some((through, mask)) = best.remove(doc) {
+                if through > *key {
+                    *key = through;
+                    masks.insert(*doc, mask);
                 }
-                best.remove(doc);
             }
         }
-        ranked.extend(best.into_iter().map(|(doc, (score, mask))| (doc, score, mask)));
+        for (doc, (key, mask)) in best {
+            ranked.push((doc, key));
+            masks.insert(doc, mask);
+        }
     }
 
     /// The record number of `r`, a record of the kind numbered `range`.
@@ -207,9 +219,10 @@ impl SearchIndex {
         (range.contains(&doc) && self.records[doc as usize] == r).then_some(doc)
     }
 
-    /// The best `limit` of the scored records, in rank order: score, then kind, then shorter title.
-    fn rank(&self, mut ranked: Vec<(u32, i64, u16)>, limit: usize) -> Vec<(u32, i64, u16)> {
-        let order = |a: &(u32, i64, u16), b: &(u32, i64, u16)| {
+    /// The best `limit` of the scored records, in rank order: fewest words missed, score, then kind, then
+    /// shorter title.
+    fn rank(&self, mut ranked: Vec<(u32, u32)>, limit: usize) -> Vec<(u32, u32)> {
+        let order = |a: &(u32, u32), b: &(u32, u32)| {
             b.1.cmp(&a.1)
                 .then_with(|| self.tie[a.0 as usize].cmp(&self.tie[b.0 as usize]))
                 .then_with(|| a.0.cmp(&b.0))
@@ -222,6 +235,22 @@ impl SearchIndex {
         ranked
     }
 }
+
+/// A record's rank key: the words it matched above its points, so that one comparison of keys orders
+/// by fewest words missed, then by score. Points stay far below `POINTS_LIMIT` (16 words of 1,000 plus
+/// the bonuses).
+fn rank_key(points: u32, missing: u32) -> u32 {
+    ((MAX_WORDS as u32 - missing) << POINTS_BITS) | points.min(POINTS_LIMIT - 1)
+}
+
+/// `Hit::score` from a rank key: the points, less `MISSING_PENALTY` for each word missed.
+fn score_of(key: u32) -> i64 {
+    let missing = MAX_WORDS as i64 - i64::from(key >> POINTS_BITS);
+    i64::from(key & (POINTS_LIMIT - 1)) - missing * MISSING_PENALTY
+}
+
+const POINTS_BITS: u32 = 20;
+const POINTS_LIMIT: u32 = 1 << POINTS_BITS;
 
 /// How many of `n` meaningful words a record must match: more than half (all of one or two).
 fn needed(n: usize) -> usize {
@@ -243,23 +272,40 @@ fn shape_bonus(kb: &KnowledgeBase, shape: Shape, r: RecordRef) -> u32 {
     }
 }
 
-/// What to highlight in titles: the words typed (matched as prefixes) and, per word, the sorted ids of
-/// the stored words it matched whole (typos, abbreviations, forms, synonyms).
-fn highlighting(terms: &[Term], optional: &[Term]) -> (Vec<String>, Vec<Vec<u32>>) {
-    terms
-        .iter()
-        .chain(optional)
-        .map(|t| {
-            let mut ids: Vec<u32> = t
-                .matches
-                .iter()
+/// What to highlight in titles: the title words that start with a word typed (the start only), and
+/// those a word matched whole (a typo, an abbreviation, a form, a synonym, another spelling).
+struct Highlighter<'a> {
+    prefixes: Vec<&'a str>,
+    whole: HashSet<&'a str>,
+}
+
+impl<'a> Highlighter<'a> {
+    fn new(index: &'a SearchIndex, terms: &'a [Term], optional: &'a [Term]) -> Highlighter<'a> {
+        let all = || terms.iter().chain(optional);
+        Highlighter {
+            prefixes: all().map(|t| t.text.as_str()).collect(),
+            whole: all()
+                .flat_map(|t| &t.matches)
                 .filter(|m| m.extent == Extent::Whole)
-                .map(|m| m.word)
-                .collect();
-            ids.sort_unstable();
-            (t.text.clone(), ids)
-        })
-        .unzip()
+                .map(|m| index.vocabulary.word(m.word))
+                .collect(),
+        }
+    }
+
+    /// The character positions of `title` to highlight: one set lookup per title word, so that a query
+    /// matching thousands of words costs no more per hit.
+    fn chars(&self, title: &str) -> Vec<usize> {
+        let mut chars = Vec::new();
+        each_token(title, |text, range| {
+            let end = match self.prefixes.iter().find(|p| text.starts_with(**p)) {
+                Some(p) => (range.start + p.chars().count()).min(range.end),
+                None if self.whole.contains(text) => range.end,
+                None => return,
+            };
+            chars.extend(range.start..end);
+        });
+        chars
+    }
 }
 
 /// The running totals of one search: one slot per record, so that adding a posting is an array write
@@ -359,20 +405,13 @@ impl Partial {
         }
     }
 
-    /// The records that matched at least `needed` of the `words` meaningful words, with their scores: the
-    /// total, less `MISSING_PENALTY` for each word missed, and the words matched.
-    fn ranked(&self, needed: usize, words: usize) -> Vec<(u32, i64, u16)> {
-        let all = (1u32 << words) - 1;
+    /// The records that matched at least `needed` of the `words` meaningful words, with their rank keys.
+    fn ranked(&self, needed: usize, words: usize) -> Vec<(u32, u32)> {
         self.seen
             .iter()
             .filter_map(|&doc| {
-                let mask = self.mask[doc as usize];
-                let matched = mask.count_ones() as usize;
-                let missing = (all & !u32::from(mask)).count_ones();
-                (matched >= needed).then(|| {
-                    let total = i64::from(self.total[doc as usize]);
-                    (doc, total - i64::from(missing) * MISSING_PENALTY, mask)
-                })
+                let matched = self.mask[doc as usize].count_ones();
+                (matched as usize >= needed).then(|| (doc, rank_key(self.total[doc as usize], words as u32 - matched)))
             })
             .collect()
     }
@@ -385,7 +424,15 @@ fn points(posting: u32, m: &WordMatch) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::needed;
+    use super::*;
+
+    #[test]
+    fn keys_order_by_words_missed_then_points() {
+        assert!(rank_key(10, 0) > rank_key(20_000, 1));
+        assert!(rank_key(500, 1) > rank_key(400, 1));
+        assert_eq!(score_of(rank_key(1234, 0)), 1234);
+        assert_eq!(score_of(rank_key(1234, 2)), 1234 - 2 * MISSING_PENALTY);
+    }
 
     #[test]
     fn most_words_means_more_than_half() {

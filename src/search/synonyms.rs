@@ -88,6 +88,26 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("travelling", "traveling"),
 ];
 
+/// British and American endings, longest first so that "organisation" is not read as "organis" + "ation".
+const ISE_IZE: [(&str, &str); 16] = [
+    ("isations", "izations"),
+    ("ysations", "yzations"),
+    ("isation", "ization"),
+    ("ysation", "yzation"),
+    ("ising", "izing"),
+    ("ysing", "yzing"),
+    ("isers", "izers"),
+    ("ysers", "yzers"),
+    ("ises", "izes"),
+    ("yses", "yzes"),
+    ("ised", "ized"),
+    ("ysed", "yzed"),
+    ("iser", "izer"),
+    ("yser", "yzer"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+];
+
 /// Every other word `word` may appear as, with how well it stands for it (`EXACT` for another spelling,
 /// `FORM`, `SYNONYM`); `word` itself is not included. A few dozen at most, without duplicates.
 pub fn variants(word: &str) -> Vec<(String, u32)> {
@@ -165,14 +185,11 @@ fn spellings(word: &str) -> Vec<String> {
         }
     }
     // -ise / -ize and -isation / -ization, -yse / -yze.
-    for (british, american) in [("is", "iz"), ("ys", "yz")] {
-        for ending in ["e", "es", "ed", "ing", "ation", "ations", "er", "ers"] {
-            let (from, to) = (format!("{british}{ending}"), format!("{american}{ending}"));
-            if let Some(root) = word.strip_suffix(&from).filter(|r| r.len() >= 3) {
-                out.push(format!("{root}{to}"));
-            } else if let Some(root) = word.strip_suffix(&to).filter(|r| r.len() >= 3) {
-                out.push(format!("{root}{from}"));
-            }
+    for (british, american) in ISE_IZE {
+        if let Some(root) = word.strip_suffix(british).filter(|r| r.len() >= 3) {
+            out.push(format!("{root}{american}"));
+        } else if let Some(root) = word.strip_suffix(american).filter(|r| r.len() >= 3) {
+            out.push(format!("{root}{british}"));
         }
     }
     out
