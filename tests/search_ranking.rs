@@ -89,6 +89,11 @@ const CASES: &[(&str, &str, Want)] = &[
     ("freedom of association", "C87", First),
     ("Uzbekistan C87", "uzb-c87-ratification-december-2017", First),
     ("madagascar mining code", "mdg-mining-code-c182", First),
+    // By the bare number, as people say it.
+    ("182", "C182", First),
+    ("138", "C138", First),
+    ("29", "C29", First),
+    ("convention 182", "C182", First),
     // Figures remembered with or without separators.
     ("4690", "cod-clmrs-mine-sites", First),
     ("4,690", "cod-clmrs-mine-sites", First),

@@ -110,6 +110,7 @@ impl SearchIndex {
         };
         let mut others = synonyms::variants(&word.text);
         others.extend(word.number.iter().map(|n| (n.clone(), EXACT)));
+        others.extend(synonyms::convention_ids(&word.text).into_iter().map(|id| (id, EXACT)));
         others.extend(question::number_word(&word.text).map(|w| (w.to_string(), synonyms::FORM)));
         if let Some(meant) = word.stands_for {
             others.push((meant.to_string(), synonyms::SYNONYM));

@@ -147,6 +147,16 @@ fn add(out: &mut Vec<(String, u32)>, word: &str, other: String, quality: u32) {
     }
 }
 
+/// The ids a bare number may stand for: a convention's or protocol's number is how people name it ("182"
+/// is C182, "29" C29 and P29), as the names of `ipec show` and the filters already accept.
+pub fn convention_ids(word: &str) -> Vec<String> {
+    if (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) && !word.starts_with('0') {
+        vec![format!("c{word}"), format!("p{word}")]
+    } else {
+        Vec::new()
+    }
+}
+
 /// The members of `word`'s group: its own family at `FORM`, the others at `SYNONYM`.
 fn group(word: &str) -> Vec<(&'static str, u32)> {
     let mut out = Vec::new();
@@ -303,6 +313,14 @@ mod tests {
         assert!(!has("former", "forming"));
         assert!(variants("us").is_empty());
         assert!(variants("c182").is_empty());
+    }
+
+    #[test]
+    fn convention_numbers_stand_for_their_ids() {
+        assert_eq!(convention_ids("182"), ["c182", "p182"]);
+        assert!(convention_ids("4690").is_empty());
+        assert!(convention_ids("029").is_empty());
+        assert!(convention_ids("c182").is_empty());
     }
 
     #[test]
