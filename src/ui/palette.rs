@@ -49,6 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             [
                 "Type a country, a sector, a convention or a number:".to_string(),
                 "  ghana · cocoa · C182 · forced labour · 4,690".to_string(),
+                "or ask: how many children are in child labour?".to_string(),
                 keys.join(" · "),
             ]
             .map(|t| Line::styled(truncate(&t, width), theme.dim)),
