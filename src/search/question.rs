@@ -145,8 +145,8 @@ const FUNDER_WORDS: &[&str] = &[
     "donor", "donors", "funder", "funders", "partner", "partners", "sponsors",
 ];
 
-/// Reads the folded words of a query. `typing` says whether the last word may still be growing (it
-/// always may in a search box; the command line passes whole words, but treats them alike).
+/// Reads the folded words of a query. The last word is marked `typing`: it may still be growing (in a
+/// search box it always may; the command line passes whole words, and is treated alike).
 pub fn read(words: &[String]) -> Question {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let mut shape = None;
