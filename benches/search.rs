@@ -1,5 +1,6 @@
-//! Per-keystroke search latency: every prefix of every query in `common::QUERIES` is one search, on the
-//! shipped knowledge base and on generated ones of 10,000 and 100,000 achievements.
+//! Per-keystroke search latency: every prefix of every query in `common::QUERIES` is one search (and, as
+//! `keystroke/<size>-questions`, of every question in `common::QUESTIONS`), on the shipped knowledge base
+//! and on generated ones of 10,000 and 100,000 achievements.
 //!
 //! Criterion reports the mean per keystroke; the p50/p95 the targets are stated in are measured first and
 //! printed, since criterion does not give percentiles of individual calls.
@@ -23,15 +24,19 @@ fn keystroke(c: &mut Criterion) {
     for (name, size) in sizes {
         let kb = size.map_or_else(common::shipped, common::synthetic);
         let index = build(name, &kb);
-        report_percentiles(name, &index, &kb);
-        let keys = common::keystrokes();
-        let mut next = 0;
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                next = (next + 1) % keys.len();
-                index.search(&kb, &keys[next], None, 50)
-            })
-        });
+        for (what, keys) in [
+            (name.to_string(), common::keystrokes()),
+            (format!("{name}-questions"), common::question_keystrokes()),
+        ] {
+            report_percentiles(&what, &keys, &index, &kb);
+            let mut next = 0;
+            group.bench_function(&what, |b| {
+                b.iter(|| {
+                    next = (next + 1) % keys.len();
+                    index.search(&kb, &keys[next], None, 50)
+                })
+            });
+        }
     }
     group.finish();
 }
@@ -47,8 +52,8 @@ fn build(name: &str, kb: &KnowledgeBase) -> SearchIndex {
     index
 }
 
-fn report_percentiles(name: &str, index: &SearchIndex, kb: &KnowledgeBase) {
-    let times = common::latencies(index, kb, 10);
+fn report_percentiles(name: &str, keys: &[String], index: &SearchIndex, kb: &KnowledgeBase) {
+    let times = common::latencies_of(keys, index, kb, 10);
     println!(
         "keystroke {name}: p50 {}  p95 {}  max {}  ({} searches, load {})",
         common::ms(common::percentile(&times, 50.0)),

@@ -1,6 +1,7 @@
 //! Per-keystroke search latency (p50, p95, max), index build time, and the naive baseline, on the shipped
 //! knowledge base and generated ones: `cargo run --release --example keystroke_latency [SIZES...]`
-//! (default sizes: 10000 100000). Prints one Markdown table row per measurement.
+//! (default sizes: 10000 100000). Prints one Markdown table row per measurement: the keyword queries of
+//! `common::QUERIES`, then the whole questions of `common::QUESTIONS`.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -44,23 +45,28 @@ fn measure(name: &str, kb: &KnowledgeBase) {
         common::ms(cpu),
         common::load()
     );
-    let times = common::latencies(&index, kb, ROUNDS);
-    println!(
-        "| keystroke, {name} ({} searches) | {} | {} | {} | {} |",
-        times.len(),
-        common::ms(common::percentile(&times, 50.0)),
-        common::ms(common::percentile(&times, 95.0)),
-        common::ms(common::percentile(&times, 100.0)),
-        common::load()
-    );
-    cpu_times(name, &index, kb);
+    for (what, keys) in [
+        (name.to_string(), common::keystrokes()),
+        (format!("questions, {name}"), common::question_keystrokes()),
+    ] {
+        let times = common::latencies_of(&keys, &index, kb, ROUNDS);
+        println!(
+            "| keystroke, {what} ({} searches) | {} | {} | {} | {} |",
+            times.len(),
+            common::ms(common::percentile(&times, 50.0)),
+            common::ms(common::percentile(&times, 95.0)),
+            common::ms(common::percentile(&times, 100.0)),
+            common::load()
+        );
+        cpu_times(&what, &keys, &index, kb);
+    }
 }
 
 /// The same keystrokes timed by this thread's CPU clock, which leaves out the time the thread waited
 /// for a core: on a shared machine under load, the figure that says what one core needs. Also names the
 /// slowest keystrokes.
-fn cpu_times(name: &str, index: &SearchIndex, kb: &KnowledgeBase) {
-    let per_key = common::per_keystroke(index, kb, ROUNDS, thread_cpu, |began| {
+fn cpu_times(name: &str, keys: &[String], index: &SearchIndex, kb: &KnowledgeBase) {
+    let per_key = common::per_keystroke_of(keys, index, kb, ROUNDS, thread_cpu, |began| {
         thread_cpu().saturating_sub(began)
     });
     let mut all: Vec<Duration> = per_key.iter().flat_map(|(_, t)| t.clone()).collect();

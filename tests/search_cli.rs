@@ -70,3 +70,38 @@ fn no_match_says_so_and_exits_1_as_grep_does() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no record matches"));
 }
+
+#[test]
+fn a_question_finds_records_matching_most_words_and_says_which_they_miss() {
+    let text = ipec(&["search", "mica", "mining", "madagascar", "children", "--format", "json"]);
+    let hits: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let hits = hits.as_array().expect("an array");
+    assert!(hits.iter().all(|h| h["missing"].is_array()), "{text}");
+    let survey = hits
+        .iter()
+        .find(|h| h["id"] == "mdg-mica-vanilla-survey")
+        .expect("the mica survey");
+    assert_eq!(survey["missing"], serde_json::json!(["mining"]));
+
+    let text = ipec(&["search", "mica", "mining", "madagascar", "children"]);
+    let line = text
+        .lines()
+        .find(|l| l.contains("mdg-mica-vanilla-survey"))
+        .expect("the mica survey");
+    assert!(line.ends_with("· missing: mining"), "{line}");
+
+    let full = ipec(&["search", "ghana", "fishing", "--format", "json"]);
+    let full: serde_json::Value = serde_json::from_str(&full).expect("valid JSON");
+    assert_eq!(full[0]["missing"], serde_json::json!([]));
+}
+
+#[test]
+fn a_figure_s_line_gives_the_answer_first() {
+    let text = ipec(&["search", "how", "many", "children", "are", "in", "child", "labour"]);
+    let first = text.lines().next().expect("a result");
+    assert!(first.contains("child-labour-2020-total"), "{text}");
+    assert!(
+        first.contains("160 million children — in child labour in 2020"),
+        "{first}"
+    );
+}

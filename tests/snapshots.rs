@@ -52,6 +52,16 @@ fn search_palette() {
 }
 
 #[test]
+fn search_palette_answers_questions() {
+    let mut asked = app(120, 40);
+    press(&mut asked, "/how many children are in child labour");
+    insta::assert_snapshot!("palette_how_many_120x40", render(&asked));
+    let mut partly = app(120, 40);
+    press(&mut partly, "/mica mining madagascar children");
+    insta::assert_snapshot!("palette_missing_word_120x40", render(&partly));
+}
+
+#[test]
 fn too_small() {
     insta::assert_snapshot!("too_small_39x12", render(&app(39, 12)));
     insta::assert_snapshot!("too_small_20x5", render(&app(20, 5)));

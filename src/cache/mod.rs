@@ -270,13 +270,14 @@ fn read_file(path: &Path, key: Key) -> Result<Option<(KnowledgeBase, Option<Sear
     {
         return Err(damaged("truncated"));
     }
-    drop(file);
-    // Every section on its own, on every core: read, checked and decoded.
+    // Every section on its own, on every core: read, checked and decoded. All from the one file
+    // opened above: opening the path again could read a newer file that another ipec renamed over it
+    // meanwhile, and its sections would not match this header.
+    let file = SharedFile::new(file);
     let parts = crate::par::map(&entries, |_, entry| {
-        let mut file = File::open(path).map_err(damaged)?;
-        file.seek(SeekFrom::Start(entry.offset)).map_err(damaged)?;
-        let mut bytes = vec![0u8; entry.len as usize];
-        file.read_exact(&mut bytes).map_err(|_| damaged("truncated"))?;
+        let bytes = file
+            .read_at(entry.offset, entry.len as usize)
+            .map_err(|_| damaged("truncated"))?;
         if xxh3_64(&bytes) != entry.checksum {
             return Err(damaged("checksum"));
         }
@@ -306,6 +307,42 @@ fn read_file(path: &Path, key: Key) -> Result<Option<(KnowledgeBase, Option<Sear
 enum Part {
     Kb(kb_store::Part),
     Index(index_store::Part),
+}
+
+/// One open file read from several threads at once, each at its own offset.
+struct SharedFile {
+    #[cfg(unix)]
+    file: File,
+    #[cfg(not(unix))]
+    file: std::sync::Mutex<File>,
+}
+
+impl SharedFile {
+    fn new(file: File) -> SharedFile {
+        SharedFile {
+            #[cfg(unix)]
+            file,
+            #[cfg(not(unix))]
+            file: std::sync::Mutex::new(file),
+        }
+    }
+
+    /// `len` bytes from `offset`: pread on Unix, so the threads share no file position.
+    fn read_at(&self, offset: u64, len: usize) -> io::Result<Vec<u8>> {
+        let mut bytes = vec![0u8; len];
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            self.file.read_exact_at(&mut bytes, offset)?;
+        }
+        #[cfg(not(unix))]
+        {
+            let mut file = self.file.lock().map_err(|_| io::Error::other("a reader panicked"))?;
+            file.seek(SeekFrom::Start(offset))?;
+            file.read_exact(&mut bytes)?;
+        }
+        Ok(bytes)
+    }
 }
 
 /// Writes a cache file: to a temporary file beside it, renamed over it once complete.

@@ -13,10 +13,9 @@ use serde_json::{json, Value};
 use super::filter::Filter;
 use super::render::{pretty, write_aligned};
 use super::Format;
-use crate::document::format_number;
 use crate::document::table::Table;
-use crate::kb::text::sanitize;
-use crate::kb::{Kind, KnowledgeBase, Qualifier, Record, RecordRef};
+use crate::kb::{Kind, KnowledgeBase, RecordRef};
+use crate::search::answer::{answer, missing_note, AFTER_TITLE};
 use crate::search::{Hit, SearchIndex};
 
 /// The hits of one search, best first, and for the countries that matched only through their results,
@@ -48,8 +47,8 @@ pub fn find(
                 .collect(),
             Some(_) => index.search(kb, query, Some(Kind::Achievement), usize::MAX),
         };
-        // Per country, in order of first appearance: its best result's score and how many matched.
-        let mut countries: Vec<(RecordRef, i64, usize)> = Vec::new();
+        // Per country, in order of first appearance: its best result and how many matched.
+        let mut countries: Vec<(RecordRef, &Hit, usize)> = Vec::new();
         for hit in &results {
             for id in &kb.achievements[hit.record.index].countries {
                 let Some(country) = kb.find_kind(Kind::Country, id) else {
@@ -57,10 +56,12 @@ pub fn find(
                 };
                 match countries.iter_mut().find(|(c, _, _)| *c == country) {
                     Some((_, best, n)) => {
-                        *best = (*best).max(hit.score);
+                        if hit.score > best.score {
+                            *best = hit;
+                        }
                         *n += 1;
                     }
-                    None => countries.push((country, hit.score, 1)),
+                    None => countries.push((country, hit, 1)),
                 }
             }
         }
@@ -69,16 +70,21 @@ pub fn find(
             .filter(|h| h.record.kind == Kind::Country)
             .map(|h| h.record)
             .collect();
-        for (country, best, n) in countries {
-            if !matched_by_name.contains(&country) {
-                hits.push(Hit {
-                    record: country,
-                    score: best - 1,
-                    title_matches: Vec::new(),
-                });
+        let countries: Vec<Hit> = countries
+            .into_iter()
+            .filter(|(country, _, _)| !matched_by_name.contains(country))
+            .map(|(country, best, n)| {
                 through_results.insert(country, n);
-            }
-        }
+                // A country misses what its best result misses.
+                Hit {
+                    record: country,
+                    score: best.score - 1,
+                    title_matches: Vec::new(),
+                    missing: best.missing.clone(),
+                }
+            })
+            .collect();
+        hits.extend(countries);
         // Stable: equal scores keep the index's order, and a country comes after its best result.
         hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     }
@@ -95,14 +101,26 @@ impl Found {
         if let Some(n) = self.through_results.get(&r) {
             return Some(format!("{} matching result{}", n, if *n == 1 { "" } else { "s" }));
         }
-        match kb.record(r) {
-            Record::Figure(f) => Some(match (f.value, f.total) {
-                (Some(v), _) => with_unit(&Qualifier::apply(f.qualifier, format_number(v)), &f.unit),
-                (None, Some(t)) => with_unit(&format!("total {}", format_number(t)), &f.unit),
-                (None, None) => format!("{} values in {}", f.rows.len(), f.unit),
-            }),
-            _ => None,
+        answer(kb, r).map(|a| a.value)
+    }
+
+    /// A hit's line as `ipec search` prints it, the answer first as in the explorer's palette: a figure's
+    /// value and unit, then its headline or title ("160 million children — in child labour in 2020, ..."),
+    /// a country found through its results with how many, and the words of the query it did not match.
+    pub fn line(&self, kb: &KnowledgeBase, hit: &Hit) -> String {
+        let title = kb.title(hit.record);
+        let mut line = match (self.through_results.get(&hit.record), answer(kb, hit.record)) {
+            (None, Some(answer)) => answer.line(title),
+            _ => match self.extra(kb, hit.record) {
+                Some(extra) => format!("{title}{AFTER_TITLE}{extra}"),
+                None => title.to_string(),
+            },
+        };
+        if let Some(note) = missing_note(&hit.missing) {
+            line.push_str(AFTER_TITLE);
+            line.push_str(&note);
         }
+        line
     }
 
     /// `extra`, or the line that tells records of a kind apart.
@@ -122,6 +140,7 @@ impl Found {
                             "kind": hit.record.kind.key(),
                             "title": kb.title(hit.record),
                             "detail": self.detail(kb, hit.record),
+                            "missing": hit.missing,
                             "score": hit.score,
                         })
                     })
@@ -133,15 +152,10 @@ impl Found {
                     .hits
                     .iter()
                     .map(|hit| {
-                        let title = kb.title(hit.record);
-                        let title = match self.extra(kb, hit.record) {
-                            Some(extra) => format!("{title} · {extra}"),
-                            None => title.to_string(),
-                        };
                         [
                             hit.record.kind.label().to_string(),
                             kb.id(hit.record).to_string(),
-                            title,
+                            self.line(kb, hit),
                         ]
                     })
                     .collect();
@@ -176,13 +190,5 @@ impl Found {
                 }
             }
         }
-    }
-}
-
-fn with_unit(value: &str, unit: &str) -> String {
-    if unit.is_empty() {
-        value.to_string()
-    } else {
-        format!("{value} {}", sanitize(unit))
     }
 }

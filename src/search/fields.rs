@@ -2,8 +2,9 @@
 //!
 //! A record is split into four fields by how telling a match in them is: its id, its names (title,
 //! aliases), the short labels it is tagged with (sectors, countries, conventions, priority...), and its
-//! running text. Linked records lend their names, so "ivory coast cocoa" finds a cocoa result in Côte
-//! d'Ivoire although the result's own text never says "Ivory Coast".
+//! running text, with the short title of the source it cites. Linked records lend their names, so "ivory
+//! coast cocoa" finds a cocoa result in Côte d'Ivoire although the result's own text never says "Ivory
+//! Coast".
 
 // "4690" for 4690.0, "2.1" for 2.1 (which the tokenizer makes "21", as it does the "2.1" in running
 // text): a number as people type it.
@@ -49,8 +50,21 @@ pub fn record_texts(kb: &KnowledgeBase, r: RecordRef) -> Vec<(Field, String)> {
     own_labels(record, &mut short);
     texts.push((Field::Body, record.body().to_string()));
     texts.extend(record.note().map(|n| (Field::Body, n.to_string())));
+    texts.extend(cited_as(kb, record).map(|c| (Field::Body, c.to_string())));
     texts.extend(more_body(record).into_iter().map(|b| (Field::Body, b)));
     texts
+}
+
+/// The source a record cites, as its citation line names it ("ILO–USDOL partnership report, 2019"): what
+/// tells the USDOL report's tables from the brochure's, since their own text rarely says. As running text,
+/// because every record of the source shares it.
+fn cited_as<'a>(kb: &'a KnowledgeBase, record: Record<'_>) -> Option<&'a str> {
+    let (source, _) = record.citation()?;
+    let r = kb.find_kind(Kind::Source, source)?;
+    match kb.record(r) {
+        Record::Source(s) if s.id != record.id() => Some(s.short_title.as_deref().unwrap_or(&s.title)),
+        _ => None,
+    }
 }
 
 /// The whole names a person may type for a record (id first): `kb.names`, plus the programme's full

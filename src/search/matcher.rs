@@ -80,6 +80,11 @@ impl Vocabulary {
         words + fuzzy
     }
 
+    /// The word stored under `id`.
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
     /// The id of a word stored exactly so.
     pub fn find(&self, word: &str) -> Option<u32> {
         self.words.binary_search_by(|w| (**w).cmp(word)).ok().map(|i| i as u32)

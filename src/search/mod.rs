@@ -7,18 +7,26 @@
 //! - the whole names of every record (id, title, aliases) are kept folded and sorted, for the phrase
 //!   bonuses.
 //!
-//! A query is split into words the same way (`tokens`). Each word is matched against the vocabulary, not
-//! against the records (exactly, as a prefix, with a typo, as an abbreviation), and the postings of the
-//! words it matched are added up into one score per record. A record must match every query word, in any
-//! field and any order. A query that is, or starts, one of a record's whole names earns a bonus on top.
-//! Nothing is cached between queries: each keystroke is a fresh search.
+//! A query is split into words the same way (`tokens`) and read as the question people type
+//! (`question`): words that carry no meaning in a question ("how", "many", "the", "did") are dropped, and
+//! the question's shape ("how many", "who funds", "where", "when") names the kind of record that answers
+//! it. Each meaningful word is matched against the vocabulary, not against the records (exactly, as a
+//! prefix, with a typo, as an abbreviation, and as its other forms, synonyms and spellings: `synonyms`),
+//! and the postings of the words it matched are added up into one score per record (`query`). A record
+//! must match most of the meaningful words, in any field and any order; those that match all come first,
+//! and each hit says which words it missed. A query that is, or starts, one of a record's whole names
+//! earns a bonus on top. Nothing is cached between queries: each keystroke is a fresh search.
 //!
 //! A query with no words in it (empty, or only punctuation) matches nothing: there is nothing to rank
 //! by, and listing every record is what `ipec list` is for.
 
+pub mod answer;
 mod fields;
 mod matcher;
+mod query;
+mod question;
 pub(crate) mod store;
+mod synonyms;
 mod tokens;
 
 use std::collections::HashMap;
@@ -29,6 +37,7 @@ use crate::kb::{Kind, KnowledgeBase, RecordRef};
 use fields::{kind_rank, Field};
 use matcher::{Extent, Vocabulary, WordMatch};
 
+pub use question::Shape;
 pub use tokens::{query_words, tokens, Token};
 
 /// Words of a query beyond this are ignored: no one types more, and a pasted page must not cost more.
@@ -38,13 +47,23 @@ const EXACT_NAME_BONUS: u32 = 10_000;
 /// The bonus for a query that one of a record's names starts with ("cote" for Côte d'Ivoire).
 const NAME_PREFIX_BONUS: u32 = 3_000;
 
-/// A search result: the record, its score (higher is better) and the character positions of the title
-/// that matched, for highlighting.
+/// A search result: the record, its score (higher is better), the character positions of the title
+/// that matched, for highlighting, and the meaningful words of the query it did not match (folded, in
+/// query order; empty when it matched them all).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub record: RecordRef,
     pub score: i64,
     pub title_matches: Vec<usize>,
+    pub missing: Vec<String>,
+}
+
+/// The kind of record a query's question shape asks for ("how many" → figures, "where" → countries), if
+/// it has one.
+pub fn shape(query: &str) -> Option<Shape> {
+    let mut words = query_words(query);
+    words.truncate(MAX_WORDS);
+    question::read(&words).shape
 }
 
 /// The index over one knowledge base. Records are numbered in `kb.all_refs()` order, so the records of
@@ -141,43 +160,10 @@ impl SearchIndex {
         self.vocabulary.word_count()
     }
 
-    /// The best `limit` records for `query`, best first, only of `kind` if given.
+    /// The best `limit` records for `query`, best first, only of `kind` if given (`query.rs`): those that
+    /// match every meaningful word of it first, then those that match most, each with the words it missed.
     pub fn search(&self, kb: &KnowledgeBase, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
-        let mut words = query_words(query);
-        words.truncate(MAX_WORDS);
-        if words.is_empty() || limit == 0 || self.records.is_empty() {
-            return Vec::new();
-        }
-        let last = words.len() - 1;
-        let matches: Vec<Vec<WordMatch>> = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| self.vocabulary.matches(w, i == last))
-            .collect();
-        if matches.iter().any(Vec::is_empty) {
-            return Vec::new();
-        }
-        let range = match kind {
-            Some(k) => self.kinds.get(&k).cloned().unwrap_or(0..0),
-            None => 0..self.records.len() as u32,
-        };
-        let mut scores = Scores::new(self.records.len());
-        for (i, word) in matches.iter().enumerate() {
-            scores.add_word(i, word, &self.postings, &range);
-        }
-        scores.add_bonuses(&self.name_bonuses(&words));
-        let fuzzy = fuzzy_ids(&matches);
-        self.top(scores.candidates, limit)
-            .into_iter()
-            .map(|(doc, score)| {
-                let record = self.records[doc as usize];
-                Hit {
-                    record,
-                    score: i64::from(score),
-                    title_matches: self.highlight(kb.title(record), &words, &fuzzy),
-                }
-            })
-            .collect()
+        self.answer(kb, query, kind, limit)
     }
 
     /// The phrase bonuses: records one of whose whole names is the query, or starts with it. A slug's
@@ -200,60 +186,6 @@ impl SearchIndex {
             })
             .collect()
     }
-
-    /// The best `limit` of the scored records, in rank order: score, then kind, then shorter title.
-    fn top(&self, mut candidates: Vec<(u32, u32)>, limit: usize) -> Vec<(u32, u32)> {
-        let order = |a: &(u32, u32), b: &(u32, u32)| {
-            b.1.cmp(&a.1)
-                .then_with(|| self.tie[a.0 as usize].cmp(&self.tie[b.0 as usize]))
-                .then_with(|| a.0.cmp(&b.0))
-        };
-        if candidates.len() > limit {
-            candidates.select_nth_unstable_by(limit - 1, order);
-            candidates.truncate(limit);
-        }
-        candidates.sort_unstable_by(order);
-        candidates
-    }
-
-    /// The characters of `title` that the query matched. Exact and prefix matches are recognised by
-    /// comparing the title's words with the query's; only typo and abbreviation matches (few) are looked
-    /// up, so that a one-letter query matching thousands of words costs no more per hit.
-    fn highlight(&self, title: &str, words: &[String], fuzzy: &[Vec<u32>]) -> Vec<usize> {
-        let mut chars = Vec::new();
-        for token in tokens(title) {
-            let extent = words.iter().zip(fuzzy).find_map(|(word, fuzzy)| {
-                if token.text.starts_with(word.as_str()) {
-                    return Some(Extent::Prefix(word.chars().count()));
-                }
-                let id = self.vocabulary.find(&token.text)?;
-                fuzzy.binary_search(&id).ok().map(|_| Extent::Whole)
-            });
-            let end = match extent {
-                None => continue,
-                Some(Extent::Whole) => token.chars.end,
-                Some(Extent::Prefix(n)) => (token.chars.start + n).min(token.chars.end),
-            };
-            chars.extend(token.chars.start..end);
-        }
-        chars
-    }
-}
-
-/// Per query word, the sorted ids of the words it matched other than by prefix (typos, abbreviations).
-fn fuzzy_ids(matches: &[Vec<WordMatch>]) -> Vec<Vec<u32>> {
-    matches
-        .iter()
-        .map(|word| {
-            let mut ids: Vec<u32> = word
-                .iter()
-                .filter(|m| m.extent == Extent::Whole && m.quality < matcher::EXACT)
-                .map(|m| m.word)
-                .collect();
-            ids.sort_unstable();
-            ids
-        })
-        .collect()
 }
 
 /// The records of each kind, as ranges of record numbers.
@@ -267,70 +199,6 @@ fn kind_ranges(records: &[RecordRef]) -> HashMap<Kind, Range<u32>> {
             .or_insert(doc..doc + 1);
     }
     ranges
-}
-
-/// The running totals of one search: one slot per record, so that adding a posting is an array write
-/// rather than a hash lookup (at 100,000 records a short prefix touches millions of postings).
-struct Scores {
-    total: Vec<u32>,
-    /// How many query words the record has matched so far; a record that missed one is out.
-    matched: Vec<u16>,
-    /// The best points of the current word per record, and the records it touched.
-    best: Vec<u32>,
-    touched: Vec<u32>,
-    /// The records that matched every word so far, with their totals.
-    candidates: Vec<(u32, u32)>,
-}
-
-impl Scores {
-    fn new(records: usize) -> Scores {
-        Scores {
-            total: vec![0; records],
-            matched: vec![0; records],
-            best: vec![0; records],
-            touched: Vec::new(),
-            candidates: Vec::new(),
-        }
-    }
-
-    /// Adds query word number `i`: each record that matched the words before it and matches this one
-    /// gains the points of its best match of this word.
-    fn add_word(&mut self, i: usize, matches: &[WordMatch], postings: &[Postings], range: &Range<u32>) {
-        let i = i as u16;
-        for m in matches {
-            for &posting in postings[m.word as usize].lists(m).flat_map(|l| in_range(l, range)) {
-                let doc = (posting >> 2) as usize;
-                if self.matched[doc] != i {
-                    continue;
-                }
-                let points = Field::from_bits(posting).weight() * m.quality / matcher::EXACT;
-                if self.best[doc] == 0 {
-                    self.touched.push(doc as u32);
-                }
-                self.best[doc] = self.best[doc].max(points);
-            }
-        }
-        self.candidates.clear();
-        for doc in self.touched.drain(..) {
-            let d = doc as usize;
-            self.total[d] += self.best[d];
-            self.matched[d] += 1;
-            self.best[d] = 0;
-            self.candidates.push((doc, self.total[d]));
-        }
-    }
-
-    /// Adds the phrase bonuses of the records still in, the best one per record.
-    fn add_bonuses(&mut self, bonuses: &[(u32, u32)]) {
-        for &(doc, bonus) in bonuses {
-            let d = doc as usize;
-            self.best[d] = self.best[d].max(bonus);
-        }
-        for (doc, total) in &mut self.candidates {
-            let d = *doc as usize;
-            *total += self.best[d];
-        }
-    }
 }
 
 /// The records a word occurs in: `record << 2 | field`, one entry per record (its best field), split

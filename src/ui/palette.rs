@@ -9,7 +9,7 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{layout, App};
-use crate::search::Hit;
+use crate::search::{answer, Hit};
 
 use super::{truncate, Theme};
 
@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             [
                 "Type a country, a sector, a convention or a number:".to_string(),
                 "  ghana · cocoa · C182 · forced labour · 4,690".to_string(),
+                "or ask: how many children are in child labour?".to_string(),
                 keys.join(" · "),
             ]
             .map(|t| Line::styled(truncate(&t, width), theme.dim)),
@@ -68,7 +69,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// "Country     Ghana" with the matched characters of the title emphasised.
+/// "Country     Ghana" with the matched characters of the title emphasised; a figure with its answer
+/// first ("160 million children — in child labour in 2020, ..."), and a result that matched only most of
+/// the query with the words it missed, dimmed at the end.
 fn hit_line(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
     let base = if selected { theme.selected } else { theme.item };
     let kind_style = if selected { theme.selected } else { theme.dim };
@@ -79,12 +82,33 @@ fn hit_line(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -
     } else {
         theme.matched
     };
-    let title = truncate(app.kb.title(hit.record), width.saturating_sub(KIND_WIDTH + 2));
+    let title = app.kb.title(hit.record);
+    let (text, positions) = match answer::answer(&app.kb, hit.record) {
+        Some(a) => {
+            let positions = match a.title_offset() {
+                Some(at) => hit.title_matches.iter().map(|i| i + at).collect(),
+                None => Vec::new(),
+            };
+            (a.line(title), positions)
+        }
+        None => (title.to_string(), hit.title_matches.clone()),
+    };
+    let room = width.saturating_sub(KIND_WIDTH + 2);
+    // The missing words keep their place at the end, unless the line is too narrow to say anything else.
+    let missing = answer::missing_note(&hit.missing)
+        .map(|note| format!("{}{note}", answer::AFTER_TITLE))
+        .filter(|note| note.width() + 12 <= room);
+    let missing_width = missing.as_ref().map_or(0, |m| m.width());
+    let text = truncate(&text, room - missing_width);
     // The kind never runs into the title, however long its label ("Partnership").
     let kind = truncate(hit.record.kind.label(), KIND_WIDTH - 2);
     let mut spans = vec![Span::styled(format!(" {kind:<w$} ", w = KIND_WIDTH - 2), kind_style)];
-    spans.extend(highlight(&title, &hit.title_matches, base, matched));
-    let used = KIND_WIDTH + title.width();
+    spans.extend(highlight(&text, &positions, base, matched));
+    let mut used = KIND_WIDTH + text.width();
+    if let Some(missing) = missing {
+        used += missing.width();
+        spans.push(Span::styled(missing, if selected { theme.selected } else { theme.dim }));
+    }
     spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
     Line::from(spans)
 }
