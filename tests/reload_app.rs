@@ -6,24 +6,11 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use common::{press, render};
+use common::{copy_dir, press, render};
 use ipec::app::rows::RowKey;
 use ipec::app::tabs::Tab;
 use ipec::app::{App, Mode};
 use ipec::kb::{DataSource, KnowledgeBase};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create");
-    for entry in std::fs::read_dir(from).expect("read") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
 
 fn load(dir: &Path) -> Result<KnowledgeBase, ipec::kb::Problems> {
     KnowledgeBase::load(&DataSource::Dir(dir.to_path_buf()))

@@ -9,6 +9,9 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::copy_dir;
 use ipec::kb::Kind;
 use ipec::watch::{Reload, Watcher};
 
@@ -16,19 +19,6 @@ use ipec::watch::{Reload, Watcher};
 const WITHIN: Duration = Duration::from_secs(1);
 /// Long enough to be sure no other reload is coming: the debounce, the quiet time and a load, twice.
 const SILENCE: Duration = Duration::from_millis(900);
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read fixture") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("a name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
 
 /// A copy of the valid fixture in a temporary folder (inside `kb/`, so the folder itself can be removed).
 fn kb() -> (tempfile::TempDir, PathBuf) {

@@ -1,6 +1,7 @@
 //! The rows of each tab's list, built once from the knowledge base (the tab table names the builder).
 
 use crate::document::count;
+use crate::kb::dates::{parse_period, year_of};
 use crate::kb::text::fold;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
 
@@ -211,7 +212,7 @@ pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
     }
     for r in kb.refs(Kind::Achievement) {
         if let Some(period) = &kb.achievements[r.index].period {
-            if let Some(year) = period.rsplit('-').next().and_then(year_of) {
+            if let Ok((_, year)) = parse_period(period) {
                 entries.push((year.to_string(), year, r, period.clone()));
             }
         }
@@ -238,11 +239,6 @@ pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
 
 pub fn timeline_oldest_first(kb: &KnowledgeBase) -> Vec<Row> {
     timeline(kb, false)
-}
-
-/// The year a date or period starts with: "2023-12-01" and "2023" are 2023.
-pub fn year_of(text: &str) -> Option<i32> {
-    text.get(..4)?.parse().ok()
 }
 
 pub fn library(kb: &KnowledgeBase) -> Vec<Row> {

@@ -11,7 +11,7 @@ use std::fmt;
 
 use clap::Args;
 
-use crate::kb::dates::{parse_period, Date};
+use crate::kb::dates::{parse_period, year_of};
 use crate::kb::resolve::name_key;
 use crate::kb::text::closest;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
@@ -290,7 +290,6 @@ impl Condition {
 /// resource's or a source's year, a convention's adoption and its dated ratification counts, the date of
 /// the programme's country count.
 fn record_years(record: Record<'_>) -> Vec<(i32, i32)> {
-    let year_of = |date: &str| Date::parse(date).ok().map(|d| d.year);
     let period = |p: &Option<String>| p.as_deref().and_then(|p| parse_period(p).ok());
     match record {
         Record::Achievement(a) => period(&a.period).into_iter().collect(),

@@ -29,7 +29,7 @@ pub fn write(
     let h = Handout::new(kb, &kb.tours[r.index]);
     let text = match format {
         HandoutFormat::Markdown => handout::markdown(&h),
-        HandoutFormat::Html => handout::html(kb, &h),
+        HandoutFormat::Html => handout::html(&h),
     };
     let Some(path) = output else {
         out.write_all(text.as_bytes())?;

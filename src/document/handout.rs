@@ -146,7 +146,7 @@ fn step(kb: &KnowledgeBase, s: &TourStep, cited: &mut BTreeSet<RecordRef>) -> St
             let mut entries: Vec<(String, String, Kind)> = Vec::new();
             for r in kb.refs(Kind::Event) {
                 let e = &kb.events[r.index];
-                if year(&e.date).is_some_and(|y| y >= from && y <= to) {
+                if crate::kb::dates::year_of(&e.date).is_some_and(|y| y >= from && y <= to) {
                     cite(kb, r, cited);
                     entries.push((e.date.clone(), e.title.clone(), Kind::Event));
                 }
@@ -182,10 +182,6 @@ fn step(kb: &KnowledgeBase, s: &TourStep, cited: &mut BTreeSet<RecordRef>) -> St
         text: s.text.clone(),
         content,
     }
-}
-
-fn year(date: &str) -> Option<i32> {
-    date.get(..4)?.parse().ok()
 }
 
 /// Markdown cells: no pipe or emphasis breaks the table.
@@ -291,7 +287,7 @@ td.n { text-align: right; } svg { max-width: 100%; height: auto; } .warn { borde
 @media print { body { margin: 0; max-width: none; } section { page-break-before: always; break-before: page; } a { color: inherit; } }
 ";
 
-pub fn html(kb: &KnowledgeBase, h: &Handout) -> String {
+pub fn html(h: &Handout) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n<p>{}</p>\n</header>\n",
         esc(&h.title),
@@ -316,7 +312,7 @@ pub fn html(kb: &KnowledgeBase, h: &Handout) -> String {
                 );
             }
             Content::Map(places) => {
-                out.push_str(&map_svg(kb, places));
+                out.push_str(&map_svg(places));
                 out.push_str("<table><tr><th>Country</th><th>Region</th><th>Results</th></tr>\n");
                 for p in places.iter().filter(|p| p.results > 0) {
                     let _ = writeln!(
@@ -483,13 +479,12 @@ pub fn chart_svg(chart: &Chart) -> String {
 
 /// The world as inline SVG: the coastlines of ratatui's world map (drawn on an off-screen canvas in
 /// braille, each dot a point of the outline), and a circle per country sized by its results.
-pub fn map_svg(kb: &KnowledgeBase, places: &[Place]) -> String {
+pub fn map_svg(places: &[Place]) -> String {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use ratatui::symbols::Marker;
     use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
     use ratatui::widgets::Widget;
-    let _ = kb;
     let (cols, rows) = (180u16, 60u16);
     let (w, h) = (f64::from(cols) * 2.0, f64::from(rows) * 4.0);
     let mut buffer = Buffer::empty(Rect::new(0, 0, cols, rows));

@@ -100,6 +100,11 @@ pub fn parse_period(text: &str) -> Result<(i32, i32), String> {
     }
 }
 
+/// The year of a stored date ("2023-12-01", "2024-02", "2019"), if it is a real date.
+pub fn year_of(date: &str) -> Option<i32> {
+    Date::parse(date).ok().map(|d| d.year)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

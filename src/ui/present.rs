@@ -217,10 +217,7 @@ fn chart_of(doc: &Document) -> Option<Chart> {
 
 /// A record: its headline figure big, the others beside it, its chart or its text, and its citation.
 fn record(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, area: Rect) {
-    let doc = match r.kind {
-        Kind::Tour | Kind::Programme => kb.document(r),
-        _ => kb.document(r),
-    };
+    let doc = kb.document(r);
     let (area, cite) = split_citation(area);
     citation(frame, &doc, theme, cite);
     let stats: Vec<&Stat> = doc

@@ -86,7 +86,7 @@ pub fn draw_map(
     labels: bool,
 ) {
     let marks = marks(kb, None);
-    let (x, y) = bounds(kb, region, selected);
+    let (x, y) = bounds(kb, region);
     let land = theme.border.fg.unwrap_or(Color::DarkGray);
     let mark = theme.figure_value;
     let highlight = theme.selected;
@@ -143,11 +143,10 @@ pub fn draw_map(
 }
 
 /// The part of the world in view: all of it, or a region (or a country) with a margin.
-fn bounds(kb: &KnowledgeBase, region: Option<Region>, focus: Option<RecordRef>) -> ([f64; 2], [f64; 2]) {
+fn bounds(kb: &KnowledgeBase, region: Option<Region>) -> ([f64; 2], [f64; 2]) {
     let Some(region) = region else {
         return ([-180.0, 180.0], [-60.0, 85.0]);
     };
-    let _ = focus;
     let points: Vec<(f64, f64)> = kb
         .countries
         .iter()
