@@ -69,6 +69,43 @@ pub fn take_varint(bytes: &mut &[u8]) -> Result<u64> {
     Err(Error("varint too long".into()))
 }
 
+/// Damage found while reading a section back.
+pub fn damaged(what: &str) -> Error {
+    Error(what.to_string())
+}
+
+/// A count of the elements that follow. Each takes at least one byte, so a count past the end is
+/// damage; checked here, before anything is reserved for it, a crafted file cannot make a reader ask
+/// for more memory than the file holds.
+pub fn take_count(bytes: &mut &[u8]) -> Result<usize> {
+    let n = take_varint(bytes)?;
+    usize::try_from(n)
+        .ok()
+        .filter(|&n| n <= bytes.len())
+        .ok_or_else(|| damaged("a count past the end"))
+}
+
+/// A number, checked to fit the type it is read into.
+pub fn take_number<T: TryFrom<u64>>(bytes: &mut &[u8]) -> Result<T> {
+    T::try_from(take_varint(bytes)?).map_err(|_| damaged("number out of range"))
+}
+
+/// A record's kind and position.
+pub fn put_ref(out: &mut Vec<u8>, r: crate::kb::RecordRef) {
+    put_varint(out, r.kind as u64);
+    put_varint(out, r.index as u64);
+}
+
+pub fn take_ref(bytes: &mut &[u8]) -> Result<crate::kb::RecordRef> {
+    let kind = *crate::kb::Kind::ALL
+        .get(take_number::<usize>(bytes)?)
+        .ok_or_else(|| damaged("unknown kind"))?;
+    Ok(crate::kb::RecordRef {
+        kind,
+        index: take_number(bytes)?,
+    })
+}
+
 fn zigzag(n: i64) -> u64 {
     ((n << 1) ^ (n >> 63)) as u64
 }
@@ -539,6 +576,21 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_past_the_end_is_damage_before_anything_is_reserved() {
+        let mut huge = Vec::new();
+        put_varint(&mut huge, u64::MAX / 2);
+        huge.extend_from_slice(b"abc");
+        assert!(take_count(&mut &huge[..]).is_err());
+        let mut three = Vec::new();
+        put_varint(&mut three, 3);
+        three.extend_from_slice(b"abc");
+        assert_eq!(take_count(&mut &three[..]).ok(), Some(3));
+        // The stores read their sections through it: a crafted section is an error, not a panic.
+        assert!(crate::kb::store::decode(0x100, &huge).is_err());
+        assert!(crate::search::store::decode(0x200, &huge).is_err());
+    }
 
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
     struct Sample {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::model::{Located, Origin};
 use super::{Kind, KnowledgeBase, RecordRef, Records};
-use crate::cache::bin::{self, put_varint, take_varint, Error};
+use crate::cache::bin::{self, damaged, put_ref, put_varint, take_count, take_number, take_ref, Error};
 
 /// Records per part: small enough to spread over the cores, large enough that parts are few.
 const PART: usize = 4096;
@@ -52,7 +52,7 @@ impl Section {
     /// The section's tag in the cache's table of contents: what it is, and for records, of which kind.
     pub(crate) fn tag(&self) -> u32 {
         match self {
-            Section::Records(kind, _) => kind_number(*kind),
+            Section::Records(kind, _) => *kind as u32,
             Section::Ids => 0x100,
             Section::Backlinks => 0x101,
         }
@@ -89,7 +89,7 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
     let mut rest = bytes;
     let part = match tag {
         0x100 => {
-            let n = len(&mut rest)?;
+            let n = take_count(&mut rest)?;
             let mut ids = HashMap::with_capacity(n);
             for _ in 0..n {
                 let (id, after): (String, _) = bin::from_bytes(rest)?;
@@ -99,25 +99,23 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
             Part::Ids(ids)
         }
         0x101 => {
-            let n = len(&mut rest)?;
+            let n = take_count(&mut rest)?;
             let mut backlinks = HashMap::with_capacity(n);
             for _ in 0..n {
                 let to = take_ref(&mut rest)?;
-                let count = len(&mut rest)?;
+                let count = take_count(&mut rest)?;
                 let from = (0..count).map(|_| take_ref(&mut rest)).collect::<Result<Vec<_>, _>>()?;
                 backlinks.insert(to, from);
             }
             Part::Backlinks(backlinks)
         }
         kind => {
-            let kind = Kind::ALL
-                .get(kind as usize)
-                .ok_or_else(|| <Error as serde::de::Error>::custom("unknown section"))?;
+            let kind = Kind::ALL.get(kind as usize).ok_or_else(|| damaged("unknown section"))?;
             return Records::decode_part(*kind, bytes).map(|r| Part::Records(Box::new(r)));
         }
     };
     if !rest.is_empty() {
-        return Err(<Error as serde::de::Error>::custom("bytes after the end of a section"));
+        return Err(damaged("bytes after the end of a section"));
     }
     Ok(part)
 }
@@ -143,7 +141,7 @@ pub(crate) fn assemble(parts: Vec<Part>) -> Result<KnowledgeBase, Error> {
     if sound {
         Ok(kb)
     } else {
-        Err(<Error as serde::de::Error>::custom("a link points past the records"))
+        Err(damaged("a link points past the records"))
     }
 }
 
@@ -160,35 +158,12 @@ pub(super) fn encode_records<T: Serialize + Placed>(records: &[T], out: &mut Vec
 pub(super) fn decode_records<T: DeserializeOwned + Located>(bytes: &[u8]) -> Result<Vec<T>, Error> {
     let (mut records, mut rest): (Vec<T>, _) = bin::from_bytes(bytes)?;
     for record in &mut records {
-        let file = len(&mut rest)?;
-        let index = len(&mut rest)?;
+        let file = take_number(&mut rest)?;
+        let index = take_number(&mut rest)?;
         record.set_origin(Origin { file, index });
     }
     if !rest.is_empty() {
-        return Err(<Error as serde::de::Error>::custom("bytes after the records"));
+        return Err(damaged("bytes after the records"));
     }
     Ok(records)
-}
-
-fn kind_number(kind: Kind) -> u32 {
-    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0) as u32
-}
-
-fn put_ref(out: &mut Vec<u8>, r: RecordRef) {
-    put_varint(out, u64::from(kind_number(r.kind)));
-    put_varint(out, r.index as u64);
-}
-
-fn take_ref(bytes: &mut &[u8]) -> Result<RecordRef, Error> {
-    let kind = *Kind::ALL
-        .get(len(bytes)?)
-        .ok_or_else(|| <Error as serde::de::Error>::custom("unknown kind"))?;
-    Ok(RecordRef {
-        kind,
-        index: len(bytes)?,
-    })
-}
-
-fn len(bytes: &mut &[u8]) -> Result<usize, Error> {
-    usize::try_from(take_varint(bytes)?).map_err(|_| <Error as serde::de::Error>::custom("number out of range"))
 }

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::{kind_ranges, Postings, SearchIndex, Vocabulary};
-use crate::cache::bin::{self, put_varint, take_varint, Error};
-use crate::kb::{Kind, KnowledgeBase, RecordRef};
+use crate::cache::bin::{self, damaged, put_ref, put_varint, take_count, take_number, take_ref, Error};
+use crate::kb::{KnowledgeBase, RecordRef};
 
 /// Postings (4 bytes each) per section, about: a few sections to spread over the cores.
 const POSTINGS_PER_SECTION: usize = 2 << 20;
@@ -63,8 +63,7 @@ impl Section {
             Section::Meta => {
                 put_varint(out, index.records.len() as u64);
                 for (r, (rank, chars)) in index.records.iter().zip(&index.tie) {
-                    put_varint(out, kind_number(r.kind));
-                    put_varint(out, r.index as u64);
+                    put_ref(out, *r);
                     put_varint(out, u64::from(*rank));
                     put_varint(out, u64::from(*chars));
                 }
@@ -102,28 +101,24 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
     let mut rest = bytes;
     let part = match tag {
         0x200 => {
-            let n = len(&mut rest)?;
+            let n = take_count(&mut rest)?;
             let mut records = Vec::with_capacity(n);
             let mut tie = Vec::with_capacity(n);
             for _ in 0..n {
-                let kind = *Kind::ALL.get(len(&mut rest)?).ok_or_else(|| damaged("unknown kind"))?;
-                records.push(RecordRef {
-                    kind,
-                    index: len(&mut rest)?,
-                });
-                tie.push((number(&mut rest)?, number(&mut rest)?));
+                records.push(take_ref(&mut rest)?);
+                tie.push((take_number(&mut rest)?, take_number(&mut rest)?));
             }
-            let n = len(&mut rest)?;
+            let n = take_count(&mut rest)?;
             let mut names = Vec::with_capacity(n);
             for _ in 0..n {
                 let (name, after): (String, _) = bin::from_bytes(rest)?;
                 rest = after;
-                let doc = number(&mut rest)?;
+                let doc = take_number(&mut rest)?;
                 let (&is_id, after) = rest.split_first().ok_or_else(|| damaged("truncated"))?;
                 rest = after;
                 names.push((name.into_boxed_str(), doc, is_id == 1));
             }
-            let n = len(&mut rest)?;
+            let n = take_count(&mut rest)?;
             let mut words = Vec::with_capacity(n);
             for _ in 0..n {
                 let (word, after): (String, _) = bin::from_bytes(rest)?;
@@ -138,10 +133,10 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
             })
         }
         0x201 => {
-            let _start = len(&mut rest)?;
-            let n = len(&mut rest)?;
+            let _start: usize = take_number(&mut rest)?;
+            let n = take_count(&mut rest)?;
             let lens = (0..n)
-                .map(|_| Ok((len(&mut rest)?, len(&mut rest)?)))
+                .map(|_| Ok((take_number(&mut rest)?, take_number(&mut rest)?)))
                 .collect::<Result<Vec<_>, Error>>()?;
             let mut postings = Vec::with_capacity(n);
             for (labels, body) in lens {
@@ -206,20 +201,4 @@ fn take_u32s(bytes: &mut &[u8], n: usize) -> Result<Vec<u32>, Error> {
         .chunks_exact(4)
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         .collect())
-}
-
-fn kind_number(kind: Kind) -> u64 {
-    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0) as u64
-}
-
-fn damaged(what: &str) -> Error {
-    <Error as serde::de::Error>::custom(what)
-}
-
-fn len(bytes: &mut &[u8]) -> Result<usize, Error> {
-    usize::try_from(take_varint(bytes)?).map_err(|_| damaged("number out of range"))
-}
-
-fn number<T: TryFrom<u64>>(bytes: &mut &[u8]) -> Result<T, Error> {
-    T::try_from(take_varint(bytes)?).map_err(|_| damaged("number out of range"))
 }
