@@ -435,30 +435,64 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
 /// process ends right after.
 fn on_knowledge_base(loaded: crate::cache::Loaded, command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
     let crate::cache::Loaded { kb, index, store } = loaded;
+    // Leaked: freeing a large knowledge base at exit would only delay the exit.
     let kb = &*Box::leak(Box::new(kb));
-    if let Command::Search { .. } = command {
-        let index = &*Box::leak(Box::new(index.unwrap_or_else(|| SearchIndex::build(kb))));
-        let code = on_knowledge_base_with(kb, Some(index), command, out);
-        if let Some(store) = store {
-            let _ = out.flush();
-            store.save(kb, Some(index));
+    let (code, index) = match command {
+        Command::Search {
+            query,
+            kind,
+            limit,
+            filters,
+            format,
+        } => {
+            let index: &SearchIndex = Box::leak(Box::new(index.unwrap_or_else(|| SearchIndex::build(kb))));
+            let search = SearchArgs {
+                query: query.join(" "),
+                kind,
+                limit,
+                filters,
+                format,
+            };
+            (search_command(kb, index, search, out), Some(index))
         }
-        return code;
-    }
-    let code = on_knowledge_base_with(kb, None, command, out);
+        other => (on_knowledge_base_with(kb, other, out), None),
+    };
     if let Some(store) = store {
         let _ = out.flush();
-        store.save(kb, None);
+        store.save(kb, index);
     }
     code
 }
 
-fn on_knowledge_base_with(
+/// What `ipec search` was asked.
+struct SearchArgs {
+    query: String,
+    kind: Option<Kind>,
+    limit: usize,
+    filters: Filters,
+    format: Format,
+}
+
+fn search_command(
     kb: &KnowledgeBase,
-    index: Option<&SearchIndex>,
-    command: Command,
+    index: &SearchIndex,
+    args: SearchArgs,
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
+    let filter = match resolve_filter(kb, &args.filters, args.kind) {
+        Ok(filter) => filter,
+        Err(code) => return Ok(code),
+    };
+    let found = search::find(kb, index, &args.query, args.kind, &filter, args.limit);
+    found.write(kb, args.format, out)?;
+    if found.hits.is_empty() {
+        eprintln!("ipec: no record matches `{}`", crate::kb::text::sanitize(&args.query));
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn on_knowledge_base_with(kb: &KnowledgeBase, command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
     match command {
         Command::List { kind, filters, format } => {
             let filter = match resolve_filter(kb, &filters, Some(kind)) {
@@ -468,34 +502,6 @@ fn on_knowledge_base_with(
             list(kb, kind, &filter, format, out)
         }
         Command::Show { id, format } => show(kb, &id, format, out),
-        Command::Search {
-            query,
-            kind,
-            limit,
-            filters,
-            format,
-        } => {
-            let filter = match resolve_filter(kb, &filters, kind) {
-                Ok(filter) => filter,
-                Err(code) => return Ok(code),
-            };
-            let query = query.join(" ");
-            let built;
-            let index = match index {
-                Some(index) => index,
-                None => {
-                    built = SearchIndex::build(kb);
-                    &built
-                }
-            };
-            let found = search::find(kb, index, &query, kind, &filter, limit);
-            found.write(kb, format, out)?;
-            if found.hits.is_empty() {
-                eprintln!("ipec: no record matches `{}`", crate::kb::text::sanitize(&query));
-                return Ok(ExitCode::FAILURE);
-            }
-            Ok(ExitCode::SUCCESS)
-        }
         Command::Handout {
             tour,
             format,
@@ -503,6 +509,7 @@ fn on_knowledge_base_with(
             force,
         } => handout::write(kb, &tour, format, output.as_deref(), force, out),
         Command::Check { .. }
+        | Command::Search { .. }
         | Command::Tui(_)
         | Command::Present { .. }
         | Command::Config { .. }

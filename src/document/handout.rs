@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::render::{chart_markdown, document_markdown};
+use super::render::{chart_markdown, document_markdown, markdown_cell as cell};
 use super::{Block, Chart, Document};
 use crate::kb::text::sanitize;
 use crate::kb::theory::{placements, Axis};
@@ -182,14 +182,6 @@ fn step(kb: &KnowledgeBase, s: &TourStep, cited: &mut BTreeSet<RecordRef>) -> St
         text: s.text.clone(),
         content,
     }
-}
-
-/// Markdown cells: no pipe or emphasis breaks the table.
-fn cell(text: &str) -> String {
-    sanitize(text)
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
 }
 
 pub fn markdown(h: &Handout) -> String {

@@ -77,9 +77,19 @@ pub fn document_text(doc: &Document) -> String {
     out
 }
 
+/// Text from the data in Markdown: control characters shown, emphasis characters taken literally.
+pub fn markdown_text(text: &str) -> String {
+    sanitize(text).replace('*', "\\*").replace('_', "\\_")
+}
+
+/// The same in a table cell, where a pipe would end the cell.
+pub fn markdown_cell(text: &str) -> String {
+    markdown_text(text).replace('|', "\\|")
+}
+
 /// A document as Markdown, for handouts: `ipec show GHA --format markdown > ghana.md`.
 pub fn document_markdown(doc: &Document) -> String {
-    let esc = |s: &str| sanitize(s).replace('*', "\\*").replace('_', "\\_");
+    let esc = markdown_text;
     let mut out = format!("# {}\n\n*{} `{}`", esc(&doc.title), doc.kind.label(), doc.id);
     if !doc.subtitle.is_empty() {
         out.push_str(&format!(" · {}", esc(&doc.subtitle)));
@@ -99,11 +109,7 @@ pub fn document_markdown(doc: &Document) -> String {
             Block::Facts { facts } => {
                 out.push_str("| | |\n|---|---|\n");
                 for (k, v) in facts {
-                    out.push_str(&format!(
-                        "| {} | {} |\n",
-                        esc(k).replace('|', "\\|"),
-                        esc(v).replace('|', "\\|")
-                    ));
+                    out.push_str(&format!("| {} | {} |\n", markdown_cell(k), markdown_cell(v)));
                 }
             }
             Block::Tags { tags } => {
@@ -204,7 +210,7 @@ pub fn chart_text(chart: &super::Chart) -> String {
 
 /// A chart as a Markdown table: one row per bar, and the total.
 pub fn chart_markdown(chart: &super::Chart) -> String {
-    let esc = |s: &str| sanitize(s).replace('*', "\\*").replace('_', "\\_").replace('|', "\\|");
+    let esc = markdown_cell;
     let unit = esc(&chart.unit);
     let mut out = format!(
         "| | {} |\n|---|---:|\n",

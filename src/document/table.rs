@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use super::format_number;
 use crate::kb::links;
-use crate::kb::text::sanitize;
+use crate::kb::text::{plain_number, sanitize};
 use crate::kb::{Kind, KnowledgeBase, Qualifier, Record, RecordRef};
 
 /// A table: column names, and rows of as many cells.
@@ -403,15 +403,6 @@ fn values(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
             p.summary.clone(),
             opt(&p.note),
         ],
-    }
-}
-
-/// A number as a spreadsheet reads it: no thousands separator, no needless decimals.
-fn plain_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        value.to_string()
     }
 }
 

@@ -151,32 +151,25 @@ pub(crate) fn load_read(files: &[SourceFile], problems: Vec<Problem>) -> Result<
 }
 
 fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
-    // Taken by the thread, or by this one if no thread can be had.
+    // Taken by the thread, or by this one if no thread can be had (a failed spawn drops its closure).
     let work = std::sync::Mutex::new(Some(work));
     let run = || work.lock().ok().and_then(|mut w| w.take()).map(|w| w());
-    let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
+        // The loader's stack: reserved, not committed, so it costs only what a deep document uses.
         let spawned = std::thread::Builder::new()
             .name("ipec-load".into())
-            .stack_size(LOAD_STACK)
-            .spawn_scoped(scope, move || {
-                let _ = sender.send(run());
-            });
+            .stack_size(crate::par::STACK)
+            .spawn_scoped(scope, run);
         match spawned {
-            Ok(thread) => {
-                if let Err(panic) = thread.join() {
-                    std::panic::resume_unwind(panic)
-                }
-                receiver.recv().ok().flatten().expect("the loader ran")
-            }
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                .expect("the loader ran"),
             // No thread to be had (a process limit): load here, as deep as this stack allows.
             Err(_) => run().expect("the loader had not run"),
         }
     })
 }
-
-/// The loader's stack: reserved, not committed, so it costs only what a deep document uses.
-const LOAD_STACK: usize = 64 << 20;
 
 fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
     let (files, problems) = read_files(source);

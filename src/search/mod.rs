@@ -58,14 +58,6 @@ pub struct Hit {
     pub missing: Vec<String>,
 }
 
-/// The kind of record a query's question shape asks for ("how many" → figures, "where" → countries), if
-/// it has one.
-pub fn shape(query: &str) -> Option<Shape> {
-    let mut words = query_words(query);
-    words.truncate(MAX_WORDS);
-    question::read(&words).shape
-}
-
 /// The index over one knowledge base. Records are numbered in `kb.all_refs()` order, so the records of
 /// one kind are one contiguous range of numbers.
 #[derive(Debug, Clone, Default)]

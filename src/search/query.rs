@@ -15,7 +15,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::matcher::{self, Extent, WordMatch, EXACT};
-use super::question::{self, Question, Role, Shape};
+use super::question::{self, Question, Shape};
 use super::synonyms;
 use super::tokens::{each_token, query_words};
 use super::{fields::Field, in_range, FastMap, Hit, Postings, SearchIndex, MAX_WORDS};
@@ -149,12 +149,7 @@ impl SearchIndex {
     /// ILO do in Myanmar" asks for results, not for the country named.
     fn phrase_bonuses(&self, words: &[String], question: &Question) -> Vec<(u32, u32)> {
         let mut bonuses = self.name_bonuses(words);
-        let meaning: Vec<String> = question
-            .words
-            .iter()
-            .filter(|w| w.role == Role::Meaning)
-            .map(|w| w.text.clone())
-            .collect();
+        let meaning: Vec<String> = question.meaning().map(|w| w.text.clone()).collect();
         if !meaning.is_empty() && meaning.len() < words.len() {
             let wanted = question.shape.map(Shape::kind);
             bonuses.extend(

@@ -231,34 +231,38 @@ fn asks_amount(words: &[String]) -> bool {
         .any(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"))
 }
 
+/// The numbers below twenty as words, at their value.
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Twenty to ninety.
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 /// Numbers as words, up to the thousands: "ninety" is 90, "one hundred and sixty" 160, "twenty five" 25.
 /// "million" and "billion" stay words: the knowledge base writes "160 million".
 fn number_value(word: &str) -> Option<u64> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     if let Some(n) = SMALL.iter().position(|w| *w == word) {
         return Some(n as u64);
     }
@@ -291,31 +295,10 @@ fn number_words(words: &[String]) -> Option<(u64, usize)> {
 
 /// Digits as the word people also write: "4" and "four". Only the small numbers, which texts spell out.
 pub fn number_word(digits: &str) -> Option<&'static str> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let n: usize = digits.parse().ok()?;
-    WORDS.get(n).copied()
+    match digits.parse::<usize>().ok()? {
+        20 => Some(TENS[0]),
+        n => SMALL.get(n).copied(),
+    }
 }
 
 #[cfg(test)]

@@ -112,7 +112,7 @@ const ISE_IZE: [(&str, &str); 16] = [
 /// `FORM`, `SYNONYM`); `word` itself is not included. A few dozen at most, without duplicates.
 pub fn variants(word: &str) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = Vec::new();
-    if word.len() < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
+    if word.len() < 3 || super::tokens::has_digit(word) {
         return out;
     }
     let mut bases = vec![(word.to_string(), EXACT)];
