@@ -183,8 +183,15 @@ pub fn load(source: &DataSource, use_cache: bool) -> Result<Loaded, Problems> {
             ),
         }
     }
-    let (files, problems) = read.unwrap_or_else(|| load::read_files(source));
-    let key = key_of(&files);
+    // The key is that of the files loaded: a folder's are read again here (a cache hit keeps no text),
+    // and hashed again, so that a file saved between the two reads is not stored under the old key.
+    let (key, (files, problems)) = match (read, key) {
+        (Some(read), Some(key)) => (key, read),
+        _ => {
+            let read = load::read_files(source);
+            (key_of(&read.0), read)
+        }
+    };
     let kb = load::load_read(&files, problems)?;
     drop(files);
     Ok(Loaded {

@@ -98,10 +98,11 @@ impl SourceFile {
     /// A file as read: a UTF-8 byte-order mark is dropped and CRLF line endings become LF, so that files
     /// saved by Windows editors load, with the same lines and columns as the editor shows.
     pub fn new(name: String, text: String) -> SourceFile {
-        let text = match text.strip_prefix('\u{FEFF}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        };
+        let mut text = text;
+        if text.starts_with('\u{FEFF}') {
+            // In place: a copy of the whole file for three bytes would be a waste.
+            text.drain(..'\u{FEFF}'.len_utf8());
+        }
         let text = if text.contains("\r\n") {
             text.replace("\r\n", "\n")
         } else {
@@ -535,21 +536,19 @@ fn read_file(path: &Path, meta: &std::fs::Metadata) -> Result<SourceFile, Proble
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return fail(too_big(bytes.len() as u64));
     }
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    match std::str::from_utf8(&bytes[bom..]) {
-        Ok(_) => {
-            bytes.drain(..bom);
-            let text = String::from_utf8(bytes).unwrap_or_default();
-            Ok(SourceFile::new(name, text))
-        }
+    // The text is checked once; SourceFile::new takes the byte-order mark off.
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
         Err(e) => {
-            let valid = e.valid_up_to();
-            let text = String::from_utf8_lossy(&bytes[bom..bom + valid]);
+            let bytes = e.as_bytes();
+            let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(&bytes[bom..valid]);
             Err(Problem::at_offset(
                 &name,
                 &text,
-                valid,
-                format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[bom + valid]),
+                valid - bom,
+                format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
             ))
         }
     }
