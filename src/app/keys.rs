@@ -684,9 +684,10 @@ impl Keymap {
             .map(Key::label)
     }
 
-    /// The key of an action in whatever context has it first.
+    /// The key of an action as the help names it: browsing first (Esc is Back there, not the `!` that
+    /// also closes the problems overlay), then the other contexts in the help's order.
     pub fn key_for(&self, action: &Action) -> Option<String> {
-        self.key_in(&[], action)
+        self.key_in(&HELP_ORDER, action)
     }
 
     /// The footer hints for the active contexts: (keys, word), in context order, without duplicates.
@@ -727,11 +728,7 @@ impl Keymap {
             )),
             HelpLine::Note("Mouse: click a tab or row; click a link twice to follow; wheel scrolls.".into()),
         ];
-        let order = [
-            Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Present, Problems, Help,
-            Always,
-        ];
-        for context in order {
+        for context in HELP_ORDER {
             lines.push(HelpLine::Note(String::new()));
             lines.push(HelpLine::Heading(context.title()));
             lines.extend(
@@ -744,6 +741,11 @@ impl Keymap {
         lines
     }
 }
+
+/// The contexts in the order the help lists them, the everyday ones first.
+const HELP_ORDER: [Context; 14] = [
+    Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Present, Problems, Help, Always,
+];
 
 /// The keys of a binding as the help writes them: the tab digits as one range.
 fn label(b: &Bound) -> String {

@@ -619,7 +619,7 @@ impl KnowledgeBase {
         let target = step.record.as_deref().and_then(|id| self.find(id));
         let shows = match (target, step.view) {
             (Some(r), _) => format!("{} · {}", r.kind.label(), self.title(r)),
-            (None, Some(view)) => step_view_label(view, step),
+            (None, Some(view)) => step_view_label(self, view, step),
             (None, None) => String::new(),
         };
         Item {
@@ -743,12 +743,14 @@ impl KnowledgeBase {
     }
 }
 
-/// What a view step shows: "Map · Africa", "Timeline · 2016–2018".
-pub fn step_view_label(view: crate::kb::StepView, step: &crate::kb::TourStep) -> String {
+/// What a view step shows, by the names people read: "Map · Ghana", "Timeline · 2016–2018",
+/// "Chart · Forced labour by region".
+pub fn step_view_label(kb: &KnowledgeBase, view: crate::kb::StepView, step: &crate::kb::TourStep) -> String {
     use crate::kb::StepView;
+    let title = |id: &str| kb.find(id).map_or(id.to_string(), |r| kb.title(r).to_string());
     match view {
         StepView::Map => match (&step.country, step.region) {
-            (Some(c), _) => format!("Map · {c}"),
+            (Some(c), _) => format!("Map · {}", title(c)),
             (None, Some(region)) => format!("Map · {region}"),
             (None, None) => "Map of the countries".into(),
         },
@@ -759,7 +761,7 @@ pub fn step_view_label(view: crate::kb::StepView, step: &crate::kb::TourStep) ->
             (None, None) => "Timeline".into(),
         },
         StepView::Matrix => "Theory of change matrix".into(),
-        StepView::Chart => format!("Chart · {}", step.figure.as_deref().unwrap_or("")),
+        StepView::Chart => format!("Chart · {}", title(step.figure.as_deref().unwrap_or(""))),
     }
 }
 
