@@ -657,8 +657,8 @@ fn cache_command(action: CacheAction, data: Option<PathBuf>, out: &mut impl Writ
         CacheAction::Clear => match crate::cache::clear() {
             Ok(n) => writeln!(
                 out,
-                "removed {n} cache file{} from {}",
-                if n == 1 { "" } else { "s" },
+                "removed {} from {}",
+                crate::document::format::count(n, "cache file"),
                 escape(&dir.display().to_string())
             )?,
             Err(e) => {

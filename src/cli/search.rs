@@ -99,7 +99,7 @@ impl Found {
     /// results matched when the country itself did not.
     pub fn extra(&self, kb: &KnowledgeBase, r: RecordRef) -> Option<String> {
         if let Some(n) = self.through_results.get(&r) {
-            return Some(format!("{} matching result{}", n, if *n == 1 { "" } else { "s" }));
+            return Some(crate::document::format::count(*n, "matching result"));
         }
         answer(kb, r).map(|a| a.value)
     }

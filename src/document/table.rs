@@ -256,10 +256,7 @@ fn values(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
         Record::Convention(c) => vec![
             c.id.clone(),
             c.number.to_string(),
-            match c.instrument {
-                crate::kb::Instrument::Convention => "convention".to_string(),
-                crate::kb::Instrument::Protocol => "protocol".to_string(),
-            },
+            c.instrument.key().to_string(),
             c.title.clone(),
             c.year.map(|y| y.to_string()).unwrap_or_default(),
             c.subject.clone(),

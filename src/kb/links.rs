@@ -2,7 +2,7 @@
 //! addresses built from documented patterns for conventions (NORMLEX) and countries (ILOSTAT). Every front
 //! end shows the same list: `ipec show` (text, Markdown, JSON `"links"`), CSV exports, and the explorer.
 
-use super::{Convention, Instrument, Kind, KnowledgeBase, Record, RecordRef};
+use super::{Convention, Kind, KnowledgeBase, Record, RecordRef};
 
 /// NORMLEX, the ILO's information system on international labour standards: one page per instrument,
 /// addressed by its ILO code (`C182`, `C029`, `P029`).
@@ -55,11 +55,7 @@ pub fn urls(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
 /// The ILO code of an instrument, as NORMLEX writes it: `C` or `P` and the number on three digits
 /// (`C182`, `C029`, `P029`).
 pub fn normlex_code(c: &Convention) -> String {
-    let letter = match c.instrument {
-        Instrument::Convention => 'C',
-        Instrument::Protocol => 'P',
-    };
-    format!("{letter}{:03}", c.number)
+    format!("{}{:03}", c.instrument.letter(), c.number)
 }
 
 /// The NORMLEX page of a convention or protocol.

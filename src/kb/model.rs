@@ -126,6 +126,24 @@ pub enum Instrument {
     Protocol,
 }
 
+impl Instrument {
+    /// The letter of its ILO short name: `C182`, `P29`.
+    pub fn letter(self) -> char {
+        match self {
+            Instrument::Convention => 'C',
+            Instrument::Protocol => 'P',
+        }
+    }
+
+    /// As the data writes it: "convention", "protocol".
+    pub fn key(self) -> &'static str {
+        match self {
+            Instrument::Convention => "convention",
+            Instrument::Protocol => "protocol",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Convention {

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::dates::{parse_period, Date};
 use super::load::{Docs, SourceFile};
-use super::model::{Instrument, CONVENTION_SUBJECTS, FIGURE_TOPICS, PARTNERSHIP_KINDS, RESOURCE_KINDS, SOURCE_KINDS};
+use super::model::{CONVENTION_SUBJECTS, FIGURE_TOPICS, PARTNERSHIP_KINDS, RESOURCE_KINDS, SOURCE_KINDS};
 use super::problem::Problem;
 use super::spelling::{self, CountryNames};
 use super::{text, Kind, KnowledgeBase, Record, RecordRef, Seg};
@@ -535,11 +535,7 @@ impl Checker<'_, '_> {
 
     /// A convention's id is its ILO short name: `C` for a convention or `P` for a protocol, then its number.
     fn convention_id(&mut self, r: RecordRef, c: &super::Convention) {
-        let letter = match c.instrument {
-            Instrument::Convention => 'C',
-            Instrument::Protocol => 'P',
-        };
-        let expected = format!("{letter}{}", c.number);
+        let expected = format!("{}{}", c.instrument.letter(), c.number);
         if c.id != expected && !c.id.chars().any(char::is_whitespace) {
             let message = format!(
                 "convention id `{}` must be its ILO short name, `{expected}`: `C` for a convention or `P` for a protocol, then its number",
