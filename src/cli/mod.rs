@@ -322,23 +322,18 @@ pub fn run(cli: Cli) -> Next {
             explorer: sub,
         }) => {
             let flags = explorer.merged(&sub);
-            return match Settings::load(&flags.flags(data)) {
-                Ok(settings) => Next::Present {
-                    data: settings.data.value,
-                    args: TuiArgs {
-                        theme: flags.theme.unwrap_or(Theme::HighContrast),
-                        no_mouse: !settings.mouse.value,
-                        tab: None,
-                        keys: settings.keys.clone().into_iter().collect(),
-                    },
+            // Slides are for a projector: high contrast unless --theme says otherwise, whatever the
+            // explorer's setting.
+            let theme = flags.theme.unwrap_or(Theme::HighContrast);
+            return match settings_for(&flags, data) {
+                Ok((data, args)) => Next::Present {
+                    data,
+                    args: TuiArgs { theme, ..args },
                     tour,
                     notes,
                     no_cache,
                 },
-                Err(e) => {
-                    report_settings_error(&e);
-                    Next::Exit(ExitCode::FAILURE)
-                }
+                Err(exit) => exit,
             };
         }
         Some(command) => {
@@ -353,20 +348,28 @@ pub fn run(cli: Cli) -> Next {
             return Next::Exit(run_command(command, data, no_cache));
         }
     };
-    match Settings::load(&explorer.flags(data)) {
-        Ok(settings) => Next::Explorer {
-            data: settings.data.value,
-            args: TuiArgs {
+    match settings_for(&explorer, data) {
+        Ok((data, args)) => Next::Explorer { data, args, no_cache },
+        Err(exit) => exit,
+    }
+}
+
+/// The explorer's settings from its flags, the environment and the config file: the data folder and
+/// what the terminal front end needs; a bad setting is reported, and the exit to take.
+fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<PathBuf>, TuiArgs), Next> {
+    match Settings::load(&flags.flags(data)) {
+        Ok(settings) => Ok((
+            settings.data.value,
+            TuiArgs {
                 theme: settings.theme.value,
                 no_mouse: !settings.mouse.value,
-                tab: explorer.tab,
-                keys: settings.keys.clone().into_iter().collect(),
+                tab: flags.tab.clone(),
+                keys: settings.keys.into_iter().collect(),
             },
-            no_cache,
-        },
+        )),
         Err(e) => {
             report_settings_error(&e);
-            Next::Exit(ExitCode::FAILURE)
+            Err(Next::Exit(ExitCode::FAILURE))
         }
     }
 }
