@@ -154,7 +154,11 @@ fn event() -> impl Strategy<Value = Event> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        // More with IPEC_PROPTEST_CASES=N, as the data-mutation test takes.
+        cases: std::env::var("IPEC_PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(32),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_keys_and_resizes_while_presenting_never_panic(events in proptest::collection::vec(event(), 1..120)) {

@@ -192,7 +192,7 @@ fn split_citation(area: Rect) -> (Rect, Rect) {
     let h = area.height.saturating_sub(2);
     (
         Rect::new(area.x, area.y, area.width, h),
-        Rect::new(area.x, area.y + h + 1, area.width, area.height - h - 1),
+        Rect::new(area.x, area.y + h + 1, area.width, area.height.saturating_sub(h + 1)),
     )
 }
 
@@ -462,7 +462,7 @@ fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     let label_w = (area.width / 4).max(12);
-    let col_w = ((area.width - label_w) / cols.len().max(1) as u16).max(6);
+    let col_w = (area.width.saturating_sub(label_w) / cols.len().max(1) as u16).max(6);
     let w = usize::from(col_w);
     let names: Vec<(String, String)> = cols
         .iter()
