@@ -66,7 +66,11 @@ fn check(app: &App) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        // More with IPEC_PROPTEST_CASES=N.
+        cases: std::env::var("IPEC_PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(24),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_sessions_never_panic_and_keep_a_valid_selection(
