@@ -112,10 +112,14 @@ fn did_you_mean(best: &[&str]) -> String {
 impl Checker<'_, '_> {
     /// Reports a problem at a field of a record (or at the record itself when the field is not written).
     fn report(&mut self, r: RecordRef, path: &[Seg], message: String) {
-        let record = self.kb.record(r);
-        let origin = record.origin();
-        let file = &self.files[origin.file];
         let offset = self.span(r, path).start;
+        self.report_at(r, offset, message);
+    }
+
+    /// Reports a problem at a byte offset of the record's file, named by the record.
+    fn report_at(&mut self, r: RecordRef, offset: usize, message: String) {
+        let record = self.kb.record(r);
+        let file = &self.files[record.origin().file];
         let message = format!("{} `{}`: {message}", r.kind, record.id());
         self.problems.push(file.problem(offset, message));
     }
@@ -175,8 +179,7 @@ impl Checker<'_, '_> {
                     let file = &self.files[record.origin().file];
                     let token = file.text.get(span.clone()).unwrap_or("");
                     let offset = span.start + spelling::raw_offset(token, m.start);
-                    let message = format!("{} `{}`: {message}", r.kind, record.id());
-                    self.problems.push(file.problem(offset, message));
+                    self.report_at(r, offset, message);
                 }
             }
         }
