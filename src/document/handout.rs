@@ -98,22 +98,16 @@ fn step(kb: &KnowledgeBase, s: &TourStep, cited: &mut BTreeSet<RecordRef>) -> St
         (None, Some(StepView::Chart)) => match find(&s.figure) {
             Some(f) => {
                 cite(kb, f, cited);
-                let doc = kb.document(f);
-                let chart = doc.blocks.iter().find_map(|b| match b {
-                    Block::Chart { chart } => Some(chart.clone()),
-                    _ => None,
-                });
-                let citation = kb.record(f).citation().map_or(String::new(), |(source, section)| {
-                    let title = kb.find(source).map_or(source.to_string(), |s| kb.title(s).to_string());
-                    format!("{title}, {section}")
-                });
-                match chart {
+                match super::figure_chart(&kb.figures[f.index]) {
                     Some(chart) => Content::Chart {
-                        title: doc.title.clone(),
+                        title: kb.title(f).to_string(),
                         chart,
-                        citation,
+                        citation: kb.record(f).citation().map_or(String::new(), |(source, section)| {
+                            let source = kb.find_kind(Kind::Source, source).map_or(source, |s| kb.title(s));
+                            super::cited(source, section)
+                        }),
                     },
-                    None => Content::Record(doc),
+                    None => Content::Record(kb.document(f)),
                 }
             }
             None => Content::Timeline(Vec::new()),

@@ -799,7 +799,7 @@ fn ratification_label(rat: &crate::kb::Ratification) -> String {
 }
 
 /// "Title, section", or just the title when the section repeats it.
-fn cited(title: &str, section: &str) -> String {
+pub(crate) fn cited(title: &str, section: &str) -> String {
     if section.trim().is_empty() || title.eq_ignore_ascii_case(section.trim()) {
         title.to_string()
     } else {
