@@ -38,7 +38,7 @@ fn load(data: Option<PathBuf>, no_cache: bool) -> Option<Loaded> {
         if std::io::stderr().is_terminal() {
             scope.spawn(|| show_progress(&source, &done));
         }
-        let loaded = ipec::cache::load(&source, !no_cache);
+        let loaded = ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords);
         done.store(true, Ordering::Relaxed);
         loaded
     });

@@ -58,8 +58,8 @@ pub fn achievements(base: &KnowledgeBase, n: usize, seed: u64) -> Vec<Achievemen
     let country_ids: Vec<&str> = base.countries.iter().map(|c| c.id.as_str()).collect();
     (0..n)
         .map_while(|i| {
-            let a = rng.pick(&base.achievements)?;
-            let b = rng.pick(&base.achievements)?;
+            let a = base.achievements.get(rng.below(base.achievements.len()))?;
+            let b = base.achievements.get(rng.below(base.achievements.len()))?;
             Some(recombine(i, a, b, &country_ids, &mut rng))
         })
         .collect()
@@ -159,7 +159,7 @@ pub fn write_dir(base: &KnowledgeBase, achievements: &[Achievement], dir: &Path)
 }
 
 /// One file of `[[key]]` tables, written by the toml serializer so that any text is escaped correctly.
-fn write_table<T: Serialize>(path: &Path, key: &str, records: &[T]) -> io::Result<()> {
+fn write_table<T: Serialize + ?Sized>(path: &Path, key: &str, records: &T) -> io::Result<()> {
     let table = BTreeMap::from([(key, records)]);
     let text = toml::to_string(&table).map_err(io::Error::other)?;
     fs::write(path, text)

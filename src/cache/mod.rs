@@ -19,16 +19,17 @@ pub(crate) mod bin;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 use crate::kb::load::{self, SourceFile};
-use crate::kb::{store as kb_store, DataSource, KnowledgeBase, Problems};
+use crate::kb::{store as kb_store, DataSource, KnowledgeBase, Problems, Sections};
 use crate::search::{store as index_store, SearchIndex};
 
 /// The layout of the file; a change to it, or to the records, makes older files unreadable (the build
 /// identity in the header catches the latter).
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"IPEC-KB\0";
 /// Bytes of one table-of-contents entry: tag, offset, length, checksum.
 const ENTRY: usize = 4 + 8 + 8 + 8;
@@ -115,6 +116,18 @@ fn build() -> String {
     format!("ipec {}{stamp}", env!("CARGO_PKG_VERSION"))
 }
 
+/// What a command needs of a cached knowledge base, which decides how much of the file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// How many records of each kind (`ipec check`): neither the records nor the index are read.
+    Counts,
+    /// The index and the few records asked for (`ipec search`, `ipec show`): each part of a few
+    /// hundred records is read when one of its records is first used.
+    SomeRecords,
+    /// Every record (the explorer, lists, slides): all read at once, on every core.
+    AllRecords,
+}
+
 /// What loading gave: the knowledge base, its index when the cache had it, and where to save what was
 /// loaded from the files (none when it came from the cache whole, or the cache is off).
 pub struct Loaded {
@@ -141,7 +154,7 @@ impl Store {
 /// Loads a knowledge base from its cache file when that holds the same content, else from its files
 /// (reporting a damaged or foreign cache file on standard error). With `use_cache` false, the cache is
 /// neither read nor written.
-pub fn load(source: &DataSource, use_cache: bool) -> Result<Loaded, Problems> {
+pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, Problems> {
     let path = if use_cache { file(source) } else { None };
     let Some(path) = path else {
         return load::load(source).map(|kb| Loaded {
@@ -164,9 +177,11 @@ pub fn load(source: &DataSource, use_cache: bool) -> Result<Loaded, Problems> {
         ),
     };
     if let Some(key) = key {
-        match read_file(&path, key) {
+        match read_file(&path, key, need) {
             Ok(Some((kb, index))) => {
-                let store = index.is_none().then(|| Store {
+                // A file without the index is written again with it, once there is one; unless the
+                // index was left unread on purpose.
+                let store = (index.is_none() && need != Need::Counts).then(|| Store {
                     path: path.clone(),
                     key,
                 });
@@ -222,7 +237,7 @@ struct Entry {
 }
 
 /// Reads a cache file: `None` when there is none or it holds other content.
-fn read_file(path: &Path, key: Key) -> Result<Option<(KnowledgeBase, Option<SearchIndex>)>, Stale> {
+fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<(KnowledgeBase, Option<SearchIndex>)>, Stale> {
     let Ok(mut file) = File::open(path) else {
         return Ok(None);
     };
@@ -277,17 +292,30 @@ fn read_file(path: &Path, key: Key) -> Result<Option<(KnowledgeBase, Option<Sear
     {
         return Err(damaged("truncated"));
     }
-    // Every section on its own, on every core: read, checked and decoded. All from the one file
-    // opened above: opening the path again could read a newer file that another ipec renamed over it
+    // Every section checked, on every core, without keeping its bytes: a damaged file is found now,
+    // while it can still be rebuilt, not when a record is first read. Then every section but the
+    // records decoded; those are read when first needed (`kb::Parts`). All from the one file opened
+    // above: opening the path again could read a newer file that another ipec renamed over it
     // meanwhile, and its sections would not match this header.
-    let file = SharedFile::new(file);
-    let parts = crate::par::map(&entries, |_, entry| {
-        let bytes = file
-            .read_at(entry.offset, entry.len as usize)
-            .map_err(|_| damaged("truncated"))?;
-        if xxh3_64(&bytes) != entry.checksum {
-            return Err(damaged("checksum"));
+    let reader = Arc::new(Reader {
+        path: path.to_path_buf(),
+        file: SharedFile::new(file),
+        entries,
+    });
+    let checked = crate::par::map(&reader.entries, |_, entry| reader.check(entry));
+    checked.into_iter().collect::<Result<(), Stale>>()?;
+    let mut record_sections = Vec::new();
+    let mut others = Vec::new();
+    for (n, entry) in reader.entries.iter().enumerate() {
+        match (kb_store::records_kind(entry.tag), entry.tag) {
+            (Some(kind), _) => record_sections.push((kind, n)),
+            (None, 0x200..) if need == Need::Counts => {}
+            (None, _) => others.push(n),
         }
+    }
+    let parts = crate::par::map(&others, |_, &n| {
+        let entry = reader.entries[n];
+        let bytes = reader.file.read_at(entry.offset, entry.len as usize).map_err(damaged)?;
         match entry.tag {
             0x200.. => index_store::decode(entry.tag, &bytes).map(Part::Index),
             _ => kb_store::decode(entry.tag, &bytes).map(Part::Kb),
@@ -302,13 +330,74 @@ fn read_file(path: &Path, key: Key) -> Result<Option<(KnowledgeBase, Option<Sear
             Part::Index(p) => index_parts.push(p),
         }
     }
-    let kb = kb_store::assemble(kb_parts).map_err(damaged)?;
+    let sections: Arc<dyn Sections> = reader;
+    let kb = kb_store::assemble(kb_parts, &record_sections, sections).map_err(damaged)?;
+    if need == Need::AllRecords {
+        kb.materialize().map_err(damaged)?;
+    }
     let index = if index_parts.is_empty() {
         None
     } else {
         Some(index_store::assemble(index_parts, &kb).map_err(damaged)?)
     };
     Ok(Some((kb, index)))
+}
+
+/// An open cache file whose sections were all checked: where the records left on disk are read from.
+struct Reader {
+    path: PathBuf,
+    file: SharedFile,
+    entries: Vec<Entry>,
+}
+
+/// Sections are checked in pieces of this many bytes, so that checking a large file keeps little of it.
+const CHECK_PIECE: usize = 4 << 20;
+
+impl Reader {
+    /// Whether a section's bytes have the checksum of the table of contents.
+    fn check(&self, entry: &Entry) -> Result<(), Stale> {
+        let mut hasher = Xxh3::new();
+        let mut at = 0;
+        while at < entry.len {
+            let piece = (entry.len - at).min(CHECK_PIECE as u64);
+            let bytes = self
+                .file
+                .read_at(entry.offset + at, piece as usize)
+                .map_err(|_| damaged("truncated"))?;
+            hasher.update(&bytes);
+            at += piece;
+        }
+        if hasher.digest() == entry.checksum {
+            Ok(())
+        } else {
+            Err(damaged("checksum"))
+        }
+    }
+}
+
+impl Sections for Reader {
+    fn read(&self, n: usize) -> Result<Vec<u8>, bin::Error> {
+        let entry = self.entries.get(n).ok_or_else(|| bin::damaged("no such section"))?;
+        let bytes = self
+            .file
+            .read_at(entry.offset, entry.len as usize)
+            .map_err(|e| bin::damaged(&e.to_string()))?;
+        if xxh3_64(&bytes) == entry.checksum {
+            Ok(bytes)
+        } else {
+            Err(bin::damaged("checksum"))
+        }
+    }
+
+    fn lost(&self, why: &bin::Error) -> ! {
+        let _ = std::fs::remove_file(&self.path);
+        eprintln!(
+            "ipec: the cache file {} changed while ipec was reading it ({why}); it is removed, and the next \
+             start rebuilds it. Run the command again.",
+            crate::kb::text::escape(&self.path.display().to_string())
+        );
+        std::process::exit(1)
+    }
 }
 
 enum Part {

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::cache::Need;
 use crate::config::{self, Flags, Settings};
 use crate::kb::text::escape;
 use crate::kb::{DataSource, Kind, KnowledgeBase, Problems};
@@ -404,7 +405,7 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
                         }),
                     },
                     Command::Check { watch: false } => check_cached(&source, !no_cache, &mut out),
-                    other => match crate::cache::load(&source, !no_cache) {
+                    other => match crate::cache::load(&source, !no_cache, need(&other)) {
                         Ok(loaded) => {
                             let code = on_knowledge_base(loaded, other, &mut out);
                             // Nothing more is read: the operating system takes back the memory at once,
@@ -436,6 +437,22 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
 /// Runs a command on a loaded knowledge base, saving it to the cache if it was loaded from its files
 /// (with its index, when the command built one). The knowledge base and index are not freed: the
 /// process ends right after.
+/// How much of a cached knowledge base a command reads.
+fn need(command: &Command) -> Need {
+    match command {
+        Command::Check { .. } => Need::Counts,
+        Command::Search { .. } | Command::Show { .. } => Need::SomeRecords,
+        Command::List { .. }
+        | Command::Handout { .. }
+        | Command::Tui(_)
+        | Command::Present { .. }
+        | Command::Config { .. }
+        | Command::Cache { .. }
+        | Command::Completions { .. }
+        | Command::Man => Need::AllRecords,
+    }
+}
+
 fn on_knowledge_base(loaded: crate::cache::Loaded, command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
     let crate::cache::Loaded { kb, index, store } = loaded;
     // Leaked: freeing a large knowledge base at exit would only delay the exit.
@@ -554,7 +571,7 @@ pub fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> 
 /// `check`, through the cache: a knowledge base whose files are exactly those of a cached one has been
 /// checked already, and has no problems.
 fn check_cached(source: &DataSource, use_cache: bool, out: &mut impl Write) -> io::Result<ExitCode> {
-    match crate::cache::load(source, use_cache) {
+    match crate::cache::load(source, use_cache, Need::Counts) {
         Ok(loaded) => {
             if let Some(store) = &loaded.store {
                 store.save(&loaded.kb, loaded.index.as_ref());

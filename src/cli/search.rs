@@ -36,7 +36,7 @@ pub fn find(
     limit: usize,
 ) -> Found {
     // Every hit, not just `limit`: the filters and the countries come after the ranking.
-    let mut hits = index.search(kb, query, kind, usize::MAX);
+    let mut hits = index.search_all(kb, query, kind);
     let mut through_results = HashMap::new();
     if kind.is_none_or(|k| k == Kind::Country) {
         let results: Vec<Hit> = match kind {
@@ -45,26 +45,9 @@ pub fn find(
                 .filter(|h| h.record.kind == Kind::Achievement)
                 .cloned()
                 .collect(),
-            Some(_) => index.search(kb, query, Some(Kind::Achievement), usize::MAX),
+            Some(_) => index.search_all(kb, query, Some(Kind::Achievement)),
         };
-        // Per country, in order of first appearance: its best result and how many matched.
-        let mut countries: Vec<(RecordRef, &Hit, usize)> = Vec::new();
-        for hit in &results {
-            for id in &kb.achievements[hit.record.index].countries {
-                let Some(country) = kb.find_kind(Kind::Country, id) else {
-                    continue;
-                };
-                match countries.iter_mut().find(|(c, _, _)| *c == country) {
-                    Some((_, best, n)) => {
-                        if hit.score > best.score {
-                            *best = hit;
-                        }
-                        *n += 1;
-                    }
-                    None => countries.push((country, hit, 1)),
-                }
-            }
-        }
+        let countries = countries_of_results(kb, &results);
         let matched_by_name: HashSet<RecordRef> = hits
             .iter()
             .filter(|h| h.record.kind == Kind::Country)
@@ -92,6 +75,39 @@ pub fn find(
     hits.truncate(limit);
     through_results.retain(|r, _| hits.iter().any(|h| h.record == *r));
     Found { hits, through_results }
+}
+
+/// Per country with matching results, in order of first appearance (a result's countries in the order
+/// it lists them): its best result and how many matched. Read from the countries' backlinks, so that
+/// the results themselves, most of them still in the cache file at 100,000, are not read.
+fn countries_of_results<'h>(kb: &KnowledgeBase, results: &'h [Hit]) -> Vec<(RecordRef, &'h Hit, usize)> {
+    let position: HashMap<usize, usize> = results.iter().enumerate().map(|(i, h)| (h.record.index, i)).collect();
+    // (country, first appearance, best, how many), positions in `results`.
+    let mut countries: Vec<(RecordRef, usize, usize, usize)> = kb
+        .refs(Kind::Country)
+        .filter_map(|country| {
+            let mut matched = kb
+                .backlinks_of(country, Kind::Achievement)
+                .filter_map(|r| position.get(&r.index).copied());
+            let at = matched.next()?;
+            let better = |a: usize, b: usize| {
+                (results[a].score, std::cmp::Reverse(a)) > (results[b].score, std::cmp::Reverse(b))
+            };
+            let (first, best, n) = matched.fold((at, at, 1), |(first, best, n), at| {
+                (first.min(at), if better(at, best) { at } else { best }, n + 1)
+            });
+            Some((country, first, best, n))
+        })
+        .collect();
+    // Countries that first appear in the same result keep that result's order of countries.
+    countries.sort_by_cached_key(|&(country, first, _, _)| {
+        let listed = &kb.achievements[results[first].record.index].countries;
+        (first, listed.iter().position(|id| id.as_str() == kb.id(country)))
+    });
+    countries
+        .into_iter()
+        .map(|(country, _, best, n)| (country, &results[best], n))
+        .collect()
 }
 
 impl Found {

@@ -8,6 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::model::*;
+use super::parts::{Parts, Sections};
 use super::RecordRef;
 
 macro_rules! kinds {
@@ -94,7 +95,7 @@ macro_rules! kinds {
         /// Every record, one list per kind, in file order.
         #[derive(Debug, Default, Clone)]
         pub struct Records {
-            $(pub $field: Vec<$ty>,)*
+            $(pub $field: Parts<$ty>,)*
         }
 
         impl Records {
@@ -136,11 +137,10 @@ macro_rules! kinds {
             /// Appends one file's records, each remembering its place in that file's list of its kind.
             pub(super) fn append(&mut self, records: FileRecords, file: usize) {
                 $(
-                    self.$field.reserve(records.$field.len());
-                    for (index, mut record) in records.$field.into_iter().enumerate() {
+                    self.$field.extend(records.$field.into_iter().enumerate().map(|(index, mut record)| {
                         record.set_origin(Origin { file, index });
-                        self.$field.push(record);
-                    }
+                        record
+                    }));
                 )*
             }
         }
@@ -154,28 +154,29 @@ macro_rules! kinds {
                 out: &mut Vec<u8>,
             ) -> Result<(), crate::cache::bin::Error> {
                 match kind {
-                    $(Kind::$variant => super::store::encode_records(&self.$field[range], out),)*
+                    $(Kind::$variant => super::store::encode_records(range.map(|i| &self.$field[i]), out),)*
                 }
             }
 
-            /// Records of one kind read back from `encode_part`, as a `Records` holding only them.
-            pub(crate) fn decode_part(kind: Kind, bytes: &[u8]) -> Result<Records, crate::cache::bin::Error> {
-                let mut records = Records::default();
+            /// The records of one kind as parts of `per_part` on disk, part `p` in section `sections[p]`.
+            pub(crate) fn set_on_disk(
+                &mut self,
+                kind: Kind,
+                len: usize,
+                per_part: usize,
+                section_of_part: Vec<usize>,
+                from: std::sync::Arc<dyn Sections>,
+            ) -> Result<(), crate::cache::bin::Error> {
                 match kind {
-                    $(Kind::$variant => records.$field = super::store::decode_records(bytes)?,)*
+                    $(Kind::$variant => self.$field = Parts::on_disk(len, per_part, section_of_part, from)?,)*
                 }
-                Ok(records)
+                Ok(())
             }
 
-            /// Appends every record of `more`, kind by kind.
-            pub(crate) fn extend(&mut self, more: Records) {
-                $(
-                    if self.$field.is_empty() {
-                        self.$field = more.$field;
-                    } else {
-                        self.$field.extend(more.$field);
-                    }
-                )*
+            /// Reads every record still on disk, on every core.
+            pub(crate) fn materialize(&self) -> Result<(), crate::cache::bin::Error> {
+                $(self.$field.materialize()?;)*
+                Ok(())
             }
         }
 

@@ -10,11 +10,10 @@ use std::sync::atomic::Ordering;
 use std::sync::OnceLock;
 
 use include_dir::{include_dir, Dir};
-use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
-use super::model::{Located, Origin};
+use super::model::Origin;
 use super::problem::{Problem, Problems};
 use super::text;
 use super::{validate, Kind, KnowledgeBase};
@@ -694,8 +693,8 @@ fn read_records(
 }
 
 /// Deserializes one record and appends it, remembering where it came from.
-pub(super) fn push<T: DeserializeOwned + Located>(
-    records: &mut Vec<T>,
+pub(super) fn push<T: super::parts::Stored>(
+    records: &mut super::parts::Parts<T>,
     item: &Spanned<DeValue<'_>>,
     origin: Origin,
 ) -> Result<(), toml::de::Error> {

@@ -7,6 +7,7 @@ mod kind;
 pub mod links;
 pub mod load;
 pub mod model;
+mod parts;
 pub mod problem;
 pub mod resolve;
 mod spelling;
@@ -21,6 +22,8 @@ use std::collections::HashMap;
 pub use kind::{Kind, Record, Records};
 pub use load::DataSource;
 pub use model::*;
+pub use parts::Parts;
+pub(crate) use parts::Sections;
 pub use problem::{Problem, Problems};
 
 /// One record of any kind: its kind and its position in that kind's list.
@@ -54,6 +57,12 @@ impl KnowledgeBase {
 
     pub fn len(&self, kind: Kind) -> usize {
         self.records.len(kind)
+    }
+
+    /// Reads every record the cache left on disk, on every core: for the front ends that show them all
+    /// (the explorer, lists), where reading them one part at a time would be slower.
+    pub fn materialize(&self) -> Result<(), crate::cache::bin::Error> {
+        self.records.materialize()
     }
 
     pub fn total_records(&self) -> usize {

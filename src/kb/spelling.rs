@@ -17,11 +17,11 @@
 use std::collections::HashMap;
 
 use super::text::fold;
-use super::Country;
+use super::{Country, Parts};
 
 /// The countries' names, indexed by the first folded word of each form.
 pub(crate) struct CountryNames<'a> {
-    countries: &'a [Country],
+    countries: &'a Parts<Country>,
     by_first: HashMap<String, Vec<Form>>,
     /// For each ASCII letter, the lengths (bit n for n bytes, bit 31 for 31 or more) of the first words
     /// starting with it: most capitalised words ("The", "ILO") are passed over without folding or hashing.
@@ -149,7 +149,7 @@ fn one_spaced(text: &str) -> String {
 }
 
 impl<'a> CountryNames<'a> {
-    pub fn new(countries: &'a [Country]) -> CountryNames<'a> {
+    pub fn new(countries: &'a Parts<Country>) -> CountryNames<'a> {
         let mut by_first: HashMap<String, Vec<Form>> = HashMap::new();
         for (index, country) in countries.iter().enumerate() {
             for name in std::iter::once(&country.name).chain(&country.aliases) {
@@ -346,7 +346,7 @@ mod tests {
         }
     }
 
-    fn found(countries: &[Country], text: &str) -> Vec<String> {
+    fn found(countries: &Parts<Country>, text: &str) -> Vec<String> {
         let names = CountryNames::new(countries);
         names
             .misspellings(text)
@@ -355,8 +355,8 @@ mod tests {
             .collect()
     }
 
-    fn countries() -> Vec<Country> {
-        vec![
+    fn countries() -> Parts<Country> {
+        Parts::from(vec![
             country("CIV", "Côte d’Ivoire", &["Ivory Coast"]),
             country("VNM", "Viet Nam", &[]),
             country("USA", "United States", &["US", "America"]),
@@ -366,7 +366,7 @@ mod tests {
                 &["Democratic Republic of the Congo", "DRC"],
             ),
             country("GIN", "Guinea", &[]),
-        ]
+        ])
     }
 
     #[test]

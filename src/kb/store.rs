@@ -1,6 +1,6 @@
-//! A validated knowledge base in the cache's binary form: its records in parts of a few thousand (read
-//! back on every core), its index of ids and its backlinks, so that nothing is parsed, checked or
-//! resolved again.
+//! A validated knowledge base in the cache's binary form: its records in parts of a few hundred (read
+//! back when first needed, `parts`), how many there are of each kind, its index of ids and its
+//! backlinks, so that nothing is parsed, checked or resolved again.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -8,15 +8,19 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use std::sync::Arc;
+
 use super::model::{Located, Origin};
-use super::{Kind, KnowledgeBase, RecordRef, Records};
+use super::parts::Sections;
+use super::{Kind, KnowledgeBase, RecordRef};
 use crate::cache::bin::{self, damaged, put_ref, put_varint, take_count, take_number, take_ref, Error};
 
-/// Records per part: small enough to spread over the cores, large enough that parts are few.
-const PART: usize = 4096;
+/// Records per part: small, so that a command reading a few records (the hits `ipec search` prints)
+/// reads little besides them; large enough that a part's header and checksum cost nothing beside it.
+const PART: usize = 256;
 
 /// What every record has, besides `Located`: where it was read from, which the cache keeps (serde skips it).
-pub(crate) trait Placed {
+pub trait Placed {
     fn origin(&self) -> Origin;
 }
 
@@ -26,13 +30,20 @@ pub(crate) enum Section {
     Records(Kind, Range<usize>),
     Ids,
     Backlinks,
+    /// How many records of each kind, and how many to a part.
+    Lengths,
 }
 
-/// A section read back.
+/// A section read back (the records are not: they stay on disk until needed).
 pub(crate) enum Part {
-    Records(Box<Records>),
     Ids(HashMap<String, RecordRef>),
     Backlinks(HashMap<RecordRef, Vec<RecordRef>>),
+    Lengths(Vec<usize>, usize),
+}
+
+/// The tag of the sections of a kind's records: the kind, which comes first among the tags.
+pub(crate) fn records_kind(tag: u32) -> Option<Kind> {
+    Kind::ALL.get(usize::try_from(tag).ok()?).copied()
 }
 
 impl Section {
@@ -45,7 +56,7 @@ impl Section {
                 sections.push(Section::Records(kind, start..(start + PART).min(len)));
             }
         }
-        sections.extend([Section::Ids, Section::Backlinks]);
+        sections.extend([Section::Lengths, Section::Ids, Section::Backlinks]);
         sections
     }
 
@@ -55,6 +66,7 @@ impl Section {
             Section::Records(kind, _) => *kind as u32,
             Section::Ids => 0x100,
             Section::Backlinks => 0x101,
+            Section::Lengths => 0x102,
         }
     }
 
@@ -80,11 +92,17 @@ impl Section {
                 }
                 Ok(())
             }
+            Section::Lengths => {
+                put_varint(out, PART as u64);
+                put_varint(out, Kind::ALL.len() as u64);
+                Kind::ALL.iter().for_each(|&kind| put_varint(out, kb.len(kind) as u64));
+                Ok(())
+            }
         }
     }
 }
 
-/// Reads a section back, by its tag; an unknown tag is damage.
+/// Reads a section other than records back, by its tag; an unknown tag is damage.
 pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
     let mut rest = bytes;
     let part = match tag {
@@ -109,10 +127,17 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
             }
             Part::Backlinks(backlinks)
         }
-        kind => {
-            let kind = Kind::ALL.get(kind as usize).ok_or_else(|| damaged("unknown section"))?;
-            return Records::decode_part(*kind, bytes).map(|r| Part::Records(Box::new(r)));
+        0x102 => {
+            // Numbers, not counts of what follows: the records are in sections of their own.
+            let per_part = take_number(&mut rest)?;
+            let kinds = take_count(&mut rest)?;
+            if kinds != Kind::ALL.len() {
+                return Err(damaged("the number of kinds"));
+            }
+            let lengths = (0..kinds).map(|_| take_number(&mut rest)).collect::<Result<_, _>>()?;
+            Part::Lengths(lengths, per_part)
         }
+        _ => return Err(damaged("unknown section")),
     };
     if !rest.is_empty() {
         return Err(damaged("bytes after the end of a section"));
@@ -120,16 +145,33 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
     Ok(part)
 }
 
-/// The knowledge base from its sections, read back in the order of `Section::all`; an error if one
-/// of its links points past the records (damage that the checksums missed).
-pub(crate) fn assemble(parts: Vec<Part>) -> Result<KnowledgeBase, Error> {
+/// The knowledge base from its sections: the ids, backlinks and lengths read back, and the records
+/// left on disk, `record_sections` giving each records section's number in `from`, in the order of
+/// `Section::all`. An error if the parts do not add up, or one of the links points past the records
+/// (damage that the checksums missed).
+pub(crate) fn assemble(
+    parts: Vec<Part>,
+    record_sections: &[(Kind, usize)],
+    from: Arc<dyn Sections>,
+) -> Result<KnowledgeBase, Error> {
     let mut kb = KnowledgeBase::default();
+    let mut lengths = None;
     for part in parts {
         match part {
-            Part::Records(records) => kb.records.extend(*records),
             Part::Ids(ids) => kb.ids = ids,
             Part::Backlinks(backlinks) => kb.backlinks = backlinks,
+            Part::Lengths(of_kinds, per_part) => lengths = Some((of_kinds, per_part)),
         }
+    }
+    let (of_kinds, per_part) = lengths.ok_or_else(|| damaged("no lengths"))?;
+    for (&kind, len) in Kind::ALL.iter().zip(of_kinds) {
+        let sections = record_sections
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|&(_, n)| n)
+            .collect();
+        kb.records
+            .set_on_disk(kind, len, per_part, sections, Arc::clone(&from))?;
     }
     let exists = |r: &RecordRef| r.index < kb.len(r.kind);
     let sound = kb.ids.len() <= kb.total_records()
@@ -145,8 +187,11 @@ pub(crate) fn assemble(parts: Vec<Part>) -> Result<KnowledgeBase, Error> {
     }
 }
 
-pub(super) fn encode_records<T: Serialize + Placed>(records: &[T], out: &mut Vec<u8>) -> Result<(), Error> {
-    bin::to_bytes(records, out)?;
+pub(super) fn encode_records<'a, T: Serialize + Placed + 'a>(
+    records: impl ExactSizeIterator<Item = &'a T> + Clone,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
+    bin::to_bytes(&Seq(records.clone()), out)?;
     for record in records {
         let origin = record.origin();
         put_varint(out, origin.file as u64);
@@ -166,4 +211,13 @@ pub(super) fn decode_records<T: DeserializeOwned + Located>(bytes: &[u8]) -> Res
         return Err(damaged("bytes after the records"));
     }
     Ok(records)
+}
+
+/// Records serialized as a list straight from an iterator, without collecting them first.
+struct Seq<I>(I);
+
+impl<'a, T: Serialize + 'a, I: ExactSizeIterator<Item = &'a T> + Clone> Serialize for Seq<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
+    }
 }

@@ -58,6 +58,13 @@ pub struct Hit {
     pub missing: Vec<String>,
 }
 
+/// Whether hits come with the positions of their title's matched characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Titles {
+    Highlighted,
+    Plain,
+}
+
 /// The index over one knowledge base. Records are numbered in `kb.all_refs()` order, so the records of
 /// one kind are one contiguous range of numbers.
 #[derive(Debug, Clone, Default)]
@@ -155,7 +162,14 @@ impl SearchIndex {
     /// The best `limit` records for `query`, best first, only of `kind` if given (`query.rs`): those that
     /// match every meaningful word of it first, then those that match most, each with the words it missed.
     pub fn search(&self, kb: &KnowledgeBase, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
-        self.answer(kb, query, kind, limit)
+        self.answer(kb, query, kind, limit, Titles::Highlighted)
+    }
+
+    /// Every hit, best first, without the title highlights only a screen needs: finding them reads every
+    /// hit's title, which at 100,000 records means reading most records back from the cache for
+    /// nothing (`ipec search` prints no highlights, and keeps only `--limit` hits after its filters).
+    pub fn search_all(&self, kb: &KnowledgeBase, query: &str, kind: Option<Kind>) -> Vec<Hit> {
+        self.answer(kb, query, kind, usize::MAX, Titles::Plain)
     }
 
     /// The phrase bonuses: records one of whose whole names is the query, or starts with it. A slug's

@@ -18,7 +18,7 @@ use super::matcher::{self, Extent, WordMatch, EXACT};
 use super::question::{self, Question, Shape};
 use super::synonyms;
 use super::tokens::{each_token, query_words};
-use super::{fields::Field, in_range, FastMap, Hit, Postings, SearchIndex, MAX_WORDS};
+use super::{fields::Field, in_range, FastMap, Hit, Postings, SearchIndex, Titles, MAX_WORDS};
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
 
 /// What each missed word costs: more than any record can score, so that a record missing a word ranks
@@ -43,7 +43,14 @@ struct Term {
 
 impl SearchIndex {
     /// `SearchIndex::search`: see the module documentation.
-    pub(super) fn answer(&self, kb: &KnowledgeBase, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
+    pub(super) fn answer(
+        &self,
+        kb: &KnowledgeBase,
+        query: &str,
+        kind: Option<Kind>,
+        limit: usize,
+        titles: Titles,
+    ) -> Vec<Hit> {
         let mut words = query_words(query);
         words.truncate(MAX_WORDS);
         if words.is_empty() || limit == 0 || self.records.is_empty() {
@@ -88,7 +95,10 @@ impl SearchIndex {
                 Hit {
                     record,
                     score: score_of(key),
-                    title_matches: highlighter.chars(kb.title(record)),
+                    title_matches: match titles {
+                        Titles::Highlighted => highlighter.chars(kb.title(record)),
+                        Titles::Plain => Vec::new(),
+                    },
                     missing: terms
                         .iter()
                         .enumerate()

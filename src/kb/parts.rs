@@ -1,0 +1,237 @@
+//! The records of one kind: a list in memory, or, when they come from the cache, parts of a few hundred
+//! records each that are read and decoded the first time one of their records is asked for.
+//!
+//! Why: at 100,000 achievements the records are most of the memory a process holds (2 million strings),
+//! and most commands need few of them. `ipec search` ranks with the index alone and then reads the parts
+//! of the hits it prints; `ipec check` reads none. The explorer needs them all and reads every part at
+//! once, on every core (`materialize`), before it starts.
+//!
+//! A part is decoded once (`OnceLock`), so a `&T` handed out stays valid for as long as the list is
+//! borrowed, and several threads may read parts at the same time.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::model::Located;
+use super::store::Placed;
+use crate::cache::bin::Error;
+
+/// What every kind of record is, for storage: read from TOML or the cache, written to the cache.
+pub trait Stored: DeserializeOwned + Serialize + Located + Placed + Clone + Send + Sync + 'static {}
+
+impl<T: DeserializeOwned + Serialize + Located + Placed + Clone + Send + Sync + 'static> Stored for T {}
+
+/// Where the parts of a lazily read list come from: the sections of a cache file.
+pub trait Sections: Send + Sync {
+    /// The bytes of section `n`, checked against the checksum the file's table of contents gives.
+    fn read(&self, n: usize) -> Result<Vec<u8>, Error>;
+
+    /// The file can no longer be read as it was when it was opened and checked (something wrote into
+    /// it in place, which ipec never does): say so, remove it so that the next start rebuilds it, and
+    /// end the process. The records are borrowed by then, so there is no error to return instead.
+    fn lost(&self, why: &Error) -> !;
+}
+
+/// The parts still on disk: the section of each part, and where to read them.
+#[derive(Clone)]
+struct OnDisk {
+    sections: Arc<dyn Sections>,
+    section_of_part: Vec<usize>,
+}
+
+/// One kind's records.
+pub struct Parts<T> {
+    len: usize,
+    /// Records per part; every part but the last is full. A list in memory is one part of any length.
+    per_part: usize,
+    parts: Vec<OnceLock<Vec<T>>>,
+    on_disk: Option<OnDisk>,
+}
+
+impl<T> Default for Parts<T> {
+    fn default() -> Self {
+        Parts {
+            len: 0,
+            per_part: usize::MAX,
+            parts: Vec::new(),
+            on_disk: None,
+        }
+    }
+}
+
+impl<T: Clone> Clone for Parts<T> {
+    fn clone(&self) -> Self {
+        Parts {
+            len: self.len,
+            per_part: self.per_part,
+            parts: self.parts.clone(),
+            on_disk: self.on_disk.clone(),
+        }
+    }
+}
+
+impl<T> Parts<T> {
+    /// How many parts are in memory: for tests of what a command reads.
+    pub fn parts_read(&self) -> usize {
+        self.parts.iter().filter(|p| p.get().is_some()).count()
+    }
+}
+
+impl<T> fmt::Debug for Parts<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Parts")
+            .field("len", &self.len)
+            .field("parts", &self.parts.len())
+            .field("read", &self.parts_read())
+            .finish()
+    }
+}
+
+impl<T: Stored> From<Vec<T>> for Parts<T> {
+    fn from(records: Vec<T>) -> Self {
+        Parts {
+            len: records.len(),
+            per_part: usize::MAX,
+            parts: vec![OnceLock::from(records)],
+            on_disk: None,
+        }
+    }
+}
+
+impl<T: Stored> Parts<T> {
+    /// `len` records in parts of `per_part`, part `p` in section `section_of_part[p]` of `sections`.
+    pub(crate) fn on_disk(
+        len: usize,
+        per_part: usize,
+        section_of_part: Vec<usize>,
+        sections: Arc<dyn Sections>,
+    ) -> Result<Self, Error> {
+        let per_part = per_part.max(1);
+        if section_of_part.len() != len.div_ceil(per_part) {
+            return Err(crate::cache::bin::damaged("the parts do not add up to the records"));
+        }
+        Ok(Parts {
+            len,
+            per_part,
+            parts: std::iter::repeat_with(OnceLock::new)
+                .take(section_of_part.len())
+                .collect(),
+            on_disk: Some(OnDisk {
+                sections,
+                section_of_part,
+            }),
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn get(&self, index: usize) -> Option<&T> {
+        if index >= self.len {
+            return None;
+        }
+        self.part(index / self.per_part).get(index % self.per_part)
+    }
+
+    pub fn first(&self) -> Option<&T> {
+        self.get(0)
+    }
+
+    /// Every record, in order (reading the parts still on disk as it goes).
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + '_ {
+        (0..self.parts.len()).flat_map(move |p| self.part(p).iter())
+    }
+
+    /// Reads every part still on disk, on every core. Errors are those of the file (damage the
+    /// checksums did not catch); the parts read before the error are kept.
+    pub fn materialize(&self) -> Result<(), Error> {
+        let Some(disk) = &self.on_disk else { return Ok(()) };
+        let missing: Vec<usize> = (0..self.parts.len())
+            .filter(|&p| self.parts[p].get().is_none())
+            .collect();
+        let read = crate::par::map(&missing, |_, &p| {
+            let records = decode(disk, p)?;
+            // Another thread may have read it meanwhile: either copy is the same.
+            let _ = self.parts[p].set(records);
+            Ok::<(), Error>(())
+        });
+        read.into_iter().collect()
+    }
+
+    pub fn push(&mut self, record: T) {
+        self.in_memory().push(record);
+        self.len += 1;
+    }
+
+    pub fn extend(&mut self, records: impl IntoIterator<Item = T>) {
+        let all = self.in_memory();
+        all.extend(records);
+        self.len = all.len();
+    }
+
+    pub fn reserve(&mut self, additional: usize) {
+        self.in_memory().reserve(additional);
+    }
+
+    /// The list as one vector in memory, for changing it (the loader appends to it, tests extend it):
+    /// a list read from the cache is read whole first.
+    fn in_memory(&mut self) -> &mut Vec<T> {
+        if self.on_disk.is_some() || self.parts.len() != 1 {
+            let all: Vec<T> = self.iter().cloned().collect();
+            *self = Parts::from(all);
+        }
+        self.parts[0]
+            .get_mut()
+            .expect("a list in memory is one part, always set")
+    }
+
+    fn part(&self, p: usize) -> &Vec<T> {
+        self.parts[p].get_or_init(|| {
+            let disk = self
+                .on_disk
+                .as_ref()
+                .expect("a part in memory is always set; only parts on disk are empty");
+            decode(disk, p).unwrap_or_else(|why| disk.sections.lost(&why))
+        })
+    }
+}
+
+fn decode<T: Stored>(disk: &OnDisk, p: usize) -> Result<Vec<T>, Error> {
+    let bytes = disk.sections.read(disk.section_of_part[p])?;
+    super::store::decode_records(&bytes)
+}
+
+impl<T: Stored> std::ops::Index<usize> for Parts<T> {
+    type Output = T;
+
+    fn index(&self, index: usize) -> &T {
+        match self.get(index) {
+            Some(record) => record,
+            None => panic!("record {index} of {}: out of range", self.len),
+        }
+    }
+}
+
+impl<'a, T: Stored> IntoIterator for &'a Parts<T> {
+    type Item = &'a T;
+    type IntoIter = Box<dyn DoubleEndedIterator<Item = &'a T> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+/// As a list, the way the records' own lists serialize (JSON output, the cache's parts).
+impl<T: Stored> Serialize for Parts<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
