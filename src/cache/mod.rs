@@ -16,14 +16,18 @@
 
 pub(crate) mod bin;
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
+use crate::kb::kind::FileRecords;
 use crate::kb::load::{self, SourceFile};
+use crate::kb::Kind;
 use crate::kb::{store as kb_store, DataSource, KnowledgeBase, Problems, Sections};
 use crate::search::{store as index_store, SearchIndex};
 
@@ -136,24 +140,67 @@ pub struct Loaded {
     pub store: Option<Store>,
 }
 
-/// A cache file and the key of what was loaded: `save` writes it.
+/// A cache file, the key of what was loaded and the files it came from: `save` writes it.
 #[derive(Debug, Clone)]
 pub struct Store {
     path: PathBuf,
     key: Key,
+    files: Vec<FileKey>,
+}
+
+/// One file of a knowledge base: its name and the key of its text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct FileKey {
+    name: String,
+    key: u128,
 }
 
 impl Store {
     /// Writes the cache file, with the index if given; quietly gives up when it cannot (the next start
     /// loads the files again).
     pub fn save(&self, kb: &KnowledgeBase, index: Option<&SearchIndex>) {
-        let _ = write(&self.path, self.key, kb, index);
+        let _ = write(&self.path, self.key, &self.files, kb, index);
+    }
+}
+
+/// What a cache file held: for the files loaded now (`current`), or for an earlier version of them,
+/// whose unchanged files need not be parsed again.
+struct Cached {
+    kb: KnowledgeBase,
+    index: Option<SearchIndex>,
+    /// The files the records came from, with how many records of each kind each gave.
+    files: Vec<(FileKey, [usize; Kind::ALL.len()])>,
+    current: bool,
+}
+
+impl Cached {
+    /// For each file of `files` (whose keys are `keys`) that this cache holds unchanged, its records.
+    fn records_of(&self, files: &[SourceFile], keys: &[u128]) -> Vec<Option<FileRecords>> {
+        let mut ranges = HashMap::new();
+        let mut starts = [0; Kind::ALL.len()];
+        for (index, (file, counts)) in self.files.iter().enumerate() {
+            let of_kinds: Vec<Range<usize>> = (0..counts.len()).map(|k| starts[k]..starts[k] + counts[k]).collect();
+            (0..counts.len()).for_each(|k| starts[k] += counts[k]);
+            // A file's key covers its name as well as its text.
+            ranges.insert(file.key, (index, of_kinds));
+        }
+        let unchanged = |i: usize, _: &SourceFile| ranges.get(keys.get(i)?);
+        let any = files.iter().enumerate().any(|(i, f)| unchanged(i, f).is_some());
+        // All at once, on every core; a file that cannot be read back is only parsed again.
+        if !any || self.kb.materialize().is_err() {
+            return Vec::new();
+        }
+        crate::par::map(files, |i, file| {
+            let (earlier, of_kinds) = unchanged(i, file)?;
+            self.kb.of_file(*earlier, of_kinds)
+        })
     }
 }
 
 /// Loads a knowledge base from its cache file when that holds the same content, else from its files
-/// (reporting a damaged or foreign cache file on standard error). With `use_cache` false, the cache is
-/// neither read nor written.
+/// (reporting a damaged or foreign cache file on standard error), parsing again only the files that
+/// changed since the cache file was written. With `use_cache` false, the cache is neither read nor
+/// written.
 pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, Problems> {
     let path = if use_cache { file(source) } else { None };
     let Some(path) = path else {
@@ -176,18 +223,24 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
             load::fingerprint(source, file_key).map(|keys| combine(keys.into_iter())),
         ),
     };
+    let mut earlier = None;
     if let Some(key) = key {
         match read_file(&path, key, need) {
-            Ok(Some((kb, index))) => {
+            Ok(Some(cached)) if cached.current => {
                 // A file without the index is written again with it, once there is one; unless the
                 // index was left unread on purpose.
-                let store = (index.is_none() && need != Need::Counts).then(|| Store {
+                let store = (cached.index.is_none() && need != Need::Counts).then(|| Store {
                     path: path.clone(),
                     key,
+                    files: cached.files.iter().map(|(f, _)| f.clone()).collect(),
                 });
-                return Ok(Loaded { kb, index, store });
+                return Ok(Loaded {
+                    kb: cached.kb,
+                    index: cached.index,
+                    store,
+                });
             }
-            Ok(None) => {}
+            Ok(cached) => earlier = cached,
             Err(Stale::Damaged(why)) => eprintln!(
                 "ipec: the cache file {} is damaged ({why}); rebuilding it",
                 crate::kb::text::escape(&path.display().to_string())
@@ -200,19 +253,27 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
     }
     // The key is that of the files loaded: a folder's are read again here (a cache hit keeps no text),
     // and hashed again, so that a file saved between the two reads is not stored under the old key.
-    let (key, (files, problems)) = match (read, key) {
-        (Some(read), Some(key)) => (key, read),
-        _ => {
-            let read = load::read_files(source);
-            (key_of(&read.0), read)
-        }
+    let (files, problems) = read.unwrap_or_else(|| load::read_files(source));
+    let keys = crate::par::map(&files, |_, f| file_key(&f.name, &f.text));
+    let known = earlier.map(|e| e.records_of(&files, &keys)).unwrap_or_default();
+    let kb = load::load_read_knowing(&files, problems, known)?;
+    let store = Store {
+        path,
+        key: combine(keys.iter().copied()),
+        files: files
+            .iter()
+            .zip(&keys)
+            .map(|(f, &key)| FileKey {
+                name: f.name.clone(),
+                key,
+            })
+            .collect(),
     };
-    let kb = load::load_read(&files, problems)?;
     drop(files);
     Ok(Loaded {
         kb,
         index: None,
-        store: Some(Store { path, key }),
+        store: Some(store),
     })
 }
 
@@ -236,8 +297,9 @@ struct Entry {
     checksum: u64,
 }
 
-/// Reads a cache file: `None` when there is none or it holds other content.
-fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<(KnowledgeBase, Option<SearchIndex>)>, Stale> {
+/// Reads a cache file: `None` when there is none. One that holds other content is read for its
+/// records only (`Cached::current` false), which `load` takes for the files that did not change.
+fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<Cached>, Stale> {
     let Ok(mut file) = File::open(path) else {
         return Ok(None);
     };
@@ -273,9 +335,7 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<(KnowledgeBase,
     if xxh3_64(&header) != checksum {
         return Err(damaged("header checksum"));
     }
-    if stored_key != key {
-        return Ok(None);
-    }
+    let current = stored_key == key;
     let entries: Vec<Entry> = toc[..count * ENTRY]
         .chunks_exact(ENTRY)
         .map(|e| Entry {
@@ -307,16 +367,26 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<(KnowledgeBase,
     let mut record_sections = Vec::new();
     let mut others = Vec::new();
     for (n, entry) in reader.entries.iter().enumerate() {
-        match (kb_store::records_kind(entry.tag), entry.tag) {
-            (Some(kind), _) => record_sections.push((kind, n)),
-            (None, 0x200..) if need == Need::Counts => {}
-            (None, _) => others.push(n),
+        // Of an earlier content, only the records, their lengths and their files are of use.
+        let wanted = match (kb_store::records_kind(entry.tag), entry.tag) {
+            (Some(kind), _) => {
+                record_sections.push((kind, n));
+                false
+            }
+            (None, FILES | kb_store::LENGTHS) => true,
+            (None, _) if !current => false,
+            (None, 0x200..) => need != Need::Counts,
+            (None, _) => true,
+        };
+        if wanted {
+            others.push(n);
         }
     }
     let parts = crate::par::map(&others, |_, &n| {
         let entry = reader.entries[n];
         let bytes = reader.file.read_at(entry.offset, entry.len as usize).map_err(damaged)?;
         match entry.tag {
+            FILES => decode_files(&bytes).map(Part::Files),
             0x200.. => index_store::decode(entry.tag, &bytes).map(Part::Index),
             _ => kb_store::decode(entry.tag, &bytes).map(Part::Kb),
         }
@@ -324,15 +394,17 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<(KnowledgeBase,
     });
     let mut kb_parts = Vec::new();
     let mut index_parts = Vec::new();
+    let mut files = Vec::new();
     for part in parts {
         match part? {
             Part::Kb(p) => kb_parts.push(p),
             Part::Index(p) => index_parts.push(p),
+            Part::Files(f) => files = f,
         }
     }
     let sections: Arc<dyn Sections> = reader;
     let kb = kb_store::assemble(kb_parts, &record_sections, sections).map_err(damaged)?;
-    if need == Need::AllRecords {
+    if need == Need::AllRecords && current {
         kb.materialize().map_err(damaged)?;
     }
     let index = if index_parts.is_empty() {
@@ -340,7 +412,51 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<(KnowledgeBase,
     } else {
         Some(index_store::assemble(index_parts, &kb).map_err(damaged)?)
     };
-    Ok(Some((kb, index)))
+    let counted: usize = files.iter().flat_map(|(_, counts)| counts).sum();
+    if counted != kb.total_records() {
+        return Err(damaged("the files' records do not add up"));
+    }
+    Ok(Some(Cached {
+        kb,
+        index,
+        files,
+        current,
+    }))
+}
+
+/// The tag of the section that lists the files a knowledge base was loaded from.
+const FILES: u32 = 0x300;
+
+fn encode_files(files: &[FileKey], kb: &KnowledgeBase, out: &mut Vec<u8>) -> Result<(), bin::Error> {
+    let counts = kb.counts_by_file(files.len());
+    bin::put_varint(out, files.len() as u64);
+    for (file, counts) in files.iter().zip(counts) {
+        bin::to_bytes(file.name.as_str(), out)?;
+        out.extend_from_slice(&file.key.to_le_bytes());
+        counts.iter().for_each(|&n| bin::put_varint(out, n as u64));
+    }
+    Ok(())
+}
+
+fn decode_files(bytes: &[u8]) -> Result<Vec<(FileKey, [usize; Kind::ALL.len()])>, bin::Error> {
+    let mut rest = bytes;
+    let n = bin::take_count(&mut rest)?;
+    let mut files = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (name, after): (String, _) = bin::from_bytes(rest)?;
+        let key = after.get(..16).ok_or_else(|| bin::damaged("a file's key"))?;
+        let key = u128::from_le_bytes(key.try_into().map_err(|_| bin::damaged("a file's key"))?);
+        rest = &after[16..];
+        let mut counts = [0; Kind::ALL.len()];
+        for count in &mut counts {
+            *count = bin::take_number(&mut rest)?;
+        }
+        files.push((FileKey { name, key }, counts));
+    }
+    if !rest.is_empty() {
+        return Err(bin::damaged("bytes after the files"));
+    }
+    Ok(files)
 }
 
 /// An open cache file whose sections were all checked: where the records left on disk are read from.
@@ -403,6 +519,7 @@ impl Sections for Reader {
 enum Part {
     Kb(kb_store::Part),
     Index(index_store::Part),
+    Files(Vec<(FileKey, [usize; Kind::ALL.len()])>),
 }
 
 /// One open file read from several threads at once, each at its own offset.
@@ -442,7 +559,7 @@ impl SharedFile {
 }
 
 /// Writes a cache file: to a temporary file beside it, renamed over it once complete.
-fn write(path: &Path, key: Key, kb: &KnowledgeBase, index: Option<&SearchIndex>) -> io::Result<()> {
+fn write(path: &Path, key: Key, files: &[FileKey], kb: &KnowledgeBase, index: Option<&SearchIndex>) -> io::Result<()> {
     let dir = path.parent().ok_or_else(|| io::Error::other("no folder"))?;
     std::fs::create_dir_all(dir)?;
     let stamp = std::time::SystemTime::now()
@@ -450,17 +567,23 @@ fn write(path: &Path, key: Key, kb: &KnowledgeBase, index: Option<&SearchIndex>)
         .map_or(0, |d| d.as_nanos());
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
     let temp = dir.join(format!(".{name}.{}.{stamp}.ipec-cache.tmp", std::process::id()));
-    let written = write_to(&temp, key, kb, index).and_then(|()| std::fs::rename(&temp, path));
+    let written = write_to(&temp, key, files, kb, index).and_then(|()| std::fs::rename(&temp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
     written
 }
 
-fn write_to(temp: &Path, key: Key, kb: &KnowledgeBase, index: Option<&SearchIndex>) -> io::Result<()> {
+fn write_to(
+    temp: &Path,
+    key: Key,
+    files: &[FileKey],
+    kb: &KnowledgeBase,
+    index: Option<&SearchIndex>,
+) -> io::Result<()> {
     let kb_sections = kb_store::Section::all(kb);
     let index_sections = index.map(index_store::Section::all).unwrap_or_default();
-    let count = kb_sections.len() + index_sections.len();
+    let count = kb_sections.len() + index_sections.len() + 1;
     let build = build();
     let mut header = Vec::new();
     header.extend_from_slice(MAGIC);
@@ -491,6 +614,9 @@ fn write_to(temp: &Path, key: Key, kb: &KnowledgeBase, index: Option<&SearchInde
         section.encode(kb, &mut bytes).map_err(io::Error::other)?;
         put(section.tag(), &bytes, &mut out)?;
     }
+    bytes.clear();
+    encode_files(files, kb, &mut bytes).map_err(io::Error::other)?;
+    put(FILES, &bytes, &mut out)?;
     if let Some(index) = index {
         for section in &index_sections {
             bytes.clear();

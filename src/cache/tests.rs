@@ -15,25 +15,41 @@ fn everything(kb: &KnowledgeBase) -> String {
     text
 }
 
+/// The files of a knowledge base, as `load` keys them.
+fn files_of(source: &DataSource) -> Vec<FileKey> {
+    load::read_files(source)
+        .0
+        .iter()
+        .map(|f| FileKey {
+            name: f.name.clone(),
+            key: file_key(&f.name, &f.text),
+        })
+        .collect()
+}
+
+/// A cache file read back, which must be there.
+fn read(path: &Path, key: Key, need: Need) -> Cached {
+    read_file(path, key, need).ok().flatten().expect("the cache is read")
+}
+
 fn round_trip(source: &DataSource) {
     let kb = load::load(source).expect("the knowledge base is valid");
+    let files = files_of(source);
     let index = SearchIndex::build(&kb);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("kb.ipec-cache");
-    write(&path, 7, &kb, Some(&index)).expect("the cache is written");
+    write(&path, 7, &files, &kb, Some(&index)).expect("the cache is written");
     assert!(
-        matches!(read_file(&path, 8, Need::SomeRecords), Ok(None)),
+        !read(&path, 8, Need::SomeRecords).current,
         "another key is another content"
     );
-    let (whole, _) = read_file(&path, 7, Need::AllRecords)
-        .ok()
-        .flatten()
-        .expect("the cache is read");
+    let whole = read(&path, 7, Need::AllRecords).kb;
     assert_eq!(everything(&whole), everything(&kb));
-    let (back, back_index) = read_file(&path, 7, Need::SomeRecords)
-        .ok()
-        .flatten()
-        .expect("the cache is read");
+    let Cached {
+        kb: back,
+        index: back_index,
+        ..
+    } = read(&path, 7, Need::SomeRecords);
     assert_eq!(everything(&back), everything(&kb));
     let back_index = back_index.expect("the index was stored");
     for query in [
@@ -53,27 +69,29 @@ fn round_trip(source: &DataSource) {
         }
     }
     assert_eq!(back_index.vocabulary_len(), index.vocabulary_len());
-    write(&path, 7, &kb, None).expect("the cache is written without an index");
-    assert!(matches!(read_file(&path, 7, Need::SomeRecords), Ok(Some((_, None)))));
+    write(&path, 7, &files, &kb, None).expect("the cache is written without an index");
+    assert!(read(&path, 7, Need::SomeRecords).index.is_none());
 }
 
-/// A knowledge base with `n` generated achievements besides the built-in records, loaded from files.
-fn generated(n: usize) -> (tempfile::TempDir, KnowledgeBase) {
+/// A knowledge base with `n` generated achievements besides the built-in records, loaded from files,
+/// with its folder and its files' keys.
+fn generated(n: usize) -> (tempfile::TempDir, KnowledgeBase, Vec<FileKey>) {
     let base = load::load(&DataSource::Embedded).expect("valid");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let achievements = crate::synth::achievements(&base, n, 3);
     crate::synth::write_dir(&base, &achievements, dir.path()).expect("written");
-    let kb = load::load(&DataSource::Dir(dir.path().to_path_buf())).expect("valid");
-    (dir, kb)
+    let source = DataSource::Dir(dir.path().to_path_buf());
+    let kb = load::load(&source).expect("valid");
+    (dir, kb, files_of(&source))
 }
 
 #[test]
 fn records_in_several_parts_come_back_whole_and_in_order() {
-    let (_data, kb) = generated(700);
+    let (_data, kb, files) = generated(700);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("kb.ipec-cache");
-    write(&path, 3, &kb, None).expect("written");
-    let (back, _) = read_file(&path, 3, Need::SomeRecords).ok().flatten().expect("read");
+    write(&path, 3, &files, &kb, None).expect("written");
+    let back = read(&path, 3, Need::SomeRecords).kb;
     assert_eq!(
         back.achievements.parts_read(),
         0,
@@ -92,12 +110,15 @@ fn records_in_several_parts_come_back_whole_and_in_order() {
 
 #[test]
 fn what_a_command_needs_is_all_that_is_read() {
-    let (_data, kb) = generated(600);
+    let (_data, kb, files) = generated(600);
     let index = SearchIndex::build(&kb);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("kb.ipec-cache");
-    write(&path, 5, &kb, Some(&index)).expect("written");
-    let read = |need| read_file(&path, 5, need).ok().flatten().expect("read");
+    write(&path, 5, &files, &kb, Some(&index)).expect("written");
+    let read = |need| {
+        let cached = read(&path, 5, need);
+        (cached.kb, cached.index)
+    };
     let (counts, no_index) = read(Need::Counts);
     assert!(no_index.is_none(), "counting needs no index");
     assert_eq!(counts.len(Kind::Achievement), 600);
@@ -140,7 +161,7 @@ fn damage_anywhere_is_noticed() {
     let index = SearchIndex::build(&kb);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("kb.ipec-cache");
-    write(&path, 1, &kb, Some(&index)).expect("written");
+    write(&path, 1, &files_of(&DataSource::Embedded), &kb, Some(&index)).expect("written");
     let good = std::fs::read(&path).expect("read");
     // Past the build identity (whose change is another build, not damage).
     let start = 8 + 4 + 2 + u16::from_le_bytes([good[12], good[13]]) as usize;
@@ -159,4 +180,35 @@ fn damage_anywhere_is_noticed() {
         matches!(read_file(&path, 1, Need::Counts), Err(Stale::Damaged(_))),
         "truncated"
     );
+}
+
+#[test]
+fn only_the_files_that_changed_are_parsed_again() {
+    let (data, kb, files) = generated(600);
+    let source = DataSource::Dir(data.path().to_path_buf());
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("kb.ipec-cache");
+    write(&path, 9, &files, &kb, None).expect("written");
+    // One record of one file changes; a file is added whose records are new.
+    let changed = data.path().join("achievements/synth-000.toml");
+    let text = std::fs::read_to_string(&changed).expect("read");
+    let edited = text.replacen("title = \"", "title = \"Edited: ", 1);
+    std::fs::write(&changed, edited).expect("written");
+    let (read_now, problems) = load::read_files(&source);
+    let keys: Vec<u128> = read_now.iter().map(|f| file_key(&f.name, &f.text)).collect();
+    let earlier = read(&path, combine(keys.iter().copied()), Need::SomeRecords);
+    assert!(!earlier.current);
+    let known = earlier.records_of(&read_now, &keys);
+    let unchanged: Vec<&str> = read_now
+        .iter()
+        .zip(&known)
+        .filter(|(_, k)| k.is_some())
+        .map(|(f, _)| f.name.as_str())
+        .collect();
+    assert_eq!(unchanged.len(), read_now.len() - 1, "{unchanged:?}");
+    assert!(!unchanged.iter().any(|name| name.ends_with("synth-000.toml")));
+    let reused = load::load_read_knowing(&read_now, problems, known).expect("valid");
+    let fresh = load::load(&source).expect("valid");
+    assert_eq!(everything(&reused), everything(&fresh));
+    assert!(reused.achievements[0].title.starts_with("Edited: "));
 }

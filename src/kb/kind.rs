@@ -129,7 +129,7 @@ macro_rules! kinds {
         /// and is read again record by record, which says where and what each problem is.
         #[derive(Debug, Default, serde::Deserialize)]
         #[serde(deny_unknown_fields)]
-        pub(super) struct FileRecords {
+        pub(crate) struct FileRecords {
             $(#[serde(rename = $key, default)] $field: Vec<$ty>,)*
         }
 
@@ -171,6 +171,29 @@ macro_rules! kinds {
                     $(Kind::$variant => self.$field = Parts::on_disk(len, per_part, section_of_part, from)?,)*
                 }
                 Ok(())
+            }
+
+            /// The records one file gave, when they are `records[kind]` of each kind and all of them
+            /// came from file `file` (a file's records are contiguous: files are loaded in order).
+            pub(crate) fn of_file(&self, file: usize, records: &[std::ops::Range<usize>]) -> Option<FileRecords> {
+                Some(FileRecords {
+                    $($field: records
+                        .get(Kind::$variant as usize)?
+                        .clone()
+                        .map(|i| self.$field.get(i).filter(|r| r.origin.file == file).cloned())
+                        .collect::<Option<Vec<_>>>()?,)*
+                })
+            }
+
+            /// How many records of each kind came from each of `files` files.
+            pub(crate) fn counts_by_file(&self, files: usize) -> Vec<[usize; Kind::ALL.len()]> {
+                let mut counts = vec![[0; Kind::ALL.len()]; files];
+                $(for record in &self.$field {
+                    if let Some(of_file) = counts.get_mut(record.origin.file) {
+                        of_file[Kind::$variant as usize] += 1;
+                    }
+                })*
+                counts
             }
 
             /// Reads every record still on disk, on every core.

@@ -13,6 +13,7 @@ use include_dir::{include_dir, Dir};
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
+use super::kind::FileRecords;
 use super::model::Origin;
 use super::problem::{Problem, Problems};
 use super::text;
@@ -145,9 +146,15 @@ pub fn load(source: &DataSource) -> Result<KnowledgeBase, Problems> {
     on_large_stack(|| load_here(source))
 }
 
-/// Loads files already read, with the problems met reading them, as `load` does.
-pub(crate) fn load_read(files: &[SourceFile], problems: Vec<Problem>) -> Result<KnowledgeBase, Problems> {
-    on_large_stack(|| load_files(files, problems))
+/// Loads files already read, with the problems met reading them, as `load` does; with the records of
+/// the files that are unchanged since an earlier load (`known[i]` for file `i`, or none), which are not
+/// parsed again. The knowledge base is validated whole, as always.
+pub(crate) fn load_read_knowing(
+    files: &[SourceFile],
+    problems: Vec<Problem>,
+    known: Vec<Option<FileRecords>>,
+) -> Result<KnowledgeBase, Problems> {
+    on_large_stack(|| load_files(files, problems, known))
 }
 
 fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
@@ -173,7 +180,7 @@ fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
 
 fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
     let (files, problems) = read_files(source);
-    load_files(&files, problems)
+    load_files(&files, problems, Vec::new())
 }
 
 /// Loads files already read (with the problems met reading them); on the caller's thread, which needs
@@ -183,15 +190,22 @@ fn load_here(source: &DataSource) -> Result<KnowledgeBase, Problems> {
 /// are kept, and no record is copied. A file for which that fails, or whose text might hold a control
 /// character, is read again the careful way, record by record, which reports each of its problems where
 /// it is. The positions of the records of the other files are only looked for if validation has
-/// something to report.
-pub(crate) fn load_files(files: &[SourceFile], mut problems: Vec<Problem>) -> Result<KnowledgeBase, Problems> {
+/// something to report. A file whose records are `known` already (unchanged since they were cached) is
+/// not parsed at all.
+pub(crate) fn load_files(
+    files: &[SourceFile],
+    mut problems: Vec<Problem>,
+    mut known: Vec<Option<FileRecords>>,
+) -> Result<KnowledgeBase, Problems> {
     progress::FILES.store(files.len(), Ordering::Relaxed);
     progress::PARSED.store(0, Ordering::Relaxed);
-    let typed = crate::par::map(files, |_, file| {
-        let typed = parse_typed(file);
+    known.resize_with(files.len(), || None);
+    let parsed = crate::par::map(files, |i, file| {
+        let typed = known[i].is_none().then(|| parse_typed(file)).flatten();
         progress::PARSED.fetch_add(1, Ordering::Relaxed);
         typed
     });
+    let typed = parsed.into_iter().zip(known).map(|(parsed, known)| known.or(parsed));
     let docs = Docs::new(files);
     let mut kb = KnowledgeBase::default();
     let mut unreadable_ids = HashSet::new();
@@ -238,7 +252,7 @@ pub mod progress {
 }
 
 /// A file's records, deserialized in one pass, or `None` when the file needs the careful reading.
-fn parse_typed(file: &SourceFile) -> Option<super::kind::FileRecords> {
+fn parse_typed(file: &SourceFile) -> Option<FileRecords> {
     if may_hold_forbidden(&file.text) {
         return None;
     }

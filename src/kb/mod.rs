@@ -3,7 +3,7 @@
 //! (`document`).
 
 pub mod dates;
-mod kind;
+pub(crate) mod kind;
 pub mod links;
 pub mod load;
 pub mod model;

@@ -34,6 +34,9 @@ pub(crate) enum Section {
     Lengths,
 }
 
+/// The tag of the section of the lengths of each kind.
+pub(crate) const LENGTHS: u32 = 0x102;
+
 /// A section read back (the records are not: they stay on disk until needed).
 pub(crate) enum Part {
     Ids(HashMap<String, RecordRef>),
@@ -66,7 +69,7 @@ impl Section {
             Section::Records(kind, _) => *kind as u32,
             Section::Ids => 0x100,
             Section::Backlinks => 0x101,
-            Section::Lengths => 0x102,
+            Section::Lengths => LENGTHS,
         }
     }
 
@@ -127,7 +130,7 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
             }
             Part::Backlinks(backlinks)
         }
-        0x102 => {
+        LENGTHS => {
             // Numbers, not counts of what follows: the records are in sections of their own.
             let per_part = take_number(&mut rest)?;
             let kinds = take_count(&mut rest)?;
