@@ -319,13 +319,14 @@ fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 /// Raw mode, the alternate screen, bracketed paste (a paste arrives whole, not as keys) and the mouse.
 fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
+    // From here on there is something to restore.
+    ENTERED.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
     let entered = execute!(out, EnterAlternateScreen, EnableBracketedPaste);
     if let Err(e) = entered {
         restore();
         return Err(e);
     }
-    ENTERED.store(true, Ordering::SeqCst);
     if mouse {
         set_mouse(true);
     }
@@ -344,11 +345,15 @@ fn set_mouse(on: bool) {
     }
 }
 
-/// Puts the terminal back as it was. Safe to call more than once; errors are ignored because there is
-/// nothing better to do with them on the way out.
+/// Puts the terminal back as it was. Safe to call more than once, from any thread: only the first call
+/// after `enter` does anything, because leaving the alternate screen again would move the cursor back
+/// over whatever was printed since (a panic's message). Errors are ignored because there is nothing
+/// better to do with them on the way out.
 fn restore() {
     let _output = lock_output();
-    ENTERED.store(false, Ordering::SeqCst);
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
