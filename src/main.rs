@@ -10,9 +10,10 @@ use ipec::app::keys::Keymap;
 use ipec::app::tabs::Tab;
 use ipec::cache::Loaded;
 use ipec::cli::{Cli, Next, TuiArgs};
+use ipec::kb::load::progress;
 use ipec::kb::text::sanitize;
-use ipec::kb::{DataSource, Kind};
-use ipec::tui::{Options, PresentOptions};
+use ipec::kb::{DataSource, Kind, Problems};
+use ipec::tui::{Options, Outcome, PresentOptions};
 
 fn main() -> ExitCode {
     match ipec::cli::run(Cli::parse()) {
@@ -28,9 +29,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads the knowledge base for a terminal front end, through the cache; its problems are reported like
-/// `ipec check` does, before the terminal is touched. A load that takes a while (a large folder, not
-/// yet cached) shows its progress on standard error meanwhile.
+/// Loads the knowledge base for `ipec present`, through the cache, before the terminal is touched; its
+/// problems are reported like `ipec check` does. A load that takes a while (a large folder, not yet
+/// cached) shows its progress on standard error meanwhile.
 fn load(data: Option<PathBuf>, no_cache: bool) -> Option<Loaded> {
     let source = DataSource::from_option(data);
     let done = AtomicBool::new(false);
@@ -38,18 +39,27 @@ fn load(data: Option<PathBuf>, no_cache: bool) -> Option<Loaded> {
         if std::io::stderr().is_terminal() {
             scope.spawn(|| show_progress(&source, &done));
         }
+        progress::reset();
         let loaded = ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords);
         done.store(true, Ordering::Relaxed);
         loaded
     });
     match loaded {
-        Ok(loaded) => Some(loaded),
+        Ok(loaded) => {
+            loaded.print_notes();
+            Some(loaded)
+        }
         Err(problems) => {
-            eprintln!("{problems}");
-            eprintln!("the knowledge base has problems; run `ipec check` for the full list");
+            report_problems(&problems);
             None
         }
     }
+}
+
+/// A knowledge base with problems: the problems, then what to do, as `ipec check` would say it.
+fn report_problems(problems: &Problems) {
+    eprintln!("{problems}");
+    eprintln!("the knowledge base has problems; run `ipec check` for the full list");
 }
 
 /// The key table with the config file's keys (checked when the file was read, so they apply).
@@ -60,31 +70,29 @@ fn keymap(keys: &[(String, String)]) -> Keymap {
 /// A line on standard error that says how far loading is, redrawn until `done`: from 0.2 s on, so that
 /// a quick start shows nothing.
 fn show_progress(source: &DataSource, done: &AtomicBool) {
-    use ipec::kb::load::progress::{FILES, PARSED};
     let start = Instant::now();
-    let what = match source {
-        DataSource::Embedded => "the built-in knowledge base".to_string(),
-        DataSource::Dir(dir) => sanitize(&dir.display().to_string()).into_owned(),
-    };
+    let what = source.describe();
     let mut shown = false;
     while !done.load(Ordering::Relaxed) {
         std::thread::sleep(Duration::from_millis(50));
         if start.elapsed() < Duration::from_millis(200) {
             continue;
         }
-        let (files, parsed) = (FILES.load(Ordering::Relaxed), PARSED.load(Ordering::Relaxed));
-        let stage = if files == 0 {
-            "reading files".to_string()
-        } else if parsed < files {
-            let width = 24;
-            let filled = width * parsed / files;
-            format!(
-                "[{}{}] {parsed}/{files} files parsed",
-                "#".repeat(filled),
-                "-".repeat(width - filled)
-            )
-        } else {
-            "checking records".to_string()
+        let now = progress::snapshot();
+        let stage = match now.ratio() {
+            Some(ratio) => {
+                let width = 24;
+                let filled = ((width as f64 * ratio) as usize).min(width);
+                format!(
+                    "[{}{}] {}/{} {}",
+                    "#".repeat(filled),
+                    "-".repeat(width - filled),
+                    now.done,
+                    now.total,
+                    now.stage.counted()
+                )
+            }
+            None => now.stage.doing().to_string(),
         };
         eprint!(
             "\r\x1b[2Kipec: loading {what}: {stage} ({:.1} s)",
@@ -102,28 +110,34 @@ fn no_terminal(e: std::io::Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Opens the explorer.
+/// Opens the explorer at once; the knowledge base loads behind its loading screen. Problems with it are
+/// printed once the terminal is restored, as `ipec check` would print them.
 fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
-    let Some(loaded) = load(data.clone(), no_cache) else {
-        return ExitCode::FAILURE;
-    };
     let Some(tab) = args.tab.as_deref().map_or(Some(Tab::Overview), Tab::from_name) else {
         let names = Tab::names().join(", ");
         let asked = sanitize(args.tab.as_deref().unwrap_or_default()).into_owned();
         eprintln!("ipec: no tab is called `{asked}`; the tabs are {names}");
         return ExitCode::from(2);
     };
+    let source = DataSource::from_option(data);
     let options = Options {
         theme: args.theme,
         mouse: !args.no_mouse,
         tab,
-        watch: data,
+        source: source.clone(),
         keymap: keymap(&args.keys),
-        index: loaded.index,
-        store: loaded.store,
     };
-    match ipec::tui::run(loaded.kb, options) {
-        Ok(()) => ExitCode::SUCCESS,
+    let outcome = ipec::tui::run(options, move || {
+        ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords)
+    });
+    match outcome {
+        Ok(Outcome::Quit) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems(problems)) => {
+            report_problems(&problems);
+            ExitCode::FAILURE
+        }
+        // The panic hook has printed what went wrong; 101 is the status of a Rust program that panicked.
+        Ok(Outcome::LoaderFailed) => ExitCode::from(101),
         Err(e) => no_terminal(e),
     }
 }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -19,10 +19,13 @@ use ratatui::Terminal;
 
 use crate::app::present::Screen;
 use crate::app::tabs::Tab;
-use crate::app::{Action, App, Effect, Key, KeyCode, Mouse, MouseKind};
-use crate::kb::{KnowledgeBase, RecordRef};
+use crate::app::{Action, App, Effect, Key, KeyCode, Lists, Mouse, MouseKind};
+use crate::cache::Loaded;
+use crate::kb::load::progress;
+use crate::kb::{DataSource, KnowledgeBase, Problems, RecordRef};
 use crate::link::Link;
 use crate::search::SearchIndex;
+use crate::ui::loading::Loading;
 use crate::ui::{self, Theme, ThemeName};
 
 /// How the explorer starts: the options of `ipec tui`, whatever set them (flags, environment, config).
@@ -32,16 +35,28 @@ pub struct Options {
     pub mouse: bool,
     /// The tab it opens on.
     pub tab: Tab,
-    /// The knowledge-base folder to watch and reload on every change (`--data DIR`); the built-in one
-    /// cannot change.
-    pub watch: Option<std::path::PathBuf>,
+    /// Where the knowledge base comes from: named on the loading screen, and a `--data` folder is
+    /// watched and reloaded on every change (the built-in one cannot change).
+    pub source: DataSource,
     /// The key table, with the config file's keys.
     pub keymap: crate::app::keys::Keymap,
-    /// The search index, when the cache had it; else it is built in the background.
-    pub index: Option<SearchIndex>,
-    /// Where to save the knowledge base and its index once built, for the next start.
-    pub store: Option<crate::cache::Store>,
 }
+
+/// How the explorer ended.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The user quit: q or Ctrl-C in the explorer, or Ctrl-C on the loading screen (the same key means
+    /// the same thing everywhere, so it ends as a normal quit, with status 0).
+    Quit,
+    /// The knowledge base has problems; the terminal is already restored, for the caller to print them.
+    Problems(Problems),
+    /// The loader panicked (its message is printed by the panic hook, after the terminal is restored).
+    LoaderFailed,
+}
+
+/// How often the loading screen is redrawn, and how long the loaded knowledge base can wait to be
+/// noticed: a terminal cannot wake the loop when a thread finishes, so it looks this often.
+const LOADING_TICK: Duration = Duration::from_millis(25);
 
 /// How often the loop wakes up without input, to redraw (a status message may have expired).
 const TICK: Duration = Duration::from_millis(200);
@@ -49,20 +64,182 @@ const TICK: Duration = Duration::from_millis(200);
 /// Whether the mouse is captured now: `m` toggles it, and every way out must release it.
 static MOUSE: AtomicBool = AtomicBool::new(false);
 
-/// Runs the explorer until the user quits.
-pub fn run(kb: KnowledgeBase, options: Options) -> io::Result<()> {
+/// Whether the terminal is ours now (raw, on the alternate screen): once another thread has restored it
+/// (the loader panicked, a signal came), no frame may be drawn on the user's shell.
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
+/// Held while a frame is written or the terminal restored, so that a restore from another thread never
+/// lands in the middle of a frame.
+static OUTPUT: Mutex<()> = Mutex::new(());
+
+/// The output lock, waited for a little rather than for ever: the thread that holds it may be the one
+/// panicking, whose hook is asking for it.
+fn lock_output() -> Option<MutexGuard<'static, ()>> {
+    let deadline = Instant::now() + Duration::from_millis(200);
+    loop {
+        match OUTPUT.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(1)),
+            Err(TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
+/// Draws a frame, unless the terminal has been restored meanwhile.
+fn draw_frame(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    render: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<()> {
+    let _output = lock_output();
+    if ENTERED.load(Ordering::SeqCst) {
+        terminal.draw(render)?;
+    }
+    Ok(())
+}
+
+/// Runs the explorer until the user quits. The terminal is entered at once and `load` runs on a thread of
+/// its own meanwhile: the loading screen shows its progress, and every key, paste and resize that
+/// arrives before the knowledge base does is kept and replayed into the explorer, in order.
+pub fn run(options: Options, load: impl FnOnce() -> Result<Loaded, Problems> + Send + 'static) -> io::Result<Outcome> {
+    let loading = spawn_loader(load)?;
+    let what = options.source.describe();
+    let watch = match options.source {
+        DataSource::Embedded => None,
+        DataSource::Dir(dir) => Some(dir),
+    };
     let (tab, keymap) = (options.tab, options.keymap);
-    let start = move |app: &mut App| {
-        app.keymap = keymap;
-        app.update(Action::GoTab(tab.index()));
-    };
-    let sources = Sources {
-        link: None,
-        watch: options.watch,
-        index: options.index,
-        store: options.store,
-    };
-    run_app(kb, options.theme, options.mouse, sources, start)
+    with_terminal(options.theme, options.mouse, |terminal, looks| {
+        let (ready, typed) = match wait_for_load(terminal, looks, &what, &loading)? {
+            Waited::Loaded(ready, typed) => (*ready, typed),
+            Waited::Cancelled => return Ok(Outcome::Quit),
+            Waited::Failed(problems) => return Ok(Outcome::Problems(problems)),
+            Waited::LoaderFailed => return Ok(Outcome::LoaderFailed),
+        };
+        let notes = ready.notes;
+        let start = move |app: &mut App| {
+            app.keymap = keymap;
+            app.update(Action::GoTab(tab.index()));
+            // What the cache had to say (rebuilt, and why), where the user sees it.
+            notes.into_iter().for_each(|note| app.update(Action::Report(note)));
+            // What the user typed while waiting, as if typed now.
+            typed.into_iter().for_each(|event| handle(app, event));
+        };
+        let sources = Sources {
+            link: None,
+            watch,
+            index: ready.index,
+            store: ready.store,
+        };
+        let size = terminal.size()?;
+        let app = App::with_lists(ready.lists, size.width, size.height);
+        event_loop(terminal, app, looks, sources, start)?;
+        Ok(Outcome::Quit)
+    })
+}
+
+/// What the loader hands over: the explorer with its lists built, and what the event loop needs besides.
+struct Ready {
+    lists: Lists,
+    index: Option<SearchIndex>,
+    store: Option<crate::cache::Store>,
+    notes: Vec<String>,
+}
+
+/// The knowledge base, loading on a thread of its own, then the explorer's lists built there too (0.2 s
+/// at 100,000 records, which would otherwise freeze the loading screen): the result arrives on the
+/// receiver, or the sender is dropped unsent if the loader panics.
+fn spawn_loader(
+    load: impl FnOnce() -> Result<Loaded, Problems> + Send + 'static,
+) -> io::Result<mpsc::Receiver<Result<Ready, Problems>>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("ipec-loader".into())
+        // Deep TOML and the cache reader recurse; the main thread they ran on before had 8 MiB. Reserved,
+        // not committed.
+        .stack_size(crate::par::STACK)
+        .spawn(move || {
+            progress::reset();
+            let ready = load().map(|loaded| {
+                progress::begin(progress::Stage::PreparingViews, 0);
+                Ready {
+                    lists: Lists::build(Arc::new(loaded.kb)),
+                    index: loaded.index,
+                    store: loaded.store,
+                    notes: loaded.notes,
+                }
+            });
+            let _ = sender.send(ready);
+        })?;
+    Ok(receiver)
+}
+
+/// How the wait on the loading screen ended.
+enum Waited {
+    /// Loaded, with the events that came meanwhile.
+    Loaded(Box<Ready>, Vec<Event>),
+    Cancelled,
+    Failed(Problems),
+    LoaderFailed,
+}
+
+/// Shows the loading screen until the knowledge base arrives, keeping what the user types meanwhile;
+/// Ctrl-C cancels.
+fn wait_for_load(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    looks: &Looks,
+    what: &str,
+    loading: &mpsc::Receiver<Result<Ready, Problems>>,
+) -> io::Result<Waited> {
+    let started = Instant::now();
+    let mut typed = Vec::new();
+    loop {
+        match loading.try_recv() {
+            Ok(Ok(ready)) => return Ok(Waited::Loaded(Box::new(ready), typed)),
+            Ok(Err(problems)) => return Ok(Waited::Failed(problems)),
+            Err(mpsc::TryRecvError::Disconnected) => return Ok(Waited::LoaderFailed),
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+        let screen = Loading {
+            what: what.to_string(),
+            progress: progress::snapshot(),
+            elapsed: started.elapsed(),
+        };
+        draw_frame(terminal, |frame| ui::loading::draw(frame, &screen, &looks.theme))?;
+        if !event::poll(LOADING_TICK)? {
+            continue;
+        }
+        // Everything already typed, before drawing again.
+        loop {
+            let event = event::read()?;
+            if is_ctrl_c(&event) {
+                return Ok(Waited::Cancelled);
+            }
+            if keeps(&event) {
+                typed.push(event);
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// Ctrl-C pressed: in raw mode the terminal sends it as a key, not SIGINT.
+fn is_ctrl_c(event: &Event) -> bool {
+    matches!(event, Event::Key(k)
+        if k.kind != KeyEventKind::Release
+            && k.code == event::KeyCode::Char('c')
+            && k.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// Whether an event that came during loading is replayed into the explorer: keys, pastes and resizes
+/// are; a click or scroll aimed at the loading screen means nothing to the explorer.
+fn keeps(event: &Event) -> bool {
+    match event {
+        Event::Key(_) | Event::Paste(_) | Event::Resize(..) => true,
+        Event::Mouse(_) | Event::FocusGained | Event::FocusLost => false,
+    }
 }
 
 /// What else the event loop listens to, besides the terminal.
@@ -116,16 +293,20 @@ pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) ->
         index: None,
         store: None,
     };
-    run_app(kb, options.theme, options.mouse, sources, start)
+    with_terminal(options.theme, options.mouse, |terminal, looks| {
+        let size = terminal.size()?;
+        let app = App::without_index(Arc::new(kb), size.width, size.height);
+        event_loop(terminal, app, looks, sources, start)
+    })
 }
 
-fn run_app(
-    kb: KnowledgeBase,
+/// Enters the terminal, runs `body` in it, and restores it however `body` ends (a panic is the panic
+/// hook's to restore).
+fn with_terminal<T>(
     theme: ThemeName,
     mouse: bool,
-    sources: Sources,
-    start: impl FnOnce(&mut App),
-) -> io::Result<()> {
+    body: impl FnOnce(&mut Terminal<CrosstermBackend<Stdout>>, &mut Looks) -> io::Result<T>,
+) -> io::Result<T> {
     exit_on_signals()?;
     install_panic_hook();
     let mut terminal = setup(mouse)?;
@@ -133,7 +314,7 @@ fn run_app(
         name: theme,
         theme: Theme::new(theme, Theme::no_color_env()),
     };
-    let result = event_loop(&mut terminal, kb, &mut looks, sources, start);
+    let result = body(&mut terminal, &mut looks);
     restore();
     terminal.show_cursor()?;
     result
@@ -153,6 +334,8 @@ fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 /// Raw mode, the alternate screen, bracketed paste (a paste arrives whole, not as keys) and the mouse.
 fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
+    // From here on there is something to restore.
+    ENTERED.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
     let entered = execute!(out, EnterAlternateScreen, EnableBracketedPaste);
     if let Err(e) = entered {
@@ -177,9 +360,15 @@ fn set_mouse(on: bool) {
     }
 }
 
-/// Puts the terminal back as it was. Safe to call more than once; errors are ignored because there is
-/// nothing better to do with them on the way out.
+/// Puts the terminal back as it was. Safe to call more than once, from any thread: only the first call
+/// after `enter` does anything, because leaving the alternate screen again would move the cursor back
+/// over whatever was printed since (a panic's message). Errors are ignored because there is nothing
+/// better to do with them on the way out.
 fn restore() {
+    let _output = lock_output();
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
@@ -246,15 +435,12 @@ fn install_panic_hook() {
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    kb: KnowledgeBase,
+    mut app: App,
     looks: &mut Looks,
     sources: Sources,
     start: impl FnOnce(&mut App),
 ) -> io::Result<()> {
-    let size = terminal.size()?;
-    let kb = Arc::new(kb);
-    let mut index = build_index_in_background(Arc::clone(&kb), sources.index, sources.store);
-    let mut app = App::without_index(kb, size.width, size.height);
+    let mut index = build_index_in_background(Arc::clone(&app.kb), sources.index, sources.store);
     start(&mut app);
     let link = sources.link;
     // Keeping the watcher alive keeps it watching; its reloads arrive already validated.
@@ -293,7 +479,7 @@ fn event_loop(
             app.update(Action::ShowStep(step));
         }
         app.refresh();
-        terminal.draw(|frame| ui::draw(frame, &app, &looks.theme))?;
+        draw_frame(terminal, |frame| ui::draw(frame, &app, &looks.theme))?;
         if !event::poll(TICK)? {
             continue;
         }

@@ -10,9 +10,18 @@ use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
-struct Screen(Arc<Mutex<vt100::Parser>>);
+/// The screen as a terminal emulator shows it, and everything the binary wrote to it, in order.
+struct Screen(Arc<Mutex<vt100::Parser>>, Arc<Mutex<Vec<u8>>>);
 
 impl Screen {
+    /// Whether the binary ever wrote `needle` (as one run of text), even if it is no longer shown.
+    fn ever_showed(&self, needle: &str) -> bool {
+        self.1
+            .lock()
+            .map(|written| String::from_utf8_lossy(&written).contains(needle))
+            .unwrap_or(false)
+    }
+
     fn text(&self) -> String {
         self.0.lock().map(|p| p.screen().contents()).unwrap_or_default()
     }
@@ -72,7 +81,9 @@ fn start(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Screen, Box<dyn Wr
     let mut reader = master.try_clone_reader().expect("reader");
     let writer = master.take_writer().expect("writer");
     let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+    let transcript = Arc::new(Mutex::new(Vec::new()));
     let feed = Arc::clone(&parser);
+    let record = Arc::clone(&transcript);
     std::thread::spawn(move || {
         // The master end lives as long as this thread reads from it.
         let _master = master;
@@ -84,9 +95,12 @@ fn start(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Screen, Box<dyn Wr
             if let Ok(mut p) = feed.lock() {
                 p.process(&buf[..n]);
             }
+            if let Ok(mut written) = record.lock() {
+                written.extend_from_slice(&buf[..n]);
+            }
         }
     });
-    (child, Screen(parser), writer)
+    (child, Screen(parser, transcript), writer)
 }
 
 #[test]
@@ -193,4 +207,88 @@ fn stepping_through_a_tour_on_a_projector_then_leaving() {
         std::thread::sleep(Duration::from_millis(30));
     };
     assert!(status.success(), "ipec present exited with {status:?}");
+}
+
+/// Waits for the binary to exit, for at most 10 s.
+fn wait_exit(child: &mut KillOnDrop, what: &str) -> portable_pty::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.0.try_wait().expect("wait") {
+            return status;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "ipec did not end: {what}");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+/// A knowledge base that takes a debug build a good while to load: the built-in one with 5,000
+/// synthetic results.
+fn large_kb() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let base = ipec::kb::KnowledgeBase::builtin().expect("the built-in knowledge base loads");
+    let achievements = ipec::synth::achievements(&base, 5_000, 1);
+    ipec::synth::write_dir(&base, &achievements, dir.path()).expect("the synthetic knowledge base is written");
+    dir
+}
+
+#[test]
+fn what_is_typed_while_loading_is_kept() {
+    let kb = large_kb();
+    let path = kb.path().display().to_string();
+    let (mut child, screen, mut writer) = start(HEIGHT, WIDTH, &["--data", &path, "--no-cache"]);
+    // At once, before ipec has drawn anything: a trainer who knows what they want.
+    writer.write_all(b"/ghana").expect("keys reach ipec");
+    writer.flush().expect("flush");
+    screen.wait_for("Country GHA");
+    assert!(
+        screen.text().contains("› ghana"),
+        "the search palette has the query:\n{}",
+        screen.text()
+    );
+    // The keys went through the loading screen, not straight to an explorer that was already open.
+    assert!(
+        screen.ever_showed("what you type now is kept"),
+        "the loading screen was never drawn"
+    );
+    // Esc leaves the search, q quits (sent apart: Esc then q at once reads as Alt-q).
+    writer.write_all(b"\x1b").expect("keys reach ipec");
+    writer.flush().expect("flush");
+    let start = Instant::now();
+    while screen.text().contains("› ghana") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "Esc did not close the search"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    writer.write_all(b"q").expect("keys reach ipec");
+    writer.flush().expect("flush");
+    let status = wait_exit(&mut child, "on Esc q");
+    assert!(status.success(), "ipec exited with {status:?}");
+}
+
+#[test]
+fn ctrl_c_while_loading_quits_at_once() {
+    let kb = large_kb();
+    let path = kb.path().display().to_string();
+    let (mut child, screen, mut writer) = start(24, 80, &["--data", &path, "--no-cache"]);
+    screen.wait_for("Ctrl-C cancels");
+    writer.write_all(b"\x03").expect("Ctrl-C reaches ipec");
+    writer.flush().expect("flush");
+    let status = wait_exit(&mut child, "on Ctrl-C while loading");
+    assert!(status.success(), "Ctrl-C is a normal quit: {status:?}");
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!screen.text().contains("Ctrl-C cancels"), "the terminal was restored");
+}
+
+#[test]
+fn a_broken_file_is_reported_after_the_terminal_is_restored() {
+    let broken = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid/not-toml");
+    let (mut child, screen, _writer) = start(24, 120, &["--data", broken, "--no-cache"]);
+    let status = wait_exit(&mut child, "with a broken knowledge base");
+    assert_eq!(status.exit_code(), 1, "{status:?}");
+    // Printed on the main screen, after the alternate one was left: printed before, it would be gone.
+    screen.wait_for("not-toml/countries.toml:3:14: invalid basic string, expected `\"`");
+    screen.wait_for("the knowledge base has problems; run `ipec check` for the full list");
+    assert!(!screen.text().contains("Ctrl-C cancels"), "the loading screen is gone");
 }

@@ -80,3 +80,28 @@ fn smallest_usable_screen() {
     press(&mut app, "5");
     insta::assert_snapshot!("countries_40x12", render(&app));
 }
+
+/// The loading screen, drawn from a fixed snapshot: two stages done, the third under way.
+fn loading_screen(width: u16, height: u16) -> String {
+    use ipec::kb::load::progress::{Snapshot, Stage};
+    use ipec::ui::loading::{self, Loading};
+    let screen = Loading {
+        what: "/srv/ipec/kb100k".to_string(),
+        progress: Snapshot::new(Stage::Parsing, 12, 100, &[Stage::FindingFiles, Stage::ReadingFiles]),
+        elapsed: std::time::Duration::from_millis(2345),
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| loading::draw(frame, &screen, &ipec::ui::Theme::dark()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn loading_screen_at_80x24_and_200x55() {
+    insta::assert_snapshot!("loading_80x24", loading_screen(80, 24));
+    insta::assert_snapshot!("loading_200x55", loading_screen(200, 55));
+    // Below the explorer's minimum size, the facts without the frame.
+    insta::assert_snapshot!("loading_30x6", loading_screen(30, 6));
+}

@@ -80,6 +80,23 @@ pub struct App {
     cache: RefCell<Option<(RowKey, u16, Rc<DocView>)>>,
 }
 
+/// What takes long to build at 100,000 records (every tab's list, the theory-of-change matrix), built
+/// on any thread before the app that shows them.
+pub struct Lists {
+    kb: Arc<KnowledgeBase>,
+    matrix: Matrix,
+    rows: Vec<Vec<Row>>,
+}
+
+impl Lists {
+    pub fn build(kb: Arc<KnowledgeBase>) -> Lists {
+        let matrix = Matrix::new(&kb);
+        // On every core: at 100,000 records the lists of results by priority and by date take 0.1-0.2 s each.
+        let rows: Vec<Vec<Row>> = crate::par::map(&Tab::ALL, |_, &t| rows::build(&kb, t));
+        Lists { kb, matrix, rows }
+    }
+}
+
 impl App {
     /// An app with its search index, built here (fine for the shipped knowledge base and for tests).
     pub fn new(kb: KnowledgeBase, width: u16, height: u16) -> App {
@@ -91,10 +108,14 @@ impl App {
 
     /// An app whose search index is still being built elsewhere; hand it over with `set_index`.
     pub fn without_index(kb: Arc<KnowledgeBase>, width: u16, height: u16) -> App {
+        App::with_lists(Lists::build(kb), width, height)
+    }
+
+    /// An app of lists built beforehand (on the loader's thread: the app itself stays on the
+    /// terminal's), its search index still to come.
+    pub fn with_lists(lists: Lists, width: u16, height: u16) -> App {
+        let Lists { kb, matrix, rows } = lists;
         let index = None;
-        let matrix = Matrix::new(&kb);
-        // On every core: at 100,000 records the lists of results by priority and by date take 0.1-0.2 s each.
-        let rows: Vec<Vec<Row>> = crate::par::map(&Tab::ALL, |_, &t| rows::build(&kb, t));
         let mut app = App {
             kb,
             index,

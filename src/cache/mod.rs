@@ -26,6 +26,7 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 use crate::kb::kind::FileRecords;
+use crate::kb::load::progress::{self, Stage};
 use crate::kb::load::{self, SourceFile};
 use crate::kb::Kind;
 use crate::kb::{store as kb_store, DataSource, KnowledgeBase, Problems, Sections};
@@ -138,6 +139,9 @@ pub struct Loaded {
     pub kb: KnowledgeBase,
     pub index: Option<SearchIndex>,
     pub store: Option<Store>,
+    /// What the user should know of the cache (a damaged file rebuilt, and why), for the front end to
+    /// show where it is seen: printed on standard error by commands, a status line in the explorer.
+    pub notes: Vec<String>,
 }
 
 /// A cache file, the key of what was loaded and the files it came from: `save` writes it.
@@ -197,6 +201,13 @@ impl Cached {
     }
 }
 
+impl Loaded {
+    /// The notes on standard error, for the commands that have no screen of their own.
+    pub fn print_notes(&self) {
+        self.notes.iter().for_each(|note| eprintln!("ipec: {note}"));
+    }
+}
+
 /// Loads a knowledge base from its cache file when that holds the same content, else from its files
 /// (reporting a damaged or foreign cache file on standard error), parsing again only the files that
 /// changed since the cache file was written. With `use_cache` false, the cache is neither read nor
@@ -208,6 +219,7 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
             kb,
             index: None,
             store: None,
+            notes: Vec::new(),
         });
     };
     // The built-in files are in memory already; a folder's are read and hashed one at a time on every
@@ -224,6 +236,8 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
         ),
     };
     let mut earlier = None;
+    let mut notes = Vec::new();
+    let shown_path = || crate::kb::text::escape(&path.display().to_string()).into_owned();
     if let Some(key) = key {
         match read_file(&path, key, need) {
             Ok(Some(cached)) if cached.current => {
@@ -238,17 +252,20 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
                     kb: cached.kb,
                     index: cached.index,
                     store,
+                    notes,
                 });
             }
             Ok(cached) => earlier = cached,
-            Err(Stale::Damaged(why)) => eprintln!(
-                "ipec: the cache file {} is damaged ({why}); rebuilding it",
-                crate::kb::text::escape(&path.display().to_string())
-            ),
-            Err(Stale::OtherBuild(by)) => eprintln!(
-                "ipec: the cache file {} was written by another build of ipec ({by}); rebuilding it",
-                crate::kb::text::escape(&path.display().to_string())
-            ),
+            Err(Stale::Damaged(why)) => notes.push(format!(
+                "the cache file {} is damaged ({}); rebuilding it",
+                shown_path(),
+                crate::kb::text::escape(&why)
+            )),
+            Err(Stale::OtherBuild(by)) => notes.push(format!(
+                "the cache file {} was written by another build of ipec ({}); rebuilding it",
+                shown_path(),
+                crate::kb::text::escape(&by)
+            )),
         }
     }
     // The key is that of the files loaded: a folder's are read again here (a cache hit keeps no text),
@@ -274,6 +291,7 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
         kb,
         index: None,
         store: Some(store),
+        notes,
     })
 }
 
@@ -362,7 +380,12 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<Cached>, Stale>
         file: SharedFile::new(file),
         entries,
     });
-    let checked = crate::par::map(&reader.entries, |_, entry| reader.check(entry));
+    progress::begin(Stage::ReadingCache, reader.entries.len());
+    let checked = crate::par::map(&reader.entries, |_, entry| {
+        let checked = reader.check(entry);
+        progress::advance(1);
+        checked
+    });
     checked.into_iter().collect::<Result<(), Stale>>()?;
     let mut record_sections = Vec::new();
     let mut others = Vec::new();

@@ -454,7 +454,8 @@ fn need(command: &Command) -> Need {
 }
 
 fn on_knowledge_base(loaded: crate::cache::Loaded, command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
-    let crate::cache::Loaded { kb, index, store } = loaded;
+    loaded.print_notes();
+    let crate::cache::Loaded { kb, index, store, .. } = loaded;
     // Leaked: freeing a large knowledge base at exit would only delay the exit.
     let kb = &*Box::leak(Box::new(kb));
     let (code, index) = match command {
@@ -573,6 +574,7 @@ pub fn check(source: &DataSource, out: &mut impl Write) -> io::Result<ExitCode> 
 fn check_cached(source: &DataSource, use_cache: bool, out: &mut impl Write) -> io::Result<ExitCode> {
     match crate::cache::load(source, use_cache, Need::Counts) {
         Ok(loaded) => {
+            loaded.print_notes();
             if let Some(store) = &loaded.store {
                 store.save(&loaded.kb, loaded.index.as_ref());
             }

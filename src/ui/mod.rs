@@ -4,11 +4,13 @@
 //! - `detail`: the detail pane (a laid-out `Document`).
 //! - `palette`: the search palette.  - `footer`: key hints and status, from the key table.
 //! - `help`: the help overlay.       - `too_small`: below 40×12.
+//! - `loading`: the loading screen, before there is an `App`.
 //! - `theme`: colours.
 
 mod detail;
 mod footer;
 mod help;
+pub mod loading;
 mod palette;
 mod present;
 mod problems;

@@ -200,7 +200,7 @@ impl App {
         let in_region = |r: &Row| list.region.is_none() || r.region == list.region;
         let direct: Vec<bool> = rows
             .iter()
-            .map(|r| in_region(r) && words.iter().all(|w| r.folded.contains(w.as_str())))
+            .map(|r| in_region(r) && words.iter().all(|w| r.folded().contains(w.as_str())))
             .collect();
         // A match shows with the rows it sits under (its priority and area, its region), for context.
         let mut keep = direct.clone();

@@ -28,7 +28,7 @@ impl App {
             }
             _ => return,
         };
-        self.rows[tab.index()] = rows::fold_rows(rows::timeline(&self.kb, newest_first));
+        self.rows[tab.index()] = rows::timeline(&self.kb, newest_first);
         let row = key.and_then(|k| self.rows[tab.index()].iter().position(|r| r.key == k));
         if let Some(list) = self.current_mut().list_mut() {
             list.selected = row;
