@@ -214,3 +214,36 @@ fn export_writes_the_filtered_list_through_an_effect() {
         [ipec::app::Effect::Export { extension: "md", .. }]
     ));
 }
+
+/// At 100,000 results the lists of every result are built while the explorer already runs: a tab
+/// whose list is coming says so, keys do nothing to it meanwhile, and the list arrives whole.
+#[test]
+fn a_list_built_in_the_background_arrives_whole_and_selected() {
+    use std::sync::Arc;
+
+    use ipec::app::{App, Lists};
+    use ipec::kb::KnowledgeBase;
+
+    let kb = Arc::new(KnowledgeBase::builtin().expect("the built-in knowledge base loads"));
+    let mut app = App::with_lists(Lists::small(Arc::clone(&kb)), 120, 40);
+    assert!(app.building(Tab::Priorities) && app.building(Tab::Timeline));
+    assert!(!app.building(Tab::Countries) && !app.building(Tab::Overview));
+    press(&mut app, "2jjj<Enter>");
+    assert_eq!(app.tab, Tab::Priorities);
+    assert!(app.rows(Tab::Priorities).is_empty());
+    assert_eq!(app.detail_key(), None, "nothing to show yet");
+    // The timeline flipped meanwhile is built here, newer than the list on its way: it stays.
+    press(&mut app, "8s");
+    assert!(!app.building(Tab::Timeline));
+    let flipped: Vec<RowKey> = app.rows(Tab::Timeline).iter().map(|r| r.key).collect();
+    for (tab, rows) in Lists::per_result(&kb) {
+        app.set_rows(tab, rows);
+    }
+    let whole = App::new(KnowledgeBase::builtin().expect("loads"), 120, 40);
+    let keys = |app: &App, tab| app.rows(tab).iter().map(|r| r.key).collect::<Vec<RowKey>>();
+    assert_eq!(keys(&app, Tab::Priorities), keys(&whole, Tab::Priorities));
+    assert_eq!(keys(&app, Tab::Timeline), flipped);
+    assert_ne!(flipped, keys(&whole, Tab::Timeline), "the timeline was flipped");
+    press(&mut app, "2");
+    assert_eq!(app.detail_key(), whole.rows(Tab::Priorities).first().map(|r| r.key));
+}

@@ -76,6 +76,17 @@ impl DocView {
     }
 }
 
+/// The entries of one list the pane shows. A country of a 100,000-record knowledge base has thousands
+/// of results and figures: laid out whole they took 0.15 s before the first frame that showed the
+/// country, for a pane nobody scrolls that far.
+const LONGEST_LIST: usize = 250;
+
+/// The first `LONGEST_LIST` entries, and how many are left out.
+fn shown<T>(entries: &[T]) -> (&[T], usize) {
+    let n = entries.len().min(LONGEST_LIST);
+    (&entries[..n], entries.len() - n)
+}
+
 /// Wraps text by display width (never by bytes), keeping track of links.
 struct Writer {
     width: usize,
@@ -225,6 +236,20 @@ impl Writer {
         }
     }
 
+    /// The line that says how many entries of a list were left out.
+    fn more(&mut self, more: usize) {
+        if more > 0 {
+            self.indent = 2;
+            self.push("  ", Role::Dim);
+            let text = format!(
+                "… and {} more, not shown here (`ipec show` lists them all)",
+                crate::document::format::thousands(more)
+            );
+            self.words(&text, Role::Dim);
+            self.end_line();
+        }
+    }
+
     fn link(&mut self, link: &Link) -> Role {
         let target = match (link.target, &link.url) {
             (Some(r), _) => LinkTarget::Record(r),
@@ -268,6 +293,7 @@ impl Writer {
         self.indent = 0;
         match block {
             Block::Figures { figures } => {
+                let (figures, more) = shown(figures);
                 let col = figures
                     .iter()
                     .map(|f| sanitize(&f.short()).width())
@@ -284,6 +310,7 @@ impl Writer {
                     self.words(&f.label, Role::FigureLabel);
                     self.end_line();
                 }
+                self.more(more);
             }
             Block::Heading { text } => {
                 self.words(text, Role::Heading);
@@ -305,6 +332,7 @@ impl Writer {
                 self.end_line();
             }
             Block::Items { items } => {
+                let (items, more) = shown(items);
                 for item in items {
                     self.indent = 2;
                     self.push("• ", Role::Bullet);
@@ -318,6 +346,7 @@ impl Writer {
                         self.end_line();
                     }
                 }
+                self.more(more);
             }
             Block::Web { links } => {
                 for link in links {
@@ -417,6 +446,47 @@ mod tests {
 
     fn width_of(line: &Line) -> usize {
         line.iter().map(|s| s.text.width()).sum()
+    }
+
+    #[test]
+    fn a_long_list_shows_its_first_entries_and_says_how_many_more() {
+        let kb = KnowledgeBase::builtin().expect("built-in knowledge base");
+        let r = kb.find("GHA").expect("Ghana");
+        let item = |n: usize| crate::document::Item {
+            link: Link {
+                label: format!("Result {n}"),
+                role: "result".into(),
+                target: Some(r),
+                id: None,
+                url: None,
+            },
+            detail: String::new(),
+        };
+        let doc = Document {
+            kind: r.kind,
+            id: "GHA".into(),
+            title: "Ghana".into(),
+            subtitle: String::new(),
+            blocks: vec![Block::Items {
+                items: (0..LONGEST_LIST + 1234).map(item).collect(),
+            }],
+        };
+        let view = DocView::new(&doc, 80);
+        assert_eq!(
+            view.link_targets.len(),
+            LONGEST_LIST,
+            "only the entries shown are links"
+        );
+        let text: Vec<String> = view
+            .lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .collect();
+        let last_shown = format!("• Result {}", LONGEST_LIST - 1);
+        assert!(text.iter().any(|l| l.trim() == last_shown), "{text:?}");
+        assert!(!text.iter().any(|l| l.trim() == format!("• Result {LONGEST_LIST}")));
+        let last = text.last().map(String::as_str).unwrap_or_default();
+        assert!(last.contains("… and 1,234 more"), "{last}");
     }
 
     #[test]

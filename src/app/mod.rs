@@ -39,7 +39,7 @@ use matrix::Matrix;
 pub use mode::Mode;
 use palette::Palette;
 use rows::{Row, RowKey};
-use tabs::Tab;
+use tabs::{ListSize, Tab};
 pub use views::{TabState, View};
 
 /// Which pane of a tab has the keyboard.
@@ -57,7 +57,7 @@ pub struct App {
     /// is usable meanwhile (the palette says it is indexing).
     index: Option<SearchIndex>,
     pub matrix: Matrix,
-    rows: Vec<Vec<Row>>,
+    rows: Vec<Rows>,
     /// Per tab, the rows that pass the filter and region, in order.
     visible: Vec<Vec<usize>>,
     /// Per tab, (rows matching the filter themselves, rows that could).
@@ -80,20 +80,63 @@ pub struct App {
     cache: RefCell<Option<(RowKey, u16, Rc<DocView>)>>,
 }
 
-/// What takes long to build at 100,000 records (every tab's list, the theory-of-change matrix), built
-/// on any thread before the app that shows them.
+/// A tab's list: built, or being built in the background (`ListSize::PerResult`).
+#[derive(Debug, Clone)]
+pub enum Rows {
+    Building,
+    Built(Vec<Row>),
+}
+
+impl Rows {
+    /// The rows; none while they are being built.
+    pub fn as_slice(&self) -> &[Row] {
+        match self {
+            Rows::Building => &[],
+            Rows::Built(rows) => rows,
+        }
+    }
+}
+
+/// What an app shows that takes long to build at 100,000 records: every tab's list and the
+/// theory-of-change matrix, built on any thread before the app that shows them.
 pub struct Lists {
     kb: Arc<KnowledgeBase>,
     matrix: Matrix,
-    rows: Vec<Vec<Row>>,
+    rows: Vec<Rows>,
 }
 
 impl Lists {
+    /// Every list, built now, on every core.
     pub fn build(kb: Arc<KnowledgeBase>) -> Lists {
+        let mut lists = Lists::small(kb);
+        for (tab, rows) in Lists::per_result(&lists.kb) {
+            lists.rows[tab.index()] = Rows::Built(rows);
+        }
+        lists
+    }
+
+    /// The small lists, built now; the lists of every result are left `Building`, for
+    /// `per_result` to build elsewhere and `App::set_rows` to take.
+    pub fn small(kb: Arc<KnowledgeBase>) -> Lists {
         let matrix = Matrix::new(&kb);
-        // On every core: at 100,000 records the lists of results by priority and by date take 0.1-0.2 s each.
-        let rows: Vec<Vec<Row>> = crate::par::map(&Tab::ALL, |_, &t| rows::build(&kb, t));
+        let rows = Tab::ALL
+            .iter()
+            .map(|t| match t.spec().size {
+                ListSize::Small => Rows::Built(rows::build(&kb, *t)),
+                ListSize::PerResult => Rows::Building,
+            })
+            .collect();
         Lists { kb, matrix, rows }
+    }
+
+    /// The lists of every result, on every core: at 100,000 results each takes 0.1-0.2 s.
+    pub fn per_result(kb: &KnowledgeBase) -> Vec<(Tab, Vec<Row>)> {
+        let tabs: Vec<Tab> = Tab::ALL
+            .into_iter()
+            .filter(|t| t.spec().size == ListSize::PerResult)
+            .collect();
+        let built = crate::par::map(&tabs, |_, &t| rows::build(kb, t));
+        tabs.into_iter().zip(built).collect()
     }
 }
 
@@ -137,17 +180,37 @@ impl App {
             cache: RefCell::new(None),
         };
         for tab in Tab::ALL {
-            app.refilter(tab);
-            let first = app.visible[tab.index()].first().copied();
-            if let Some(list) = app.states[tab.index()].list_mut() {
-                list.selected = first;
-            }
+            app.select_first(tab);
         }
         app
     }
 
+    /// A list built in the background arrives: it replaces the tab's `Building` list, its first row
+    /// selected. A list built here meanwhile (the timeline flipped) is newer, and stays.
+    pub fn set_rows(&mut self, tab: Tab, rows: Vec<Row>) {
+        if matches!(self.rows[tab.index()], Rows::Building) {
+            self.rows[tab.index()] = Rows::Built(rows);
+            self.select_first(tab);
+            self.fix();
+        }
+    }
+
+    /// Whether a tab's list is still being built.
+    pub fn building(&self, tab: Tab) -> bool {
+        matches!(self.rows[tab.index()], Rows::Building)
+    }
+
+    /// Shows a tab's rows as its filter and region say, the first one selected.
+    fn select_first(&mut self, tab: Tab) {
+        self.refilter(tab);
+        let first = self.visible[tab.index()].first().copied();
+        if let Some(list) = self.states[tab.index()].list_mut() {
+            list.selected = first;
+        }
+    }
+
     pub fn rows(&self, tab: Tab) -> &[Row] {
-        &self.rows[tab.index()]
+        self.rows[tab.index()].as_slice()
     }
 
     pub fn visible(&self, tab: Tab) -> &[usize] {

@@ -11,7 +11,7 @@ use super::matrix::Matrix;
 use super::rows::{self, RowKey};
 use super::tabs::Tab;
 use super::views::View;
-use super::{App, Mode};
+use super::{App, Mode, Rows};
 
 /// A row's key that survives a reload: records by kind and id (their positions may change).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl App {
         // Places remembered by position may name other records now.
         self.history.clear();
         for tab in Tab::ALL {
-            self.rows[tab.index()] = self.build_rows(tab);
+            self.rows[tab.index()] = Rows::Built(self.build_rows(tab));
             let row = before[tab.index()].as_ref().and_then(|s| self.find_row(tab, s));
             if let Some(list) = self.states[tab.index()].list_mut() {
                 list.selected = row.or(list.selected);

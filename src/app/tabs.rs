@@ -22,6 +22,17 @@ pub enum Tab {
     Library,
 }
 
+/// How long a tab's list grows with the knowledge base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListSize {
+    /// A row per record of a small kind (priorities, countries, conventions): built before the first
+    /// frame.
+    Small,
+    /// A row per result: 100,000 rows at scale, built in the background while the explorer already
+    /// answers (the list says it is being prepared meanwhile).
+    PerResult,
+}
+
 /// What the table says of one tab.
 pub struct TabSpec {
     pub tab: Tab,
@@ -33,6 +44,8 @@ pub struct TabSpec {
     pub view: ViewKind,
     /// The rows of its list (empty for a view without one).
     pub rows: fn(&KnowledgeBase) -> Vec<Row>,
+    /// How long its list grows, which decides whether the explorer waits for it.
+    pub size: ListSize,
     /// A record of these kinds opens in this tab when a link or a search result is followed.
     pub opens: &'static [Kind],
 }
@@ -46,6 +59,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["overview", "home"],
         view: ViewKind::List,
         rows: rows::overview,
+        size: ListSize::Small,
         opens: &[Kind::Programme],
     },
     TabSpec {
@@ -55,6 +69,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["priorities", "results"],
         view: ViewKind::List,
         rows: rows::priorities,
+        size: ListSize::PerResult,
         opens: &[Kind::Priority, Kind::Achievement],
     },
     TabSpec {
@@ -64,6 +79,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["change", "matrix", "theory-of-change"],
         view: ViewKind::Matrix,
         rows: rows::none,
+        size: ListSize::Small,
         opens: &[Kind::Area],
     },
     TabSpec {
@@ -73,6 +89,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["conventions"],
         view: ViewKind::List,
         rows: rows::conventions,
+        size: ListSize::Small,
         opens: &[Kind::Convention],
     },
     TabSpec {
@@ -82,6 +99,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["countries"],
         view: ViewKind::List,
         rows: rows::countries,
+        size: ListSize::Small,
         opens: &[Kind::Country],
     },
     TabSpec {
@@ -91,6 +109,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["map", "world"],
         view: ViewKind::Map,
         rows: rows::countries,
+        size: ListSize::Small,
         opens: &[],
     },
     TabSpec {
@@ -100,6 +119,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["partnerships", "partners"],
         view: ViewKind::List,
         rows: rows::partnerships,
+        size: ListSize::Small,
         opens: &[Kind::Partnership],
     },
     TabSpec {
@@ -109,6 +129,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["timeline", "events"],
         view: ViewKind::Timeline,
         rows: rows::timeline_oldest_first,
+        size: ListSize::PerResult,
         opens: &[Kind::Event],
     },
     TabSpec {
@@ -118,6 +139,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["figures", "charts"],
         view: ViewKind::List,
         rows: rows::figures,
+        size: ListSize::Small,
         opens: &[Kind::Figure],
     },
     TabSpec {
@@ -127,6 +149,7 @@ pub const TABS: [TabSpec; 10] = [
         names: &["library", "sources", "resources", "tours"],
         view: ViewKind::List,
         rows: rows::library,
+        size: ListSize::Small,
         opens: &[Kind::Resource, Kind::Source, Kind::Tour],
     },
 ];

@@ -196,7 +196,7 @@ impl App {
         let i = tab.index();
         let Some(list) = self.states[i].list() else { return };
         let words: Vec<String> = fold(&list.filter).split_whitespace().map(String::from).collect();
-        let rows = &self.rows[i];
+        let rows = self.rows[i].as_slice();
         let in_region = |r: &Row| list.region.is_none() || r.region == list.region;
         let direct: Vec<bool> = rows
             .iter()

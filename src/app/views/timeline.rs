@@ -1,6 +1,7 @@
 //! The timeline view: dated records grouped by year, oldest or newest first.
 
 use crate::app::rows::{self, RowKey};
+use crate::app::Rows;
 use crate::app::{Action, App};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,8 +29,8 @@ impl App {
             }
             _ => return,
         };
-        self.rows[tab.index()] = rows::timeline(&self.kb, newest_first);
-        let row = key.and_then(|k| self.rows[tab.index()].iter().position(|r| r.key == k));
+        self.rows[tab.index()] = Rows::Built(rows::timeline(&self.kb, newest_first));
+        let row = key.and_then(|k| self.rows(tab).iter().position(|r| r.key == k));
         if let Some(list) = self.current_mut().list_mut() {
             list.selected = row;
         }

@@ -18,7 +18,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(state) = app.current().list() else { return };
     let focused = app.current().focus == Focus::List;
     let (matched, total) = app.match_count(app.tab);
-    let count = if state.filter.is_empty() && state.region.is_none() {
+    let building = app.building(app.tab);
+    let count = if building {
+        " preparing… ".to_string()
+    } else if state.filter.is_empty() && state.region.is_none() {
         format!(" {} ", thousands(total))
     } else {
         format!(" {} of {} ", thousands(matched), thousands(total))
@@ -36,7 +39,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let rows_area = layout::list_rows(area, app.filter_line());
     let visible = app.visible(app.tab);
     if visible.is_empty() {
-        let text = if state.filter.is_empty() {
+        let text = if building {
+            let results = app.kb.len(crate::kb::Kind::Achievement);
+            format!("Preparing the list of {} results…", thousands(results))
+        } else if state.filter.is_empty() {
             "Nothing here".to_string()
         } else {
             format!(

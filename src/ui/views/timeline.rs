@@ -15,7 +15,8 @@ const CHART_HEIGHT: u16 = 8;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let years = app.year_counts(app.tab);
-    let chart_height = if area.height >= CHART_HEIGHT + 8 {
+    // No chart of a list still being built: it would say there are no dated records.
+    let chart_height = if area.height >= CHART_HEIGHT + 8 && !app.building(app.tab) {
         CHART_HEIGHT
     } else {
         0
