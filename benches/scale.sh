@@ -54,7 +54,23 @@ echo "max RSS, search cocoa: ipec $(( $(rss "$ipec" "${data[@]}" search cocoa) /
   "ipec --no-cache $(( $(rss "$ipec" "${data[@]}" --no-cache search cocoa) / 1024 )) MiB," \
   "fzf $(( $(rss sh -c "fzf --filter cocoa < $lines") / 1024 )) MiB"
 
+# Peak memory of every query, warm: the median over the six, and the largest.
+mems=(); for q in "${queries[@]}"; do mems+=("$(( $(rss "$ipec" "${data[@]}" search "$q") / 1024 ))"); done
+echo "max RSS, every query (warm): ${mems[*]} MiB, median $(median "${mems[@]}")"
+
 echo "check: warm $(best "$ipec ${data[*]} check") ms, --no-cache $(best "$ipec ${data[*]} --no-cache check") ms"
+# A data keeper's check: one file of the folder edited since the cache was written (a copy of the
+# folder, one comment line more before each run), so only that file is parsed again.
+if [ "$n" != 0 ]; then
+  edit="$work/kb$n-edited"
+  rm -rf "$edit"; cp -r "$kb" "$edit"
+  "$ipec" --data "$edit" check >/dev/null
+  one=$(ls "$edit/achievements" | head -1)
+  rm -f "$work/h.json"
+  hyperfine -N --runs 3 --prepare "sh -c 'echo \"# edited\" >> $edit/achievements/$one'" \
+    --export-json "$work/h.json" "$ipec --data $edit check" >/dev/null 2>&1 || true
+  echo "check after a one-file edit: $(python3 -c 'import json; print("%.1f" % (1000 * min(json.load(open("'"$work/h.json"'"))["results"][0]["times"])))') ms"
+fi
 
 # First frame, then the answer to a query typed at once (best of 3, seconds).
 frame() { for _ in 1 2 3; do python3 benches/first_frame.py "$@"; done | sort -n | head -1; }

@@ -83,11 +83,7 @@ pub fn clear() -> io::Result<usize> {
     Ok(removed)
 }
 
-/// The key of files as the loader read them.
-pub fn key_of(files: &[SourceFile]) -> Key {
-    combine(files.iter().map(|f| file_key(&f.name, &f.text)))
-}
-
+/// The key of one file as the loader read it: its name and text.
 fn file_key(name: &str, text: &str) -> u128 {
     let mut hasher = Xxh3::new();
     hasher.update(&(name.len() as u64).to_le_bytes());
@@ -194,10 +190,14 @@ impl Cached {
         if !any || self.kb.materialize().is_err() {
             return Vec::new();
         }
-        crate::par::map(files, |i, file| {
-            let (earlier, of_kinds) = unchanged(i, file)?;
-            self.kb.of_file(*earlier, of_kinds)
-        })
+        crate::par::map_sized(
+            files,
+            |f| f.text.len(),
+            |i, file| {
+                let (earlier, of_kinds) = unchanged(i, file)?;
+                self.kb.of_file(*earlier, of_kinds)
+            },
+        )
     }
 }
 
@@ -222,18 +222,11 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
             notes: Vec::new(),
         });
     };
-    // The built-in files are in memory already; a folder's are read and hashed one at a time on every
-    // core, without keeping their text.
-    let (read, key) = match source {
-        DataSource::Embedded => {
-            let (files, problems) = load::read_files(source);
-            let key = key_of(&files);
-            (Some((files, problems)), Some(key))
-        }
-        DataSource::Dir(_) => (
-            None,
-            load::fingerprint(source, file_key).map(|keys| combine(keys.into_iter())),
-        ),
+    // The built-in files' key is known from the build; a folder's are read and hashed one at a time on
+    // every core, without keeping their text.
+    let key = match source {
+        DataSource::Embedded => Some(builtin_key()),
+        DataSource::Dir(_) => load::fingerprint(source, file_key).map(|keys| combine(keys.into_iter())),
     };
     let mut earlier = None;
     let mut notes = Vec::new();
@@ -270,13 +263,16 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
     }
     // The key is that of the files loaded: a folder's are read again here (a cache hit keeps no text),
     // and hashed again, so that a file saved between the two reads is not stored under the old key.
-    let (files, problems) = read.unwrap_or_else(|| load::read_files(source));
-    let keys = crate::par::map(&files, |_, f| file_key(&f.name, &f.text));
+    let (files, problems) = load::read_files(source);
+    let keys = crate::par::map_sized(&files, |f| f.text.len(), |_, f| file_key(&f.name, &f.text));
     let known = earlier.map(|e| e.records_of(&files, &keys)).unwrap_or_default();
     let kb = load::load_read_knowing(&files, problems, known)?;
     let store = Store {
         path,
-        key: combine(keys.iter().copied()),
+        key: match source {
+            DataSource::Embedded => builtin_key(),
+            DataSource::Dir(_) => combine(keys.iter().copied()),
+        },
         files: files
             .iter()
             .zip(&keys)
@@ -381,11 +377,15 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<Cached>, Stale>
         entries,
     });
     progress::begin(Stage::ReadingCache, reader.entries.len());
-    let checked = crate::par::map(&reader.entries, |_, entry| {
-        let checked = reader.check(entry);
-        progress::advance(1);
-        checked
-    });
+    let checked = crate::par::map_sized(
+        &reader.entries,
+        |e| e.len as usize,
+        |_, entry| {
+            let checked = reader.check(entry);
+            progress::advance(1);
+            checked
+        },
+    );
     checked.into_iter().collect::<Result<(), Stale>>()?;
     let mut record_sections = Vec::new();
     let mut others = Vec::new();
@@ -405,16 +405,20 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<Cached>, Stale>
             others.push(n);
         }
     }
-    let parts = crate::par::map(&others, |_, &n| {
-        let entry = reader.entries[n];
-        let bytes = reader.file.read_at(entry.offset, entry.len as usize).map_err(damaged)?;
-        match entry.tag {
-            FILES => decode_files(&bytes).map(Part::Files),
-            0x200.. => index_store::decode(entry.tag, &bytes).map(Part::Index),
-            _ => kb_store::decode(entry.tag, &bytes).map(Part::Kb),
-        }
-        .map_err(damaged)
-    });
+    let parts = crate::par::map_sized(
+        &others,
+        |&n| reader.entries[n].len as usize,
+        |_, &n| {
+            let entry = reader.entries[n];
+            let bytes = reader.file.read_at(entry.offset, entry.len as usize).map_err(damaged)?;
+            match entry.tag {
+                FILES => decode_files(&bytes).map(Part::Files),
+                0x200.. => index_store::decode(entry.tag, &bytes).map(Part::Index),
+                _ => kb_store::decode(entry.tag, &bytes).map(Part::Kb),
+            }
+            .map_err(damaged)
+        },
+    );
     let mut kb_parts = Vec::new();
     let mut index_parts = Vec::new();
     let mut files = Vec::new();
@@ -661,11 +665,18 @@ fn write_to(
     file.flush()
 }
 
+/// The built-in knowledge base's key: a hash of its files computed when ipec was built (build.rs).
+fn builtin_key() -> Key {
+    combine(std::iter::once(
+        u128::from_str_radix(env!("IPEC_BUILTIN_KEY"), 16).unwrap_or_default(),
+    ))
+}
+
 /// A knowledge base's key without the cache: for tests that compare keys.
 #[doc(hidden)]
 pub fn key(source: &DataSource) -> Option<Key> {
     match source {
-        DataSource::Embedded => Some(key_of(&load::read_files(source).0)),
+        DataSource::Embedded => Some(builtin_key()),
         DataSource::Dir(_) => load::fingerprint(source, file_key).map(|keys| combine(keys.into_iter())),
     }
 }

@@ -207,11 +207,15 @@ pub(crate) fn load_files(
 ) -> Result<KnowledgeBase, Problems> {
     progress::begin(Stage::Parsing, files.len());
     known.resize_with(files.len(), || None);
-    let parsed = crate::par::map(files, |i, file| {
-        let typed = known[i].is_none().then(|| parse_typed(file)).flatten();
-        progress::advance(1);
-        typed
-    });
+    let parsed = crate::par::map_sized(
+        files,
+        |f| f.text.len(),
+        |i, file| {
+            let typed = known[i].is_none().then(|| parse_typed(file)).flatten();
+            progress::advance(1);
+            typed
+        },
+    );
     let typed = parsed.into_iter().zip(known).map(|(parsed, known)| known.or(parsed));
     let docs = Docs::new(files);
     let mut kb = KnowledgeBase::default();
@@ -577,7 +581,8 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
                     progress::advance(1);
                     read
                 };
-                for read in crate::par::map(&found, |_, entry| read_counted(entry)) {
+                let size = |(_, meta): &(PathBuf, std::fs::Metadata)| meta.len() as usize;
+                for read in crate::par::map_sized(&found, size, |_, entry| read_counted(entry)) {
                     match read {
                         Ok(file) => files.push(file),
                         Err(problem) => problems.push(problem),
@@ -626,7 +631,8 @@ pub(crate) fn fingerprint(source: &DataSource, key: impl Fn(&str, &str) -> u128 
     }
     // Named as `read_files` names them, and in the same order.
     progress::begin(Stage::HashingFiles, found.len());
-    let mut keys = crate::par::map(&found, |_, (path, meta)| {
+    let size = |(_, meta): &(PathBuf, std::fs::Metadata)| meta.len() as usize;
+    let mut keys = crate::par::map_sized(&found, size, |_, (path, meta)| {
         let keyed = read_file(path, meta)
             .ok()
             .map(|file| (file.name.clone(), key(&file.name, &file.text)));
