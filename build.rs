@@ -1,6 +1,6 @@
 //! Build-time facts about the built-in knowledge base (`data/`, compiled in by `include_dir!`).
 //!
-//! `IPEC_BUILTIN_KEY`: a hash of every file's path and bytes. The built-in knowledge base cannot change
+//! `$OUT_DIR/builtin_key.rs`: a hash of every file's path and bytes. The built-in knowledge base cannot change
 //! without a new build, so its cache key is known before ipec runs: a warm `ipec search` on it neither
 //! reads nor hashes the embedded files (they are read only when the cache must be written again).
 //! Cargo runs this again whenever a file in `data/` changes, which also rebuilds the embedded copy.
@@ -29,7 +29,10 @@ fn main() {
         hasher.update(&(bytes.len() as u64).to_le_bytes());
         hasher.update(&bytes);
     }
-    println!("cargo:rustc-env=IPEC_BUILTIN_KEY={:032x}", hasher.digest128());
+    // A Rust literal, included where it is used: a constant checked by the compiler, never parsed.
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
+    let literal = format!("0x{:032x}_u128\n", hasher.digest128());
+    std::fs::write(out.join("builtin_key.rs"), literal).expect("the build script can write to OUT_DIR");
 }
 
 /// Every file under `dir`, in any order.

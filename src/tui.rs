@@ -455,11 +455,21 @@ fn event_loop(
     };
     let started = Instant::now();
     while !app.quit {
-        if let Ok(built) = index.try_recv() {
-            app.set_index(built);
+        // A builder that went away without its result panicked: the panic hook has restored the
+        // terminal already, and the explorer must not go on unseen behind the shell.
+        match index.try_recv() {
+            Ok(built) => app.set_index(built),
+            Err(mpsc::TryRecvError::Disconnected) if !app.search_ready() => {
+                return Err(io::Error::other("the search index could not be built"))
+            }
+            Err(_) => {}
         }
-        if let Ok(built) = lists.try_recv() {
-            built.into_iter().for_each(|(tab, rows)| app.set_rows(tab, rows));
+        match lists.try_recv() {
+            Ok(built) => built.into_iter().for_each(|(tab, rows)| app.set_rows(tab, rows)),
+            Err(mpsc::TryRecvError::Disconnected) if Tab::ALL.iter().any(|&t| app.building(t)) => {
+                return Err(io::Error::other("the explorer's lists could not be built"))
+            }
+            Err(_) => {}
         }
         // A burst of reloads (several saves before a frame): only the last one counts.
         if let Some(reload) = reloads.as_ref().and_then(|r| r.try_iter().last()) {
@@ -470,7 +480,8 @@ fn event_loop(
                     // The old index goes with its receiver; the new one is built off this thread.
                     index = build_index_in_background(Arc::clone(&kb), None, None);
                     app.reloaded(kb);
-                    // The reload built every list; those still coming are of the old data.
+                    // The reload built every list: this starts nothing, and drops the receiver of
+                    // the old data's lists, should they still be coming.
                     lists = build_lists_in_background(&app);
                     let total = crate::document::format::thousands(app.kb.total_records());
                     app.update(Action::Report(format!("Reloaded at {clock}: {total} records")));

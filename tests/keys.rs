@@ -247,3 +247,29 @@ fn a_list_built_in_the_background_arrives_whole_and_selected() {
     press(&mut app, "2");
     assert_eq!(app.detail_key(), whole.rows(Tab::Priorities).first().map(|r| r.key));
 }
+
+/// A search result followed while its tab's list is still being built lands on that result, not on
+/// whatever comes first once the list arrives.
+#[test]
+fn a_result_followed_into_a_list_still_building_is_the_one_shown() {
+    use std::sync::Arc;
+
+    use ipec::app::{App, Lists};
+    use ipec::kb::KnowledgeBase;
+
+    let kb = Arc::new(KnowledgeBase::builtin().expect("the built-in knowledge base loads"));
+    let mut app = App::with_lists(Lists::small(Arc::clone(&kb)), 120, 40);
+    app.set_index(ipec::search::SearchIndex::build(&kb));
+    press(&mut app, "/mica madagascar<Enter>");
+    assert_eq!(app.tab, Tab::Priorities);
+    let Some(RowKey::Record(shown)) = app.detail_key() else {
+        panic!("a result is shown");
+    };
+    assert_eq!(shown.kind, ipec::kb::Kind::Achievement);
+    assert!(kb.title(shown).to_lowercase().contains("mica"), "{}", kb.title(shown));
+    // The copy built in the background arrives late, and changes nothing.
+    for (tab, rows) in Lists::per_result(&kb) {
+        app.set_rows(tab, rows);
+    }
+    assert_eq!(app.detail_key(), Some(RowKey::Record(shown)));
+}

@@ -195,6 +195,14 @@ impl App {
         }
     }
 
+    /// Builds a tab's list here, now, if it is still being built elsewhere.
+    pub(crate) fn build_now(&mut self, tab: Tab) {
+        if self.building(tab) {
+            let rows = rows::build(&self.kb, tab);
+            self.set_rows(tab, rows);
+        }
+    }
+
     /// Whether a tab's list is still being built.
     pub fn building(&self, tab: Tab) -> bool {
         matches!(self.rows[tab.index()], Rows::Building)

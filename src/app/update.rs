@@ -236,6 +236,12 @@ impl App {
             state.reset_detail();
             return;
         }
+        // A record followed into a list still being built: the list is built now (a fraction of a
+        // second at 100,000 results), so that the record is where the user lands; the copy on its way
+        // is then older, and ignored.
+        if self.building(tab) {
+            self.build_now(tab);
+        }
         let key = RowKey::Record(target);
         let Some(row) = self.rows(tab).iter().position(|r| r.key == key) else {
             return;

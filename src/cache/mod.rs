@@ -19,7 +19,6 @@ pub(crate) mod bin;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -174,30 +173,23 @@ struct Cached {
 }
 
 impl Cached {
-    /// For each file of `files` (whose keys are `keys`) that this cache holds unchanged, its records.
-    fn records_of(&self, files: &[SourceFile], keys: &[u128]) -> Vec<Option<FileRecords>> {
-        let mut ranges = HashMap::new();
-        let mut starts = [0; Kind::ALL.len()];
-        for (index, (file, counts)) in self.files.iter().enumerate() {
-            let of_kinds: Vec<Range<usize>> = (0..counts.len()).map(|k| starts[k]..starts[k] + counts[k]).collect();
-            (0..counts.len()).for_each(|k| starts[k] += counts[k]);
-            // A file's key covers its name as well as its text.
-            ranges.insert(file.key, (index, of_kinds));
-        }
-        let unchanged = |i: usize, _: &SourceFile| ranges.get(keys.get(i)?);
-        let any = files.iter().enumerate().any(|(i, f)| unchanged(i, f).is_some());
-        // All at once, on every core; a file that cannot be read back is only parsed again.
-        if !any || self.kb.materialize().is_err() {
+    /// For each file of `files` (whose keys are `keys`) that this cache holds unchanged, its records,
+    /// moved out of the earlier knowledge base.
+    fn records_of(self, files: &[SourceFile], keys: &[u128]) -> Vec<Option<FileRecords>> {
+        // A file's key covers its name as well as its text.
+        let earlier: HashMap<u128, usize> = self.files.iter().enumerate().map(|(i, (f, _))| (f.key, i)).collect();
+        let unchanged: Vec<Option<usize>> = keys.iter().map(|key| earlier.get(key).copied()).collect();
+        if unchanged.iter().all(Option::is_none) {
             return Vec::new();
         }
-        crate::par::map_sized(
-            files,
-            |f| f.text.len(),
-            |i, file| {
-                let (earlier, of_kinds) = unchanged(i, file)?;
-                self.kb.of_file(*earlier, of_kinds)
-            },
-        )
+        let counts: Vec<[usize; Kind::ALL.len()]> = self.files.iter().map(|(_, counts)| *counts).collect();
+        // Read whole, on every core; a cache that cannot be read back only means parsing every file.
+        let Ok(mut by_earlier) = self.kb.into_records().into_files(&counts) else {
+            return Vec::new();
+        };
+        (0..files.len())
+            .map(|i| unchanged.get(i).copied().flatten().and_then(|e| by_earlier[e].take()))
+            .collect()
     }
 }
 
@@ -439,8 +431,11 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<Cached>, Stale>
     } else {
         Some(index_store::assemble(index_parts, &kb).map_err(damaged)?)
     };
-    let counted: usize = files.iter().flat_map(|(_, counts)| counts).sum();
-    if counted != kb.total_records() {
+    let counted = files
+        .iter()
+        .flat_map(|(_, counts)| counts)
+        .try_fold(0usize, |sum, &n| sum.checked_add(n));
+    if counted != Some(kb.total_records()) {
         return Err(damaged("the files' records do not add up"));
     }
     Ok(Some(Cached {
@@ -533,10 +528,11 @@ impl Sections for Reader {
     }
 
     fn lost(&self, why: &bin::Error) -> ! {
-        let _ = std::fs::remove_file(&self.path);
+        // Not removed: the path may hold a newer file by now, renamed over this one by another ipec;
+        // a file changed in place fails its checksums at the next start, and is rebuilt then.
         eprintln!(
-            "ipec: the cache file {} changed while ipec was reading it ({why}); it is removed, and the next \
-             start rebuilds it. Run the command again.",
+            "ipec: the cache file {} changed while ipec was reading it ({why}); the next start \
+             rebuilds it. Run the command again.",
             crate::kb::text::escape(&self.path.display().to_string())
         );
         std::process::exit(1)
@@ -667,9 +663,8 @@ fn write_to(
 
 /// The built-in knowledge base's key: a hash of its files computed when ipec was built (build.rs).
 fn builtin_key() -> Key {
-    combine(std::iter::once(
-        u128::from_str_radix(env!("IPEC_BUILTIN_KEY"), 16).unwrap_or_default(),
-    ))
+    const FILES: u128 = include!(concat!(env!("OUT_DIR"), "/builtin_key.rs"));
+    combine(std::iter::once(FILES))
 }
 
 /// A knowledge base's key without the cache: for tests that compare keys.

@@ -189,7 +189,7 @@ fn only_the_files_that_changed_are_parsed_again() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("kb.ipec-cache");
     write(&path, 9, &files, &kb, None).expect("written");
-    // One record of one file changes; a file is added whose records are new.
+    // One record of one file changes; the others stay as they were.
     let changed = data.path().join("achievements/synth-000.toml");
     let text = std::fs::read_to_string(&changed).expect("read");
     let edited = text.replacen("title = \"", "title = \"Edited: ", 1);
@@ -211,4 +211,36 @@ fn only_the_files_that_changed_are_parsed_again() {
     let fresh = load::load(&source).expect("valid");
     assert_eq!(everything(&reused), everything(&fresh));
     assert!(reused.achievements[0].title.starts_with("Edited: "));
+}
+
+#[test]
+fn files_added_removed_and_renamed_are_parsed_and_the_rest_reused() {
+    let (data, kb, files) = generated(2500);
+    let source = DataSource::Dir(data.path().to_path_buf());
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("kb.ipec-cache");
+    write(&path, 11, &files, &kb, None).expect("written");
+    let folder = data.path().join("achievements");
+    // Renamed (same text, another name), removed, and a new file with the removed one's records.
+    std::fs::rename(folder.join("synth-000.toml"), folder.join("synth-renamed.toml")).expect("renamed");
+    let removed = std::fs::read_to_string(folder.join("synth-001.toml")).expect("read");
+    std::fs::remove_file(folder.join("synth-001.toml")).expect("removed");
+    std::fs::write(folder.join("synth-new.toml"), removed).expect("written");
+    let (now, problems) = load::read_files(&source);
+    let keys: Vec<u128> = now.iter().map(|f| file_key(&f.name, &f.text)).collect();
+    let earlier = read(&path, combine(keys.iter().copied()), Need::SomeRecords);
+    let known = earlier.records_of(&now, &keys);
+    let parsed: Vec<&str> = now
+        .iter()
+        .zip(known.iter().chain(std::iter::repeat(&None)))
+        .filter(|(_, k)| k.is_none())
+        .map(|(f, _)| f.name.as_str())
+        .collect();
+    assert_eq!(parsed.len(), 2, "only the renamed and the new file: {parsed:?}");
+    assert!(parsed
+        .iter()
+        .all(|n| n.ends_with("synth-renamed.toml") || n.ends_with("synth-new.toml")));
+    let reused = load::load_read_knowing(&now, problems, known).expect("valid");
+    let fresh = load::load(&source).expect("valid");
+    assert_eq!(everything(&reused), everything(&fresh));
 }

@@ -434,10 +434,8 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
     }
 }
 
-/// Runs a command on a loaded knowledge base, saving it to the cache if it was loaded from its files
-/// (with its index, when the command built one). The knowledge base and index are not freed: the
-/// process ends right after.
-/// How much of a cached knowledge base a command reads.
+/// How much of a cached knowledge base a command reads. Config, cache, completions and man never load
+/// one; they are listed for the match to be whole.
 fn need(command: &Command) -> Need {
     match command {
         Command::Check { .. } => Need::Counts,
@@ -453,6 +451,9 @@ fn need(command: &Command) -> Need {
     }
 }
 
+/// Runs a command on a loaded knowledge base, saving it to the cache if it was loaded from its files
+/// (with its index, when the command built one). The knowledge base and index are not freed: the
+/// process ends right after.
 fn on_knowledge_base(loaded: crate::cache::Loaded, command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
     loaded.print_notes();
     let crate::cache::Loaded { kb, index, store, .. } = loaded;

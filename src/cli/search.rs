@@ -102,7 +102,12 @@ fn countries_of_results<'h>(kb: &KnowledgeBase, results: &'h [Hit]) -> Vec<(Reco
     // Countries that first appear in the same result keep that result's order of countries.
     countries.sort_by_cached_key(|&(country, first, _, _)| {
         let listed = &kb.achievements[results[first].record.index].countries;
-        (first, listed.iter().position(|id| id.as_str() == kb.id(country)))
+        (
+            first,
+            listed
+                .iter()
+                .position(|id| kb.find_kind(Kind::Country, id) == Some(country)),
+        )
     });
     countries
         .into_iter()

@@ -173,16 +173,35 @@ macro_rules! kinds {
                 Ok(())
             }
 
-            /// The records one file gave, when they are `records[kind]` of each kind and all of them
-            /// came from file `file` (a file's records are contiguous: files are loaded in order).
-            pub(crate) fn of_file(&self, file: usize, records: &[std::ops::Range<usize>]) -> Option<FileRecords> {
-                Some(FileRecords {
-                    $($field: records
-                        .get(Kind::$variant as usize)?
-                        .clone()
-                        .map(|i| self.$field.get(i).filter(|r| r.origin.file == file).cloned())
-                        .collect::<Option<Vec<_>>>()?,)*
-                })
+            /// The records, moved out file by file, as their origins place them. A file whose records
+            /// are not exactly `counts[f]` of each kind, numbered from 0 in its file, gives `None`: the
+            /// cache does not hold that file whole, and it is only parsed again.
+            pub(crate) fn into_files(
+                self,
+                counts: &[[usize; Kind::ALL.len()]],
+            ) -> Result<Vec<Option<FileRecords>>, crate::cache::bin::Error> {
+                let mut files: Vec<Option<FileRecords>> = counts.iter().map(|_| Some(FileRecords::default())).collect();
+                $(
+                    for record in self.$field.into_vec()? {
+                        let file = record.origin.file;
+                        let whole = files.get_mut(file).and_then(Option::as_mut).filter(|f| {
+                            record.origin.index == f.$field.len()
+                                && f.$field.len() < counts[file][Kind::$variant as usize]
+                        });
+                        match whole {
+                            Some(of_file) => of_file.$field.push(record),
+                            None => if let Some(of_file) = files.get_mut(file) {
+                                *of_file = None;
+                            },
+                        }
+                    }
+                    for (of_file, counts) in files.iter_mut().zip(counts) {
+                        if of_file.as_ref().is_some_and(|f| f.$field.len() != counts[Kind::$variant as usize]) {
+                            *of_file = None;
+                        }
+                    }
+                )*
+                Ok(files)
             }
 
             /// How many records of each kind came from each of `files` files.

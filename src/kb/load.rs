@@ -145,6 +145,11 @@ impl SourceFile {
     }
 }
 
+/// A file's size, found while walking its folder: how much work reading it is.
+fn file_size((_, meta): &(PathBuf, std::fs::Metadata)) -> usize {
+    meta.len() as usize
+}
+
 /// Reads, parses, deserializes and validates a knowledge base.
 ///
 /// The work runs on a thread of its own with a large stack, whichever thread calls: TOML within the
@@ -399,8 +404,10 @@ pub mod progress {
 
     /// The load enters a stage with `total` units of work (0 if it cannot count them).
     pub fn begin(stage: Stage, total: usize) {
-        ENTERED.fetch_or(1 << stage.code(), Ordering::Relaxed);
+        // The stage first, then its mark among those entered: a display that looks in between must
+        // not see the new stage as one already done.
         CURRENT.store(pack(stage, 0, total as u64), Ordering::Relaxed);
+        ENTERED.fetch_or(1 << stage.code(), Ordering::Relaxed);
     }
 
     /// `n` more units of the current stage's work are done.
@@ -581,8 +588,7 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
                     progress::advance(1);
                     read
                 };
-                let size = |(_, meta): &(PathBuf, std::fs::Metadata)| meta.len() as usize;
-                for read in crate::par::map_sized(&found, size, |_, entry| read_counted(entry)) {
+                for read in crate::par::map_sized(&found, file_size, |_, entry| read_counted(entry)) {
                     match read {
                         Ok(file) => files.push(file),
                         Err(problem) => problems.push(problem),
@@ -631,8 +637,7 @@ pub(crate) fn fingerprint(source: &DataSource, key: impl Fn(&str, &str) -> u128 
     }
     // Named as `read_files` names them, and in the same order.
     progress::begin(Stage::HashingFiles, found.len());
-    let size = |(_, meta): &(PathBuf, std::fs::Metadata)| meta.len() as usize;
-    let mut keys = crate::par::map_sized(&found, size, |_, (path, meta)| {
+    let mut keys = crate::par::map_sized(&found, file_size, |_, (path, meta)| {
         let keyed = read_file(path, meta)
             .ok()
             .map(|file| (file.name.clone(), key(&file.name, &file.text)));

@@ -59,6 +59,11 @@ impl KnowledgeBase {
         self.records.len(kind)
     }
 
+    /// The records, without the ids and links that index them.
+    pub(crate) fn into_records(self) -> Records {
+        self.records
+    }
+
     /// Reads every record the cache left on disk, on every core: for the front ends that show them all
     /// (the explorer, lists), where reading them one part at a time would be slower.
     pub fn materialize(&self) -> Result<(), crate::cache::bin::Error> {

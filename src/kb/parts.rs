@@ -30,8 +30,11 @@ pub trait Sections: Send + Sync {
     fn read(&self, n: usize) -> Result<Vec<u8>, Error>;
 
     /// The file can no longer be read as it was when it was opened and checked (something wrote into
-    /// it in place, which ipec never does): say so, remove it so that the next start rebuilds it, and
-    /// end the process. The records are borrowed by then, so there is no error to return instead.
+    /// it in place, which ipec never does): say so and end the process. The records are borrowed by
+    /// then, so there is no error to return instead. Only the commands that read records on demand
+    /// (`Need::SomeRecords`: search, show) can come here: the explorer and the others that show every
+    /// record read all parts as they load (`Need::AllRecords`), where a failure is a damaged cache
+    /// that is rebuilt.
     fn lost(&self, why: &Error) -> !;
 }
 
@@ -150,6 +153,16 @@ impl<T: Stored> Parts<T> {
         (0..self.parts.len()).flat_map(move |p| self.part(p).iter())
     }
 
+    /// Every record, moved out: the parts still on disk are read first, on every core.
+    pub fn into_vec(self) -> Result<Vec<T>, Error> {
+        self.materialize()?;
+        let mut all = Vec::with_capacity(self.len);
+        for part in self.parts {
+            all.extend(part.into_inner().unwrap_or_default());
+        }
+        Ok(all)
+    }
+
     /// Reads every part still on disk, on every core. Errors are those of the file (damage the
     /// checksums did not catch); the parts read before the error are kept.
     pub fn materialize(&self) -> Result<(), Error> {
@@ -158,7 +171,7 @@ impl<T: Stored> Parts<T> {
             .filter(|&p| self.parts[p].get().is_none())
             .collect();
         let read = crate::par::map(&missing, |_, &p| {
-            let records = decode(disk, p)?;
+            let records = decode(disk, p, self.part_len(p))?;
             super::load::progress::advance(records.len());
             // Another thread may have read it meanwhile: either copy is the same.
             let _ = self.parts[p].set(records);
@@ -194,20 +207,32 @@ impl<T: Stored> Parts<T> {
             .expect("a list in memory is one part, always set")
     }
 
+    /// How many records part `p` holds: `per_part`, or what is left for the last one.
+    fn part_len(&self, p: usize) -> usize {
+        self.len.saturating_sub(p * self.per_part).min(self.per_part)
+    }
+
     fn part(&self, p: usize) -> &Vec<T> {
         self.parts[p].get_or_init(|| {
             let disk = self
                 .on_disk
                 .as_ref()
                 .expect("a part in memory is always set; only parts on disk are empty");
-            decode(disk, p).unwrap_or_else(|why| disk.sections.lost(&why))
+            decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why))
         })
     }
 }
 
-fn decode<T: Stored>(disk: &OnDisk, p: usize) -> Result<Vec<T>, Error> {
+fn decode<T: Stored>(disk: &OnDisk, p: usize, expected: usize) -> Result<Vec<T>, Error> {
     let bytes = disk.sections.read(disk.section_of_part[p])?;
-    super::store::decode_records(&bytes)
+    let records: Vec<T> = super::store::decode_records(&bytes)?;
+    // A part shorter or longer than the lengths say would leave records out of reach, or in the
+    // wrong place: damage, however sound its checksum.
+    if records.len() == expected {
+        Ok(records)
+    } else {
+        Err(crate::cache::bin::damaged("a part holds another number of records"))
+    }
 }
 
 impl<T: Stored> std::ops::Index<usize> for Parts<T> {
@@ -234,5 +259,64 @@ impl<'a, T: Stored> IntoIterator for &'a Parts<T> {
 impl<T: Stored> Serialize for Parts<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::{Kind, KnowledgeBase};
+
+    /// Sections held in memory, as a cache file would give them.
+    struct Held(Vec<Vec<u8>>);
+
+    impl Sections for Held {
+        fn read(&self, n: usize) -> Result<Vec<u8>, Error> {
+            self.0
+                .get(n)
+                .cloned()
+                .ok_or_else(|| crate::cache::bin::damaged("no such section"))
+        }
+
+        fn lost(&self, why: &Error) -> ! {
+            panic!("lost: {why}")
+        }
+    }
+
+    fn countries_in_parts(per_part: usize, short_by: usize) -> (KnowledgeBase, Parts<crate::kb::Country>) {
+        let kb = KnowledgeBase::builtin().expect("the built-in knowledge base loads");
+        let len = kb.len(Kind::Country);
+        let sections: Vec<Vec<u8>> = (0..len.div_ceil(per_part))
+            .map(|p| {
+                let end = ((p + 1) * per_part).min(len);
+                // The last part, `short_by` records short of what the lengths say.
+                let end = if end == len { end - short_by } else { end };
+                let mut bytes = Vec::new();
+                super::super::store::encode_records((p * per_part..end).map(|i| &kb.countries[i]), &mut bytes)
+                    .expect("encoded");
+                bytes
+            })
+            .collect();
+        let parts = Parts::on_disk(len, per_part, (0..sections.len()).collect(), Arc::new(Held(sections)))
+            .expect("the parts add up");
+        (kb, parts)
+    }
+
+    #[test]
+    fn parts_read_back_in_order_whatever_their_size() {
+        for per_part in [1, 7, 50, 1000] {
+            let (kb, parts) = countries_in_parts(per_part, 0);
+            let ids = |p: &Parts<crate::kb::Country>| p.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&parts), ids(&kb.countries), "{per_part} a part");
+            assert_eq!(parts.get(kb.len(Kind::Country)).map(|c| &c.id), None);
+        }
+    }
+
+    #[test]
+    fn a_part_short_of_what_the_lengths_say_is_damage_not_a_panic() {
+        let (_kb, parts) = countries_in_parts(7, 1);
+        assert!(parts.materialize().is_err());
+        let (_kb, whole) = countries_in_parts(7, 0);
+        assert!(whole.materialize().is_ok());
     }
 }

@@ -132,7 +132,11 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
         }
         LENGTHS => {
             // Numbers, not counts of what follows: the records are in sections of their own.
-            let per_part = take_number(&mut rest)?;
+            let per_part: usize = take_number(&mut rest)?;
+            // Parts are never large: a part past this is damage, and would let the lengths overflow.
+            if per_part == 0 || per_part > 1 << 20 {
+                return Err(damaged("the size of a part"));
+            }
             let kinds = take_count(&mut rest)?;
             if kinds != Kind::ALL.len() {
                 return Err(damaged("the number of kinds"));

@@ -45,6 +45,26 @@ const MAX_SUGGESTIONS: usize = 200;
 /// And past this many name comparisons in all (a knowledge base with 100,000 countries, say).
 const MAX_COMPARISONS: usize = 200_000;
 
+/// Records per piece of the country-spelling scan, spread over the cores.
+const SPELLING_CHUNK: usize = 4096;
+
+/// The texts of a record that may name a country, with their keys: its title (a partnership's or the
+/// programme's name) and its summary. A country's own name is the spelling itself; a priority's
+/// challenge and a figure's note are not summaries.
+fn spelled_texts(kb: &KnowledgeBase, r: RecordRef) -> impl Iterator<Item = (&'static str, &str)> {
+    let record = kb.record(r);
+    let title_key = match record {
+        Record::Country(_) => None,
+        Record::Partnership(_) | Record::Programme(_) => Some("name"),
+        _ => Some("title"),
+    };
+    let summary = match record {
+        Record::Country(_) | Record::Priority(_) | Record::Figure(_) => None,
+        other => Some(("summary", other.body())),
+    };
+    title_key.map(|key| (key, record.title())).into_iter().chain(summary)
+}
+
 struct Checker<'a, 'd> {
     kb: &'a KnowledgeBase,
     files: &'a [SourceFile],
@@ -150,38 +170,32 @@ impl Checker<'_, '_> {
     }
 
     /// Every title and summary that names a country in another form than its record writes it
-    /// (`spelling`), reported at the mention itself.
+    /// (`spelling`), reported at the mention itself. The texts are scanned on every core: at 100,000
+    /// results this rule alone was a fifth of a check.
     fn country_spelling(&mut self) {
         let names = CountryNames::new(&self.kb.countries);
-        for r in self.kb.all_refs() {
-            let record = self.kb.record(r);
-            let title_key = match record {
-                // A country's name is the spelling itself.
-                Record::Country(_) => continue,
-                Record::Partnership(_) | Record::Programme(_) => "name",
-                _ => "title",
-            };
-            let summary = match record {
-                // Their body is not a summary: a priority's challenge, a figure's note.
-                Record::Priority(_) | Record::Figure(_) => None,
-                other => Some(other.body()),
-            };
-            let texts = std::iter::once((title_key, record.title())).chain(summary.map(|s| ("summary", s)));
-            for (key, text) in texts {
-                for m in names.misspellings(text) {
-                    let written = &text[m.start..m.end];
-                    let country = &self.kb.countries[m.country];
-                    let message = format!(
-                        "{key} writes `{written}`: write `{}`, as country `{}` does",
-                        m.expected, country.id
-                    );
-                    let span = self.span(r, &[Seg::Key(key)]);
-                    let file = &self.files[record.origin().file];
-                    let token = file.text.get(span.clone()).unwrap_or("");
-                    let offset = span.start + spelling::raw_offset(token, m.start);
-                    self.report_at(r, offset, message);
-                }
-            }
+        let refs: Vec<RecordRef> = self.kb.all_refs().collect();
+        let chunks: Vec<&[RecordRef]> = refs.chunks(SPELLING_CHUNK).collect();
+        let kb = self.kb;
+        let found = crate::par::map(&chunks, |_, chunk| {
+            chunk
+                .iter()
+                .flat_map(|&r| spelled_texts(kb, r).map(move |(key, text)| (r, key, text)))
+                .flat_map(|(r, key, text)| names.misspellings(text).into_iter().map(move |m| (r, key, text, m)))
+                .collect::<Vec<_>>()
+        });
+        for (r, key, text, m) in found.into_iter().flatten() {
+            let written = &text[m.start..m.end];
+            let country = &self.kb.countries[m.country];
+            let message = format!(
+                "{key} writes `{written}`: write `{}`, as country `{}` does",
+                m.expected, country.id
+            );
+            let span = self.span(r, &[Seg::Key(key)]);
+            let file = &self.files[self.kb.record(r).origin().file];
+            let token = file.text.get(span.clone()).unwrap_or("");
+            let offset = span.start + spelling::raw_offset(token, m.start);
+            self.report_at(r, offset, message);
         }
     }
 

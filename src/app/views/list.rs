@@ -107,6 +107,8 @@ impl App {
         use crate::app::action::ExportFormat;
         use crate::app::rows::RowKey;
         use crate::kb::Kind;
+        // What is asked for is the whole list: it is built now rather than exported empty.
+        self.build_now(self.tab);
         let rows = self.rows(self.tab);
         let records: Vec<crate::kb::RecordRef> = self
             .visible(self.tab)
