@@ -145,6 +145,9 @@ impl SourceFile {
     }
 }
 
+/// How many bytes of reading or hashing parsing one byte of TOML is worth, for `par::map_sized`.
+const PARSE_COST: usize = 64;
+
 /// A file's size, found while walking its folder: how much work reading it is.
 fn file_size((_, meta): &(PathBuf, std::fs::Metadata)) -> usize {
     meta.len() as usize
@@ -212,9 +215,11 @@ pub(crate) fn load_files(
 ) -> Result<KnowledgeBase, Problems> {
     progress::begin(Stage::Parsing, files.len());
     known.resize_with(files.len(), || None);
+    // Parsing costs far more per byte than reading or hashing: even the built-in files are worth two
+    // cores.
     let parsed = crate::par::map_sized(
         files,
-        |f| f.text.len(),
+        |f| f.text.len() * PARSE_COST,
         |i, file| {
             let typed = known[i].is_none().then(|| parse_typed(file)).flatten();
             progress::advance(1);
