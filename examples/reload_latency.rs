@@ -56,7 +56,7 @@ fn measure(name: &str, dir: &Path) {
         common::ms(common::percentile(&loads, 100.0)),
     );
 
-    let (_watcher, reloads) = Watcher::spawn(dir.to_path_buf()).expect("the folder can be watched");
+    let (_watcher, reloads) = Watcher::spawn(dir.to_path_buf(), false).expect("the folder can be watched");
     let file = first_toml(dir);
     let original = std::fs::read_to_string(&file).expect("readable");
     let mut latencies = Vec::new();

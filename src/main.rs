@@ -126,6 +126,7 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
         tab,
         source: source.clone(),
         keymap: keymap(&args.keys),
+        use_cache: !no_cache,
     };
     let outcome = ipec::tui::run(options, move || {
         ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords)

@@ -40,6 +40,8 @@ pub struct Options {
     pub source: DataSource,
     /// The key table, with the config file's keys.
     pub keymap: crate::app::keys::Keymap,
+    /// Whether reloads go through the cache (not with `--no-cache`).
+    pub use_cache: bool,
 }
 
 /// How the explorer ended.
@@ -106,7 +108,7 @@ pub fn run(options: Options, load: impl FnOnce() -> Result<Loaded, Problems> + S
     let what = options.source.describe();
     let watch = match options.source {
         DataSource::Embedded => None,
-        DataSource::Dir(dir) => Some(dir),
+        DataSource::Dir(dir) => Some((dir, options.use_cache)),
     };
     let (tab, keymap) = (options.tab, options.keymap);
     with_terminal(options.theme, options.mouse, |terminal, looks| {
@@ -246,8 +248,8 @@ fn keeps(event: &Event) -> bool {
 struct Sources {
     /// The other instances of a show.
     link: Option<Link>,
-    /// A folder to reload on every change.
-    watch: Option<std::path::PathBuf>,
+    /// A folder to reload on every change, and whether through the cache.
+    watch: Option<(std::path::PathBuf, bool)>,
     /// The index, if ready, and where to save it once built.
     index: Option<SearchIndex>,
     store: Option<crate::cache::Store>,
@@ -445,7 +447,10 @@ fn event_loop(
     start(&mut app);
     let link = sources.link;
     // Keeping the watcher alive keeps it watching; its reloads arrive already validated.
-    let (_watcher, reloads) = match sources.watch.map(crate::watch::Watcher::spawn) {
+    let watching = sources
+        .watch
+        .map(|(dir, use_cache)| crate::watch::Watcher::spawn(dir, use_cache));
+    let (_watcher, reloads) = match watching {
         Some(Ok((watcher, reloads))) => (Some(watcher), Some(reloads)),
         Some(Err(e)) => {
             app.update(Action::Report(format!("Not reloading on changes: {e:#}")));
@@ -477,8 +482,10 @@ fn event_loop(
             match reload.result {
                 Ok(kb) => {
                     let kb = Arc::new(kb);
-                    // The old index goes with its receiver; the new one is built off this thread.
-                    index = build_index_in_background(Arc::clone(&kb), None, None);
+                    // The old index goes with its receiver; the new one is built off this thread, and
+                    // saved with the knowledge base, so that the next start and the next reload parse
+                    // only what changes.
+                    index = build_index_in_background(Arc::clone(&kb), None, reload.store);
                     app.reloaded(kb);
                     // The reload built every list: this starts nothing, and drops the receiver of
                     // the old data's lists, should they still be coming.

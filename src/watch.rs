@@ -15,7 +15,7 @@
 //! ipec never writes into the watched folder.
 //!
 //! ```no_run
-//! let (watcher, reloads) = ipec::watch::Watcher::spawn("my-data".into())?;
+//! let (watcher, reloads) = ipec::watch::Watcher::spawn("my-data".into(), true)?;
 //! watcher.reload_now();
 //! for reload in reloads {
 //!     match &reload.result {
@@ -27,6 +27,8 @@
 //! ```
 
 use std::path::{Path, PathBuf};
+
+use crate::cache::Need;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -51,6 +53,10 @@ const POLL: Duration = Duration::from_millis(500);
 pub struct Reload {
     /// The knowledge base, or every problem that stops it from loading.
     pub result: Result<KnowledgeBase, Problems>,
+    /// Where to save it to the cache, for the next reload and the next start to parse only what changes
+    /// (none without the cache, or when there is nothing new to save). Left to whoever receives the
+    /// reload: the explorer saves it with the index it builds.
+    pub store: Option<crate::cache::Store>,
     /// When the folder was read (the check started).
     pub checked_at: SystemTime,
     /// How long loading and validating took.
@@ -88,7 +94,9 @@ impl Watcher {
     ///
     /// Fails, saying why, if `dir` is not a folder or cannot be watched (the system's limit on watches,
     /// say).
-    pub fn spawn(dir: PathBuf) -> Result<(Watcher, Receiver<Reload>)> {
+    /// With `use_cache`, each reload goes through the cache of loaded knowledge bases: only the files
+    /// that changed since the last save are parsed again (the whole knowledge base is still validated).
+    pub fn spawn(dir: PathBuf, use_cache: bool) -> Result<(Watcher, Receiver<Reload>)> {
         let shown = crate::kb::text::escape(&dir.display().to_string()).into_owned();
         if !dir.is_dir() {
             let why = if dir.exists() {
@@ -118,6 +126,7 @@ impl Watcher {
         let (reloads, receiver) = mpsc::channel();
         let loader = Loader {
             dir: dir.clone(),
+            use_cache,
             inbox,
             reloads,
         };
@@ -193,6 +202,7 @@ fn relevant_path(path: &Path, root: &Path, folder: bool) -> bool {
 /// The watcher's thread: waits for a burst of changes to end, reloads, and sends the result.
 struct Loader {
     dir: PathBuf,
+    use_cache: bool,
     inbox: Receiver<Signal>,
     reloads: Sender<Reload>,
 }
@@ -224,9 +234,15 @@ impl Loader {
             }
             let started = Instant::now();
             let checked_at = SystemTime::now();
-            let result = KnowledgeBase::load(&DataSource::Dir(self.dir.clone()));
+            let source = DataSource::Dir(self.dir.clone());
+            // A damaged cache file is only rebuilt: what a reload reports is the knowledge base.
+            let (result, store) = match crate::cache::load(&source, self.use_cache, Need::AllRecords) {
+                Ok(loaded) => (Ok(loaded.kb), loaded.store),
+                Err(problems) => (Err(problems), None),
+            };
             let reload = Reload {
                 result,
+                store,
                 checked_at,
                 took: started.elapsed(),
             };

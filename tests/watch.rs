@@ -59,7 +59,7 @@ const EVENT: &str = "\n[[event]]\nid = \"added\"\ntitle = \"Added\"\ndate = \"20
 #[test]
 fn a_save_is_reloaded_within_a_second_and_reading_the_files_is_not_a_change() {
     let (_tmp, dir) = kb();
-    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     let before = std::fs::read_to_string(dir.join("events.toml")).expect("read");
     let saved = Instant::now();
     std::fs::write(dir.join("events.toml"), format!("{before}{EVENT}")).expect("save");
@@ -77,7 +77,7 @@ fn a_save_is_reloaded_within_a_second_and_reading_the_files_is_not_a_change() {
 #[test]
 fn a_burst_of_saves_is_one_reload() {
     let (_tmp, dir) = kb();
-    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     let files = [
         "events.toml",
         "areas.toml",
@@ -101,7 +101,7 @@ fn a_burst_of_saves_is_one_reload() {
 #[test]
 fn an_editor_that_writes_a_new_file_and_renames_it_is_seen() {
     let (_tmp, dir) = kb();
-    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     let before = std::fs::read_to_string(dir.join("events.toml")).expect("read");
     // As vim, VS Code or a script do: a hidden or temporary file, then a rename over the original.
     let temp = dir.join(".events.toml.swp");
@@ -114,7 +114,7 @@ fn an_editor_that_writes_a_new_file_and_renames_it_is_seen() {
 #[test]
 fn files_nobody_loads_do_not_reload() {
     let (_tmp, dir) = kb();
-    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     std::fs::write(dir.join("README.md"), "notes").expect("write");
     std::fs::write(dir.join(".events.toml.swp"), "swap").expect("write");
     std::fs::write(dir.join("events.toml~"), "backup").expect("write");
@@ -126,7 +126,7 @@ fn files_nobody_loads_do_not_reload() {
 #[test]
 fn files_and_folders_created_removed_and_renamed_are_reloaded() {
     let (_tmp, dir) = kb();
-    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
 
     // A new folder with a new file in it, two levels down.
     std::fs::create_dir_all(dir.join("more/events")).expect("mkdir");
@@ -159,7 +159,7 @@ fn a_sub_folder_made_unreadable_is_a_problem_until_it_is_readable_again() {
         return;
     }
     let (_tmp, dir) = kb();
-    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     let sub = dir.join("achievements");
     std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     let locked = next(&reloads, WITHIN * 2)
@@ -177,7 +177,7 @@ fn a_sub_folder_made_unreadable_is_a_problem_until_it_is_readable_again() {
 #[test]
 fn the_folder_removed_is_a_problem_and_its_return_is_watched_again() {
     let (tmp, dir) = kb();
-    let (_watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     std::fs::remove_dir_all(&dir).expect("remove the folder");
     let gone = next(&reloads, WITHIN * 2);
     let problems = gone.result.expect_err("a missing folder does not load");
@@ -212,7 +212,7 @@ fn the_folder_removed_is_a_problem_and_its_return_is_watched_again() {
 #[test]
 fn reload_now_reloads_at_once_and_dropping_the_watcher_ends_the_reloads() {
     let (_tmp, dir) = kb();
-    let (watcher, reloads) = Watcher::spawn(dir.clone()).expect("watch");
+    let (watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     assert_eq!(watcher.dir(), dir);
     let asked = Instant::now();
     watcher.reload_now();
@@ -227,12 +227,12 @@ fn reload_now_reloads_at_once_and_dropping_the_watcher_ends_the_reloads() {
 
 #[test]
 fn a_folder_that_cannot_be_watched_is_an_error_that_says_why() {
-    let missing = Watcher::spawn(PathBuf::from("tests/fixtures/does-not-exist")).expect_err("missing");
+    let missing = Watcher::spawn(PathBuf::from("tests/fixtures/does-not-exist"), false).expect_err("missing");
     assert_eq!(
         missing.to_string(),
         "cannot watch tests/fixtures/does-not-exist: it does not exist"
     );
-    let file = Watcher::spawn(PathBuf::from("Cargo.toml")).expect_err("a file");
+    let file = Watcher::spawn(PathBuf::from("Cargo.toml"), false).expect_err("a file");
     assert_eq!(file.to_string(), "cannot watch Cargo.toml: it is not a folder");
 }
 
@@ -256,10 +256,11 @@ fn digest(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn check_watch_reports_each_change_with_its_time_and_ends_on_ctrl_c() {
-    let (_tmp, dir) = kb();
+    let (tmp, dir) = kb();
     let mut child = Command::new(env!("CARGO_BIN_EXE_ipec"))
         .args(["check", "--watch", "--data"])
         .arg(&dir)
+        .env("IPEC_CACHE_DIR", tmp.path().join("cache"))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -328,4 +329,29 @@ fn check_watch_of_the_built_in_data_says_there_is_nothing_to_watch() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("built-in knowledge base: ok"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to watch"));
+}
+
+/// Through the cache (as the explorer and `check --watch` reload): a reload saved is the next one's
+/// starting point, an edit after it is seen whole, and a broken edit is reported as ever.
+#[test]
+fn reloads_through_the_cache_see_every_edit() {
+    let (_tmp, dir) = kb();
+    let cache = tempfile::tempdir().expect("temporary folder");
+    // Only this test of this file reads the variable: the others watch without the cache.
+    std::env::set_var("IPEC_CACHE_DIR", cache.path());
+    let (watcher, reloads) = Watcher::spawn(dir.clone(), true).expect("watch");
+    watcher.reload_now();
+    let first = next(&reloads, WITHIN * 5);
+    let store = first.store.as_ref().expect("a reload from the files can be saved");
+    store.save(first.result.as_ref().expect("valid"), None);
+    let before = events(&first);
+    let events_file = dir.join("events.toml");
+    let text = std::fs::read_to_string(&events_file).expect("read");
+    std::fs::write(&events_file, format!("{text}{EVENT}")).expect("written");
+    let edited = next(&reloads, WITHIN * 5);
+    assert_eq!(events(&edited), before + 1, "the edit is seen, the rest reused");
+    std::fs::write(&events_file, format!("{text}{EVENT}{EVENT}")).expect("written");
+    let broken = next(&reloads, WITHIN * 5);
+    let problems = broken.result.expect_err("a duplicate id is a problem");
+    assert!(problems.to_string().contains("added"), "{problems}");
 }

@@ -396,7 +396,7 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
                 let source = DataSource::from_option(settings.data.value);
                 match other {
                     Command::Check { watch: true } => match &source {
-                        DataSource::Dir(dir) => watch::check_watch(dir, &mut out),
+                        DataSource::Dir(dir) => watch::check_watch(dir, !no_cache, &mut out),
                         DataSource::Embedded => check(&source, &mut out).inspect(|_| {
                             eprintln!(
                                 "ipec: the built-in knowledge base is compiled into ipec and cannot change: there \

@@ -20,7 +20,7 @@ use crate::watch::{Reload, Watcher};
 /// How often the loop looks whether Ctrl-C was pressed.
 const TICK: Duration = Duration::from_millis(100);
 
-pub(super) fn check_watch(dir: &Path, out: &mut impl Write) -> io::Result<ExitCode> {
+pub(super) fn check_watch(dir: &Path, use_cache: bool, out: &mut impl Write) -> io::Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGINT,
@@ -32,7 +32,7 @@ pub(super) fn check_watch(dir: &Path, out: &mut impl Write) -> io::Result<ExitCo
             eprintln!("ipec: cannot catch Ctrl-C ({e}); it will end ipec abruptly");
         }
     }
-    let (watcher, reloads) = match Watcher::spawn(dir.to_path_buf()) {
+    let (watcher, reloads) = match Watcher::spawn(dir.to_path_buf(), use_cache) {
         Ok(watching) => watching,
         Err(e) => {
             eprintln!("ipec: {e:#}");
@@ -62,6 +62,10 @@ pub(super) fn check_watch(dir: &Path, out: &mut impl Write) -> io::Result<ExitCo
         first = false;
         print_check(&source, &shown, &reload, out)?;
         out.flush()?;
+        // After the verdict is out: the next edit then parses only the files it touches.
+        if let (Some(store), Ok(kb)) = (&reload.store, &reload.result) {
+            store.save(kb, None);
+        }
     }
     drop(watcher);
     writeln!(out, "stopped watching {shown}")?;
