@@ -59,6 +59,8 @@ pub enum Outcome {
 /// How often the loading screen is redrawn, and how long the loaded knowledge base can wait to be
 /// noticed: a terminal cannot wake the loop when a thread finishes, so it looks this often.
 const LOADING_TICK: Duration = Duration::from_millis(25);
+/// How often the loop wakes up while the search index is being built, to take it as soon as it is ready.
+const INDEX_TICK: Duration = Duration::from_millis(100);
 
 /// How often the loop wakes up without input, to redraw (a status message may have expired).
 const TICK: Duration = Duration::from_millis(200);
@@ -504,9 +506,17 @@ fn event_loop(
         }
         app.refresh();
         draw_frame(terminal, |frame| ui::draw(frame, &app, &looks.theme))?;
-        // Sooner while the index or a list is on its way, so that it shows as soon as it is ready.
-        let waiting = !app.search_ready() || Tab::ALL.iter().any(|&t| app.building(t));
-        if !event::poll(if waiting { LOADING_TICK } else { TICK })? {
+        // Sooner while a list is on its way (a fraction of a second), so that it shows as soon as it is
+        // ready; while only the index is (1-2 s on a cold start), often enough for the palette to
+        // notice, without redrawing 40 times a second against the thread that builds it.
+        let wait = if Tab::ALL.iter().any(|&t| app.building(t)) {
+            LOADING_TICK
+        } else if !app.search_ready() {
+            INDEX_TICK
+        } else {
+            TICK
+        };
+        if !event::poll(wait)? {
             continue;
         }
         // Drain everything already typed before searching and drawing again: a fast typist or a paste
