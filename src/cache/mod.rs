@@ -25,8 +25,8 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 use crate::kb::kind::FileRecords;
+use crate::kb::load;
 use crate::kb::load::progress::{self, Stage};
-use crate::kb::load::{self, SourceFile};
 use crate::kb::Kind;
 use crate::kb::{store as kb_store, DataSource, KnowledgeBase, Problems, Sections};
 use crate::search::{store as index_store, SearchIndex};
@@ -173,9 +173,9 @@ struct Cached {
 }
 
 impl Cached {
-    /// For each file of `files` (whose keys are `keys`) that this cache holds unchanged, its records,
+    /// For each file loaded now (of the keys `keys`) that this cache holds unchanged, its records,
     /// moved out of the earlier knowledge base.
-    fn records_of(self, files: &[SourceFile], keys: &[u128]) -> Vec<Option<FileRecords>> {
+    fn records_of(self, keys: &[u128]) -> Vec<Option<FileRecords>> {
         // A file's key covers its name as well as its text.
         let earlier: HashMap<u128, usize> = self.files.iter().enumerate().map(|(i, (f, _))| (f.key, i)).collect();
         let unchanged: Vec<Option<usize>> = keys.iter().map(|key| earlier.get(key).copied()).collect();
@@ -187,8 +187,9 @@ impl Cached {
         let Ok(mut by_earlier) = self.kb.into_records().into_files(&counts) else {
             return Vec::new();
         };
-        (0..files.len())
-            .map(|i| unchanged.get(i).copied().flatten().and_then(|e| by_earlier[e].take()))
+        unchanged
+            .into_iter()
+            .map(|earlier| earlier.and_then(|e| by_earlier.get_mut(e)?.take()))
             .collect()
     }
 }
@@ -257,7 +258,7 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
     // and hashed again, so that a file saved between the two reads is not stored under the old key.
     let (files, problems) = load::read_files(source);
     let keys = crate::par::map_sized(&files, |f| f.text.len(), |_, f| file_key(&f.name, &f.text));
-    let known = earlier.map(|e| e.records_of(&files, &keys)).unwrap_or_default();
+    let known = earlier.map(|e| e.records_of(&keys)).unwrap_or_default();
     let kb = load::load_read_knowing(&files, problems, known)?;
     let store = Store {
         path,
@@ -358,67 +359,55 @@ fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<Cached>, Stale>
     {
         return Err(damaged("truncated"));
     }
-    // Every section checked, on every core, without keeping its bytes: a damaged file is found now,
-    // while it can still be rebuilt, not when a record is first read. Then every section but the
-    // records decoded; those are read when first needed (`kb::Parts`). All from the one file opened
-    // above: opening the path again could read a newer file that another ipec renamed over it
-    // meanwhile, and its sections would not match this header.
+    // One pass over the sections, on every core, all from the one file opened above (opening the path
+    // again could read a newer file that another ipec renamed over it meanwhile, and its sections
+    // would not match this header). Each is checked against its checksum now, while a damaged file can
+    // still be rebuilt; those this load uses are decoded from the same read. The records are checked
+    // in pieces, without keeping their bytes: they are read when first needed (`kb::Parts`).
     let reader = Arc::new(Reader {
         path: path.to_path_buf(),
         file: SharedFile::new(file),
         entries,
     });
+    let holds = reader
+        .entries
+        .iter()
+        .map(|e| holds(e.tag).ok_or_else(|| damaged("unknown section")))
+        .collect::<Result<Vec<Holds>, Stale>>()?;
     progress::begin(Stage::ReadingCache, reader.entries.len());
-    let checked = crate::par::map_sized(
-        &reader.entries,
-        |e| e.len as usize,
-        |_, entry| {
-            let checked = reader.check(entry);
-            progress::advance(1);
-            checked
-        },
-    );
-    checked.into_iter().collect::<Result<(), Stale>>()?;
-    let mut record_sections = Vec::new();
-    let mut others = Vec::new();
-    for (n, entry) in reader.entries.iter().enumerate() {
-        // Of an earlier content, only the records, their lengths and their files are of use.
-        let wanted = match (kb_store::records_kind(entry.tag), entry.tag) {
-            (Some(kind), _) => {
-                record_sections.push((kind, n));
-                false
-            }
-            (None, FILES | kb_store::LENGTHS) => true,
-            (None, _) if !current => false,
-            (None, 0x200..) => need != Need::Counts,
-            (None, _) => true,
-        };
-        if wanted {
-            others.push(n);
-        }
-    }
+    let numbered: Vec<(usize, Holds)> = holds.iter().copied().enumerate().collect();
     let parts = crate::par::map_sized(
-        &others,
-        |&n| reader.entries[n].len as usize,
-        |_, &n| {
-            let entry = reader.entries[n];
-            let bytes = reader.file.read_at(entry.offset, entry.len as usize).map_err(damaged)?;
-            match entry.tag {
-                FILES => decode_files(&bytes).map(Part::Files),
-                0x200.. => index_store::decode(entry.tag, &bytes).map(Part::Index),
-                _ => kb_store::decode(entry.tag, &bytes).map(Part::Kb),
-            }
-            .map_err(damaged)
+        &numbered,
+        |&(n, _)| reader.entries[n].len as usize,
+        |_, &(n, holds)| {
+            let part = if holds.used(current, need) {
+                reader
+                    .read(n)
+                    .and_then(|bytes| holds.decode(reader.entries[n].tag, &bytes))
+                    .map(Some)
+            } else {
+                reader.check(&reader.entries[n]).map(|()| None)
+            };
+            progress::advance(1);
+            part.map_err(damaged)
         },
     );
+    let record_sections: Vec<(Kind, usize)> = numbered
+        .iter()
+        .filter_map(|&(n, holds)| match holds {
+            Holds::Kb(kb_store::Holds::Records(kind)) => Some((kind, n)),
+            _ => None,
+        })
+        .collect();
     let mut kb_parts = Vec::new();
     let mut index_parts = Vec::new();
     let mut files = Vec::new();
     for part in parts {
         match part? {
-            Part::Kb(p) => kb_parts.push(p),
-            Part::Index(p) => index_parts.push(p),
-            Part::Files(f) => files = f,
+            Some(Part::Kb(p)) => kb_parts.push(p),
+            Some(Part::Index(p)) => index_parts.push(p),
+            Some(Part::Files(f)) => files = f,
+            None => {}
         }
     }
     let sections: Arc<dyn Sections> = reader;
@@ -492,8 +481,8 @@ struct Reader {
 const CHECK_PIECE: usize = 4 << 20;
 
 impl Reader {
-    /// Whether a section's bytes have the checksum of the table of contents.
-    fn check(&self, entry: &Entry) -> Result<(), Stale> {
+    /// Whether a section's bytes have the checksum of the table of contents, read in pieces.
+    fn check(&self, entry: &Entry) -> Result<(), bin::Error> {
         let mut hasher = Xxh3::new();
         let mut at = 0;
         while at < entry.len {
@@ -501,14 +490,14 @@ impl Reader {
             let bytes = self
                 .file
                 .read_at(entry.offset + at, piece as usize)
-                .map_err(|_| damaged("truncated"))?;
+                .map_err(|_| bin::damaged("truncated"))?;
             hasher.update(&bytes);
             at += piece;
         }
         if hasher.digest() == entry.checksum {
             Ok(())
         } else {
-            Err(damaged("checksum"))
+            Err(bin::damaged("checksum"))
         }
     }
 }
@@ -543,6 +532,43 @@ enum Part {
     Kb(kb_store::Part),
     Index(index_store::Part),
     Files(Vec<(FileKey, [usize; Kind::ALL.len()])>),
+}
+
+/// What a section of the cache file holds: the one place that reads its tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    Kb(kb_store::Holds),
+    Index,
+    Files,
+}
+
+fn holds(tag: u32) -> Option<Holds> {
+    match tag {
+        FILES => Some(Holds::Files),
+        tag if index_store::TAGS.contains(&tag) => Some(Holds::Index),
+        tag => kb_store::holds(tag).map(Holds::Kb),
+    }
+}
+
+impl Holds {
+    /// Whether a load decodes the section now. The records never: they stay on disk until used. Of
+    /// an earlier content, only what finds each file's records; counting needs no index.
+    fn used(self, current: bool, need: Need) -> bool {
+        match self {
+            Holds::Kb(kb_store::Holds::Records(_)) => false,
+            Holds::Kb(kb_store::Holds::Lengths) | Holds::Files => true,
+            Holds::Kb(kb_store::Holds::Links) => current,
+            Holds::Index => current && need != Need::Counts,
+        }
+    }
+
+    fn decode(self, tag: u32, bytes: &[u8]) -> Result<Part, bin::Error> {
+        match self {
+            Holds::Files => decode_files(bytes).map(Part::Files),
+            Holds::Index => index_store::decode(tag, bytes).map(Part::Index),
+            Holds::Kb(_) => kb_store::decode(tag, bytes).map(Part::Kb),
+        }
+    }
 }
 
 /// One open file read from several threads at once, each at its own offset.

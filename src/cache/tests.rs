@@ -198,7 +198,7 @@ fn only_the_files_that_changed_are_parsed_again() {
     let keys: Vec<u128> = read_now.iter().map(|f| file_key(&f.name, &f.text)).collect();
     let earlier = read(&path, combine(keys.iter().copied()), Need::SomeRecords);
     assert!(!earlier.current);
-    let known = earlier.records_of(&read_now, &keys);
+    let known = earlier.records_of(&keys);
     let unchanged: Vec<&str> = read_now
         .iter()
         .zip(&known)
@@ -229,7 +229,7 @@ fn files_added_removed_and_renamed_are_parsed_and_the_rest_reused() {
     let (now, problems) = load::read_files(&source);
     let keys: Vec<u128> = now.iter().map(|f| file_key(&f.name, &f.text)).collect();
     let earlier = read(&path, combine(keys.iter().copied()), Need::SomeRecords);
-    let known = earlier.records_of(&now, &keys);
+    let known = earlier.records_of(&keys);
     let parsed: Vec<&str> = now
         .iter()
         .zip(known.iter().chain(std::iter::repeat(&None)))

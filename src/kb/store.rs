@@ -44,9 +44,24 @@ pub(crate) enum Part {
     Lengths(Vec<usize>, usize),
 }
 
-/// The tag of the sections of a kind's records: the kind, which comes first among the tags.
-pub(crate) fn records_kind(tag: u32) -> Option<Kind> {
-    Kind::ALL.get(usize::try_from(tag).ok()?).copied()
+/// What a section of the knowledge base holds, by its tag (the tags below 0x200 are this module's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    /// A part of a kind's records: the tag is the kind, which comes first among the tags.
+    Records(Kind),
+    /// How many records of each kind there are.
+    Lengths,
+    /// The id table or the backlinks: what finds records and links them, of the content read now.
+    Links,
+}
+
+/// What the section tagged `tag` holds, if it is one of the knowledge base's.
+pub(crate) fn holds(tag: u32) -> Option<Holds> {
+    match tag {
+        0x100 | 0x101 => Some(Holds::Links),
+        LENGTHS => Some(Holds::Lengths),
+        tag => Kind::ALL.get(usize::try_from(tag).ok()?).copied().map(Holds::Records),
+    }
 }
 
 impl Section {

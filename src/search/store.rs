@@ -10,6 +10,9 @@ use crate::kb::{KnowledgeBase, RecordRef};
 /// Postings (4 bytes each) per section, about: a few sections to spread over the cores.
 const POSTINGS_PER_SECTION: usize = 2 << 20;
 
+/// The tags of the index's sections in the cache file.
+pub(crate) const TAGS: std::ops::Range<u32> = 0x200..0x300;
+
 /// One section of the cache's index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Section {
