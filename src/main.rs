@@ -9,10 +9,10 @@ use clap::Parser;
 use ipec::app::keys::Keymap;
 use ipec::app::tabs::Tab;
 use ipec::cache::Loaded;
-use ipec::cli::{Cli, Next, TuiArgs};
+use ipec::cli::{report_problems, Cli, Next, TuiArgs};
 use ipec::kb::load::progress;
 use ipec::kb::text::sanitize;
-use ipec::kb::{DataSource, Kind, Problems};
+use ipec::kb::{DataSource, Kind};
 use ipec::tui::{Options, Outcome, PresentOptions};
 
 fn main() -> ExitCode {
@@ -54,12 +54,6 @@ fn load(data: Option<PathBuf>, no_cache: bool) -> Option<Loaded> {
             None
         }
     }
-}
-
-/// A knowledge base with problems: the problems, then what to do, as `ipec check` would say it.
-fn report_problems(problems: &Problems) {
-    eprintln!("{problems}");
-    eprintln!("the knowledge base has problems; run `ipec check` for the full list");
 }
 
 /// The key table with the config file's keys (checked when the file was read, so they apply).

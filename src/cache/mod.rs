@@ -179,13 +179,14 @@ impl Cached {
         // A file's key covers its name as well as its text.
         let earlier: HashMap<u128, usize> = self.files.iter().enumerate().map(|(i, (f, _))| (f.key, i)).collect();
         let unchanged: Vec<Option<usize>> = keys.iter().map(|key| earlier.get(key).copied()).collect();
+        let none = || keys.iter().map(|_| None).collect();
         if unchanged.iter().all(Option::is_none) {
-            return Vec::new();
+            return none();
         }
         let counts: Vec<[usize; Kind::ALL.len()]> = self.files.iter().map(|(_, counts)| *counts).collect();
         // Read whole, on every core; a cache that cannot be read back only means parsing every file.
         let Ok(mut by_earlier) = self.kb.into_records().into_files(&counts) else {
-            return Vec::new();
+            return none();
         };
         unchanged
             .into_iter()

@@ -1,6 +1,7 @@
 //! A knowledge base and its index come back from the cache exactly as they went in.
 
 use super::*;
+use crate::kb::load::SourceFile;
 use crate::kb::Kind;
 
 fn everything(kb: &KnowledgeBase) -> String {
@@ -182,65 +183,75 @@ fn damage_anywhere_is_noticed() {
     );
 }
 
-#[test]
-fn only_the_files_that_changed_are_parsed_again() {
-    let (data, kb, files) = generated(600);
-    let source = DataSource::Dir(data.path().to_path_buf());
+/// A generated folder of `n` results cached, then changed by `change`: its files read anew, and the
+/// records the cache gives for each (none for a file it cannot vouch for), with the folder.
+fn changed_after_caching(
+    n: usize,
+    change: impl FnOnce(&Path),
+) -> (
+    tempfile::TempDir,
+    Vec<SourceFile>,
+    Vec<crate::kb::Problem>,
+    Vec<Option<FileRecords>>,
+) {
+    let (data, kb, files) = generated(n);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("kb.ipec-cache");
     write(&path, 9, &files, &kb, None).expect("written");
-    // One record of one file changes; the others stay as they were.
-    let changed = data.path().join("achievements/synth-000.toml");
-    let text = std::fs::read_to_string(&changed).expect("read");
-    let edited = text.replacen("title = \"", "title = \"Edited: ", 1);
-    std::fs::write(&changed, edited).expect("written");
-    let (read_now, problems) = load::read_files(&source);
-    let keys: Vec<u128> = read_now.iter().map(|f| file_key(&f.name, &f.text)).collect();
+    change(data.path());
+    let (now, problems) = load::read_files(&DataSource::Dir(data.path().to_path_buf()));
+    let keys: Vec<u128> = now.iter().map(|f| file_key(&f.name, &f.text)).collect();
     let earlier = read(&path, combine(keys.iter().copied()), Need::SomeRecords);
-    assert!(!earlier.current);
+    assert!(!earlier.current, "the folder changed");
     let known = earlier.records_of(&keys);
-    let unchanged: Vec<&str> = read_now
+    assert_eq!(known.len(), now.len(), "one answer a file");
+    (data, now, problems, known)
+}
+
+/// The names of the files the cache had no records for: those parsed again.
+fn parsed_again(files: &[SourceFile], known: &[Option<FileRecords>]) -> Vec<String> {
+    files
         .iter()
-        .zip(&known)
-        .filter(|(_, k)| k.is_some())
-        .map(|(f, _)| f.name.as_str())
-        .collect();
-    assert_eq!(unchanged.len(), read_now.len() - 1, "{unchanged:?}");
-    assert!(!unchanged.iter().any(|name| name.ends_with("synth-000.toml")));
-    let reused = load::load_read_knowing(&read_now, problems, known).expect("valid");
-    let fresh = load::load(&source).expect("valid");
+        .zip(known)
+        .filter(|(_, k)| k.is_none())
+        .map(|(f, _)| f.name.clone())
+        .collect()
+}
+
+#[test]
+fn only_the_files_that_changed_are_parsed_again() {
+    let (data, now, problems, known) = changed_after_caching(600, |data| {
+        // One record of one file changes; the others stay as they were.
+        let changed = data.join("achievements/synth-000.toml");
+        let text = std::fs::read_to_string(&changed).expect("read");
+        let edited = text.replacen("title = \"", "title = \"Edited: ", 1);
+        std::fs::write(&changed, edited).expect("written");
+    });
+    let parsed = parsed_again(&now, &known);
+    assert_eq!(parsed.len(), 1, "{parsed:?}");
+    assert!(parsed[0].ends_with("synth-000.toml"));
+    let reused = load::load_read_knowing(&now, problems, known).expect("valid");
+    let fresh = load::load(&DataSource::Dir(data.path().to_path_buf())).expect("valid");
     assert_eq!(everything(&reused), everything(&fresh));
     assert!(reused.achievements[0].title.starts_with("Edited: "));
 }
 
 #[test]
 fn files_added_removed_and_renamed_are_parsed_and_the_rest_reused() {
-    let (data, kb, files) = generated(2500);
-    let source = DataSource::Dir(data.path().to_path_buf());
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("kb.ipec-cache");
-    write(&path, 11, &files, &kb, None).expect("written");
-    let folder = data.path().join("achievements");
-    // Renamed (same text, another name), removed, and a new file with the removed one's records.
-    std::fs::rename(folder.join("synth-000.toml"), folder.join("synth-renamed.toml")).expect("renamed");
-    let removed = std::fs::read_to_string(folder.join("synth-001.toml")).expect("read");
-    std::fs::remove_file(folder.join("synth-001.toml")).expect("removed");
-    std::fs::write(folder.join("synth-new.toml"), removed).expect("written");
-    let (now, problems) = load::read_files(&source);
-    let keys: Vec<u128> = now.iter().map(|f| file_key(&f.name, &f.text)).collect();
-    let earlier = read(&path, combine(keys.iter().copied()), Need::SomeRecords);
-    let known = earlier.records_of(&keys);
-    let parsed: Vec<&str> = now
-        .iter()
-        .zip(known.iter().chain(std::iter::repeat(&None)))
-        .filter(|(_, k)| k.is_none())
-        .map(|(f, _)| f.name.as_str())
-        .collect();
+    let (data, now, problems, known) = changed_after_caching(2500, |data| {
+        let folder = data.join("achievements");
+        // Renamed (same text, another name), removed, and a new file with the removed one's records.
+        std::fs::rename(folder.join("synth-000.toml"), folder.join("synth-renamed.toml")).expect("renamed");
+        let removed = std::fs::read_to_string(folder.join("synth-001.toml")).expect("read");
+        std::fs::remove_file(folder.join("synth-001.toml")).expect("removed");
+        std::fs::write(folder.join("synth-new.toml"), removed).expect("written");
+    });
+    let parsed = parsed_again(&now, &known);
     assert_eq!(parsed.len(), 2, "only the renamed and the new file: {parsed:?}");
     assert!(parsed
         .iter()
         .all(|n| n.ends_with("synth-renamed.toml") || n.ends_with("synth-new.toml")));
     let reused = load::load_read_knowing(&now, problems, known).expect("valid");
-    let fresh = load::load(&source).expect("valid");
+    let fresh = load::load(&DataSource::Dir(data.path().to_path_buf())).expect("valid");
     assert_eq!(everything(&reused), everything(&fresh));
 }

@@ -414,8 +414,7 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
                             code
                         }
                         Err(problems) => {
-                            eprintln!("{problems}");
-                            eprintln!("the knowledge base has problems; run `ipec check` for the full list");
+                            report_problems(&problems);
                             Ok(ExitCode::FAILURE)
                         }
                     },
@@ -432,6 +431,13 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
             ExitCode::FAILURE
         }
     }
+}
+
+/// A knowledge base with problems, on standard error: the problems, then what to do, as `ipec check`
+/// would say it. For every command and front end that cannot go on without the data.
+pub fn report_problems(problems: &Problems) {
+    eprintln!("{problems}");
+    eprintln!("the knowledge base has problems; run `ipec check` for the full list");
 }
 
 /// How much of a cached knowledge base a command reads. Config, cache, completions and man never load
