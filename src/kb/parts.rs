@@ -144,10 +144,6 @@ impl<T: Stored> Parts<T> {
         self.part(index / self.per_part).get(index % self.per_part)
     }
 
-    pub fn first(&self) -> Option<&T> {
-        self.get(0)
-    }
-
     /// Every record, in order (reading the parts still on disk as it goes).
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + '_ {
         (0..self.parts.len()).flat_map(move |p| self.part(p).iter())
@@ -189,10 +185,6 @@ impl<T: Stored> Parts<T> {
         let all = self.in_memory();
         all.extend(records);
         self.len = all.len();
-    }
-
-    pub fn reserve(&mut self, additional: usize) {
-        self.in_memory().reserve(additional);
     }
 
     /// The list as one vector in memory, for changing it (the loader appends to it, tests extend it):
