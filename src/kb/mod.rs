@@ -16,8 +16,8 @@ pub mod text;
 pub mod theory;
 mod validate;
 
+use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 
 pub use kind::{Kind, Record, Records};
 pub use load::DataSource;
@@ -185,10 +185,17 @@ impl KnowledgeBase {
     }
 
     /// Resolves every link both ways; only for a valid knowledge base, whose references all resolve.
+    /// The links are resolved on every core (at 100,000 results, a tenth of a check), then gathered
+    /// here in the records' order, which is the order of each record's backlinks.
     fn index_links(&mut self) {
+        let froms: Vec<RecordRef> = self.all_refs().collect();
+        let chunks: Vec<&[RecordRef]> = froms.chunks(4096).collect();
+        let links = crate::par::map(&chunks, |_, chunk| {
+            chunk.iter().map(|&from| (from, self.links(from))).collect::<Vec<_>>()
+        });
         let mut backlinks: HashMap<RecordRef, Vec<RecordRef>> = HashMap::new();
-        for from in self.all_refs() {
-            for to in self.links(from) {
+        for (from, to) in links.into_iter().flatten() {
+            for to in to {
                 backlinks.entry(to).or_default().push(from);
             }
         }

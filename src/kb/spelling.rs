@@ -226,10 +226,14 @@ impl<'a> CountryNames<'a> {
                 continue;
             };
             pos = mention_end;
-            let written = one_spaced(&text[start..mention_end]);
             let country = &self.countries[form.country];
-            let allowed = std::iter::once(&country.name).chain(&country.aliases);
-            if !allowed.into_iter().any(|name| one_spaced(name) == written) {
+            let allowed = || std::iter::once(&country.name).chain(&country.aliases);
+            // Nearly every mention is written exactly as its record writes it: no need to respace it.
+            if allowed().any(|name| *name == text[start..mention_end]) {
+                continue;
+            }
+            let written = one_spaced(&text[start..mention_end]);
+            if !allowed().any(|name| one_spaced(name) == written) {
                 found.push(Misspelling {
                     start,
                     end: mention_end,

@@ -2,7 +2,7 @@
 //! back when first needed, `parts`), how many there are of each kind, its index of ids and its
 //! backlinks, so that nothing is parsed, checked or resolved again.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
