@@ -15,6 +15,11 @@ use ipec::kb::text::sanitize;
 use ipec::kb::{DataSource, Kind};
 use ipec::tui::{Options, Outcome, PresentOptions};
 
+/// mimalloc, not the system's allocator: loading a large knowledge base is millions of small
+/// allocations (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match ipec::cli::run(Cli::parse()) {
         Next::Exit(code) => code,
