@@ -37,23 +37,28 @@ pub fn find(
 ) -> Found {
     // Every hit, not just `limit`: the filters and the countries come after the ranking.
     let mut hits = index.search_all(kb, query, kind);
+    // Best first already; a stable sort keeps equal scores in the index's order.
+    if !hits.is_sorted_by_key(|h| std::cmp::Reverse(h.score)) {
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+    }
     let mut through_results = HashMap::new();
+    let mut countries = Vec::new();
     if kind.is_none_or(|k| k == Kind::Country) {
-        let results: Vec<Hit> = match kind {
-            None => hits
-                .iter()
-                .filter(|h| h.record.kind == Kind::Achievement)
-                .cloned()
-                .collect(),
-            Some(_) => index.search_all(kb, query, Some(Kind::Achievement)),
+        // Borrowed, not copied: "child labour" matches nearly every one of 100,000 results.
+        let searched;
+        let results: Vec<&Hit> = match kind {
+            None => hits.iter().filter(|h| h.record.kind == Kind::Achievement).collect(),
+            Some(_) => {
+                searched = index.search_all(kb, query, Some(Kind::Achievement));
+                searched.iter().collect()
+            }
         };
-        let countries = countries_of_results(kb, &results);
         let matched_by_name: HashSet<RecordRef> = hits
             .iter()
             .filter(|h| h.record.kind == Kind::Country)
             .map(|h| h.record)
             .collect();
-        let countries: Vec<Hit> = countries
+        countries = countries_of_results(kb, &results)
             .into_iter()
             .filter(|(country, _, _)| !matched_by_name.contains(country))
             .map(|(country, best, n)| {
@@ -67,20 +72,33 @@ pub fn find(
                 }
             })
             .collect();
-        hits.extend(countries);
-        // Stable: equal scores keep the index's order, and a country comes after its best result.
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+        // Stable: countries with equal scores keep their order of first appearance.
+        countries.sort_by_key(|h: &Hit| std::cmp::Reverse(h.score));
     }
-    hits.retain(|h| filter.matches(kb, h.record));
-    hits.truncate(limit);
+    // The countries merged in by score, after the hits of the same score (each country comes after its
+    // best result), the filters applied, until `limit`: the other hits are never copied nor sorted.
+    let hits: Vec<Hit> = merge_by_score(hits, countries)
+        .filter(|h| filter.matches(kb, h.record))
+        .take(limit)
+        .collect();
     through_results.retain(|r, _| hits.iter().any(|h| h.record == *r));
     Found { hits, through_results }
+}
+
+/// Two lists of hits, each best first, as one: on equal scores, those of `first` come first.
+fn merge_by_score(first: Vec<Hit>, second: Vec<Hit>) -> impl Iterator<Item = Hit> {
+    let (mut first, mut second) = (first.into_iter().peekable(), second.into_iter().peekable());
+    std::iter::from_fn(move || match (first.peek(), second.peek()) {
+        (Some(a), Some(b)) if b.score > a.score => second.next(),
+        (Some(_), _) => first.next(),
+        (None, _) => second.next(),
+    })
 }
 
 /// Per country with matching results, in order of first appearance (a result's countries in the order
 /// it lists them): its best result and how many matched. Read from the countries' backlinks, so that
 /// the results themselves, most of them still in the cache file at 100,000, are not read.
-fn countries_of_results<'h>(kb: &KnowledgeBase, results: &'h [Hit]) -> Vec<(RecordRef, &'h Hit, usize)> {
+fn countries_of_results<'h>(kb: &KnowledgeBase, results: &[&'h Hit]) -> Vec<(RecordRef, &'h Hit, usize)> {
     let position: HashMap<usize, usize> = results.iter().enumerate().map(|(i, h)| (h.record.index, i)).collect();
     // (country, first appearance, best, how many), positions in `results`.
     let mut countries: Vec<(RecordRef, usize, usize, usize)> = kb
@@ -111,7 +129,7 @@ fn countries_of_results<'h>(kb: &KnowledgeBase, results: &'h [Hit]) -> Vec<(Reco
     });
     countries
         .into_iter()
-        .map(|(country, _, best, n)| (country, &results[best], n))
+        .map(|(country, _, best, n)| (country, results[best], n))
         .collect()
 }
 

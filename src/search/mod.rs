@@ -23,6 +23,7 @@
 pub mod answer;
 mod fields;
 mod matcher;
+mod postings;
 mod query;
 mod question;
 pub(crate) mod store;
@@ -35,7 +36,8 @@ use std::ops::Range;
 
 use crate::kb::{Kind, KnowledgeBase, RecordRef};
 use fields::{kind_rank, Field};
-use matcher::{Extent, Vocabulary, WordMatch};
+use matcher::Vocabulary;
+use postings::PostingsTable;
 
 pub use question::Shape;
 pub use tokens::{query_words, tokens, Token};
@@ -75,7 +77,7 @@ pub struct SearchIndex {
     kinds: HashMap<Kind, Range<u32>>,
     vocabulary: Vocabulary,
     /// Per word id: where it occurs.
-    postings: Vec<Postings>,
+    postings: PostingsTable,
     /// Every whole name of every record, folded and joined by single spaces, sorted, with its record and
     /// whether it is the id.
     names: Vec<(Box<str>, u32, bool)>,
@@ -137,11 +139,7 @@ impl SearchIndex {
     /// cannot separate the index from the knowledge base it indexes).
     pub fn memory_bytes(&self) -> usize {
         use std::mem::size_of;
-        let postings: usize = self
-            .postings
-            .iter()
-            .map(|p| (p.labels.capacity() + p.body.capacity()) * 4 + size_of::<Postings>())
-            .sum();
+        let postings = self.postings.memory_bytes();
         let names: usize = self
             .names
             .iter()
@@ -205,33 +203,6 @@ fn kind_ranges(records: &[RecordRef]) -> HashMap<Kind, Range<u32>> {
             .or_insert(doc..doc + 1);
     }
     ranges
-}
-
-/// The records a word occurs in: `record << 2 | field`, one entry per record (its best field), split
-/// into ids/names/labels and running text, each ascending by record.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Postings {
-    labels: Vec<u32>,
-    body: Vec<u32>,
-}
-
-/// A prefix this short says little about a record whose running text has some word starting with it
-/// (nearly all do), so it is only looked for in ids, names and labels. It also keeps the first
-/// keystrokes, whose prefixes match the most words, cheap.
-const SHORT_PREFIX: usize = 2;
-
-impl Postings {
-    fn new(list: Vec<u32>) -> Postings {
-        let (labels, body) = list.into_iter().partition(|p| Field::from_bits(*p) != Field::Body);
-        Postings { labels, body }
-    }
-
-    /// The lists to scan for a match: short prefixes skip the running text.
-    fn lists(&self, m: &WordMatch) -> impl Iterator<Item = &[u32]> {
-        let short = matches!(m.extent, Extent::Prefix(n) if n <= SHORT_PREFIX);
-        let body: &[u32] = if short { &[] } else { &self.body };
-        [self.labels.as_slice(), body].into_iter()
-    }
 }
 
 /// The postings of `list` whose records are in `range` (postings are sorted by record).
@@ -331,10 +302,10 @@ const MIN_PART: usize = 2_000;
 
 /// The sorted vocabulary of several parts of the records (each sorted, in record order), and each
 /// word's postings: those of the parts, joined in order, so still ascending by record.
-fn merge(parts: Vec<Vec<(String, Vec<u32>, bool)>>) -> (Vocabulary, Vec<Postings>) {
+fn merge(parts: Vec<Vec<(String, Vec<u32>, bool)>>) -> (Vocabulary, PostingsTable) {
     let total = parts.iter().map(Vec::len).max().unwrap_or(0);
     let mut words: Vec<Box<str>> = Vec::with_capacity(total);
-    let mut postings: Vec<Postings> = Vec::with_capacity(total);
+    let mut postings = PostingsTable::default();
     let mut in_names: Vec<bool> = Vec::with_capacity(total);
     let mut parts = parts;
     let mut at = vec![0; parts.len()];
@@ -361,7 +332,7 @@ fn merge(parts: Vec<Vec<(String, Vec<u32>, bool)>>) -> (Vocabulary, Vec<Postings
             }
         }
         words.push(word.into_boxed_str());
-        postings.push(Postings::new(list));
+        postings.push(&list);
         in_names.push(named);
     }
     let vocabulary = Vocabulary::new(words, |id| in_names[id as usize]);

@@ -15,10 +15,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::matcher::{self, Extent, WordMatch, EXACT};
+use super::postings::PostingsTable;
 use super::question::{self, Question, Shape};
 use super::synonyms;
 use super::tokens::{each_token, query_words};
-use super::{fields::Field, in_range, FastMap, Hit, Postings, SearchIndex, Titles, MAX_WORDS};
+use super::{fields::Field, in_range, FastMap, Hit, SearchIndex, Titles, MAX_WORDS};
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
 
 /// What each missed word costs: more than any record can score, so that a record missing a word ranks
@@ -352,9 +353,9 @@ impl Partial {
 
     /// Adds meaningful word number `i`: each record that has not yet missed too many words and matches
     /// this one gains the points of its best match of it.
-    fn add_word(&mut self, i: usize, matches: &[WordMatch], postings: &[Postings], range: &std::ops::Range<u32>) {
+    fn add_word(&mut self, i: usize, matches: &[WordMatch], postings: &PostingsTable, range: &std::ops::Range<u32>) {
         for m in matches {
-            for &posting in postings[m.word as usize].lists(m).flat_map(|l| in_range(l, range)) {
+            for &posting in postings.get(m.word).lists(m).flat_map(|l| in_range(l, range)) {
                 let doc = (posting >> 2) as usize;
                 if i as u32 - self.mask[doc].count_ones() > self.allowed {
                     continue;
@@ -377,12 +378,12 @@ impl Partial {
     fn add_optional(
         &mut self,
         matches: &[WordMatch],
-        postings: &[Postings],
+        postings: &PostingsTable,
         range: &std::ops::Range<u32>,
         needed: usize,
     ) {
         for m in matches {
-            for &posting in postings[m.word as usize].lists(m).flat_map(|l| in_range(l, range)) {
+            for &posting in postings.get(m.word).lists(m).flat_map(|l| in_range(l, range)) {
                 let doc = (posting >> 2) as usize;
                 if (self.mask[doc].count_ones() as usize) < needed {
                     continue;

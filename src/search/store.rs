@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::{kind_ranges, Postings, SearchIndex, Vocabulary};
+use super::postings::{Block, PostingsTable};
+use super::{kind_ranges, SearchIndex, Vocabulary};
 use crate::cache::bin::{self, damaged, put_ref, put_varint, take_count, take_number, take_ref, Error};
 use crate::kb::{KnowledgeBase, RecordRef};
 
@@ -25,7 +26,7 @@ pub(crate) enum Section {
 /// A section read back.
 pub(crate) enum Part {
     Meta(Meta),
-    Postings(Vec<Postings>),
+    Postings(Block),
 }
 
 pub(crate) struct Meta {
@@ -41,7 +42,7 @@ impl Section {
         let mut start = 0;
         let mut size = 0;
         for (word, p) in index.postings.iter().enumerate() {
-            size += p.labels.len() + p.body.len();
+            size += p.len();
             if size >= POSTINGS_PER_SECTION {
                 sections.push(Section::Postings(start..word + 1));
                 start = word + 1;
@@ -85,12 +86,13 @@ impl Section {
             Section::Postings(words) => {
                 put_varint(out, words.start as u64);
                 put_varint(out, words.len() as u64);
-                for p in &index.postings[words.clone()] {
+                let of = |word: usize| index.postings.get(word as u32);
+                for p in words.clone().map(of) {
                     put_varint(out, p.labels.len() as u64);
                     put_varint(out, p.body.len() as u64);
                 }
-                for p in &index.postings[words.clone()] {
-                    for posting in p.labels.iter().chain(&p.body) {
+                for p in words.clone().map(of) {
+                    for posting in p.labels.iter().chain(p.body) {
                         out.extend_from_slice(&posting.to_le_bytes());
                     }
                 }
@@ -136,19 +138,19 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
             })
         }
         0x201 => {
-            let _start: usize = take_number(&mut rest)?;
+            let first: u32 = take_number(&mut rest)?;
             let n = take_count(&mut rest)?;
             let lens = (0..n)
                 .map(|_| Ok((take_number(&mut rest)?, take_number(&mut rest)?)))
-                .collect::<Result<Vec<_>, Error>>()?;
-            let mut postings = Vec::with_capacity(n);
-            for (labels, body) in lens {
-                postings.push(Postings {
-                    labels: take_u32s(&mut rest, labels)?,
-                    body: take_u32s(&mut rest, body)?,
-                });
-            }
-            Part::Postings(postings)
+                .collect::<Result<Vec<(usize, usize)>, Error>>()?;
+            let total = lens
+                .iter()
+                .try_fold(0usize, |sum, &(labels, body)| {
+                    sum.checked_add(labels)?.checked_add(body)
+                })
+                .ok_or_else(|| damaged("postings"))?;
+            let data = take_u32s(&mut rest, total)?;
+            Part::Postings(Block::from_parts(first, &lens, data).ok_or_else(|| damaged("postings"))?)
         }
         _ => return Err(damaged("unknown section")),
     };
@@ -161,28 +163,26 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
 /// The index from its sections, in the order of `Section::all`; an error if they do not fit together.
 pub(crate) fn assemble(parts: Vec<Part>, kb: &KnowledgeBase) -> Result<SearchIndex, Error> {
     let mut meta = None;
-    let mut postings: Vec<Postings> = Vec::new();
+    let mut blocks = Vec::new();
     for part in parts {
         match part {
             Part::Meta(m) => meta = Some(m),
-            Part::Postings(p) if postings.is_empty() => postings = p,
-            Part::Postings(p) => postings.extend(p),
+            Part::Postings(block) => blocks.push(block),
         }
     }
     let meta = meta.ok_or_else(|| damaged("no index"))?;
+    let postings = PostingsTable::from_blocks(blocks).ok_or_else(|| damaged("postings out of order"))?;
     let docs = meta.records.len() as u32;
     let sound = meta.records.iter().copied().eq(kb.all_refs())
         && meta.tie.len() == meta.records.len()
         && meta.words.len() == postings.len()
         && meta.names.iter().all(|(_, doc, _)| *doc < docs)
-        && postings
-            .iter()
-            .all(|p| p.labels.iter().chain(&p.body).all(|posting| posting >> 2 < docs));
+        && postings.all().all(|posting| posting >> 2 < docs);
     if !sound {
         return Err(damaged("the index does not fit its records"));
     }
     // A word is a typo candidate when it occurs in an id, a name or a label: when it has such postings.
-    let vocabulary = Vocabulary::new(meta.words, |id| !postings[id as usize].labels.is_empty());
+    let vocabulary = Vocabulary::new(meta.words, |id| !postings.get(id).labels.is_empty());
     Ok(SearchIndex {
         kinds: kind_ranges(&meta.records),
         records: meta.records,
