@@ -383,16 +383,17 @@ mod tests {
         path
     }
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("ipec-config-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        dir
+    fn temp_dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("ipec-config-{name}-"))
+            .tempdir()
+            .expect("temp dir")
     }
 
     #[test]
     fn the_default_file_parses_to_the_defaults() {
-        let dir = temp_dir("default");
+        let temp = temp_dir("default");
+        let dir = temp.path();
         let path = write(&dir, DEFAULT_FILE);
         let settings = Settings::resolve(&Flags::default(), Some(&path), no_env).expect("valid");
         assert!(settings.file_exists);
@@ -404,7 +405,8 @@ mod tests {
 
     #[test]
     fn flags_beat_the_environment_which_beats_the_file() {
-        let dir = temp_dir("order");
+        let temp = temp_dir("order");
+        let dir = temp.path();
         let path = write(
             &dir,
             "theme = \"light\"\nmouse = false\ndata = \"kb\"\n[keys]\nquit = \"Q\"\n",
@@ -440,7 +442,8 @@ mod tests {
 
     #[test]
     fn an_unknown_key_is_reported_at_its_line_and_column() {
-        let dir = temp_dir("unknown");
+        let temp = temp_dir("unknown");
+        let dir = temp.path();
         let path = write(&dir, "theme = \"dark\"\n  colour = \"red\"\n");
         let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("unknown key");
         let text = err.to_string();
@@ -450,7 +453,8 @@ mod tests {
 
     #[test]
     fn a_bad_value_is_reported_where_it_is_written() {
-        let dir = temp_dir("bad-theme");
+        let temp = temp_dir("bad-theme");
+        let dir = temp.path();
         let path = write(&dir, "mouse = true\ntheme = \"neon\"\n");
         let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("bad theme");
         assert_eq!(
@@ -473,7 +477,8 @@ mod tests {
 
     #[test]
     fn init_never_overwrites() {
-        let dir = temp_dir("init");
+        let temp = temp_dir("init");
+        let dir = temp.path();
         let path = dir.join("sub").join("config.toml");
         init(&path).expect("writes the default");
         assert_eq!(std::fs::read_to_string(&path).expect("reads"), DEFAULT_FILE);

@@ -2,8 +2,13 @@
 
 use std::process::{Command, Output};
 
+/// The cache of the commands run here: the tests' own, never the user's (a test build's file would
+/// replace the one the user's ipec wrote).
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache");
+
 fn ipec(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
         .args(args)
         .env("NO_COLOR", "1")
         .output()
@@ -158,6 +163,7 @@ fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
         .args(["list", "achievements"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

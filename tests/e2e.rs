@@ -69,6 +69,8 @@ fn spawn_ipec_with(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Box<dyn 
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
+    // The tests' own cache, never the user's (a test build's file would replace the one their ipec wrote).
+    cmd.env("IPEC_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache"));
     // The presenter link's socket goes to a folder of the test's own.
     cmd.env("XDG_RUNTIME_DIR", std::env::temp_dir());
     let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));

@@ -6,8 +6,13 @@ use std::process::Command;
 
 use scraper::{Html, Selector};
 
+/// The cache of the commands run here: the tests' own, never the user's (a test build's file would
+/// replace the one the user's ipec wrote).
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache");
+
 fn ipec(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
         .args(args)
         .output()
         .expect("ipec runs")

@@ -6,16 +6,24 @@
 use std::collections::HashMap;
 use std::process::{Command, Output};
 
+/// The cache of the commands run here: the tests' own, never the user's (a test build's file would
+/// replace the one the user's ipec wrote).
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache");
+
 const VALID: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
 
 fn ipec(args: &[&str]) -> Output {
-    let home = std::env::temp_dir().join(format!("ipec-fields-home-{}", std::process::id()));
-    std::fs::create_dir_all(&home).expect("creates a temp folder");
+    let temp = tempfile::Builder::new()
+        .prefix("ipec-fields-home-")
+        .tempdir()
+        .expect("creates a temp folder");
+    let home = temp.path();
     let output = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
         .args(args)
         .args(["--data", VALID])
         .env("NO_COLOR", "1")
-        .env("HOME", &home)
+        .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
         .env_remove("IPEC_THEME")
         .env_remove("IPEC_DATA")

@@ -2,8 +2,13 @@
 
 use std::process::Command;
 
+/// The cache of the commands run here: the tests' own, never the user's (a test build's file would
+/// replace the one the user's ipec wrote).
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache");
+
 fn ipec(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
         .args(args)
         .output()
         .expect("ipec runs");
@@ -63,6 +68,7 @@ fn kind_and_limit_are_applied() {
 #[test]
 fn no_match_says_so_and_exits_1_as_grep_does() {
     let out = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
         .args(["search", "zzqqxx"])
         .output()
         .expect("ipec runs");

@@ -2,20 +2,25 @@
 //! grep-like exit codes, links, settings, completions and the man page. Each test runs the real binary
 //! with a config folder of its own and without IPEC_THEME or IPEC_DATA from the caller's environment.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-/// A fresh, empty folder for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ipec-staff-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("creates a temp folder");
-    dir
+/// The cache of the commands run here: the tests' own, never the user's (a test build's file would
+/// replace the one the user's ipec wrote).
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache");
+
+/// A fresh, empty folder for one test, removed when it is dropped.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("ipec-staff-{name}-"))
+        .tempdir()
+        .expect("creates a temp folder")
 }
 
 /// `ipec ARGS` with `home` as HOME and XDG_CONFIG_HOME=home/.config, and the given environment.
 fn ipec_in(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ipec"));
+    command.env("IPEC_CACHE_DIR", TEST_CACHE);
     command
         .args(args)
         .env("NO_COLOR", "1")
@@ -31,10 +36,8 @@ fn ipec_in(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
 
 /// `ipec ARGS` with no config file and no settings in the environment.
 fn ipec(args: &[&str]) -> Output {
-    // One home for all of these: nothing is ever written to it.
-    let home = std::env::temp_dir().join(format!("ipec-staff-empty-home-{}", std::process::id()));
-    std::fs::create_dir_all(&home).expect("creates a temp folder");
-    ipec_in(&home, &[], args)
+    let home = temp_dir("empty-home");
+    ipec_in(home.path(), &[], args)
 }
 
 fn stdout(output: &Output) -> String {
@@ -362,22 +365,23 @@ fn completions_for_every_shell_and_a_man_page() {
 
 #[test]
 fn config_path_is_under_xdg_config_home_and_init_never_overwrites() {
-    let home = temp_dir("init");
+    let temp = temp_dir("init");
+    let home = temp.path();
     let path = home.join(".config").join("ipec").join("config.toml");
-    let out = ipec_in(&home, &[], &["config", "path"]);
+    let out = ipec_in(home, &[], &["config", "path"]);
     assert!(out.status.success());
     assert_eq!(stdout(&out).trim(), path.display().to_string());
 
-    let first = ipec_in(&home, &[], &["config", "init"]);
+    let first = ipec_in(home, &[], &["config", "init"]);
     assert!(first.status.success(), "{}", stderr(&first));
     let written = std::fs::read_to_string(&path).expect("init wrote the file");
     assert!(written.contains("# theme = \"dark\"") && written.contains("[keys]"));
     // The default, commented as it is, is a valid config that changes nothing.
-    let shown = stdout(&ipec_in(&home, &[], &["config", "show"]));
+    let shown = stdout(&ipec_in(home, &[], &["config", "show"]));
     assert!(shown.contains("theme = \"dark\"  # default"), "{shown}");
 
     std::fs::write(&path, "theme = \"light\"\n").expect("edits the file");
-    let again = ipec_in(&home, &[], &["config", "init"]);
+    let again = ipec_in(home, &[], &["config", "init"]);
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("exists already"));
     assert_eq!(std::fs::read_to_string(&path).expect("reads"), "theme = \"light\"\n");
@@ -385,7 +389,8 @@ fn config_path_is_under_xdg_config_home_and_init_never_overwrites() {
 
 #[test]
 fn the_environment_beats_the_file_and_a_flag_beats_the_environment() {
-    let home = temp_dir("order");
+    let temp = temp_dir("order");
+    let home = temp.path();
     let dir = home.join(".config").join("ipec");
     std::fs::create_dir_all(&dir).expect("config folder");
     let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
@@ -400,53 +405,55 @@ fn the_environment_beats_the_file_and_a_flag_beats_the_environment() {
     )
     .expect("writes the config");
 
-    let from_file = ipec_in(&home, &[], &["check"]);
+    let from_file = ipec_in(home, &[], &["check"]);
     assert_eq!(from_file.status.code(), Some(1), "the file's data folder is used");
 
     let valid_text = valid.display().to_string();
     let env = [("IPEC_DATA", valid_text.as_str()), ("IPEC_THEME", "light")];
-    let from_env = ipec_in(&home, &env, &["check"]);
+    let from_env = ipec_in(home, &env, &["check"]);
     assert!(from_env.status.success(), "{}", stdout(&from_env));
     assert!(stdout(&from_env).starts_with(&format!("{valid_text}: ok")));
-    let shown = stdout(&ipec_in(&home, &env, &["config", "show"]));
+    let shown = stdout(&ipec_in(home, &env, &["config", "show"]));
     assert!(
         shown.contains("theme = \"light\"  # environment: IPEC_THEME"),
         "{shown}"
     );
 
     let invalid_text = invalid.display().to_string();
-    let from_flag = ipec_in(&home, &env, &["check", "--data", &invalid_text]);
+    let from_flag = ipec_in(home, &env, &["check", "--data", &invalid_text]);
     assert_eq!(from_flag.status.code(), Some(1), "--data beats IPEC_DATA");
-    let shown = stdout(&ipec_in(&home, &env, &["config", "show", "--data", "/somewhere"]));
+    let shown = stdout(&ipec_in(home, &env, &["config", "show", "--data", "/somewhere"]));
     assert!(shown.contains("data = \"/somewhere\"  # flag: --data"), "{shown}");
 }
 
 #[test]
 fn a_broken_config_file_is_reported_at_its_line_and_column() {
-    let home = temp_dir("broken");
+    let temp = temp_dir("broken");
+    let home = temp.path();
     let dir = home.join(".config").join("ipec");
     std::fs::create_dir_all(&dir).expect("config folder");
     let path = dir.join("config.toml");
     std::fs::write(&path, "mouse = false\ncolour = \"red\"\n").expect("writes");
-    let out = ipec_in(&home, &[], &["list", "areas"]);
+    let out = ipec_in(home, &[], &["list", "areas"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
         err.starts_with(&format!("{}:2:1: unknown field `colour`", path.display())),
         "{err}"
     );
-    let bad_env = ipec_in(&home, &[("IPEC_THEME", "neon")], &["config", "show"]);
+    let bad_env = ipec_in(home, &[("IPEC_THEME", "neon")], &["config", "show"]);
     assert_eq!(bad_env.status.code(), Some(1));
 }
 
 #[test]
 fn key_overrides_are_checked_against_the_key_table() {
-    let home = temp_dir("keys");
+    let temp = temp_dir("keys");
+    let home = temp.path();
     let dir = home.join(".config").join("ipec");
     std::fs::create_dir_all(&dir).expect("config folder");
     let path = dir.join("config.toml");
     std::fs::write(&path, "[keys]\nserch = \"C-f\"\nquit = \"?\"\nhelp = \"C-\"\n").expect("writes");
-    let out = ipec_in(&home, &[], &["config", "show"]);
+    let out = ipec_in(home, &[], &["config", "show"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let at = |line: usize, col: usize| format!("{}:{line}:{col}: ", path.display());
@@ -462,7 +469,7 @@ fn key_overrides_are_checked_against_the_key_table() {
         "a clash: {err}"
     );
     std::fs::write(&path, "[keys]\nsearch = \"C-f\"\n").expect("writes");
-    let out = ipec_in(&home, &[], &["config", "show"]);
+    let out = ipec_in(home, &[], &["config", "show"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("search = \"C-f\""));
 }

@@ -15,6 +15,10 @@ use common::copy_dir;
 use ipec::kb::Kind;
 use ipec::watch::{Reload, Watcher};
 
+/// The cache of the commands run here: the tests' own, never the user's (a test build's file would
+/// replace the one the user's ipec wrote).
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache");
+
 /// The bound: a change is on screen within 1 second of the save.
 const WITHIN: Duration = Duration::from_secs(1);
 /// Long enough to be sure no other reload is coming: the debounce, the quiet time and a load, twice.
@@ -323,6 +327,7 @@ fn check_watch_reports_each_change_with_its_time_and_ends_on_ctrl_c() {
 #[test]
 fn check_watch_of_the_built_in_data_says_there_is_nothing_to_watch() {
     let out = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
         .args(["check", "--watch"])
         .output()
         .expect("ipec runs");
