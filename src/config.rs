@@ -394,7 +394,7 @@ mod tests {
     fn the_default_file_parses_to_the_defaults() {
         let temp = temp_dir("default");
         let dir = temp.path();
-        let path = write(&dir, DEFAULT_FILE);
+        let path = write(dir, DEFAULT_FILE);
         let settings = Settings::resolve(&Flags::default(), Some(&path), no_env).expect("valid");
         assert!(settings.file_exists);
         assert_eq!(settings.theme, Setting::new(Theme::Dark, Origin::Default));
@@ -408,7 +408,7 @@ mod tests {
         let temp = temp_dir("order");
         let dir = temp.path();
         let path = write(
-            &dir,
+            dir,
             "theme = \"light\"\nmouse = false\ndata = \"kb\"\n[keys]\nquit = \"Q\"\n",
         );
         let from_file = Settings::resolve(&Flags::default(), Some(&path), no_env).expect("valid");
@@ -444,7 +444,7 @@ mod tests {
     fn an_unknown_key_is_reported_at_its_line_and_column() {
         let temp = temp_dir("unknown");
         let dir = temp.path();
-        let path = write(&dir, "theme = \"dark\"\n  colour = \"red\"\n");
+        let path = write(dir, "theme = \"dark\"\n  colour = \"red\"\n");
         let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("unknown key");
         let text = err.to_string();
         assert!(text.starts_with(&format!("{}:2:3: ", path.display())), "{text}");
@@ -455,7 +455,7 @@ mod tests {
     fn a_bad_value_is_reported_where_it_is_written() {
         let temp = temp_dir("bad-theme");
         let dir = temp.path();
-        let path = write(&dir, "mouse = true\ntheme = \"neon\"\n");
+        let path = write(dir, "mouse = true\ntheme = \"neon\"\n");
         let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("bad theme");
         assert_eq!(
             err.to_string(),
@@ -464,7 +464,7 @@ mod tests {
                 path.display()
             )
         );
-        let path = write(&dir, "mouse = \"yes\"\n");
+        let path = write(dir, "mouse = \"yes\"\n");
         let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("not a bool");
         assert!(
             err.to_string().starts_with(&format!("{}:1:9: ", path.display())),
