@@ -19,7 +19,7 @@ use ratatui::Terminal;
 
 use crate::app::present::Screen;
 use crate::app::tabs::Tab;
-use crate::app::{Action, App, Effect, Key, KeyCode, Lists, Mouse, MouseKind};
+use crate::app::{Action, App, Effect, Key, KeyCode, ListJob, Lists, Mouse, MouseKind};
 use crate::cache::Loaded;
 use crate::kb::load::progress;
 use crate::kb::{DataSource, KnowledgeBase, Problems, RecordRef};
@@ -489,8 +489,8 @@ fn event_loop(
                     // only what changes.
                     index = build_index_in_background(Arc::clone(&kb), None, reload.store);
                     app.reloaded(kb);
-                    // The reload built every list: this starts nothing, and drops the receiver of
-                    // the old data's lists, should they still be coming.
+                    // The lists of every result, at 100,000 of them; this drops the receiver of the
+                    // old data's lists, should they still be coming.
                     lists = build_lists_in_background(&app);
                     let total = crate::document::format::thousands(app.kb.total_records());
                     app.update(Action::Report(format!("Reloaded at {clock}: {total} records")));
@@ -542,10 +542,11 @@ fn event_loop(
 /// tabs whose list is still `Building`: the explorer answers keys and searches meanwhile.
 fn build_lists_in_background(app: &App) -> mpsc::Receiver<Vec<(Tab, Vec<crate::app::rows::Row>)>> {
     let (sender, receiver) = mpsc::channel();
-    if Tab::ALL.iter().any(|&t| app.building(t)) {
+    let jobs = app.pending_lists();
+    if !jobs.is_empty() {
         let kb = Arc::clone(&app.kb);
         std::thread::spawn(move || {
-            let _ = sender.send(Lists::per_result(&kb));
+            let _ = sender.send(ListJob::build_all(&jobs, &kb));
         });
     }
     receiver

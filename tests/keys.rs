@@ -221,11 +221,13 @@ fn export_writes_the_filtered_list_through_an_effect() {
 fn a_list_built_in_the_background_arrives_whole_and_selected() {
     use std::sync::Arc;
 
-    use ipec::app::{App, Lists};
+    use ipec::app::{App, ListJob, Lists};
     use ipec::kb::KnowledgeBase;
 
     let kb = Arc::new(KnowledgeBase::builtin().expect("the built-in knowledge base loads"));
     let mut app = App::with_lists(Lists::small(Arc::clone(&kb)), 120, 40);
+    // What the background thread is given at start-up.
+    let jobs = app.pending_lists();
     assert!(app.building(Tab::Priorities) && app.building(Tab::Timeline));
     assert!(!app.building(Tab::Countries) && !app.building(Tab::Overview));
     press(&mut app, "2jjj<Enter>");
@@ -236,7 +238,7 @@ fn a_list_built_in_the_background_arrives_whole_and_selected() {
     press(&mut app, "8s");
     assert!(!app.building(Tab::Timeline));
     let flipped: Vec<RowKey> = app.rows(Tab::Timeline).iter().map(|r| r.key).collect();
-    for (tab, rows) in Lists::per_result(&kb) {
+    for (tab, rows) in ListJob::build_all(&jobs, &kb) {
         app.set_rows(tab, rows);
     }
     let whole = App::new(KnowledgeBase::builtin().expect("loads"), 120, 40);
@@ -254,7 +256,7 @@ fn a_list_built_in_the_background_arrives_whole_and_selected() {
 fn a_result_followed_into_a_list_still_building_is_the_one_shown() {
     use std::sync::Arc;
 
-    use ipec::app::{App, Lists};
+    use ipec::app::{App, ListJob, Lists};
     use ipec::kb::KnowledgeBase;
 
     let kb = Arc::new(KnowledgeBase::builtin().expect("the built-in knowledge base loads"));
@@ -268,7 +270,8 @@ fn a_result_followed_into_a_list_still_building_is_the_one_shown() {
     assert_eq!(shown.kind, ipec::kb::Kind::Achievement);
     assert!(kb.title(shown).to_lowercase().contains("mica"), "{}", kb.title(shown));
     // The copy built in the background arrives late, and changes nothing.
-    for (tab, rows) in Lists::per_result(&kb) {
+    let jobs = [Tab::Priorities, Tab::Timeline].map(|t| (t, ListJob::Tab(t)));
+    for (tab, rows) in ListJob::build_all(&jobs, &kb) {
         app.set_rows(tab, rows);
     }
     assert_eq!(app.detail_key(), Some(RowKey::Record(shown)));

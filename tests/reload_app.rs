@@ -68,3 +68,46 @@ fn a_valid_edit_keeps_the_tab_and_the_record_and_a_broken_one_keeps_the_data() {
     assert!(app.problems().is_none());
     assert!(!render(&app).contains("in the edited data"));
 }
+
+/// At 5,000 results and more, a reload leaves the lists of every result to a background thread (as a
+/// start does): the explorer does not freeze on every save. When they come, the record that was
+/// selected is selected again, by id, though every result moved one place down.
+#[test]
+fn a_large_reload_builds_its_long_lists_elsewhere_and_keeps_the_selection() {
+    use ipec::app::ListJob;
+
+    let base = KnowledgeBase::builtin().expect("the built-in knowledge base loads");
+    let generated = ipec::synth::achievements(&base, 5_000, 3);
+    let dir = tempfile::tempdir().expect("temp dir");
+    ipec::synth::write_dir(&base, &generated, dir.path()).expect("written");
+    let mut app = App::new(load(dir.path()).expect("the generated data loads"), 120, 40);
+    press(&mut app, "2jjjjj");
+    let on_priorities = shown_id(&app).expect("a row of the priorities tab is shown");
+    press(&mut app, "8jjjjjjjj");
+    let on_timeline = shown_id(&app).expect("a row of the timeline is shown");
+    assert!(!app.building(Tab::Timeline));
+
+    // One result more, first: every other result's position moves.
+    let mut first = generated[0].clone();
+    first.id = "synth-added-first".into();
+    let moved: Vec<_> = std::iter::once(first).chain(generated).collect();
+    ipec::synth::write_dir(&base, &moved, dir.path()).expect("written");
+    app.reloaded(Arc::new(load(dir.path()).expect("the edit is valid")));
+    assert!(app.building(Tab::Timeline) && app.building(Tab::Priorities));
+    assert!(!app.building(Tab::Countries), "the short lists are built at once");
+    assert!(render(&app).contains("Preparing the list"), "{}", render(&app));
+
+    let jobs = app.pending_lists();
+    assert_eq!(
+        jobs.iter().map(|(tab, _)| *tab).collect::<Vec<_>>(),
+        [Tab::Priorities, Tab::Timeline]
+    );
+    let kb = Arc::clone(&app.kb);
+    for (tab, rows) in ListJob::build_all(&jobs, &kb) {
+        app.set_rows(tab, rows);
+    }
+    assert_eq!(app.tab, Tab::Timeline);
+    assert_eq!(shown_id(&app).as_deref(), Some(on_timeline.as_str()));
+    press(&mut app, "2");
+    assert_eq!(shown_id(&app).as_deref(), Some(on_priorities.as_str()));
+}

@@ -83,7 +83,9 @@ pub struct App {
 /// A tab's list: built, or being built in the background (`ListSize::PerResult`).
 #[derive(Debug, Clone)]
 pub enum Rows {
-    Building,
+    /// On its way; when it comes, the row of this key is selected (the record a reload kept), else the
+    /// first.
+    Building(Option<RowKey>),
     Built(Vec<Row>),
 }
 
@@ -91,9 +93,32 @@ impl Rows {
     /// The rows; none while they are being built.
     pub fn as_slice(&self) -> &[Row] {
         match self {
-            Rows::Building => &[],
+            Rows::Building(_) => &[],
             Rows::Built(rows) => rows,
         }
+    }
+}
+
+/// How one tab's list is built, on any thread: from its tab, or the timeline in the order its view
+/// shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListJob {
+    Tab(Tab),
+    Timeline { newest_first: bool },
+}
+
+impl ListJob {
+    pub fn build(self, kb: &KnowledgeBase) -> Vec<Row> {
+        match self {
+            ListJob::Tab(tab) => rows::build(kb, tab),
+            ListJob::Timeline { newest_first } => rows::timeline(kb, newest_first),
+        }
+    }
+
+    /// Several lists, on every core: at 100,000 results each list of every result takes 0.1-0.2 s.
+    pub fn build_all(jobs: &[(Tab, ListJob)], kb: &KnowledgeBase) -> Vec<(Tab, Vec<Row>)> {
+        let built = crate::par::map(jobs, |_, (_, job)| job.build(kb));
+        jobs.iter().map(|(tab, _)| *tab).zip(built).collect()
     }
 }
 
@@ -109,34 +134,29 @@ impl Lists {
     /// Every list, built now, on every core.
     pub fn build(kb: Arc<KnowledgeBase>) -> Lists {
         let mut lists = Lists::small(kb);
-        for (tab, rows) in Lists::per_result(&lists.kb) {
+        let jobs: Vec<(Tab, ListJob)> = Tab::ALL
+            .into_iter()
+            .filter(|t| t.spec().size == ListSize::PerResult)
+            .map(|t| (t, ListJob::Tab(t)))
+            .collect();
+        for (tab, rows) in ListJob::build_all(&jobs, &lists.kb) {
             lists.rows[tab.index()] = Rows::Built(rows);
         }
         lists
     }
 
     /// The small lists, built now; the lists of every result are left `Building`, for
-    /// `per_result` to build elsewhere and `App::set_rows` to take.
+    /// `App::pending_lists` to say how to build them elsewhere and `App::set_rows` to take.
     pub fn small(kb: Arc<KnowledgeBase>) -> Lists {
         let matrix = Matrix::new(&kb);
         let rows = Tab::ALL
             .iter()
             .map(|t| match t.spec().size {
                 ListSize::Small => Rows::Built(rows::build(&kb, *t)),
-                ListSize::PerResult => Rows::Building,
+                ListSize::PerResult => Rows::Building(None),
             })
             .collect();
         Lists { kb, matrix, rows }
-    }
-
-    /// The lists of every result, on every core: at 100,000 results each takes 0.1-0.2 s.
-    pub fn per_result(kb: &KnowledgeBase) -> Vec<(Tab, Vec<Row>)> {
-        let tabs: Vec<Tab> = Tab::ALL
-            .into_iter()
-            .filter(|t| t.spec().size == ListSize::PerResult)
-            .collect();
-        let built = crate::par::map(&tabs, |_, &t| rows::build(kb, t));
-        tabs.into_iter().zip(built).collect()
     }
 }
 
@@ -185,27 +205,60 @@ impl App {
         app
     }
 
-    /// A list built in the background arrives: it replaces the tab's `Building` list, its first row
-    /// selected. A list built here meanwhile (the timeline flipped) is newer, and stays.
+    /// A list built in the background arrives: it replaces the tab's `Building` list, with the row it
+    /// was waiting for selected, else its first. A list built here meanwhile (the timeline flipped) is
+    /// newer, and stays.
     pub fn set_rows(&mut self, tab: Tab, rows: Vec<Row>) {
-        if matches!(self.rows[tab.index()], Rows::Building) {
-            self.rows[tab.index()] = Rows::Built(rows);
-            self.select_first(tab);
-            self.fix();
+        let Rows::Building(keep) = self.rows[tab.index()] else {
+            return;
+        };
+        self.rows[tab.index()] = Rows::Built(rows);
+        let kept = keep.and_then(|key| self.rows(tab).iter().position(|r| r.key == key));
+        match kept {
+            Some(row) => {
+                if let Some(list) = self.states[tab.index()].list_mut() {
+                    list.selected = Some(row);
+                }
+                self.refilter(tab);
+            }
+            None => {
+                self.select_first(tab);
+                self.states[tab.index()].reset_detail();
+            }
         }
+        self.fix();
     }
 
     /// Builds a tab's list here, now, if it is still being built elsewhere.
     pub(crate) fn build_now(&mut self, tab: Tab) {
         if self.building(tab) {
-            let rows = rows::build(&self.kb, tab);
+            let rows = self.list_job(tab).build(&self.kb);
             self.set_rows(tab, rows);
         }
     }
 
     /// Whether a tab's list is still being built.
     pub fn building(&self, tab: Tab) -> bool {
-        matches!(self.rows[tab.index()], Rows::Building)
+        matches!(self.rows[tab.index()], Rows::Building(_))
+    }
+
+    /// The lists still to build, and how: for a thread of their own (`ListJob::build_all`).
+    pub fn pending_lists(&self) -> Vec<(Tab, ListJob)> {
+        Tab::ALL
+            .into_iter()
+            .filter(|&t| self.building(t))
+            .map(|t| (t, self.list_job(t)))
+            .collect()
+    }
+
+    /// How a tab's list is built now: the timeline in the order its view shows.
+    fn list_job(&self, tab: Tab) -> ListJob {
+        match &self.states[tab.index()].view {
+            View::Timeline(t) => ListJob::Timeline {
+                newest_first: t.newest_first,
+            },
+            View::List(_) | View::Map(_) | View::Matrix(_) => ListJob::Tab(tab),
+        }
     }
 
     /// Shows a tab's rows as its filter and region say, the first one selected.

@@ -224,8 +224,9 @@ impl App {
         let matched = (0..rows.len()).filter(|&n| direct[n] && countable(n)).count();
         let total = (0..rows.len()).filter(|&n| countable(n) && in_region(&rows[n])).count();
         let selected = match list.selected {
-            // Keep the selection while it still matches; a heading shown only as context does not.
-            Some(s) if direct[s] && visible.binary_search(&s).is_ok() => Some(s),
+            // Keep the selection while it still matches; a heading shown only as context does not. (A
+            // selection past the rows is one a reload left while the new rows are on their way.)
+            Some(s) if direct.get(s) == Some(&true) && visible.binary_search(&s).is_ok() => Some(s),
             _ => visible
                 .iter()
                 .copied()
