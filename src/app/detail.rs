@@ -78,8 +78,9 @@ impl DocView {
 
 /// The entries of one list the pane shows. A country of a 100,000-record knowledge base has thousands
 /// of results and figures: laid out whole they took 0.15 s before the first frame that showed the
-/// country, for a pane nobody scrolls that far.
-const LONGEST_LIST: usize = 250;
+/// country, for a pane nobody scrolls that far. The documents the pane shows are built that short
+/// (`Extent::AtMost`); a document built whole is cut here.
+const LONGEST_LIST: usize = crate::document::SCREEN_LIST;
 
 /// The first `LONGEST_LIST` entries, and how many are left out.
 fn shown<T>(entries: &[T]) -> (&[T], usize) {
@@ -292,8 +293,9 @@ impl Writer {
     fn block(&mut self, block: &Block) {
         self.indent = 0;
         match block {
-            Block::Figures { figures } => {
-                let (figures, more) = shown(figures);
+            Block::Figures { figures, more } => {
+                let (figures, cut) = shown(figures);
+                let more = more + cut;
                 let col = figures
                     .iter()
                     .map(|f| sanitize(&f.short()).width())
@@ -331,8 +333,9 @@ impl Writer {
                 }
                 self.end_line();
             }
-            Block::Items { items } => {
-                let (items, more) = shown(items);
+            Block::Items { items, more } => {
+                let (items, cut) = shown(items);
+                let more = more + cut;
                 for item in items {
                     self.indent = 2;
                     self.push("• ", Role::Bullet);
@@ -467,8 +470,10 @@ mod tests {
             id: "GHA".into(),
             title: "Ghana".into(),
             subtitle: String::new(),
+            // A list cut when the document was built (1,000 left out), and longer than the pane still.
             blocks: vec![Block::Items {
-                items: (0..LONGEST_LIST + 1234).map(item).collect(),
+                items: (0..LONGEST_LIST + 234).map(item).collect(),
+                more: 1000,
             }],
         };
         let view = DocView::new(&doc, 80);

@@ -2,7 +2,7 @@
 //! are not one record (a matrix cell, a region, a year, every record of a kind).
 
 use crate::document::groups;
-use crate::document::Document;
+use crate::document::{Document, Extent, SCREEN_LIST};
 use crate::kb::{Kind, KnowledgeBase};
 
 use super::rows::RowKey;
@@ -18,7 +18,7 @@ pub fn document(kb: &KnowledgeBase, rows: &[super::rows::Row], key: RowKey) -> D
     };
     match key {
         RowKey::Record(r) if r.kind == Kind::Programme => groups::overview(kb, r, &shown),
-        RowKey::Record(r) => kb.document(r),
+        RowKey::Record(r) => kb.document_with(r, Extent::AtMost(SCREEN_LIST)),
         RowKey::Cell(cell) => groups::cell_document(kb, cell),
         RowKey::Kind(kind) => groups::kind_document(kb, kind, &shown),
         RowKey::Region(region) => groups::region_document(kb, region),

@@ -35,7 +35,7 @@ pub fn overview(kb: &KnowledgeBase, r: RecordRef, shown: WhereShown) -> Document
     let mut rest: Vec<Block> = Vec::new();
     for block in std::mem::take(&mut doc.blocks) {
         match block {
-            Block::Figures { figures: f } => figures.extend(f),
+            Block::Figures { figures: f, .. } => figures.extend(f),
             other => rest.push(other),
         }
     }
@@ -47,7 +47,7 @@ pub fn overview(kb: &KnowledgeBase, r: RecordRef, shown: WhereShown) -> Document
         stat(Kind::Convention, "ILO conventions and protocols"),
         stat(Kind::Event, "events"),
     ]);
-    doc.blocks = vec![Block::Figures { figures }];
+    doc.blocks = vec![Block::Figures { figures, more: 0 }];
     doc.blocks.extend(rest);
     let citation = doc.blocks.pop();
     doc.blocks.push(Block::Heading {
@@ -147,6 +147,7 @@ pub fn region_document(kb: &KnowledgeBase, region: Region) -> Document {
                 label: "country results (a result in two countries counts twice)".into(),
             },
         ],
+        more: 0,
     });
     doc.blocks.push(Block::Heading {
         text: "Countries".into(),
@@ -173,6 +174,7 @@ pub fn year_document(kb: &KnowledgeBase, year: i32, records: Vec<RecordRef>) -> 
                 label: "results dated to this year".into(),
             },
         ],
+        more: 0,
     });
     push_items(kb, &mut doc, records.into_iter());
     doc
@@ -181,7 +183,8 @@ pub fn year_document(kb: &KnowledgeBase, year: i32, records: Vec<RecordRef>) -> 
 fn push_items(kb: &KnowledgeBase, doc: &mut Document, refs: impl Iterator<Item = RecordRef>) {
     let refs: Vec<RecordRef> = refs.collect();
     let items = refs.iter().take(MAX_ITEMS).map(|&r| kb.item(r)).collect();
-    doc.blocks.push(Block::Items { items });
+    // Said in a paragraph of its own, which tells how to find the others.
+    doc.blocks.push(Block::Items { items, more: 0 });
     if refs.len() > MAX_ITEMS {
         doc.blocks.push(Block::Paragraph {
             text: format!("… and {} more: filter the list to find them.", refs.len() - MAX_ITEMS),

@@ -358,7 +358,7 @@ fn document_html(doc: &Document) -> String {
     );
     for block in &doc.blocks {
         match block {
-            Block::Figures { figures } => {
+            Block::Figures { figures, more } => {
                 for f in figures {
                     let _ = writeln!(
                         out,
@@ -366,6 +366,9 @@ fn document_html(doc: &Document) -> String {
                         esc(&f.short()),
                         esc(&f.label)
                     );
+                }
+                if let Some(line) = super::left_out(*more) {
+                    let _ = writeln!(out, "<p>{}</p>", esc(&line));
                 }
             }
             Block::Heading { text } => {
@@ -389,7 +392,7 @@ fn document_html(doc: &Document) -> String {
                     .collect();
                 let _ = writeln!(out, "<p>{}</p>", tags.join(" · "));
             }
-            Block::Items { items } => {
+            Block::Items { items, more } => {
                 out.push_str("<ul>\n");
                 for item in items {
                     let _ = writeln!(
@@ -398,6 +401,9 @@ fn document_html(doc: &Document) -> String {
                         esc(&item.link.label),
                         esc(&item.detail)
                     );
+                }
+                if let Some(line) = super::left_out(*more) {
+                    let _ = writeln!(out, "<li>{}</li>", esc(&line));
                 }
                 out.push_str("</ul>\n");
             }

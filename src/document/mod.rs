@@ -15,6 +15,41 @@ use serde::Serialize;
 use crate::kb::{Achievement, Kind, KnowledgeBase, Qualifier, Record, RecordRef};
 pub use format::{count, display_date, format_number};
 
+/// How much of its long lists (a country's results and their figures, a priority's results) a document
+/// holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    /// Every entry: `ipec show`, exports, handouts.
+    Whole,
+    /// At most this many entries per list, and how many more there are: the explorer's detail pane,
+    /// which at 100,000 results took a tenth of a second to build a priority's 25,000 entries for the
+    /// few dozen it shows.
+    AtMost(usize),
+}
+
+impl Extent {
+    /// How many of `n` entries a list holds.
+    fn of(self, n: usize) -> usize {
+        match self {
+            Extent::Whole => n,
+            Extent::AtMost(most) => n.min(most),
+        }
+    }
+}
+
+/// The longest list a screen shows (the explorer's detail pane, a slide): more than anyone scrolls
+/// through, and a country of a 100,000-result knowledge base has thousands of results.
+pub const SCREEN_LIST: usize = 250;
+
+/// What a list cut to an `Extent` says of the entries it left out; nothing when it left none.
+pub fn left_out(more: usize) -> Option<String> {
+    (more > 0).then(|| format!("… and {} more", format::thousands(more)))
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub kind: Kind,
@@ -30,6 +65,9 @@ pub enum Block {
     /// Headline numbers, shown first and emphasised.
     Figures {
         figures: Vec<Stat>,
+        /// How many were left out (a document built for a screen: `Extent::AtMost`).
+        #[serde(skip_serializing_if = "is_zero")]
+        more: usize,
     },
     Heading {
         text: String,
@@ -48,6 +86,9 @@ pub enum Block {
     /// A list of linked records, each with an optional one-line detail.
     Items {
         items: Vec<Item>,
+        /// How many were left out (a document built for a screen: `Extent::AtMost`).
+        #[serde(skip_serializing_if = "is_zero")]
+        more: usize,
     },
     /// A figure's rows as bars: each row's length is its value against the largest, never a share of
     /// a whole unless the figure says the rows are one (`total`).
@@ -142,7 +183,9 @@ impl Document {
         for block in &self.blocks {
             match block {
                 Block::Tags { tags } => links.extend(tags.iter().filter(|t| t.target.is_some())),
-                Block::Items { items } => links.extend(items.iter().map(|i| &i.link).filter(|l| l.target.is_some())),
+                Block::Items { items, .. } => {
+                    links.extend(items.iter().map(|i| &i.link).filter(|l| l.target.is_some()))
+                }
                 Block::Web { links: web } => links.extend(web.iter()),
                 Block::Citation { source, .. } => links.extend(source.target.is_some().then_some(source)),
                 _ => {}
@@ -161,8 +204,13 @@ impl Document {
 }
 
 impl KnowledgeBase {
-    /// The record as a document, every reference resolved.
+    /// The record as a document, every reference resolved, every list whole.
     pub fn document(&self, r: RecordRef) -> Document {
+        self.document_with(r, Extent::Whole)
+    }
+
+    /// The record as a document, its long lists cut to `extent`.
+    pub fn document_with(&self, r: RecordRef, extent: Extent) -> Document {
         let record = self.record(r);
         let mut doc = Document {
             kind: r.kind,
@@ -199,7 +247,10 @@ impl KnowledgeBase {
                     });
                 }
                 if !headlines.is_empty() {
-                    b.push(Block::Figures { figures: headlines });
+                    b.push(Block::Figures {
+                        figures: headlines,
+                        more: 0,
+                    });
                 }
                 b.push(Block::Paragraph {
                     text: p.summary.clone(),
@@ -214,13 +265,18 @@ impl KnowledgeBase {
                             detail: String::new(),
                         })
                         .collect(),
+                    more: 0,
                 });
                 heading(b, "Where it works");
                 b.push(Block::Paragraph {
                     text: p.where_it_works.clone(),
                 });
                 heading(b, "Focus");
-                self.push_items(b, p.focus.iter().filter_map(|id| self.find_kind(Kind::Priority, id)));
+                self.push_items(
+                    b,
+                    p.focus.iter().filter_map(|id| self.find_kind(Kind::Priority, id)),
+                    Extent::Whole,
+                );
                 heading(b, "Normative framework");
                 b.push(Block::Paragraph {
                     text: p.normative_framework.clone(),
@@ -230,12 +286,13 @@ impl KnowledgeBase {
                     p.conventions
                         .iter()
                         .filter_map(|id| self.find_kind(Kind::Convention, id)),
+                    Extent::Whole,
                 );
                 heading(b, "Theory of change");
                 b.push(Block::Paragraph {
                     text: p.theory_of_change.clone(),
                 });
-                self.push_items(b, self.refs(Kind::Area));
+                self.push_items(b, self.refs(Kind::Area), Extent::Whole);
             }
             Record::Priority(p) => {
                 doc.subtitle = format!("Thematic priority {}", p.number);
@@ -247,14 +304,14 @@ impl KnowledgeBase {
                     heading(b, "What IPEC+ does");
                     b.push(Block::Paragraph { text: approach.clone() });
                 }
-                self.push_results_by(b, |a| eq(&a.priority, &p.id), Kind::Area);
+                self.push_results_by(b, |a| eq(&a.priority, &p.id), Kind::Area, extent);
             }
             Record::Area(a) => {
                 doc.subtitle = format!("Theory of change, category {}", a.number);
                 b.push(Block::Paragraph {
                     text: a.summary.clone(),
                 });
-                self.push_results_by(b, |x| eq(&x.area, &a.id), Kind::Priority);
+                self.push_results_by(b, |x| eq(&x.area, &a.id), Kind::Priority, extent);
             }
             Record::Convention(c) => {
                 let instrument = match (c.instrument, c.year) {
@@ -299,37 +356,40 @@ impl KnowledgeBase {
                                 }
                             })
                             .collect(),
+                        more: 0,
                     });
                 }
-                self.push_backlinks(b, r, Kind::Achievement, "Results that cite it");
-                self.push_backlinks(b, r, Kind::Event, "Events");
+                self.push_backlinks(b, r, Kind::Achievement, "Results that cite it", extent);
+                self.push_backlinks(b, r, Kind::Event, "Events", extent);
             }
             Record::Country(c) => {
                 let results: Vec<RecordRef> = self.backlinks_of(r, Kind::Achievement).collect();
                 doc.subtitle = format!("{} · {}", c.region, count(results.len(), "result"));
-                let stats: Vec<Stat> = results
-                    .iter()
-                    .flat_map(|&a| self.achievements[a.index].figures.iter())
-                    .map(stat)
-                    .collect();
-                if !stats.is_empty() {
-                    b.push(Block::Figures { figures: stats });
+                let figures = || results.iter().flat_map(|&a| self.achievements[a.index].figures.iter());
+                let total = figures().count();
+                let stats: Vec<Stat> = figures().take(extent.of(total)).map(stat).collect();
+                if total > 0 {
+                    b.push(Block::Figures {
+                        more: total - stats.len(),
+                        figures: stats,
+                    });
                 }
                 let mut facts = vec![("Region".to_string(), c.region.to_string())];
                 if !c.aliases.is_empty() {
                     facts.push(("Also known as".into(), c.aliases.join(", ")));
                 }
                 b.push(Block::Facts { facts });
-                self.push_backlinks(b, r, Kind::Achievement, "Results");
-                self.push_backlinks(b, r, Kind::Partnership, "Initiatives and partnerships");
-                self.push_backlinks(b, r, Kind::Event, "Events");
-                self.push_backlinks(b, r, Kind::Figure, "Figures");
+                self.push_backlinks(b, r, Kind::Achievement, "Results", extent);
+                self.push_backlinks(b, r, Kind::Partnership, "Initiatives and partnerships", extent);
+                self.push_backlinks(b, r, Kind::Event, "Events", extent);
+                self.push_backlinks(b, r, Kind::Figure, "Figures", extent);
             }
             Record::Achievement(a) => {
                 doc.subtitle = self.achievement_context(a);
                 if !a.figures.is_empty() {
                     b.push(Block::Figures {
                         figures: a.figures.iter().map(stat).collect(),
+                        more: 0,
                     });
                 }
                 b.push(Block::Paragraph {
@@ -354,6 +414,7 @@ impl KnowledgeBase {
                             // A headline says what the number is in words ("in child labour in 2020").
                             label: f.headline.clone().unwrap_or_else(|| f.title.clone()),
                         }],
+                        more: 0,
                     });
                 }
                 if let Some(chart) = figure_chart(f) {
@@ -406,10 +467,10 @@ impl KnowledgeBase {
                             detail: c.text.clone().unwrap_or_default(),
                         })
                         .collect();
-                    b.push(Block::Items { items });
+                    b.push(Block::Items { items, more: 0 });
                 }
-                self.push_backlinks(b, r, Kind::Achievement, "Results");
-                self.push_backlinks(b, r, Kind::Event, "Events");
+                self.push_backlinks(b, r, Kind::Achievement, "Results", extent);
+                self.push_backlinks(b, r, Kind::Event, "Events", extent);
             }
             Record::Event(e) => {
                 let mut when = display_date(&e.date);
@@ -446,7 +507,7 @@ impl KnowledgeBase {
                         facts: vec![("Link".into(), url.clone())],
                     });
                 }
-                self.push_backlinks(b, r, Kind::Event, "Events");
+                self.push_backlinks(b, r, Kind::Event, "Events", extent);
             }
             Record::Tour(t) => {
                 doc.subtitle = format!(
@@ -465,7 +526,7 @@ impl KnowledgeBase {
                     .enumerate()
                     .map(|(i, step)| self.step_item(i, step))
                     .collect();
-                b.push(Block::Items { items });
+                b.push(Block::Items { items, more: 0 });
                 b.push(Block::Paragraph {
                     text: "Every step shows records of the knowledge base, each with its own citation.".into(),
                 });
@@ -485,7 +546,7 @@ impl KnowledgeBase {
                 if !facts.is_empty() {
                     b.push(Block::Facts { facts });
                 }
-                self.push_backlinks(b, r, Kind::Achievement, "Results from this source");
+                self.push_backlinks(b, r, Kind::Achievement, "Results from this source", extent);
             }
         }
         // Only an ambiguity in the source is a warning (data/README.md); other notes are plain caveats.
@@ -672,34 +733,46 @@ impl KnowledgeBase {
         }
     }
 
-    fn push_items(&self, blocks: &mut Vec<Block>, refs: impl Iterator<Item = RecordRef>) {
-        let items: Vec<Item> = refs.map(|r| self.item(r)).collect();
-        if !items.is_empty() {
-            blocks.push(Block::Items { items });
+    /// The records as a list, as many as `extent` holds (only those are resolved).
+    fn push_items(&self, blocks: &mut Vec<Block>, refs: impl Iterator<Item = RecordRef>, extent: Extent) {
+        let refs: Vec<RecordRef> = refs.collect();
+        let total = refs.len();
+        let items: Vec<Item> = refs[..extent.of(total)].iter().map(|&r| self.item(r)).collect();
+        if total > 0 {
+            blocks.push(Block::Items {
+                more: total - items.len(),
+                items,
+            });
         }
     }
 
-    fn push_backlinks(&self, blocks: &mut Vec<Block>, r: RecordRef, kind: Kind, title: &str) {
+    fn push_backlinks(&self, blocks: &mut Vec<Block>, r: RecordRef, kind: Kind, title: &str, extent: Extent) {
         let refs: Vec<RecordRef> = self.backlinks_of(r, kind).collect();
         if !refs.is_empty() {
-            heading(blocks, &format!("{title} ({})", refs.len()));
-            self.push_items(blocks, refs.into_iter());
+            heading(blocks, &format!("{title} ({})", format::thousands(refs.len())));
+            self.push_items(blocks, refs.into_iter(), extent);
         }
     }
 
     /// The achievements matching `keep`, grouped under each record of `group_by` (priority or area),
     /// then those the source does not place.
-    fn push_results_by(&self, blocks: &mut Vec<Block>, keep: impl Fn(&Achievement) -> bool, group_by: Kind) {
+    fn push_results_by(
+        &self,
+        blocks: &mut Vec<Block>,
+        keep: impl Fn(&Achievement) -> bool,
+        group_by: Kind,
+        extent: Extent,
+    ) {
         let mine: Vec<RecordRef> = self
             .refs(Kind::Achievement)
             .filter(|r| keep(&self.achievements[r.index]))
             .collect();
-        heading(blocks, &format!("Results ({})", mine.len()));
+        heading(blocks, &format!("Results ({})", format::thousands(mine.len())));
         let group_of = |r: &RecordRef| {
             let a = &self.achievements[r.index];
             match group_by {
-                Kind::Area => a.area.clone(),
-                _ => a.priority.clone(),
+                Kind::Area => a.area.as_deref(),
+                _ => a.priority.as_deref(),
             }
         };
         for group in self.refs(group_by) {
@@ -710,8 +783,11 @@ impl KnowledgeBase {
                 .filter(|r| group_of(r).is_some_and(|g| g.eq_ignore_ascii_case(id)))
                 .collect();
             if !in_group.is_empty() {
-                heading(blocks, &format!("{} ({})", self.title(group), in_group.len()));
-                self.push_items(blocks, in_group.into_iter());
+                heading(
+                    blocks,
+                    &format!("{} ({})", self.title(group), format::thousands(in_group.len())),
+                );
+                self.push_items(blocks, in_group.into_iter(), extent);
             }
         }
         let unplaced: Vec<RecordRef> = mine.iter().copied().filter(|r| group_of(r).is_none()).collect();
@@ -721,8 +797,11 @@ impl KnowledgeBase {
             } else {
                 "thematic priority"
             };
-            heading(blocks, &format!("No {what} given by the source ({})", unplaced.len()));
-            self.push_items(blocks, unplaced.into_iter());
+            heading(
+                blocks,
+                &format!("No {what} given by the source ({})", format::thousands(unplaced.len())),
+            );
+            self.push_items(blocks, unplaced.into_iter(), extent);
         }
     }
 
@@ -869,6 +948,44 @@ fn plural_heading(kind: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each list's entries and how many it left out, in order.
+    fn lists(doc: &Document) -> Vec<(usize, usize)> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Items { items, more } => Some((items.len(), *more)),
+                Block::Figures { figures, more } => Some((figures.len(), *more)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_document_for_a_screen_holds_the_head_of_each_long_list_and_counts_the_rest() {
+        let kb = KnowledgeBase::builtin().expect("the built-in knowledge base loads");
+        let ghana = kb.find_kind(Kind::Country, "GHA").expect("Ghana");
+        let priority = kb.refs(Kind::Priority).next().expect("a priority");
+        for r in [ghana, priority] {
+            let whole = kb.document(r);
+            let cut = kb.document_with(r, Extent::AtMost(2));
+            let (whole_lists, cut_lists) = (lists(&whole), lists(&cut));
+            assert_eq!(whole_lists.len(), cut_lists.len(), "the same lists");
+            assert!(whole_lists.iter().any(|&(n, _)| n > 2), "{} has a long list", kb.id(r));
+            for (&(n, none), &(shown, more)) in whole_lists.iter().zip(&cut_lists) {
+                assert_eq!(none, 0, "a whole document leaves nothing out");
+                assert_eq!((shown, more), (n.min(2), n - n.min(2)));
+            }
+            // The head is the same entries, and the text says how many are left.
+            assert_eq!(cut.blocks.len(), whole.blocks.len());
+            let text = render::document_text(&cut);
+            let left: usize = cut_lists.iter().map(|&(_, more)| more).sum();
+            assert!(left > 0 && text.contains("… and "), "{text}");
+        }
+        // JSON of a whole document has no `more`.
+        let json = serde_json::to_string(&kb.document(ghana)).expect("serializes");
+        assert!(!json.contains("\"more\""));
+    }
 
     #[test]
     fn headings_are_plural() {

@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Block, Document};
+use super::{left_out, Block, Document};
 use crate::kb::text::sanitize;
 
 /// A document as plain text for `ipec show`.
@@ -19,10 +19,11 @@ pub fn document_text(doc: &Document) -> String {
     for block in &doc.blocks {
         out.push('\n');
         match block {
-            Block::Figures { figures } => {
+            Block::Figures { figures, more } => {
                 for f in figures {
                     out.push_str(&format!("  ▸ {}  {}\n", sanitize(&f.short()), sanitize(&f.label)));
                 }
+                out.extend(left_out(*more).map(|line| format!("  {line}\n")));
             }
             Block::Heading { text } => out.push_str(&format!("{}\n", sanitize(text))),
             Block::Paragraph { text } => out.push_str(&format!("{}\n", wrap(&sanitize(text), 100))),
@@ -45,7 +46,7 @@ pub fn document_text(doc: &Document) -> String {
                     .collect();
                 out.push_str(&format!("  {}\n", tags.join(" · ")));
             }
-            Block::Items { items } => {
+            Block::Items { items, more } => {
                 for item in items {
                     let id = item.link.id.as_deref().map(|id| format!(" [{id}]")).unwrap_or_default();
                     out.push_str(&format!("  • {}{}\n", sanitize(&item.link.label), sanitize(&id)));
@@ -53,6 +54,7 @@ pub fn document_text(doc: &Document) -> String {
                         out.push_str(&format!("      {}\n", sanitize(&item.detail)));
                     }
                 }
+                out.extend(left_out(*more).map(|line| format!("  {line}\n")));
             }
             Block::Web { links } => {
                 out.push_str("Links\n");
@@ -98,10 +100,11 @@ pub fn document_markdown(doc: &Document) -> String {
     for block in &doc.blocks {
         out.push('\n');
         match block {
-            Block::Figures { figures } => {
+            Block::Figures { figures, more } => {
                 for f in figures {
                     out.push_str(&format!("- **{}** {}\n", esc(&f.short()), esc(&f.label)));
                 }
+                out.extend(left_out(*more).map(|line| format!("- {line}\n")));
             }
             Block::Heading { text } => out.push_str(&format!("## {}\n", esc(text))),
             Block::Paragraph { text } => out.push_str(&format!("{}\n", esc(text))),
@@ -119,7 +122,7 @@ pub fn document_markdown(doc: &Document) -> String {
                     .collect();
                 out.push_str(&format!("{}\n", tags.join(" · ")));
             }
-            Block::Items { items } => {
+            Block::Items { items, more } => {
                 for item in items {
                     let id = item
                         .link
@@ -133,6 +136,7 @@ pub fn document_markdown(doc: &Document) -> String {
                     }
                     out.push('\n');
                 }
+                out.extend(left_out(*more).map(|line| format!("- {line}\n")));
             }
             Block::Web { links } => {
                 for link in links {

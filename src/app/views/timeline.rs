@@ -29,7 +29,11 @@ impl App {
             }
             _ => return,
         };
-        self.rows[tab.index()] = Rows::Built(rows::timeline(&self.kb, newest_first));
+        self.rows[tab.index()] = match std::mem::replace(&mut self.rows[tab.index()], Rows::Building(None)) {
+            Rows::Built(rows) => Rows::Built(rows::timeline_reversed(rows)),
+            // Built here, in the new order: the list on its way is in the old one, and is ignored.
+            Rows::Building(_) => Rows::Built(rows::timeline(&self.kb, newest_first)),
+        };
         let row = key.and_then(|k| self.rows(tab).iter().position(|r| r.key == k));
         if let Some(list) = self.current_mut().list_mut() {
             list.selected = row;
