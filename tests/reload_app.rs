@@ -93,6 +93,12 @@ fn a_large_reload_builds_its_long_lists_elsewhere_and_keeps_the_selection() {
     let moved: Vec<_> = std::iter::once(first).chain(generated).collect();
     ipec::synth::write_dir(&base, &moved, dir.path()).expect("written");
     app.reloaded(Arc::new(load(dir.path()).expect("the edit is valid")));
+    // A second save before the lists of the first came: they still know what to select.
+    let mut second = moved[1].clone();
+    second.id = "synth-added-second".into();
+    let moved: Vec<_> = std::iter::once(second).chain(moved).collect();
+    ipec::synth::write_dir(&base, &moved, dir.path()).expect("written");
+    app.reloaded(Arc::new(load(dir.path()).expect("the edit is valid")));
     assert!(app.building(Tab::Timeline) && app.building(Tab::Priorities));
     assert!(!app.building(Tab::Countries), "the short lists are built at once");
     assert!(render(&app).contains("Preparing the list"), "{}", render(&app));
@@ -110,4 +116,55 @@ fn a_large_reload_builds_its_long_lists_elsewhere_and_keeps_the_selection() {
     assert_eq!(shown_id(&app).as_deref(), Some(on_timeline.as_str()));
     press(&mut app, "2");
     assert_eq!(shown_id(&app).as_deref(), Some(on_priorities.as_str()));
+
+    // The timeline turned while its list is on its way: built here, in the new order, on the same row.
+    app.reloaded(Arc::new(load(dir.path()).expect("still valid")));
+    press(&mut app, "8");
+    assert!(app.building(Tab::Timeline));
+    press(&mut app, "s");
+    assert!(!app.building(Tab::Timeline));
+    assert_eq!(shown_id(&app).as_deref(), Some(on_timeline.as_str()));
+}
+
+/// Back after a reload returns to the record that was shown, though a new record moved every row after
+/// it; and back across a turned timeline puts the timeline in the order it had, on the same record.
+#[test]
+fn back_finds_the_record_it_left_after_a_reload_or_a_turned_timeline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kb_dir = dir.path().join("kb");
+    copy_dir(Path::new("data"), &kb_dir);
+    let mut app = App::new(load(&kb_dir).expect("the copy loads"), 120, 40);
+    press(&mut app, "5fghana<Enter><Esc>");
+    assert_eq!(app.current().filter(), "", "the filter is cleared");
+    assert_eq!(shown_id(&app).as_deref(), Some("GHA"));
+    press(&mut app, "/mica madagascar<Enter>");
+    assert_eq!(app.tab, Tab::Priorities);
+
+    let countries = kb_dir.join("countries.toml");
+    let text = std::fs::read_to_string(&countries).expect("read");
+    let added = format!(
+        "{text}\n[[country]]\nid = \"GAB\"\nname = \"Gabon\"\nregion = \"Africa\"\nlat = -0.8\nlon = 11.6\nsource = \"ipec-brochure-2024\"\nsection = \"Test\"\n"
+    );
+    std::fs::write(&countries, added).expect("write");
+    app.reloaded(Arc::new(load(&kb_dir).expect("the edit is valid")));
+    app.set_index(ipec::search::SearchIndex::build(&app.kb));
+    assert!(app.has_history(), "a reload keeps the way back");
+    press(&mut app, "<BS><Esc>");
+    assert_eq!(app.tab, Tab::Countries);
+    assert_eq!(shown_id(&app).as_deref(), Some("GHA"), "Ghana, not the row Ghana had");
+
+    // The timeline, a record a few rows down; away by a search; turned; back.
+    press(&mut app, "8jjj");
+    while shown_id(&app).is_none() {
+        press(&mut app, "j");
+    }
+    let before = shown_id(&app).expect("a timeline record");
+    let oldest_first: Vec<RowKey> = app.rows(Tab::Timeline).iter().map(|r| r.key).collect();
+    press(&mut app, "/ghana<Enter>8s");
+    assert_ne!(app.rows(Tab::Timeline)[0].key, oldest_first[0], "turned");
+    press(&mut app, "<BS><Esc>");
+    assert_eq!(app.tab, Tab::Timeline);
+    let now: Vec<RowKey> = app.rows(Tab::Timeline).iter().map(|r| r.key).collect();
+    assert_eq!(now, oldest_first, "the rows are in the order the view says");
+    assert_eq!(shown_id(&app).as_deref(), Some(before.as_str()));
 }

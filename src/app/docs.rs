@@ -2,13 +2,15 @@
 //! are not one record (a matrix cell, a region, a year, every record of a kind).
 
 use crate::document::groups;
-use crate::document::{Document, Extent, SCREEN_LIST};
+use crate::document::{Document, Extent};
 use crate::kb::{Kind, KnowledgeBase};
 
 use super::rows::RowKey;
 use super::tabs::Tab;
 
-pub fn document(kb: &KnowledgeBase, rows: &[super::rows::Row], key: RowKey) -> Document {
+/// The document of a row, its long lists cut to `extent` (the pane shows the head of each; a copy takes
+/// them whole).
+pub fn document(kb: &KnowledgeBase, rows: &[super::rows::Row], key: RowKey, extent: Extent) -> Document {
     let shown = |kind: Kind| {
         let tab = Tab::for_kind(kind);
         match tab.digit() {
@@ -18,8 +20,8 @@ pub fn document(kb: &KnowledgeBase, rows: &[super::rows::Row], key: RowKey) -> D
     };
     match key {
         RowKey::Record(r) if r.kind == Kind::Programme => groups::overview(kb, r, &shown),
-        RowKey::Record(r) => kb.document_with(r, Extent::AtMost(SCREEN_LIST)),
-        RowKey::Cell(cell) => groups::cell_document(kb, cell),
+        RowKey::Record(r) => kb.document_with(r, extent),
+        RowKey::Cell(cell) => groups::cell_document(kb, cell, extent),
         RowKey::Kind(kind) => groups::kind_document(kb, kind, &shown),
         RowKey::Region(region) => groups::region_document(kb, region),
         RowKey::Year(year) => groups::year_document(kb, year, year_records(rows, year)),

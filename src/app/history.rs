@@ -1,9 +1,10 @@
 //! Back: the places links and search results were followed from, to return to exactly.
 
 use super::palette::Palette;
+use super::rows::StableKey;
 use super::tabs::Tab;
-use super::views::TabState;
-use super::{App, Mode};
+use super::views::{TabState, View};
+use super::{App, Mode, Rows};
 
 /// History is a convenience, not an archive.
 const MAX_HISTORY: usize = 200;
@@ -13,6 +14,9 @@ const MAX_HISTORY: usize = 200;
 pub(super) struct Location {
     tab: Tab,
     states: Vec<TabState>,
+    /// Each tab's selected row by what it shows (a record by kind and id), not only by position: the
+    /// data may be reloaded, or the timeline turned, before going back, and every row move.
+    selected: Vec<Option<StableKey>>,
     search: Option<(String, usize)>,
 }
 
@@ -25,6 +29,7 @@ impl App {
         Location {
             tab: self.tab,
             states: self.states.clone(),
+            selected: Tab::ALL.iter().map(|&t| self.stable_selection(t)).collect(),
             search: self.palette().map(|p| (p.query().to_string(), p.selected)),
         }
     }
@@ -43,12 +48,27 @@ impl App {
         };
         for tab in Tab::ALL {
             let (old, new) = (&self.states[tab.index()], &location.states[tab.index()]);
-            let refilter = old.filter() != new.filter() || old.region() != new.region();
+            let turned = timeline_order(old) != timeline_order(new);
+            let refilter = old.filter() != new.filter() || old.region() != new.region() || turned;
             self.states[tab.index()] = new.clone();
+            if turned {
+                self.reverse_timeline_rows(tab);
+            }
+            // The row remembered, wherever it is now; a list still on its way selects it when it comes.
+            let key = location.selected[tab.index()].as_ref().and_then(|s| s.key_in(&self.kb));
+            if let (Rows::Building(keep), Some(key)) = (&mut self.rows[tab.index()], key) {
+                *keep = Some(key);
+            }
+            let row = key.and_then(|key| self.row_of(tab, key, new.selected()));
             if refilter {
                 self.refilter(tab);
-                // Refiltering may move the selection; the saved one is exactly where we were.
-                self.states[tab.index()] = new.clone();
+            }
+            // Refiltering may move the selection; the saved one is exactly where we were.
+            if let Some(list) = self.states[tab.index()].list_mut() {
+                list.selected = row.or(new.selected().filter(|&s| s < self.rows[tab.index()].as_slice().len()));
+            }
+            if refilter || row != new.selected() {
+                self.refilter(tab);
             }
         }
         self.tab = location.tab;
@@ -56,7 +76,26 @@ impl App {
             Some((query, selected)) => Mode::Search(Palette::new(query, selected)),
             None => Mode::Browse,
         };
+        // The search first (its hits), then the selection kept in view.
         self.refresh();
+        self.fix();
         true
+    }
+
+    /// Where the row of `key` is in a tab's list: at `hint` still (nothing moved), or found.
+    fn row_of(&self, tab: Tab, key: super::rows::RowKey, hint: Option<usize>) -> Option<usize> {
+        let rows = self.rows(tab);
+        match hint {
+            Some(at) if rows.get(at).is_some_and(|r| r.key == key) => Some(at),
+            _ => rows.iter().position(|r| r.key == key),
+        }
+    }
+}
+
+/// A timeline's order, for the tabs that have one.
+fn timeline_order(state: &TabState) -> Option<bool> {
+    match &state.view {
+        View::Timeline(t) => Some(t.newest_first),
+        View::List(_) | View::Map(_) | View::Matrix(_) => None,
     }
 }

@@ -26,7 +26,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::document::Document;
+use crate::document::{Document, Extent, SCREEN_LIST};
 use crate::kb::KnowledgeBase;
 use crate::search::SearchIndex;
 
@@ -382,9 +382,10 @@ impl App {
         self.view_detail_key()
     }
 
+    /// The document the detail pane shows, whole (every entry of its lists): what a copy takes.
     pub fn detail_document(&self) -> Option<Document> {
         self.detail_key()
-            .map(|key| docs::document(&self.kb, self.rows(self.tab), key))
+            .map(|key| docs::document(&self.kb, self.rows(self.tab), key, Extent::Whole))
     }
 
     /// The detail pane's text laid out for its current width.
@@ -398,7 +399,8 @@ impl App {
                 return view.clone();
             }
         }
-        let view = Rc::new(DocView::new(&docs::document(&self.kb, self.rows(self.tab), key), width));
+        let doc = docs::document(&self.kb, self.rows(self.tab), key, Extent::AtMost(SCREEN_LIST));
+        let view = Rc::new(DocView::new(&doc, width));
         *self.cache.borrow_mut() = Some((key, width, view.clone()));
         view
     }

@@ -8,20 +8,13 @@ use std::sync::Arc;
 use crate::kb::{Kind, KnowledgeBase, Problems};
 
 use super::matrix::Matrix;
-use super::rows::RowKey;
+use super::rows::StableKey;
 use super::tabs::{ListSize, Tab};
 use super::{App, Mode, Rows};
 
 /// From this many results on, a reload builds the lists of every result in the background (about
 /// 20 ms of work at 5,000): below it they are built at once, with no "Preparing" frame between.
 const BACKGROUND_LISTS_FROM: usize = 5_000;
-
-/// A row's key that survives a reload: records by kind and id (their positions may change).
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Stable {
-    Record(Kind, String),
-    Other(RowKey),
-}
 
 impl App {
     /// The problems of the last reload, while the data on screen is the last good one.
@@ -37,21 +30,22 @@ impl App {
     /// A reload gave a valid knowledge base: it replaces the old one where the user is. The search index
     /// is the caller's to rebuild (`set_index`); until then the search says it is indexing.
     pub fn reloaded(&mut self, kb: Arc<KnowledgeBase>) {
-        let before: Vec<Option<Stable>> = Tab::ALL.iter().map(|&t| self.stable_selection(t)).collect();
-        let shown = self.detail_key().map(|k| self.stable(k));
+        let before: Vec<Option<StableKey>> = Tab::ALL.iter().map(|&t| self.stable_selection(t)).collect();
+        let shown = match self.building(self.tab) {
+            true => before[self.tab.index()].clone(),
+            false => self.detail_key().map(|k| StableKey::of(&self.kb, k)),
+        };
         self.kb = kb;
         self.matrix = Matrix::new(&self.kb);
         self.index = None;
         self.problems = None;
         self.cache.borrow_mut().take();
-        // Places remembered by position may name other records now.
-        self.history.clear();
         // The lists of every result of a large knowledge base are built off the input thread, as at
         // start-up (`App::pending_lists`): building them here froze the explorer for a third of a
         // second at 100,000 results, on every save.
         let in_background = self.kb.len(Kind::Achievement) >= BACKGROUND_LISTS_FROM;
         for tab in Tab::ALL {
-            let keep = before[tab.index()].as_ref().and_then(|s| self.key_of(s));
+            let keep = before[tab.index()].as_ref().and_then(|s| s.key_in(&self.kb));
             if in_background && tab.spec().size == ListSize::PerResult {
                 self.rows[tab.index()] = Rows::Building(keep);
                 self.refilter(tab);
@@ -69,30 +63,20 @@ impl App {
             palette.stale = true;
         }
         // Another record now: its detail starts at the top. (A list on its way says when it comes.)
-        let now = self.detail_key().map(|k| self.stable(k));
+        let now = self.detail_key().map(|k| StableKey::of(&self.kb, k));
         if now != shown && !self.building(self.tab) {
             self.current_mut().reset_detail();
         }
         self.fix();
     }
 
-    fn stable(&self, key: RowKey) -> Stable {
-        match key {
-            RowKey::Record(r) => Stable::Record(r.kind, self.kb.id(r).to_lowercase()),
-            other => Stable::Other(other),
-        }
-    }
-
-    fn stable_selection(&self, tab: Tab) -> Option<Stable> {
-        let row = self.states[tab.index()].selected()?;
-        self.rows(tab).get(row).map(|r| self.stable(r.key))
-    }
-
-    /// The key a row kept by id has in the knowledge base loaded now, if it is still there.
-    fn key_of(&self, stable: &Stable) -> Option<RowKey> {
-        match stable {
-            Stable::Record(kind, id) => Some(RowKey::Record(self.kb.find_kind(*kind, id)?)),
-            Stable::Other(key) => Some(*key),
-        }
+    /// The row selected in a tab, by what it shows; for a list still on its way, the row it will
+    /// select (a second save before the first reload's lists came).
+    pub(super) fn stable_selection(&self, tab: Tab) -> Option<StableKey> {
+        let key = match self.rows[tab.index()] {
+            Rows::Building(keep) => keep?,
+            Rows::Built(ref rows) => rows.get(self.states[tab.index()].selected()?)?.key,
+        };
+        Some(StableKey::of(&self.kb, key))
     }
 }

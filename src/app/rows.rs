@@ -72,6 +72,30 @@ impl Row {
 }
 
 /// The rows of a tab's list.
+/// A row's key that survives a reload: records by kind and id (their positions may change).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StableKey {
+    Record(Kind, String),
+    Other(RowKey),
+}
+
+impl StableKey {
+    pub fn of(kb: &KnowledgeBase, key: RowKey) -> StableKey {
+        match key {
+            RowKey::Record(r) => StableKey::Record(r.kind, kb.id(r).to_lowercase()),
+            other => StableKey::Other(other),
+        }
+    }
+
+    /// Its key in `kb`, if it is still there.
+    pub fn key_in(&self, kb: &KnowledgeBase) -> Option<RowKey> {
+        match self {
+            StableKey::Record(kind, id) => Some(RowKey::Record(kb.find_kind(*kind, id)?)),
+            StableKey::Other(key) => Some(*key),
+        }
+    }
+}
+
 pub fn build(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
     (tab.spec().rows)(kb)
 }

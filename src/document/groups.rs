@@ -2,7 +2,7 @@
 //! the programme's overview with the shape of the knowledge base.
 
 use super::format::count;
-use super::{Block, Document, Stat};
+use super::{Block, Document, Extent, Stat};
 use crate::kb::theory::{results_in, Axis, Cell};
 use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
 
@@ -74,20 +74,27 @@ fn axis_name(kb: &KnowledgeBase, axis: Axis, kind: Kind) -> String {
     }
 }
 
-/// A cell of the matrix. A whole row or column is the priority's or area's own document.
-pub fn cell_document(kb: &KnowledgeBase, cell: Cell) -> Document {
+/// A cell of the matrix. A whole row or column is the priority's or area's own document, its lists cut
+/// to `extent`.
+pub fn cell_document(kb: &KnowledgeBase, cell: Cell, extent: Extent) -> Document {
     match (cell.priority, cell.area) {
         (Axis::Is(p), Axis::All) if p < kb.priorities.len() => {
-            return kb.document(RecordRef {
-                kind: Kind::Priority,
-                index: p,
-            })
+            return kb.document_with(
+                RecordRef {
+                    kind: Kind::Priority,
+                    index: p,
+                },
+                extent,
+            )
         }
         (Axis::All, Axis::Is(a)) if a < kb.areas.len() => {
-            return kb.document(RecordRef {
-                kind: Kind::Area,
-                index: a,
-            })
+            return kb.document_with(
+                RecordRef {
+                    kind: Kind::Area,
+                    index: a,
+                },
+                extent,
+            )
         }
         _ => {}
     }

@@ -21,7 +21,11 @@ impl App {
     /// Reverses the order, keeping the selected record selected.
     fn flip_timeline(&mut self) {
         let tab = self.tab;
-        let key = self.view_detail_key();
+        // The row shown, or the one a list still on its way will select.
+        let key = match self.rows[tab.index()] {
+            Rows::Building(keep) => keep,
+            Rows::Built(_) => self.view_detail_key(),
+        };
         let newest_first = match &mut self.current_mut().view {
             super::View::Timeline(t) => {
                 t.newest_first = !t.newest_first;
@@ -29,17 +33,26 @@ impl App {
             }
             _ => return,
         };
-        self.rows[tab.index()] = match std::mem::replace(&mut self.rows[tab.index()], Rows::Building(None)) {
-            Rows::Built(rows) => Rows::Built(rows::timeline_reversed(rows)),
-            // Built here, in the new order: the list on its way is in the old one, and is ignored.
-            Rows::Building(_) => Rows::Built(rows::timeline(&self.kb, newest_first)),
-        };
+        self.reverse_timeline_rows(tab);
         let row = key.and_then(|k| self.rows(tab).iter().position(|r| r.key == k));
         if let Some(list) = self.current_mut().list_mut() {
             list.selected = row;
         }
         self.refilter(tab);
         self.status = Some(if newest_first { "Newest first" } else { "Oldest first" }.into());
+    }
+
+    /// Puts a timeline's rows in the other order, which its view now says.
+    pub(in crate::app) fn reverse_timeline_rows(&mut self, tab: crate::app::tabs::Tab) {
+        let newest_first = match &self.states[tab.index()].view {
+            super::View::Timeline(t) => t.newest_first,
+            _ => return,
+        };
+        self.rows[tab.index()] = match std::mem::replace(&mut self.rows[tab.index()], Rows::Building(None)) {
+            Rows::Built(rows) => Rows::Built(rows::timeline_reversed(rows)),
+            // Built here, in the new order: the list on its way is in the old one, and is ignored.
+            Rows::Building(_) => Rows::Built(rows::timeline(&self.kb, newest_first)),
+        };
     }
 
     /// The years of a timeline's rows, oldest first, with how many records each holds.
