@@ -12,6 +12,7 @@ use ratatui::Frame;
 
 use crate::app::rows::RowKey;
 use crate::app::App;
+use crate::document::format::{count, thousands};
 use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
 use crate::ui::Theme;
 
@@ -60,9 +61,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let region = app.current().region();
     let title = match selected {
         Some(r) => format!(
-            " {} · {} results ",
+            " {} · {} ",
             app.kb.title(r),
-            app.kb.backlinks_of(r, Kind::Achievement).count()
+            count(app.kb.backlinks_of(r, Kind::Achievement).count(), "result")
         ),
         None => " Where the results are ".to_string(),
     };
@@ -135,7 +136,7 @@ pub fn draw_map(
                 ctx.print(m.lon, m.lat, Span::styled(text, mark));
             }
             if let Some(s) = marks.iter().find(|m| Some(m.country) == selected) {
-                let name = format!("◉ {} ({})", kb.title(s.country), s.results);
+                let name = format!("◉ {} ({})", kb.title(s.country), thousands(s.results));
                 ctx.print(s.lon, s.lat, Span::styled(name, highlight));
             }
         });
