@@ -1,6 +1,8 @@
 //! A knowledge base and its index come back from the cache exactly as they went in.
 
 use super::*;
+use std::path::Path;
+
 use crate::kb::load::SourceFile;
 use crate::kb::Kind;
 
