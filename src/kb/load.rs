@@ -476,12 +476,37 @@ fn parse_typed(file: &SourceFile) -> Option<FileRecords> {
     toml::from_str(&file.text).ok()
 }
 
+/// Bytes per block of `may_hold_forbidden`'s quick scan.
+const CLEAN_BLOCK: usize = 64;
+
+/// Whether a byte could begin what `may_hold_forbidden` looks for: an escape, a control other than a
+/// newline or a tab, or the first byte of a C1 control or of a bidirectional override.
+fn may_start_forbidden(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7F) | (b == b'\\') | (b == 0xC2) | (b == 0xE2)
+}
+
 /// Whether the text might hold a character that `check_text` refuses, written as such or as an escape.
 /// Conservative: a false alarm only sends the file the careful way.
 fn may_hold_forbidden(text: &str) -> bool {
+    scan_for_forbidden(text, CLEAN_BLOCK)
+}
+
+/// `may_hold_forbidden`, skipping clean blocks of `block` bytes (`usize::MAX`: none, byte by byte).
+fn scan_for_forbidden(text: &str, block: usize) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Most of a file is plain text: a whole block without a byte that could start anything below
+        // is skipped at once (a loop the compiler vectorizes; byte by byte this scan was a twentieth of
+        // a cold check at 100,000 results). A block with one is read byte by byte, as before.
+        if i % block == 0 {
+            if let Some(clean) = bytes.get(i..i.saturating_add(block)) {
+                if !clean.iter().fold(false, |any, &b| any | may_start_forbidden(b)) {
+                    i += block;
+                    continue;
+                }
+            }
+        }
         let b = bytes[i];
         let next = |n: usize| bytes.get(i + n).copied().unwrap_or(0);
         let suspicious = match b {
@@ -987,5 +1012,35 @@ mod tests {
     #[test]
     fn other_messages_pass_through_on_one_line() {
         assert_eq!(toml_message("missing field `id`\n"), "missing field `id`");
+    }
+
+    proptest::proptest! {
+        /// Skipping clean blocks finds exactly what the byte-by-byte scan finds, wherever the escapes,
+        /// controls and multi-byte characters fall against the blocks' edges.
+        #[test]
+        fn the_quick_scan_agrees_with_the_byte_by_byte_one(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "title = \"x\"\n", "\t", "\\\\", "\\b", "\\u0007", "\\n", "\u{7}", "\r",
+                    "\u{7f}", "\u{85}", "é", "’", "\u{202e}", "\u{2069}", "\u{2028}", "ô", "°",
+                ]),
+                0..400,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let slow = scan_for_forbidden(&text, usize::MAX);
+            for block in [1, 2, 3, 7, 64] {
+                proptest::prop_assert_eq!(scan_for_forbidden(&text, block), slow, "blocks of {}", block);
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_scan_finds_a_control_after_clean_blocks() {
+        let clean = "x".repeat(1000);
+        assert!(!may_hold_forbidden(&clean));
+        assert!(may_hold_forbidden(&format!("{clean}\u{1b}")));
+        assert!(may_hold_forbidden(&format!("{clean}\\u001b")));
+        assert!(may_hold_forbidden(&format!("{}\u{202e}", &clean[..63])));
     }
 }
