@@ -23,22 +23,36 @@ fn shown_id(app: &App) -> Option<String> {
     }
 }
 
-#[test]
-fn a_valid_edit_keeps_the_tab_and_the_record_and_a_broken_one_keeps_the_data() {
+/// The shipped data copied to a folder of its own, and the explorer on it.
+fn explorer_on_a_copy() -> (tempfile::TempDir, std::path::PathBuf, App) {
     let dir = tempfile::tempdir().expect("temp dir");
     let kb_dir = dir.path().join("kb");
     copy_dir(Path::new("data"), &kb_dir);
-    let mut app = App::new(load(&kb_dir).expect("the copy loads"), 120, 40);
-    press(&mut app, "5fghana<Enter>");
-    assert_eq!(shown_id(&app).as_deref(), Some("GHA"));
+    let app = App::new(load(&kb_dir).expect("the copy loads"), 120, 40);
+    (dir, kb_dir, app)
+}
 
-    // A new country sorted before Ghana moves Ghana's row; Ghana stays selected, the filter stays.
+/// Adds Gabon, which sorts before Ghana and so moves Ghana's row; returns the file's text before and
+/// after.
+fn add_gabon(kb_dir: &Path) -> (String, String) {
     let countries = kb_dir.join("countries.toml");
     let text = std::fs::read_to_string(&countries).expect("read");
     let added = format!(
         "{text}\n[[country]]\nid = \"GAB\"\nname = \"Gabon\"\nregion = \"Africa\"\nlat = -0.8\nlon = 11.6\nsource = \"ipec-brochure-2024\"\nsection = \"Test\"\n"
     );
     std::fs::write(&countries, &added).expect("write");
+    (text, added)
+}
+
+#[test]
+fn a_valid_edit_keeps_the_tab_and_the_record_and_a_broken_one_keeps_the_data() {
+    let (_dir, kb_dir, mut app) = explorer_on_a_copy();
+    press(&mut app, "5fghana<Enter>");
+    assert_eq!(shown_id(&app).as_deref(), Some("GHA"));
+
+    // A new country sorted before Ghana moves Ghana's row; Ghana stays selected, the filter stays.
+    let (text, added) = add_gabon(&kb_dir);
+    let countries = kb_dir.join("countries.toml");
     app.reloaded(Arc::new(load(&kb_dir).expect("the edit is valid")));
     assert_eq!(app.tab, Tab::Countries);
     assert_eq!(shown_id(&app).as_deref(), Some("GHA"), "the same record, by id");
@@ -130,22 +144,14 @@ fn a_large_reload_builds_its_long_lists_elsewhere_and_keeps_the_selection() {
 /// it; and back across a turned timeline puts the timeline in the order it had, on the same record.
 #[test]
 fn back_finds_the_record_it_left_after_a_reload_or_a_turned_timeline() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let kb_dir = dir.path().join("kb");
-    copy_dir(Path::new("data"), &kb_dir);
-    let mut app = App::new(load(&kb_dir).expect("the copy loads"), 120, 40);
+    let (_dir, kb_dir, mut app) = explorer_on_a_copy();
     press(&mut app, "5fghana<Enter><Esc>");
     assert_eq!(app.current().filter(), "", "the filter is cleared");
     assert_eq!(shown_id(&app).as_deref(), Some("GHA"));
     press(&mut app, "/mica madagascar<Enter>");
     assert_eq!(app.tab, Tab::Priorities);
 
-    let countries = kb_dir.join("countries.toml");
-    let text = std::fs::read_to_string(&countries).expect("read");
-    let added = format!(
-        "{text}\n[[country]]\nid = \"GAB\"\nname = \"Gabon\"\nregion = \"Africa\"\nlat = -0.8\nlon = 11.6\nsource = \"ipec-brochure-2024\"\nsection = \"Test\"\n"
-    );
-    std::fs::write(&countries, added).expect("write");
+    add_gabon(&kb_dir);
     app.reloaded(Arc::new(load(&kb_dir).expect("the edit is valid")));
     app.set_index(ipec::search::SearchIndex::build(&app.kb));
     assert!(app.has_history(), "a reload keeps the way back");
