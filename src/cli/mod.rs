@@ -17,6 +17,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::cache::Need;
 use crate::config::{self, Flags, Settings};
+use crate::document::format::thousands;
 use crate::kb::text::escape;
 use crate::kb::{DataSource, Kind, KnowledgeBase, Problems};
 use crate::search::SearchIndex;
@@ -606,9 +607,13 @@ fn report(source: &DataSource, result: &Result<KnowledgeBase, Problems>, out: &m
 
 /// What `check` prints of a knowledge base without problems.
 fn report_counts(source: &DataSource, kb: &KnowledgeBase, out: &mut impl Write) -> io::Result<ExitCode> {
-    writeln!(out, "{}: ok, {} records", where_from(source), kb.total_records())?;
-    for kind in Kind::ALL {
-        writeln!(out, "  {:>5}  {}", kb.len(kind), kind.plural())?;
+    let total = thousands(kb.total_records());
+    writeln!(out, "{}: ok, {total} records", where_from(source))?;
+    let counts: Vec<String> = Kind::ALL.iter().map(|&kind| thousands(kb.len(kind))).collect();
+    // Right-aligned in one column, however large ("100,000 achievements").
+    let width = counts.iter().map(String::len).max().unwrap_or(0).max(5);
+    for (kind, n) in Kind::ALL.iter().zip(counts) {
+        writeln!(out, "  {n:>width$}  {}", kind.plural())?;
     }
     Ok(ExitCode::SUCCESS)
 }

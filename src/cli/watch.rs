@@ -80,7 +80,7 @@ fn print_check(source: &DataSource, shown: &str, reload: &Reload, out: &mut impl
     writeln!(out)?;
     super::report(source, &reload.result, out)?;
     let verdict = match &reload.result {
-        Ok(kb) => format!("ok: {} records", kb.total_records()),
+        Ok(kb) => format!("ok: {} records", crate::document::format::thousands(kb.total_records())),
         Err(problems) => problems.count(),
     };
     writeln!(out)?;
