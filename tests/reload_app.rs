@@ -174,3 +174,36 @@ fn back_finds_the_record_it_left_after_a_reload_or_a_turned_timeline() {
     assert_eq!(now, oldest_first, "the rows are in the order the view says");
     assert_eq!(shown_id(&app).as_deref(), Some(before.as_str()));
 }
+
+/// Back to a record a reload removed: nothing stale is shown, and nothing breaks.
+#[test]
+fn back_to_a_record_that_is_gone_shows_what_is_there_now() {
+    let (_dir, kb_dir, mut app) = explorer_on_a_copy();
+    let (text, _) = add_gabon(&kb_dir);
+    app.reloaded(Arc::new(load(&kb_dir).expect("Gabon is valid")));
+    press(&mut app, "5fgab<Enter>");
+    assert_eq!(shown_id(&app).as_deref(), Some("GAB"));
+    press(&mut app, "<Esc>");
+    assert_eq!(
+        shown_id(&app).as_deref(),
+        Some("GAB"),
+        "the filter is cleared, Gabon stays"
+    );
+    app.set_index(ipec::search::SearchIndex::build(&app.kb));
+    press(&mut app, "/mica madagascar<Enter>");
+
+    std::fs::write(kb_dir.join("countries.toml"), text).expect("Gabon removed");
+    app.reloaded(Arc::new(load(&kb_dir).expect("valid without Gabon")));
+    press(&mut app, "<BS><Esc>");
+    assert_eq!(app.tab, Tab::Countries);
+    let shown = shown_id(&app);
+    assert_ne!(shown.as_deref(), Some("GAB"));
+    assert!(
+        shown.is_none()
+            || app
+                .kb
+                .find_kind(ipec::kb::Kind::Country, shown.as_deref().unwrap_or(""))
+                .is_some()
+    );
+    render(&app);
+}

@@ -49,27 +49,28 @@ impl App {
         for tab in Tab::ALL {
             let (old, new) = (&self.states[tab.index()], &location.states[tab.index()]);
             let turned = timeline_order(old) != timeline_order(new);
-            let refilter = old.filter() != new.filter() || old.region() != new.region() || turned;
             self.states[tab.index()] = new.clone();
             if turned {
                 self.reverse_timeline_rows(tab);
             }
-            // The row remembered, wherever it is now; a list still on its way selects it when it comes.
-            let key = location.selected[tab.index()].as_ref().and_then(|s| s.key_in(&self.kb));
-            if let (Rows::Building(keep), Some(key)) = (&mut self.rows[tab.index()], key) {
-                *keep = Some(key);
+            // The row remembered, by what it showed, wherever it is now; a list still on its way
+            // selects it when it comes.
+            let remembered = location.selected[tab.index()].as_ref();
+            let key = remembered.and_then(|s| s.key_in(&self.kb));
+            if let Rows::Building(keep) = &mut self.rows[tab.index()] {
+                *keep = key;
             }
             let row = key.and_then(|key| self.row_of(tab, key, new.selected()));
-            if refilter {
-                self.refilter(tab);
-            }
-            // Refiltering may move the selection; the saved one is exactly where we were.
             if let Some(list) = self.states[tab.index()].list_mut() {
-                list.selected = row.or(new.selected().filter(|&s| s < self.rows[tab.index()].as_slice().len()));
+                list.selected = row;
             }
-            if refilter || row != new.selected() {
-                self.refilter(tab);
+            // The record is gone (a reload removed it): another row is shown, from its top.
+            if remembered.is_some() && row.is_none() && !self.building(tab) {
+                self.states[tab.index()].reset_detail();
             }
+            // The rows, the filter or the region may differ from those the list was last shown with;
+            // refiltering also picks a row when the remembered one is gone or filtered out.
+            self.refilter(tab);
         }
         self.tab = location.tab;
         self.mode = match location.search {

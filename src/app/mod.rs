@@ -384,8 +384,13 @@ impl App {
 
     /// The document the detail pane shows, whole (every entry of its lists): what a copy takes.
     pub fn detail_document(&self) -> Option<Document> {
+        self.detail_document_to(Extent::Whole)
+    }
+
+    /// The document the detail pane shows, its lists cut to `extent`.
+    pub(crate) fn detail_document_to(&self, extent: Extent) -> Option<Document> {
         self.detail_key()
-            .map(|key| docs::document(&self.kb, self.rows(self.tab), key, Extent::Whole))
+            .map(|key| docs::document(&self.kb, self.rows(self.tab), key, extent))
     }
 
     /// The detail pane's text laid out for its current width.

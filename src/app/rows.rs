@@ -71,7 +71,6 @@ impl Row {
     }
 }
 
-/// The rows of a tab's list.
 /// A row's key that survives a reload: records by kind and id (their positions may change).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StableKey {
@@ -96,6 +95,7 @@ impl StableKey {
     }
 }
 
+/// The rows of a tab's list.
 pub fn build(kb: &KnowledgeBase, tab: Tab) -> Vec<Row> {
     (tab.spec().rows)(kb)
 }

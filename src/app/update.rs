@@ -300,9 +300,11 @@ impl App {
                 LinkTarget::Record(_) => None,
             })
         };
-        let url = focused
-            .or_else(first)
-            .or_else(|| self.detail_document().and_then(|d| d.url().map(String::from)));
+        let url = focused.or_else(first).or_else(|| {
+            // The record's own address: its lists are not needed.
+            let doc = self.detail_document_to(crate::document::Extent::AtMost(crate::document::SCREEN_LIST));
+            doc.and_then(|d| d.url().map(String::from))
+        });
         match url {
             Some(url) => {
                 self.status = Some(format!("Opening {url}"));
