@@ -207,3 +207,22 @@ fn back_to_a_record_that_is_gone_shows_what_is_there_now() {
     );
     render(&app);
 }
+
+/// Back to a search right after a reload, before the new index is built: the search comes back with the
+/// hit that was selected, once the index is there.
+#[test]
+fn back_to_a_search_while_the_index_is_rebuilt_keeps_the_selected_hit() {
+    let (_dir, kb_dir, mut app) = explorer_on_a_copy();
+    press(&mut app, "/fish<Down><Down>");
+    let before = app.palette().map(|p| (p.query().to_string(), p.selected));
+    assert_eq!(before, Some(("fish".to_string(), 2)));
+    press(&mut app, "<Enter>");
+    add_gabon(&kb_dir);
+    app.reloaded(Arc::new(load(&kb_dir).expect("valid")));
+    assert!(!app.search_ready());
+    press(&mut app, "<BS>");
+    app.set_index(ipec::search::SearchIndex::build(&app.kb));
+    app.refresh();
+    let back = app.palette().map(|p| (p.query().to_string(), p.selected));
+    assert_eq!(back, before);
+}

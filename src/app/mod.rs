@@ -454,14 +454,17 @@ impl App {
         let rows = self.palette_rows();
         if let Mode::Search(palette) = &mut self.mode {
             if palette.stale {
-                palette.hits = if palette.query().trim().is_empty() {
-                    Vec::new()
-                } else {
-                    match &self.index {
-                        Some(index) => index.search(&self.kb, palette.query(), None, palette::LIMIT),
-                        None => Vec::new(),
+                let query = palette.query().to_string();
+                match &self.index {
+                    _ if query.trim().is_empty() => palette.hits = Vec::new(),
+                    Some(index) => palette.hits = index.search(&self.kb, &query, None, palette::LIMIT),
+                    // No index yet (a start, a reload): the hits and the selected one (as Back
+                    // restored it) wait for it.
+                    None => {
+                        palette.hits = Vec::new();
+                        return;
                     }
-                };
+                }
                 palette.stale = false;
                 palette.fix(rows);
             }

@@ -51,8 +51,11 @@ impl Palette {
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
-    /// Keeps the selection on a hit and in view of `height` rows.
+    /// Keeps the selection on a hit and in view of `height` rows; once there are hits to keep it on.
     pub fn fix(&mut self, height: usize) {
+        if self.stale {
+            return;
+        }
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
         self.offset = keep_in_view(self.offset, self.selected, height, self.hits.len());
     }
