@@ -19,7 +19,7 @@ use ratatui::Terminal;
 
 use crate::app::present::Screen;
 use crate::app::tabs::Tab;
-use crate::app::{Action, App, Effect, Key, KeyCode, ListJob, Lists, Mouse, MouseKind};
+use crate::app::{Action, App, BuiltList, Effect, Key, KeyCode, ListJob, Lists, Mouse, MouseKind};
 use crate::cache::Loaded;
 use crate::kb::load::progress;
 use crate::kb::{DataSource, KnowledgeBase, Problems, RecordRef};
@@ -472,7 +472,7 @@ fn event_loop(
             Err(_) => {}
         }
         match lists.try_recv() {
-            Ok(built) => built.into_iter().for_each(|(tab, rows)| app.set_rows(tab, rows)),
+            Ok(built) => built.into_iter().for_each(|list| app.set_rows(list)),
             Err(mpsc::TryRecvError::Disconnected) if Tab::ALL.iter().any(|&t| app.building(t)) => {
                 return Err(io::Error::other("the explorer's lists could not be built"))
             }
@@ -540,7 +540,7 @@ fn event_loop(
 
 /// Builds the lists of every result on a thread of their own (0.2-0.3 s at 100,000 results), for the
 /// tabs whose list is still `Building`: the explorer answers keys and searches meanwhile.
-fn build_lists_in_background(app: &App) -> mpsc::Receiver<Vec<(Tab, Vec<crate::app::rows::Row>)>> {
+fn build_lists_in_background(app: &App) -> mpsc::Receiver<Vec<BuiltList>> {
     let (sender, receiver) = mpsc::channel();
     let jobs = app.pending_lists();
     if !jobs.is_empty() {

@@ -116,10 +116,20 @@ impl ListJob {
     }
 
     /// Several lists, on every core: at 100,000 results each list of every result takes 0.1-0.2 s.
-    pub fn build_all(jobs: &[(Tab, ListJob)], kb: &KnowledgeBase) -> Vec<(Tab, Vec<Row>)> {
+    pub fn build_all(jobs: &[(Tab, ListJob)], kb: &KnowledgeBase) -> Vec<BuiltList> {
         let built = crate::par::map(jobs, |_, (_, job)| job.build(kb));
-        jobs.iter().map(|(tab, _)| *tab).zip(built).collect()
+        jobs.iter()
+            .zip(built)
+            .map(|(&(tab, job), rows)| BuiltList { tab, job, rows })
+            .collect()
     }
+}
+
+/// A tab's list built elsewhere, and how: the view may have changed its order meanwhile.
+pub struct BuiltList {
+    pub tab: Tab,
+    pub job: ListJob,
+    pub rows: Vec<Row>,
 }
 
 /// What an app shows that takes long to build at 100,000 records: every tab's list and the
@@ -139,8 +149,8 @@ impl Lists {
             .filter(|t| t.spec().size == ListSize::PerResult)
             .map(|t| (t, ListJob::Tab(t)))
             .collect();
-        for (tab, rows) in ListJob::build_all(&jobs, &lists.kb) {
-            lists.rows[tab.index()] = Rows::Built(rows);
+        for built in ListJob::build_all(&jobs, &lists.kb) {
+            lists.rows[built.tab.index()] = Rows::Built(built.rows);
         }
         lists
     }
@@ -205,12 +215,19 @@ impl App {
         app
     }
 
-    /// A list built in the background arrives: it replaces the tab's `Building` list, with the row it
-    /// was waiting for selected, else its first. A list built here meanwhile (the timeline flipped) is
-    /// newer, and stays.
-    pub fn set_rows(&mut self, tab: Tab, rows: Vec<Row>) {
+    /// A list built in the background arrives: it replaces the tab's `Building` list, in the order its
+    /// view shows now (a timeline turned meanwhile is turned here, from its rows), with the row it was
+    /// waiting for selected, else its first. A list built here meanwhile is newer, and stays.
+    pub fn set_rows(&mut self, built: BuiltList) {
+        let tab = built.tab;
         let Rows::Building(keep) = self.rows[tab.index()] else {
             return;
+        };
+        let rows = match (built.job, self.list_job(tab)) {
+            (ListJob::Timeline { newest_first: was }, ListJob::Timeline { newest_first: now }) if was != now => {
+                rows::timeline_reversed(built.rows)
+            }
+            _ => built.rows,
         };
         self.rows[tab.index()] = Rows::Built(rows);
         let kept = keep.and_then(|key| self.rows(tab).iter().position(|r| r.key == key));
@@ -232,8 +249,9 @@ impl App {
     /// Builds a tab's list here, now, if it is still being built elsewhere.
     pub(crate) fn build_now(&mut self, tab: Tab) {
         if self.building(tab) {
-            let rows = self.list_job(tab).build(&self.kb);
-            self.set_rows(tab, rows);
+            let job = self.list_job(tab);
+            let rows = job.build(&self.kb);
+            self.set_rows(BuiltList { tab, job, rows });
         }
     }
 

@@ -42,17 +42,12 @@ impl App {
         self.status = Some(if newest_first { "Newest first" } else { "Oldest first" }.into());
     }
 
-    /// Puts a timeline's rows in the other order, which its view now says.
+    /// Puts a timeline's rows in the other order, which its view now says. A list still on its way is
+    /// turned when it comes (`App::set_rows`): nothing is built here.
     pub(in crate::app) fn reverse_timeline_rows(&mut self, tab: crate::app::tabs::Tab) {
-        let newest_first = match &self.states[tab.index()].view {
-            super::View::Timeline(t) => t.newest_first,
-            _ => return,
-        };
-        self.rows[tab.index()] = match std::mem::replace(&mut self.rows[tab.index()], Rows::Building(None)) {
-            Rows::Built(rows) => Rows::Built(rows::timeline_reversed(rows)),
-            // Built here, in the new order: the list on its way is in the old one, and is ignored.
-            Rows::Building(_) => Rows::Built(rows::timeline(&self.kb, newest_first)),
-        };
+        if let Rows::Built(rows) = &mut self.rows[tab.index()] {
+            *rows = rows::timeline_reversed(std::mem::take(rows));
+        }
     }
 
     /// The years of a timeline's rows, oldest first, with how many records each holds.
