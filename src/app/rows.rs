@@ -1,6 +1,7 @@
 //! The rows of each tab's list, built once from the knowledge base (the tab table names the builder).
 
 use crate::document::count;
+use crate::document::format::thousands;
 use crate::kb::dates::{parse_period, year_of};
 use crate::kb::text::fold;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
@@ -139,7 +140,7 @@ pub fn overview(kb: &KnowledgeBase) -> Vec<Row> {
         Kind::ALL
             .into_iter()
             .filter(|&k| k != Kind::Programme)
-            .map(|k| Row::new(RowKey::Kind(k), k.heading(), kb.len(k).to_string(), 0)),
+            .map(|k| Row::new(RowKey::Kind(k), k.heading(), thousands(kb.len(k)), 0)),
     );
     rows
 }
@@ -189,7 +190,7 @@ pub fn priorities(kb: &KnowledgeBase) -> Vec<Row> {
                 Axis::Is(a) => kb.areas[a].title.clone(),
                 _ => "No area given".to_string(),
             };
-            rows.push(Row::new(RowKey::Cell(cell), label, results.len().to_string(), 1));
+            rows.push(Row::new(RowKey::Cell(cell), label, thousands(results.len()), 1));
             rows.extend(
                 results
                     .into_iter()
@@ -293,12 +294,7 @@ pub fn timeline_oldest_first(kb: &KnowledgeBase) -> Vec<Row> {
 pub fn library(kb: &KnowledgeBase) -> Vec<Row> {
     let mut rows = Vec::new();
     for kind in [Kind::Tour, Kind::Source, Kind::Resource] {
-        rows.push(Row::new(
-            RowKey::Kind(kind),
-            kind.heading(),
-            kb.len(kind).to_string(),
-            0,
-        ));
+        rows.push(Row::new(RowKey::Kind(kind), kind.heading(), thousands(kb.len(kind)), 0));
         rows.extend(kb.refs(kind).map(|r| {
             let detail = match kb.record(r) {
                 Record::Source(s) => s.year.to_string(),

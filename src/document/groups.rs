@@ -1,7 +1,7 @@
 //! Documents for what is not one record: a matrix cell, a region, a year, every record of a kind, and
 //! the programme's overview with the shape of the knowledge base.
 
-use super::format::count;
+use super::format::{count, thousands};
 use super::{Block, Document, Extent, Stat};
 use crate::kb::theory::{results_in, Axis, Cell};
 use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
@@ -27,7 +27,7 @@ fn blank(kind: Kind, title: String, subtitle: String) -> Document {
 pub fn overview(kb: &KnowledgeBase, r: RecordRef, shown: WhereShown) -> Document {
     let mut doc = kb.document(r);
     let stat = |kind: Kind, label: &str| Stat {
-        value: kb.len(kind).to_string(),
+        value: thousands(kb.len(kind)),
         unit: String::new(),
         label: label.to_string(),
     };
@@ -144,12 +144,12 @@ pub fn region_document(kb: &KnowledgeBase, region: Region) -> Document {
     doc.blocks.push(Block::Figures {
         figures: vec![
             Stat {
-                value: countries.len().to_string(),
+                value: thousands(countries.len()),
                 unit: String::new(),
                 label: "countries named by the sources".into(),
             },
             Stat {
-                value: results.to_string(),
+                value: thousands(results),
                 unit: String::new(),
                 label: "country results (a result in two countries counts twice)".into(),
             },
@@ -171,12 +171,12 @@ pub fn year_document(kb: &KnowledgeBase, year: i32, records: Vec<RecordRef>) -> 
     doc.blocks.push(Block::Figures {
         figures: vec![
             Stat {
-                value: events.to_string(),
+                value: thousands(events),
                 unit: String::new(),
                 label: "events".into(),
             },
             Stat {
-                value: (records.len() - events).to_string(),
+                value: thousands(records.len() - events),
                 unit: String::new(),
                 label: "results dated to this year".into(),
             },
