@@ -312,7 +312,7 @@ impl Holds {
             Holds::Kb(kb_store::Holds::Records(_)) => false,
             Holds::Kb(kb_store::Holds::Lengths) | Holds::Files => true,
             Holds::Kb(kb_store::Holds::Links) => current,
-            Holds::Index => current && need != Need::Counts,
+            Holds::Index => current && need.reads_index(),
         }
     }
 

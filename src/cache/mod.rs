@@ -98,11 +98,24 @@ fn combine(keys: impl Iterator<Item = u128>) -> Key {
 pub enum Need {
     /// How many records of each kind (`ipec check`): neither the records nor the index are read.
     Counts,
-    /// The index and the few records asked for (`ipec search`, `ipec show`): each part of a few
-    /// hundred records is read when one of its records is first used.
+    /// The records a command uses, and no index (`ipec show`, `ipec list`, handouts): each part of a
+    /// few hundred records is read when one of its records is first used.
+    Records,
+    /// The index, and the records asked for as `Records` reads them (`ipec search`).
     SomeRecords,
-    /// Every record (the explorer, lists, slides): all read at once, on every core.
+    /// Every record, all read at once on every core, and the index (the explorer, slides).
     AllRecords,
+}
+
+impl Need {
+    /// Whether the search index is read (else it is left in the file, 50 MiB and 60 ms at 100,000
+    /// results that a list or a record's page does not use).
+    pub(crate) fn reads_index(self) -> bool {
+        match self {
+            Need::Counts | Need::Records => false,
+            Need::SomeRecords | Need::AllRecords => true,
+        }
+    }
 }
 
 /// What loading gave: the knowledge base, its index when the cache had it, and where to save what was
@@ -207,7 +220,7 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
             Ok(Some(cached)) if cached.current => {
                 // A file without the index is written again with it, once there is one; unless the
                 // index was left unread on purpose.
-                let store = (cached.index.is_none() && need != Need::Counts).then(|| Store {
+                let store = (cached.index.is_none() && need.reads_index()).then(|| Store {
                     path: path.clone(),
                     key,
                     files: cached.files.iter().map(|(f, _)| f.clone()).collect(),

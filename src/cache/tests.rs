@@ -126,6 +126,15 @@ fn what_a_command_needs_is_all_that_is_read() {
     assert!(no_index.is_none(), "counting needs no index");
     assert_eq!(counts.len(Kind::Achievement), 600);
     assert_eq!(counts.achievements.parts_read(), 0);
+    let (records, no_index) = read(Need::Records);
+    assert!(no_index.is_none(), "a list or a record's page needs no index");
+    assert_eq!(
+        records.achievements.parts_read(),
+        0,
+        "nothing is read before it is used"
+    );
+    assert_eq!(records.achievements[599].id, kb.achievements[599].id);
+    assert_eq!(records.achievements.parts_read(), 1, "then only the part used");
     let (some, some_index) = read(Need::SomeRecords);
     let hits = some_index
         .expect("the index")

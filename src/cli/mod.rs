@@ -446,10 +446,9 @@ pub fn report_problems(problems: &Problems) {
 fn need(command: &Command) -> Need {
     match command {
         Command::Check { .. } => Need::Counts,
-        Command::Search { .. } | Command::Show { .. } => Need::SomeRecords,
-        Command::List { .. }
-        | Command::Handout { .. }
-        | Command::Tui(_)
+        Command::Search { .. } => Need::SomeRecords,
+        Command::Show { .. } | Command::List { .. } | Command::Handout { .. } => Need::Records,
+        Command::Tui(_)
         | Command::Present { .. }
         | Command::Config { .. }
         | Command::Cache { .. }
@@ -628,6 +627,12 @@ fn where_from(source: &DataSource) -> String {
 
 /// `ipec list KIND`: one aligned line per record, a JSON array of the full records, or a table.
 fn list(kb: &KnowledgeBase, kind: Kind, filter: &Filter, format: Format, out: &mut impl Write) -> io::Result<ExitCode> {
+    if kind == Kind::Achievement {
+        // Every result is read (listed, or tested by the filters): at 100,000 of them, all at once on
+        // every core rather than part by part as they come. A part that cannot be read is reported
+        // where it is used, as for any command that reads records on demand.
+        let _ = kb.achievements.materialize();
+    }
     let refs: Vec<_> = kb.refs(kind).filter(|&r| filter.matches(kb, r)).collect();
     match format {
         Format::Json => {
