@@ -47,30 +47,8 @@ impl App {
             return false;
         };
         for tab in Tab::ALL {
-            let (old, new) = (&self.states[tab.index()], &location.states[tab.index()]);
-            let turned = timeline_order(old) != timeline_order(new);
-            self.states[tab.index()] = new.clone();
-            if turned {
-                self.reverse_timeline_rows(tab);
-            }
-            // The row remembered, by what it showed, wherever it is now; a list still on its way
-            // selects it when it comes.
             let remembered = location.selected[tab.index()].as_ref();
-            let key = remembered.and_then(|s| s.key_in(&self.kb));
-            if let Rows::Building(keep) = &mut self.rows[tab.index()] {
-                *keep = key;
-            }
-            let row = key.and_then(|key| self.row_of(tab, key, new.selected()));
-            if let Some(list) = self.states[tab.index()].list_mut() {
-                list.selected = row;
-            }
-            // The record is gone (a reload removed it): another row is shown, from its top.
-            if remembered.is_some() && row.is_none() && !self.building(tab) {
-                self.states[tab.index()].reset_detail();
-            }
-            // The rows, the filter or the region may differ from those the list was last shown with;
-            // refiltering also picks a row when the remembered one is gone or filtered out.
-            self.refilter(tab);
+            self.restore(tab, &location.states[tab.index()], remembered);
         }
         self.tab = location.tab;
         self.mode = match location.search {
@@ -81,6 +59,32 @@ impl App {
         self.refresh();
         self.fix();
         true
+    }
+
+    /// Puts a tab back as it was remembered: its state, its timeline's order, and the row it showed
+    /// (`remembered`), wherever that row is now.
+    fn restore(&mut self, tab: Tab, state: &TabState, remembered: Option<&StableKey>) {
+        let turned = timeline_order(&self.states[tab.index()]) != timeline_order(state);
+        self.states[tab.index()] = state.clone();
+        if turned {
+            self.reverse_timeline_rows(tab);
+        }
+        // A list still on its way selects the row when it comes.
+        let key = remembered.and_then(|s| s.key_in(&self.kb));
+        if let Rows::Building(keep) = &mut self.rows[tab.index()] {
+            *keep = key;
+        }
+        let row = key.and_then(|key| self.row_of(tab, key, state.selected()));
+        if let Some(list) = self.states[tab.index()].list_mut() {
+            list.selected = row;
+        }
+        // The record is gone (a reload removed it): another row is shown, from its top.
+        if remembered.is_some() && row.is_none() && !self.building(tab) {
+            self.states[tab.index()].reset_detail();
+        }
+        // The rows, the filter or the region may differ from those the list was last shown with;
+        // refiltering also picks a row when the remembered one is gone or filtered out.
+        self.refilter(tab);
     }
 
     /// Where the row of `key` is in a tab's list: at `hint` still (nothing moved), or found.
