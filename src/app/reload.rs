@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::kb::{Kind, KnowledgeBase, Problems};
 
 use super::matrix::Matrix;
-use super::rows::StableKey;
+use super::rows::{RowKey, StableKey};
 use super::tabs::{ListSize, Tab};
 use super::{App, Mode, Rows};
 
@@ -40,23 +40,9 @@ impl App {
         self.index = None;
         self.problems = None;
         self.cache.borrow_mut().take();
-        // The lists of every result of a large knowledge base are built off the input thread, as at
-        // start-up (`App::pending_lists`): building them here froze the explorer for a third of a
-        // second at 100,000 results, on every save.
-        let in_background = self.kb.len(Kind::Achievement) >= BACKGROUND_LISTS_FROM;
         for tab in Tab::ALL {
             let keep = before[tab.index()].as_ref().and_then(|s| s.key_in(&self.kb));
-            if in_background && tab.spec().size == ListSize::PerResult {
-                self.rows[tab.index()] = Rows::Building(keep);
-                self.refilter(tab);
-                continue;
-            }
-            self.rows[tab.index()] = Rows::Built(self.list_job(tab).build(&self.kb));
-            let row = keep.and_then(|key| self.rows(tab).iter().position(|r| r.key == key));
-            if let Some(list) = self.states[tab.index()].list_mut() {
-                list.selected = row.or(list.selected);
-            }
-            self.refilter(tab);
+            self.rebuild_list(tab, keep);
         }
         if let Mode::Search(palette) = &mut self.mode {
             palette.hits.clear();
@@ -68,6 +54,23 @@ impl App {
             self.current_mut().reset_detail();
         }
         self.fix();
+    }
+
+    /// A tab's list for the data loaded now, the row of `keep` selected. The lists of every result of a
+    /// large knowledge base are built off the input thread, as at start-up (`App::pending_lists`):
+    /// building them here froze the explorer for a third of a second at 100,000 results, on every save.
+    fn rebuild_list(&mut self, tab: Tab, keep: Option<RowKey>) {
+        let in_background = self.kb.len(Kind::Achievement) >= BACKGROUND_LISTS_FROM;
+        if in_background && tab.spec().size == ListSize::PerResult {
+            self.rows[tab.index()] = Rows::Building(keep);
+        } else {
+            self.rows[tab.index()] = Rows::Built(self.list_job(tab).build(&self.kb));
+            let row = keep.and_then(|key| self.rows(tab).iter().position(|r| r.key == key));
+            if let Some(list) = self.states[tab.index()].list_mut() {
+                list.selected = row.or(list.selected);
+            }
+        }
+        self.refilter(tab);
     }
 
     /// The row selected in a tab, by what it shows; for a list still on its way, the row it will
