@@ -147,6 +147,35 @@ fn a_large_reload_builds_its_long_lists_elsewhere_and_keeps_the_selection() {
     let newest_first: Vec<RowKey> = ipec::app::rows::timeline(&kb, true).iter().map(|r| r.key).collect();
     let shown: Vec<RowKey> = app.rows(Tab::Timeline).iter().map(|r| r.key).collect();
     assert!(shown == newest_first, "the list came in the order the view says");
+
+    // A priority of 1,000 results and more: the pane shows the head of each list, a copy takes them all.
+    press(&mut app, "2g");
+    let Some(RowKey::Record(priority)) = app.detail_key() else {
+        panic!("a priority is shown");
+    };
+    assert_eq!(priority.kind, ipec::kb::Kind::Priority);
+    let items = |doc: &ipec::document::Document| -> (usize, usize) {
+        doc.blocks.iter().fold((0, 0), |(n, more), block| match block {
+            ipec::document::Block::Items { items, more: m } => (n + items.len(), more + m),
+            _ => (n, more),
+        })
+    };
+    let copied = app.detail_document().expect("the copy's document");
+    let results = kb.refs(ipec::kb::Kind::Achievement).filter(|r| {
+        let a = &kb.achievements[r.index];
+        a.priority.as_deref() == Some(kb.id(priority))
+    });
+    assert_eq!(items(&copied), (results.count(), 0), "every result, none left out");
+    let screen: String = app
+        .detail_view()
+        .lines
+        .iter()
+        .flat_map(|l| l.iter().map(|s| s.text.clone()))
+        .collect();
+    assert!(
+        screen.contains("more, not shown here"),
+        "the pane shows the head of each list"
+    );
 }
 
 /// Back after a reload returns to the record that was shown, though a new record moved every row after
