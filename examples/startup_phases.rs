@@ -3,8 +3,9 @@
 //!     cargo run --release --example startup_phases -- DIR
 //!
 //! Fills the cache for DIR (a cache file is the build's own, so this example's is not ipec's: set
-//! IPEC_CACHE_DIR to keep them apart), then loads DIR through it as `ipec check`, `ipec search` and the
-//! explorer do, and builds the explorer's lists. Not a test: figures for BENCHMARKS.md.
+//! IPEC_CACHE_DIR to keep them apart), then loads DIR through it as `ipec check`, `ipec show` and
+//! `list`, `ipec search` and the explorer do, and builds the explorer's lists. Not a test: figures for
+//! BENCHMARKS.md.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -24,7 +25,7 @@ fn main() {
             store.save(&loaded.kb, Some(&ipec::search::SearchIndex::build(&loaded.kb)));
         }
     }
-    for need in [Need::Counts, Need::SomeRecords, Need::AllRecords] {
+    for need in [Need::Counts, Need::Records, Need::SomeRecords, Need::AllRecords] {
         let start = Instant::now();
         let loaded = ipec::cache::load(&source, true, need).unwrap_or_else(|problems| {
             eprintln!("{problems}");
