@@ -63,6 +63,13 @@ pub enum LinkTarget {
 impl DocView {
     pub fn new(doc: &Document, width: u16) -> DocView {
         let mut w = Writer::new(usize::from(width).max(8));
+        // Where the entries a list leaves out are: a record's whole lists in `ipec show`; a group's
+        // (a year, a region, a cell) in the list beside the pane.
+        w.elsewhere = if doc.id.is_empty() {
+            "filter the list to find them".to_string()
+        } else {
+            format!("`ipec show {}` lists them all", doc.id)
+        };
         w.header(doc);
         let mut after_heading = false;
         for block in &doc.blocks {
@@ -98,6 +105,8 @@ struct Writer {
     indent: usize,
     link_lines: Vec<usize>,
     link_targets: Vec<LinkTarget>,
+    /// Where the entries a list leaves out can be seen.
+    elsewhere: String,
 }
 
 impl Writer {
@@ -110,6 +119,7 @@ impl Writer {
             indent: 0,
             link_lines: Vec::new(),
             link_targets: Vec::new(),
+            elsewhere: String::new(),
         }
     }
 
@@ -243,8 +253,9 @@ impl Writer {
             self.indent = 2;
             self.push("  ", Role::Dim);
             let text = format!(
-                "… and {} more, not shown here (`ipec show` lists them all)",
-                crate::document::format::thousands(more)
+                "… and {} more, not shown here: {}",
+                crate::document::format::thousands(more),
+                self.elsewhere
             );
             self.words(&text, Role::Dim);
             self.end_line();

@@ -19,12 +19,12 @@ pub fn document(kb: &KnowledgeBase, rows: &[super::rows::Row], key: RowKey, exte
         }
     };
     match key {
-        RowKey::Record(r) if r.kind == Kind::Programme => groups::overview(kb, r, &shown),
+        RowKey::Record(r) if r.kind == Kind::Programme => groups::overview(kb, r, &shown, extent),
         RowKey::Record(r) => kb.document_with(r, extent),
         RowKey::Cell(cell) => groups::cell_document(kb, cell, extent),
-        RowKey::Kind(kind) => groups::kind_document(kb, kind, &shown),
-        RowKey::Region(region) => groups::region_document(kb, region),
-        RowKey::Year(year) => groups::year_document(kb, year, year_records(rows, year)),
+        RowKey::Kind(kind) => groups::kind_document(kb, kind, &shown, extent),
+        RowKey::Region(region) => groups::region_document(kb, region, extent),
+        RowKey::Year(year) => groups::year_document(kb, year, year_records(rows, year), extent),
     }
 }
 

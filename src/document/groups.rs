@@ -9,8 +9,8 @@ use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
 /// Where a front end shows the records of a kind ("tab 5 Countries"), for the group documents to say.
 pub type WhereShown<'a> = &'a dyn Fn(Kind) -> String;
 
-/// Lists in assembled documents stop here: the tab itself has them all, and a pane of 100,000 lines helps
-/// nobody.
+/// Lists in assembled documents stop here, even whole (a copy): the tab itself has them all, and a copy
+/// of 100,000 lines helps nobody.
 const MAX_ITEMS: usize = 500;
 
 fn blank(kind: Kind, title: String, subtitle: String) -> Document {
@@ -24,8 +24,8 @@ fn blank(kind: Kind, title: String, subtitle: String) -> Document {
 }
 
 /// The programme's document, with the shape of the knowledge base added: how much it holds and where.
-pub fn overview(kb: &KnowledgeBase, r: RecordRef, shown: WhereShown) -> Document {
-    let mut doc = kb.document(r);
+pub fn overview(kb: &KnowledgeBase, r: RecordRef, shown: WhereShown, extent: Extent) -> Document {
+    let mut doc = kb.document_with(r, extent);
     let stat = |kind: Kind, label: &str| Stat {
         value: thousands(kb.len(kind)),
         unit: String::new(),
@@ -114,23 +114,23 @@ pub fn cell_document(kb: &KnowledgeBase, cell: Cell, extent: Extent) -> Document
         doc.blocks.push(Block::Heading {
             text: format!("Results ({})", results.len()),
         });
-        push_items(kb, &mut doc, results.into_iter());
+        push_items(kb, &mut doc, results.into_iter(), extent);
     }
     doc
 }
 
-pub fn kind_document(kb: &KnowledgeBase, kind: Kind, shown: WhereShown) -> Document {
+pub fn kind_document(kb: &KnowledgeBase, kind: Kind, shown: WhereShown, extent: Extent) -> Document {
     let subtitle = format!(
         "{} in the knowledge base · browse them in {}",
         kb.len(kind),
         shown(kind)
     );
     let mut doc = blank(kind, kind.heading().to_string(), subtitle);
-    push_items(kb, &mut doc, kb.refs(kind));
+    push_items(kb, &mut doc, kb.refs(kind), extent);
     doc
 }
 
-pub fn region_document(kb: &KnowledgeBase, region: Region) -> Document {
+pub fn region_document(kb: &KnowledgeBase, region: Region, extent: Extent) -> Document {
     let countries: Vec<RecordRef> = kb
         .refs(Kind::Country)
         .filter(|r| kb.countries[r.index].region == region)
@@ -159,12 +159,12 @@ pub fn region_document(kb: &KnowledgeBase, region: Region) -> Document {
     doc.blocks.push(Block::Heading {
         text: "Countries".into(),
     });
-    push_items(kb, &mut doc, countries.into_iter());
+    push_items(kb, &mut doc, countries.into_iter(), extent);
     doc
 }
 
 /// A year of the timeline: its events and the results the sources date to it.
-pub fn year_document(kb: &KnowledgeBase, year: i32, records: Vec<RecordRef>) -> Document {
+pub fn year_document(kb: &KnowledgeBase, year: i32, records: Vec<RecordRef>, extent: Extent) -> Document {
     let subtitle = format!("Timeline · {}", count(records.len(), "entry"));
     let mut doc = blank(Kind::Event, year.to_string(), subtitle);
     let events = records.iter().filter(|r| r.kind == Kind::Event).count();
@@ -183,18 +183,18 @@ pub fn year_document(kb: &KnowledgeBase, year: i32, records: Vec<RecordRef>) -> 
         ],
         more: 0,
     });
-    push_items(kb, &mut doc, records.into_iter());
+    push_items(kb, &mut doc, records.into_iter(), extent);
     doc
 }
 
-fn push_items(kb: &KnowledgeBase, doc: &mut Document, refs: impl Iterator<Item = RecordRef>) {
+/// The records as a list, as many as `extent` holds and never more than `MAX_ITEMS`; the list says how
+/// many it left out.
+fn push_items(kb: &KnowledgeBase, doc: &mut Document, refs: impl Iterator<Item = RecordRef>, extent: Extent) {
     let refs: Vec<RecordRef> = refs.collect();
-    let items = refs.iter().take(MAX_ITEMS).map(|&r| kb.item(r)).collect();
-    // Said in a paragraph of its own, which tells how to find the others.
-    doc.blocks.push(Block::Items { items, more: 0 });
-    if refs.len() > MAX_ITEMS {
-        doc.blocks.push(Block::Paragraph {
-            text: format!("… and {} more: filter the list to find them.", refs.len() - MAX_ITEMS),
-        });
-    }
+    let shown = extent.of(refs.len()).min(MAX_ITEMS);
+    let items = refs[..shown].iter().map(|&r| kb.item(r)).collect();
+    doc.blocks.push(Block::Items {
+        items,
+        more: refs.len() - shown,
+    });
 }

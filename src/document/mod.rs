@@ -29,7 +29,7 @@ pub enum Extent {
 
 impl Extent {
     /// How many of `n` entries a list holds.
-    fn of(self, n: usize) -> usize {
+    pub(crate) fn of(self, n: usize) -> usize {
         match self {
             Extent::Whole => n,
             Extent::AtMost(most) => n.min(most),
@@ -982,6 +982,13 @@ mod tests {
             let left: usize = cut_lists.iter().map(|&(_, more)| more).sum();
             assert!(left > 0 && text.contains("… and "), "{text}");
         }
+        // A group (a year of 600 entries): cut like a record's lists, and never past 500 even whole.
+        let mut many = kb.clone();
+        many.achievements.extend(crate::synth::achievements(&kb, 600, 1));
+        let year: Vec<RecordRef> = many.refs(Kind::Achievement).skip(kb.len(Kind::Achievement)).collect();
+        let of_year = |extent| lists(&groups::year_document(&many, 2020, year.clone(), extent));
+        assert_eq!(of_year(Extent::AtMost(250)), [(2, 0), (250, 350)]);
+        assert_eq!(of_year(Extent::Whole), [(2, 0), (500, 100)]);
         // JSON of a whole document has no `more`.
         let json = serde_json::to_string(&kb.document(ghana)).expect("serializes");
         assert!(!json.contains("\"more\""));
