@@ -26,7 +26,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::document::{Document, Extent, SCREEN_LIST};
+use crate::document::{Document, Extent};
 use crate::kb::KnowledgeBase;
 use crate::search::SearchIndex;
 
@@ -422,7 +422,7 @@ impl App {
                 return view.clone();
             }
         }
-        let doc = docs::document(&self.kb, self.rows(self.tab), key, Extent::AtMost(SCREEN_LIST));
+        let doc = docs::document(&self.kb, self.rows(self.tab), key, Extent::SCREEN);
         let view = Rc::new(DocView::new(&doc, width));
         *self.cache.borrow_mut() = Some((key, width, view.clone()));
         view

@@ -302,7 +302,7 @@ impl App {
         };
         let url = focused.or_else(first).or_else(|| {
             // The record's own address: its lists are not needed.
-            let doc = self.detail_document_to(crate::document::Extent::AtMost(crate::document::SCREEN_LIST));
+            let doc = self.detail_document_to(crate::document::Extent::SCREEN);
             doc.and_then(|d| d.url().map(String::from))
         });
         match url {

@@ -47,7 +47,7 @@ pub fn overview(kb: &KnowledgeBase, r: RecordRef, shown: WhereShown, extent: Ext
         stat(Kind::Convention, "ILO conventions and protocols"),
         stat(Kind::Event, "events"),
     ]);
-    doc.blocks = vec![Block::Figures { figures, more: 0 }];
+    doc.blocks = vec![Block::figures(figures)];
     doc.blocks.extend(rest);
     let citation = doc.blocks.pop();
     doc.blocks.push(Block::Heading {
@@ -141,21 +141,18 @@ pub fn region_document(kb: &KnowledgeBase, region: Region, extent: Extent) -> Do
         .sum();
     let subtitle = format!("ILO region · {}", count(countries.len(), "country"));
     let mut doc = blank(Kind::Country, region.name().to_string(), subtitle);
-    doc.blocks.push(Block::Figures {
-        figures: vec![
-            Stat {
-                value: thousands(countries.len()),
-                unit: String::new(),
-                label: "countries named by the sources".into(),
-            },
-            Stat {
-                value: thousands(results),
-                unit: String::new(),
-                label: "country results (a result in two countries counts twice)".into(),
-            },
-        ],
-        more: 0,
-    });
+    doc.blocks.push(Block::figures(vec![
+        Stat {
+            value: thousands(countries.len()),
+            unit: String::new(),
+            label: "countries named by the sources".into(),
+        },
+        Stat {
+            value: thousands(results),
+            unit: String::new(),
+            label: "country results (a result in two countries counts twice)".into(),
+        },
+    ]));
     doc.blocks.push(Block::Heading {
         text: "Countries".into(),
     });
@@ -168,21 +165,18 @@ pub fn year_document(kb: &KnowledgeBase, year: i32, records: Vec<RecordRef>, ext
     let subtitle = format!("Timeline · {}", count(records.len(), "entry"));
     let mut doc = blank(Kind::Event, year.to_string(), subtitle);
     let events = records.iter().filter(|r| r.kind == Kind::Event).count();
-    doc.blocks.push(Block::Figures {
-        figures: vec![
-            Stat {
-                value: thousands(events),
-                unit: String::new(),
-                label: "events".into(),
-            },
-            Stat {
-                value: thousands(records.len() - events),
-                unit: String::new(),
-                label: "results dated to this year".into(),
-            },
-        ],
-        more: 0,
-    });
+    doc.blocks.push(Block::figures(vec![
+        Stat {
+            value: thousands(events),
+            unit: String::new(),
+            label: "events".into(),
+        },
+        Stat {
+            value: thousands(records.len() - events),
+            unit: String::new(),
+            label: "results dated to this year".into(),
+        },
+    ]));
     push_items(kb, &mut doc, records.into_iter(), extent);
     doc
 }

@@ -28,6 +28,9 @@ pub enum Extent {
 }
 
 impl Extent {
+    /// What a screen shows of each list (the explorer's detail pane, a slide).
+    pub const SCREEN: Extent = Extent::AtMost(SCREEN_LIST);
+
     /// How many of `n` entries a list holds.
     pub(crate) fn of(self, n: usize) -> usize {
         match self {
@@ -44,6 +47,18 @@ pub const SCREEN_LIST: usize = 250;
 /// What a list cut to an `Extent` says of the entries it left out; nothing when it left none.
 pub fn left_out(more: usize) -> Option<String> {
     (more > 0).then(|| format!("… and {} more", format::thousands(more)))
+}
+
+impl Block {
+    /// A list of figures, whole.
+    pub fn figures(figures: Vec<Stat>) -> Block {
+        Block::Figures { figures, more: 0 }
+    }
+
+    /// A list of records, whole.
+    pub fn items(items: Vec<Item>) -> Block {
+        Block::Items { items, more: 0 }
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -247,26 +262,21 @@ impl KnowledgeBase {
                     });
                 }
                 if !headlines.is_empty() {
-                    b.push(Block::Figures {
-                        figures: headlines,
-                        more: 0,
-                    });
+                    b.push(Block::figures(headlines));
                 }
                 b.push(Block::Paragraph {
                     text: p.summary.clone(),
                 });
                 heading(b, "Goals");
-                b.push(Block::Items {
-                    items: p
-                        .goals
+                b.push(Block::items(
+                    p.goals
                         .iter()
                         .map(|g| Item {
                             link: plain(g, "goal"),
                             detail: String::new(),
                         })
                         .collect(),
-                    more: 0,
-                });
+                ));
                 heading(b, "Where it works");
                 b.push(Block::Paragraph {
                     text: p.where_it_works.clone(),
@@ -333,9 +343,8 @@ impl KnowledgeBase {
                 });
                 if !c.ratifications.is_empty() {
                     heading(b, "Ratifications");
-                    b.push(Block::Items {
-                        items: c
-                            .ratifications
+                    b.push(Block::items(
+                        c.ratifications
                             .iter()
                             .map(|rat| {
                                 let source = self.find_kind(Kind::Source, &rat.source);
@@ -356,8 +365,7 @@ impl KnowledgeBase {
                                 }
                             })
                             .collect(),
-                        more: 0,
-                    });
+                    ));
                 }
                 self.push_backlinks(b, r, Kind::Achievement, "Results that cite it", extent);
                 self.push_backlinks(b, r, Kind::Event, "Events", extent);
@@ -387,10 +395,7 @@ impl KnowledgeBase {
             Record::Achievement(a) => {
                 doc.subtitle = self.achievement_context(a);
                 if !a.figures.is_empty() {
-                    b.push(Block::Figures {
-                        figures: a.figures.iter().map(stat).collect(),
-                        more: 0,
-                    });
+                    b.push(Block::figures(a.figures.iter().map(stat).collect()));
                 }
                 b.push(Block::Paragraph {
                     text: a.summary.clone(),
@@ -407,15 +412,12 @@ impl KnowledgeBase {
                     .collect::<Vec<_>>()
                     .join(" · ");
                 if let Some(value) = f.value {
-                    b.push(Block::Figures {
-                        figures: vec![Stat {
-                            value: Qualifier::apply(f.qualifier, format_number(value)),
-                            unit: f.unit.clone(),
-                            // A headline says what the number is in words ("in child labour in 2020").
-                            label: f.headline.clone().unwrap_or_else(|| f.title.clone()),
-                        }],
-                        more: 0,
-                    });
+                    b.push(Block::figures(vec![Stat {
+                        value: Qualifier::apply(f.qualifier, format_number(value)),
+                        unit: f.unit.clone(),
+                        // A headline says what the number is in words ("in child labour in 2020").
+                        label: f.headline.clone().unwrap_or_else(|| f.title.clone()),
+                    }]));
                 }
                 if let Some(chart) = figure_chart(f) {
                     b.push(Block::Chart { chart });
@@ -467,7 +469,7 @@ impl KnowledgeBase {
                             detail: c.text.clone().unwrap_or_default(),
                         })
                         .collect();
-                    b.push(Block::Items { items, more: 0 });
+                    b.push(Block::items(items));
                 }
                 self.push_backlinks(b, r, Kind::Achievement, "Results", extent);
                 self.push_backlinks(b, r, Kind::Event, "Events", extent);
@@ -526,7 +528,7 @@ impl KnowledgeBase {
                     .enumerate()
                     .map(|(i, step)| self.step_item(i, step))
                     .collect();
-                b.push(Block::Items { items, more: 0 });
+                b.push(Block::items(items));
                 b.push(Block::Paragraph {
                     text: "Every step shows records of the knowledge base, each with its own citation.".into(),
                 });

@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::present::{Screen, Show, Slide, SlideBody};
 use crate::app::rows::RowKey;
 use crate::app::App;
-use crate::document::{self, Block as DocBlock, Chart, Document, Extent, Stat, SCREEN_LIST};
+use crate::document::{self, Block as DocBlock, Chart, Document, Extent, Stat};
 use crate::kb::{Kind, KnowledgeBase, RecordRef};
 use crate::ui::{truncate, Theme};
 
@@ -170,7 +170,7 @@ fn body_of(frame: &mut Frame, kb: &KnowledgeBase, app: &App, slide: &Slide, them
     match &slide.body {
         SlideBody::Record(r) => record(frame, kb, *r, theme, area),
         SlideBody::Chart(r) => {
-            let doc = kb.document_with(*r, Extent::AtMost(SCREEN_LIST));
+            let doc = kb.document_with(*r, Extent::SCREEN);
             let (area, cite) = split_citation(area);
             if let Some(chart) = chart_of(&doc) {
                 bar_chart(frame, &chart, theme, area);
@@ -219,7 +219,7 @@ fn chart_of(doc: &Document) -> Option<Chart> {
 fn record(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, area: Rect) {
     // Built on every frame: cut to what a screen shows, or a country of 100,000 results costs a tenth of
     // a second each time.
-    let doc = kb.document_with(r, Extent::AtMost(SCREEN_LIST));
+    let doc = kb.document_with(r, Extent::SCREEN);
     let (area, cite) = split_citation(area);
     citation(frame, &doc, theme, cite);
     let stats: Vec<&Stat> = doc
