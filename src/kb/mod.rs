@@ -87,17 +87,9 @@ impl KnowledgeBase {
 
     /// Finds a record by id, ignoring case.
     pub fn find(&self, id: &str) -> Option<RecordRef> {
-        let id = id.trim();
         // Lower-case ids (most of them) are looked up as they are: resolving 100,000 results' links
         // should not allocate a string per link.
-        if id
-            .bytes()
-            .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit() && b != b'-')
-        {
-            self.ids.get(&id.to_lowercase()).copied()
-        } else {
-            self.ids.get(id).copied()
-        }
+        self.ids.get(text::lowercase(id.trim()).as_ref()).copied()
     }
 
     /// Finds a record of one kind by id.
@@ -188,18 +180,29 @@ impl KnowledgeBase {
     /// The links are resolved on every core (at 100,000 results, a tenth of a check), then gathered
     /// here in the records' order, which is the order of each record's backlinks.
     fn index_links(&mut self) {
-        let froms: Vec<RecordRef> = self.all_refs().collect();
-        let chunks: Vec<&[RecordRef]> = froms.chunks(4096).collect();
-        let links = crate::par::map(&chunks, |_, chunk| {
-            chunk.iter().map(|&from| (from, self.links(from))).collect::<Vec<_>>()
-        });
+        let links: Vec<(RecordRef, RecordRef)> = self
+            .on_every_core(|from| self.links(from).into_iter().map(move |to| (from, to)))
+            .collect();
         let mut backlinks: HashMap<RecordRef, Vec<RecordRef>> = HashMap::new();
-        for (from, to) in links.into_iter().flatten() {
-            for to in to {
-                backlinks.entry(to).or_default().push(from);
-            }
+        for (from, to) in links {
+            backlinks.entry(to).or_default().push(from);
         }
         self.backlinks = backlinks;
+    }
+
+    /// `found` of every record, worked out on every core in pieces of a few thousand records, in the
+    /// records' order: for the rules and indexes that look at each record on its own.
+    pub(crate) fn on_every_core<T: Send, I: Iterator<Item = T>>(
+        &self,
+        found: impl Fn(RecordRef) -> I + Sync,
+    ) -> impl Iterator<Item = T> {
+        let refs: Vec<RecordRef> = self.all_refs().collect();
+        let pieces: Vec<&[RecordRef]> = refs.chunks(4096).collect();
+        crate::par::map(&pieces, |_, piece| {
+            piece.iter().flat_map(|&r| found(r)).collect::<Vec<T>>()
+        })
+        .into_iter()
+        .flatten()
     }
 }
 

@@ -46,9 +46,6 @@ const MAX_SUGGESTIONS: usize = 200;
 /// And past this many name comparisons in all (a knowledge base with 100,000 countries, say).
 const MAX_COMPARISONS: usize = 200_000;
 
-/// Records per piece of the scans spread over the cores.
-const CHUNK: usize = 4096;
-
 /// The texts of a record that may name a country, with their keys: its title (a partnership's or the
 /// programme's name) and its summary. A country's own name is the spelling itself; a priority's
 /// challenge and a figure's note are not summaries.
@@ -108,20 +105,6 @@ fn reference_issues<'a>(
         issues.extend(issue.map(|issue| (reference, issue)));
     }
     issues
-}
-
-/// `found` of every record, on every core, in the records' order.
-fn over_chunks<T: Send, I: Iterator<Item = T>>(
-    kb: &KnowledgeBase,
-    found: impl Fn(RecordRef) -> I + Sync,
-) -> impl Iterator<Item = T> {
-    let refs: Vec<RecordRef> = kb.all_refs().collect();
-    let chunks: Vec<&[RecordRef]> = refs.chunks(CHUNK).collect();
-    crate::par::map(&chunks, |_, chunk| {
-        chunk.iter().flat_map(|&r| found(r)).collect::<Vec<T>>()
-    })
-    .into_iter()
-    .flatten()
 }
 
 struct Checker<'a, 'd> {
@@ -234,7 +217,7 @@ impl Checker<'_, '_> {
     fn country_spelling(&mut self) {
         let names = CountryNames::new(&self.kb.countries);
         let kb = self.kb;
-        let found = over_chunks(kb, |r| {
+        let found = kb.on_every_core(|r| {
             spelled_texts(kb, r)
                 .flat_map(|(key, text)| names.misspellings(text).into_iter().map(move |m| (key, text, m)))
                 .map(move |(key, text, m)| (r, key, text, m))
@@ -299,7 +282,7 @@ impl Checker<'_, '_> {
     /// every core (at 100,000 results this rule was a third of a check), reported here in order.
     fn references(&mut self, unreadable_ids: &HashSet<String>) {
         let kb = self.kb;
-        let found = over_chunks(kb, |r| {
+        let found = kb.on_every_core(|r| {
             reference_issues(kb, r, unreadable_ids)
                 .into_iter()
                 .map(move |(reference, issue)| (r, reference, issue))
