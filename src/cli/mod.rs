@@ -627,12 +627,10 @@ fn where_from(source: &DataSource) -> String {
 
 /// `ipec list KIND`: one aligned line per record, a JSON array of the full records, or a table.
 fn list(kb: &KnowledgeBase, kind: Kind, filter: &Filter, format: Format, out: &mut impl Write) -> io::Result<ExitCode> {
-    if kind == Kind::Achievement {
-        // Every result is read (listed, or tested by the filters): at 100,000 of them, all at once on
-        // every core rather than part by part as they come. A part that cannot be read is reported
-        // where it is used, as for any command that reads records on demand.
-        let _ = kb.achievements.materialize();
-    }
+    // Every record of the kind is read (listed, or tested by the filters): all at once on every core
+    // rather than part by part as they come (100,000 results). A part that cannot be read is reported
+    // where it is used, as for any command that reads records on demand.
+    let _ = kb.materialize_kind(kind);
     let refs: Vec<_> = kb.refs(kind).filter(|&r| filter.matches(kb, r)).collect();
     match format {
         Format::Json => {

@@ -220,6 +220,14 @@ macro_rules! kinds {
                 $(self.$field.materialize()?;)*
                 Ok(())
             }
+
+            /// Reads every record of one kind still on disk, on every core: for a command that reads
+            /// them all (a list) rather than part by part as it goes.
+            pub(crate) fn materialize_kind(&self, kind: Kind) -> Result<(), crate::cache::bin::Error> {
+                match kind {
+                    $(Kind::$variant => self.$field.materialize(),)*
+                }
+            }
         }
 
         $(impl super::store::Placed for $ty {
