@@ -74,7 +74,7 @@ impl App {
         if let Rows::Building(keep) = &mut self.rows[tab.index()] {
             *keep = key;
         }
-        let row = key.and_then(|key| self.row_of(tab, key, state.selected()));
+        let row = self.row_of(tab, key, state.selected());
         if let Some(list) = self.states[tab.index()].list_mut() {
             list.selected = row;
         }
@@ -85,15 +85,6 @@ impl App {
         // The rows, the filter or the region may differ from those the list was last shown with;
         // refiltering also picks a row when the remembered one is gone or filtered out.
         self.refilter(tab);
-    }
-
-    /// Where the row of `key` is in a tab's list: at `hint` still (nothing moved), or found.
-    fn row_of(&self, tab: Tab, key: super::rows::RowKey, hint: Option<usize>) -> Option<usize> {
-        let rows = self.rows(tab);
-        match hint {
-            Some(at) if rows.get(at).is_some_and(|r| r.key == key) => Some(at),
-            _ => rows.iter().position(|r| r.key == key),
-        }
     }
 }
 

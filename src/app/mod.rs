@@ -230,8 +230,7 @@ impl App {
             _ => built.rows,
         };
         self.rows[tab.index()] = Rows::Built(rows);
-        let kept = keep.and_then(|key| self.rows(tab).iter().position(|r| r.key == key));
-        match kept {
+        match self.row_of(tab, keep, None) {
             Some(row) => {
                 if let Some(list) = self.states[tab.index()].list_mut() {
                     list.selected = Some(row);
@@ -252,6 +251,16 @@ impl App {
             let job = self.list_job(tab);
             let rows = job.build(&self.kb);
             self.set_rows(BuiltList { tab, job, rows });
+        }
+    }
+
+    /// Where the row of `key` is in a tab's list: at `hint` still (nothing moved), or found.
+    pub(crate) fn row_of(&self, tab: Tab, key: Option<RowKey>, hint: Option<usize>) -> Option<usize> {
+        let key = key?;
+        let rows = self.rows(tab);
+        match hint {
+            Some(at) if rows.get(at).is_some_and(|r| r.key == key) => Some(at),
+            _ => rows.iter().position(|r| r.key == key),
         }
     }
 

@@ -31,9 +31,10 @@ impl App {
     /// is the caller's to rebuild (`set_index`); until then the search says it is indexing.
     pub fn reloaded(&mut self, kb: Arc<KnowledgeBase>) {
         let before: Vec<Option<StableKey>> = Tab::ALL.iter().map(|&t| self.stable_selection(t)).collect();
-        let shown = match self.building(self.tab) {
-            true => before[self.tab.index()].clone(),
-            false => self.detail_key().map(|k| StableKey::of(&self.kb, k)),
+        let shown = if self.building(self.tab) {
+            before[self.tab.index()].clone()
+        } else {
+            self.detail_key().map(|k| StableKey::of(&self.kb, k))
         };
         self.kb = kb;
         self.matrix = Matrix::new(&self.kb);
@@ -65,7 +66,7 @@ impl App {
             self.rows[tab.index()] = Rows::Building(keep);
         } else {
             self.rows[tab.index()] = Rows::Built(self.list_job(tab).build(&self.kb));
-            let row = keep.and_then(|key| self.rows(tab).iter().position(|r| r.key == key));
+            let row = self.row_of(tab, keep, None);
             if let Some(list) = self.states[tab.index()].list_mut() {
                 list.selected = row.or(list.selected);
             }

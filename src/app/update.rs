@@ -243,7 +243,7 @@ impl App {
             self.build_now(tab);
         }
         let key = RowKey::Record(target);
-        let Some(row) = self.rows(tab).iter().position(|r| r.key == key) else {
+        let Some(row) = self.row_of(tab, Some(key), None) else {
             return;
         };
         // The record shows in the whole list: a filter left from before would hide its neighbours, and

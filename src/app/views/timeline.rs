@@ -34,7 +34,7 @@ impl App {
             _ => return,
         };
         self.reverse_timeline_rows(tab);
-        let row = key.and_then(|k| self.rows(tab).iter().position(|r| r.key == k));
+        let row = self.row_of(tab, key, None);
         if let Some(list) = self.current_mut().list_mut() {
             list.selected = row;
         }
