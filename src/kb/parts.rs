@@ -32,9 +32,9 @@ pub trait Sections: Send + Sync {
     /// The file can no longer be read as it was when it was opened and checked (something wrote into
     /// it in place, which ipec never does): say so and end the process. The records are borrowed by
     /// then, so there is no error to return instead. Only the commands that read records on demand
-    /// (`Need::Records` and `Need::SomeRecords`: search, show, lists, handouts) can come here: the explorer and the others that show every
-    /// record read all parts as they load (`Need::AllRecords`), where a failure is a damaged cache
-    /// that is rebuilt.
+    /// (`Need::Records` and `Need::SomeRecords`: search, show, lists, handouts) can come here: the
+    /// explorer and the slides read all parts as they load (`Need::AllRecords`), where a failure is a
+    /// damaged cache that is rebuilt.
     fn lost(&self, why: &Error) -> !;
 }
 
