@@ -543,6 +543,10 @@ pub struct Tour {
     /// Who it is for (free text).
     pub audience: String,
     pub duration_minutes: u32,
+    /// Where the tour comes in the tours' own order (1 first): `ipec present` with no tour starts the
+    /// tour that comes first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<u32>,
     pub summary: String,
     /// `[[tour.step]]` in TOML; `steps` in JSON.
     #[serde(rename(deserialize = "step"), default)]
@@ -576,12 +580,42 @@ pub struct TourStep {
     /// Chart only: the figure (with rows) to draw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figure: Option<String>,
-    /// A few words on the slide.
+    /// A few words on the slide, shown as its first point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The slide's points, a short line or two each, in the order they are shown (after `text`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<String>,
+    /// What the presenter's next key reveals before the next slide: the points one at a time, the
+    /// headline number, or both (the number first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reveal: Option<Reveal>,
     /// What the trainer says; shown in the presenter view and with `n`.
     #[serde(default)]
     pub notes: String,
+}
+
+/// What a step holds back until the presenter reveals it, one key at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reveal {
+    /// Each point in turn; the visual shows from the start.
+    Points,
+    /// The headline number ("ask the room to guess"); the points show from the start.
+    Number,
+    /// The headline number, then each point in turn.
+    All,
+}
+
+impl TourStep {
+    /// Everything the slide says in words: `text`, then `points`.
+    pub fn all_points(&self) -> Vec<String> {
+        self.text
+            .iter()
+            .chain(&self.points)
+            .map(|p| p.trim().to_string())
+            .collect()
+    }
 }
 
 /// The views a tour step can show instead of a record.

@@ -45,6 +45,8 @@ pub(crate) fn validate(
 const MAX_SUGGESTIONS: usize = 200;
 /// And past this many name comparisons in all (a knowledge base with 100,000 countries, say).
 const MAX_COMPARISONS: usize = 200_000;
+/// The most words a slide's point may have: a line or two read from the back of a room.
+const MAX_POINT_WORDS: usize = 40;
 
 /// The texts of a record that may name a country, with their keys: its title (a partnership's or the
 /// programme's name) and its summary. A country's own name is the spelling itself; a priority's
@@ -450,6 +452,45 @@ impl Checker<'_, '_> {
                     self.report(r, &at("to"), format!("to {to} is before from {from}"));
                 }
             }
+            self.step_words(r, i, step);
+        }
+    }
+
+    /// A step's points are short and not empty, and what it reveals is there to reveal.
+    fn step_words(&mut self, r: RecordRef, i: usize, step: &super::TourStep) {
+        use super::Reveal;
+        let at = |field: &'static str| [Seg::Key("step"), Seg::Index(i), Seg::Key(field)];
+        for (n, point) in step.points.iter().enumerate() {
+            let words = point.split_whitespace().count();
+            if words == 0 {
+                let message = "a point is empty: write a few words or remove it".to_string();
+                self.report(
+                    r,
+                    &[Seg::Key("step"), Seg::Index(i), Seg::Key("points"), Seg::Index(n)],
+                    message,
+                );
+            } else if words > MAX_POINT_WORDS {
+                let message = format!(
+                    "a point of {words} words is too long for a slide (at most {MAX_POINT_WORDS}): split it, or move the rest to `notes`"
+                );
+                self.report(
+                    r,
+                    &[Seg::Key("step"), Seg::Index(i), Seg::Key("points"), Seg::Index(n)],
+                    message,
+                );
+            }
+        }
+        let has_points = step.text.is_some() || !step.points.is_empty();
+        match step.reveal {
+            Some(Reveal::Points | Reveal::All) if !has_points => {
+                let message = "reveal = \"points\" needs `points` to reveal".to_string();
+                self.report(r, &at("reveal"), message);
+            }
+            Some(Reveal::Number | Reveal::All) if step.record.is_none() => {
+                let message = "reveal = \"number\" needs a `record` whose headline number the slide shows".to_string();
+                self.report(r, &at("reveal"), message);
+            }
+            Some(Reveal::Points | Reveal::Number | Reveal::All) | None => {}
         }
     }
 
