@@ -1,49 +1,74 @@
-//! The presenter link: two or more `ipec present TOUR` processes of one user (the projected slides and
-//! the trainer's `--notes` view) follow each other's step over a Unix socket in the user's runtime
-//! folder, never a network port. The first to start listens; the others connect. Either side closing
-//! leaves the other working: a closed peer is forgotten.
+//! The presenter link: the `ipec present TOUR` processes of one user (the projected slides, the
+//! trainer's `--notes` console, a show started with `p` in the explorer) share one show state (the
+//! step, its reveals, whether the projector is blank, the clock) over a Unix socket in the user's
+//! runtime folder, never a network port.
 //!
-//! The protocol is one line per move: `step N` (0-based).
+//! One process is the hub: it holds a lock file for as long as it lives, listens on the socket and
+//! passes every change on to the others. The others connect to it; when the hub goes (quits, crashes),
+//! the first to take the lock becomes the hub and the rest reconnect to it, each keeping the show where
+//! it was. A newcomer starts where the show is, unless it is the only one that has moved. A second
+//! projector of the same show is told it is already presented.
+//!
+//! The protocol is one line per message: `hello ROLE STATE` from a newcomer, then `state STATE` either
+//! way, and `already` from the hub to a second projector. STATE is `STEP REVEAL BLANK STARTED_MS FRESH`.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 
-#[cfg(unix)]
-use std::os::unix::net::{UnixListener, UnixStream};
+use crate::app::present::{Screen, ShowState};
 
-/// One process's end of the link: moves to send, and the moves of the others to follow.
+/// What another instance said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkEvent {
+    /// The show moved, revealed, blanked or unblanked.
+    State(ShowState),
+    /// Another projector already shows this tour.
+    AlreadyPresented,
+}
+
+/// One process's end of the link.
 pub struct Link {
-    peers: Arc<Mutex<Vec<Peer>>>,
-    current: Arc<AtomicUsize>,
-    moves: mpsc::Receiver<usize>,
-    /// The socket file, removed on drop when this process is the one that listens.
-    listening: Option<PathBuf>,
+    shared: Arc<Shared>,
+    events: mpsc::Receiver<LinkEvent>,
+}
+
+struct Shared {
+    role: Screen,
+    state: Mutex<ShowState>,
+    /// The other instances, when this one is the hub; the hub, when it is not.
+    peers: Mutex<Vec<Peer>>,
+    next_id: AtomicU64,
+    hub: AtomicBool,
+    closed: AtomicBool,
+    events: mpsc::Sender<LinkEvent>,
+    socket: PathBuf,
 }
 
 #[cfg(unix)]
-type Peer = UnixStream;
+type Stream = std::os::unix::net::UnixStream;
 #[cfg(not(unix))]
-type Peer = std::fs::File;
+type Stream = std::fs::File;
+
+struct Peer {
+    id: u64,
+    role: Screen,
+    stream: Stream,
+}
 
 impl Link {
-    /// The step another instance moved to, if any arrived.
-    pub fn try_recv(&self) -> Option<usize> {
-        let mut last = None;
-        while let Ok(step) = self.moves.try_recv() {
-            last = Some(step);
-        }
-        if let Some(step) = last {
-            self.current.store(step, Ordering::Relaxed);
-        }
-        last
+    /// What the other instances said since the last call, in order.
+    pub fn try_recv(&self) -> Vec<LinkEvent> {
+        self.events.try_iter().collect()
     }
 
-    /// Tells every other instance that this one moved.
-    pub fn send(&self, step: usize) {
-        self.current.store(step, Ordering::Relaxed);
-        broadcast(&self.peers, step, None);
+    /// Tells every other instance that the show changed.
+    pub fn send(&self, state: ShowState) {
+        if let Ok(mut mine) = self.shared.state.lock() {
+            *mine = state;
+        }
+        broadcast(&self.shared, &format!("state {}\n", encode(&state)), None);
     }
 
     /// Where the socket of a show lives: `$XDG_RUNTIME_DIR/ipec/` (only its user can enter it), else
@@ -60,22 +85,321 @@ impl Link {
 
 impl Drop for Link {
     fn drop(&mut self) {
-        if let Some(path) = &self.listening {
-            let _ = std::fs::remove_file(path);
+        self.shared.closed.store(true, Ordering::Relaxed);
+        if let Ok(mut peers) = self.shared.peers.lock() {
+            for peer in peers.drain(..) {
+                shutdown(&peer.stream);
+            }
+        }
+        if self.shared.hub.load(Ordering::Relaxed) {
+            // Wakes the accepting thread, which sees the link closed, removes the socket and lets go
+            // of the lock, for another instance to take over.
+            let _ = connect(&self.shared.socket);
         }
     }
 }
 
-fn broadcast(peers: &Mutex<Vec<Peer>>, step: usize, except: Option<usize>) {
-    let Ok(mut peers) = peers.lock() else { return };
-    let line = format!("step {step}\n");
-    let mut i = 0;
-    // A peer that cannot be written to has gone: forget it.
-    peers.retain_mut(|p| {
-        let keep = Some(i) == except || p.write_all(line.as_bytes()).is_ok();
-        i += 1;
-        keep
+/// "3 0 1 1733580000000 0".
+fn encode(s: &ShowState) -> String {
+    format!(
+        "{} {} {} {} {}",
+        s.step,
+        s.reveal,
+        u8::from(s.blank),
+        s.started_ms,
+        u8::from(s.fresh)
+    )
+}
+
+fn decode(words: &[&str]) -> Option<ShowState> {
+    let [step, reveal, blank, started, fresh] = words else {
+        return None;
+    };
+    Some(ShowState {
+        step: step.parse().ok()?,
+        reveal: reveal.parse().ok()?,
+        blank: *blank == "1",
+        started_ms: started.parse().ok()?,
+        fresh: *fresh == "1",
+    })
+}
+
+fn role_name(role: Screen) -> &'static str {
+    match role {
+        Screen::Projected => "projector",
+        Screen::Presenter => "console",
+    }
+}
+
+/// Writes a line to every peer but one; a peer that cannot be written to has gone, and is forgotten.
+fn broadcast(shared: &Shared, line: &str, except: Option<u64>) {
+    let Ok(mut peers) = shared.peers.lock() else { return };
+    peers.retain_mut(|p| Some(p.id) == except || (&p.stream).write_all(line.as_bytes()).is_ok());
+}
+
+/// Joins the show's link as `role`, with this instance's state: connects to the hub, or becomes it.
+#[cfg(unix)]
+pub fn join(show: &str, role: Screen, state: ShowState) -> io::Result<Link> {
+    let socket = Link::socket_path(show)?;
+    let (sender, events) = mpsc::channel();
+    let shared = Arc::new(Shared {
+        role,
+        state: Mutex::new(state),
+        peers: Mutex::new(Vec::new()),
+        next_id: AtomicU64::new(1),
+        hub: AtomicBool::new(false),
+        closed: AtomicBool::new(false),
+        events: sender,
+        socket,
     });
+    // The first connection (or the hub's place) is made here, so that a show that cannot link says so.
+    let first = attach(&shared)?;
+    if let Attached::Client(stream) = &first {
+        // Moves made before the link's thread starts go to the hub too.
+        let stream = stream.try_clone()?;
+        if let Ok(mut peers) = shared.peers.lock() {
+            peers.push(Peer {
+                id: 0,
+                role: Screen::Projected,
+                stream,
+            });
+        }
+    }
+    let manager = Arc::clone(&shared);
+    std::thread::spawn(move || keep_linked(&manager, first));
+    Ok(Link { shared, events })
+}
+
+#[cfg(not(unix))]
+pub fn join(_show: &str, _role: Screen, _state: ShowState) -> io::Result<Link> {
+    Err(io::Error::other("the presenter view needs Unix sockets"))
+}
+
+/// How this instance is attached to the show.
+#[cfg(unix)]
+enum Attached {
+    Hub(std::os::unix::net::UnixListener, std::fs::File),
+    Client(Stream),
+}
+
+/// Becomes the hub if nobody holds the lock, else connects to the hub (which may be starting up:
+/// tried again for up to a second).
+#[cfg(unix)]
+fn attach(shared: &Shared) -> io::Result<Attached> {
+    let lock_path = shared.socket.with_extension("lock");
+    for _ in 0..100 {
+        if let Some(lock) = try_lock(&lock_path)? {
+            // The lock is ours: any socket file left is a dead hub's.
+            let _ = std::fs::remove_file(&shared.socket);
+            let listener = std::os::unix::net::UnixListener::bind(&shared.socket)?;
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&shared.socket, std::fs::Permissions::from_mode(0o600))?;
+            }
+            shared.hub.store(true, Ordering::Relaxed);
+            return Ok(Attached::Hub(listener, lock));
+        }
+        if let Ok(stream) = connect(&shared.socket) {
+            let state = shared
+                .state
+                .lock()
+                .map(|s| *s)
+                .map_err(|_| io::Error::other("link state poisoned"))?;
+            (&stream).write_all(format!("hello {} {}\n", role_name(shared.role), encode(&state)).as_bytes())?;
+            return Ok(Attached::Client(stream));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Err(io::Error::other("another instance holds the show but does not answer"))
+}
+
+#[cfg(unix)]
+fn connect(path: &std::path::Path) -> io::Result<Stream> {
+    std::os::unix::net::UnixStream::connect(path)
+}
+
+#[cfg(not(unix))]
+fn connect(_path: &std::path::Path) -> io::Result<Stream> {
+    Err(io::Error::other("the presenter view needs Unix sockets"))
+}
+
+#[cfg(unix)]
+fn shutdown(stream: &Stream) {
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+}
+
+#[cfg(not(unix))]
+fn shutdown(_stream: &Stream) {}
+
+/// An exclusive lock on the file, held until the file is closed (or the process ends), if free.
+#[cfg(unix)]
+fn try_lock(path: &std::path::Path) -> io::Result<Option<std::fs::File>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::io::AsRawFd;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(path)?;
+    // SAFETY: flock on a descriptor this function owns; it has no other preconditions.
+    let taken = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+    Ok(taken.then_some(file))
+}
+
+/// Serves as the hub, or follows it, until the link is dropped; when the hub goes, attaches again.
+#[cfg(unix)]
+fn keep_linked(shared: &Arc<Shared>, first: Attached) {
+    let mut attached = Some(first);
+    while !shared.closed.load(Ordering::Relaxed) {
+        let current = match attached.take() {
+            Some(a) => a,
+            None => match attach(shared) {
+                Ok(a) => a,
+                Err(_) => {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    continue;
+                }
+            },
+        };
+        match current {
+            Attached::Hub(listener, lock) => {
+                serve(shared, &listener);
+                drop(listener);
+                let _ = std::fs::remove_file(&shared.socket);
+                drop(lock);
+                return;
+            }
+            Attached::Client(stream) => follow_hub(shared, stream),
+        }
+    }
+}
+
+/// The hub: takes newcomers until the link is dropped, each read on a thread of its own.
+#[cfg(unix)]
+fn serve(shared: &Arc<Shared>, listener: &std::os::unix::net::UnixListener) {
+    for stream in listener.incoming() {
+        if shared.closed.load(Ordering::Relaxed) {
+            return;
+        }
+        let Ok(stream) = stream else { continue };
+        let shared = Arc::clone(shared);
+        std::thread::spawn(move || hub_reads(&shared, stream));
+    }
+}
+
+/// The hub reads one peer: its hello, then its changes, each passed on to the others.
+#[cfg(unix)]
+fn hub_reads(shared: &Shared, stream: Stream) {
+    let Ok(reader) = stream.try_clone() else { return };
+    let mut lines = BufReader::new(reader).lines();
+    let Some(Ok(hello)) = lines.next() else { return };
+    let words: Vec<&str> = hello.split_whitespace().collect();
+    let (role, theirs) = match words.as_slice() {
+        ["hello", role, rest @ ..] => (
+            if *role == "console" {
+                Screen::Presenter
+            } else {
+                Screen::Projected
+            },
+            decode(rest),
+        ),
+        _ => return,
+    };
+    let id = shared.next_id.fetch_add(1, Ordering::Relaxed);
+    let already = role == Screen::Projected && projectors(shared) > 0;
+    let Ok(writer) = stream.try_clone() else { return };
+    // Registered before anything is said, so that a move made from now on reaches it too.
+    if let Ok(mut peers) = shared.peers.lock() {
+        peers.push(Peer {
+            id,
+            role,
+            stream: writer,
+        });
+    }
+    let Some(state) = welcome(shared, theirs, id) else {
+        return;
+    };
+    let mut greeting = format!("state {}\n", encode(&state));
+    if already {
+        greeting.push_str("already\n");
+    }
+    if (&stream).write_all(greeting.as_bytes()).is_err() {
+        return;
+    }
+    for line in lines {
+        let Ok(line) = line else { break };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let Some(state) = words.strip_prefix(&["state"]).and_then(decode) else {
+            continue;
+        };
+        if let Ok(mut mine) = shared.state.lock() {
+            *mine = state;
+        }
+        broadcast(shared, &format!("{line}\n"), Some(id));
+        let _ = shared.events.send(LinkEvent::State(state));
+    }
+    if let Ok(mut peers) = shared.peers.lock() {
+        peers.retain(|p| p.id != id);
+    }
+}
+
+/// The state a newcomer starts from: the show's, unless the show has not moved and the newcomer has
+/// (a hub started fresh while an instance that was presenting reconnects).
+fn welcome(shared: &Shared, theirs: Option<ShowState>, newcomer: u64) -> Option<ShowState> {
+    let mut mine = shared.state.lock().ok()?;
+    if let Some(theirs) = theirs.filter(|t| mine.fresh && !t.fresh) {
+        *mine = theirs;
+        drop(mine);
+        broadcast(shared, &format!("state {}\n", encode(&theirs)), Some(newcomer));
+        let _ = shared.events.send(LinkEvent::State(theirs));
+        return Some(theirs);
+    }
+    Some(*mine)
+}
+
+/// Projectors on the link besides a newcomer: the hub itself and its projector peers.
+fn projectors(shared: &Shared) -> usize {
+    let peers = shared
+        .peers
+        .lock()
+        .map_or(0, |p| p.iter().filter(|p| p.role == Screen::Projected).count());
+    peers + usize::from(shared.role == Screen::Projected)
+}
+
+/// A peer follows the hub until it goes.
+#[cfg(unix)]
+fn follow_hub(shared: &Shared, stream: Stream) {
+    let Ok(reader) = stream.try_clone() else { return };
+    if let Ok(mut peers) = shared.peers.lock() {
+        peers.clear();
+        peers.push(Peer {
+            id: 0,
+            role: Screen::Projected,
+            stream,
+        });
+    }
+    for line in BufReader::new(reader).lines() {
+        let Ok(line) = line else { break };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["already"] => {
+                let _ = shared.events.send(LinkEvent::AlreadyPresented);
+            }
+            ["state", rest @ ..] => {
+                if let Some(state) = decode(rest) {
+                    if let Ok(mut mine) = shared.state.lock() {
+                        *mine = state;
+                    }
+                    let _ = shared.events.send(LinkEvent::State(state));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Ok(mut peers) = shared.peers.lock() {
+        peers.clear();
+    }
 }
 
 #[cfg(unix)]
@@ -111,120 +435,100 @@ fn private_dir() -> io::Result<PathBuf> {
     Err(io::Error::other("the presenter view needs Unix sockets"))
 }
 
-/// Joins the show's link: connects to the instance already listening, or listens if there is none.
-#[cfg(unix)]
-pub fn join(show: &str, step: usize) -> io::Result<Link> {
-    let path = Link::socket_path(show)?;
-    let peers = Arc::new(Mutex::new(Vec::new()));
-    let current = Arc::new(AtomicUsize::new(step));
-    let (sender, moves) = mpsc::channel();
-    if let Ok(stream) = UnixStream::connect(&path) {
-        read_moves(stream.try_clone()?, sender, Arc::clone(&peers), None);
-        if let Ok(mut peers) = peers.lock() {
-            peers.push(stream);
-        }
-        return Ok(Link {
-            peers,
-            current,
-            moves,
-            listening: None,
-        });
-    }
-    // Nobody listens: a socket file left by a process that died is stale.
-    let _ = std::fs::remove_file(&path);
-    let listener = UnixListener::bind(&path)?;
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    let (accept_peers, accept_current) = (Arc::clone(&peers), Arc::clone(&current));
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            // A newcomer starts where the show is.
-            let step = accept_current.load(Ordering::Relaxed);
-            if stream.write_all(format!("step {step}\n").as_bytes()).is_err() {
-                continue;
-            }
-            let Ok(reader) = stream.try_clone() else { continue };
-            let index = accept_peers.lock().map(|mut p| {
-                p.push(stream);
-                p.len() - 1
-            });
-            if let Ok(index) = index {
-                read_moves(reader, sender.clone(), Arc::clone(&accept_peers), Some(index));
-            }
-        }
-    });
-    Ok(Link {
-        peers,
-        current,
-        moves,
-        listening: Some(path),
-    })
-}
-
-#[cfg(not(unix))]
-pub fn join(_show: &str, _step: usize) -> io::Result<Link> {
-    Err(io::Error::other("the presenter view needs Unix sockets"))
-}
-
-/// Reads a peer's moves until it closes. The listening side passes each move on to the other peers,
-/// so that any number of views follow one another.
-#[cfg(unix)]
-fn read_moves(
-    stream: UnixStream,
-    sender: mpsc::Sender<usize>,
-    peers: Arc<Mutex<Vec<Peer>>>,
-    relay_from: Option<usize>,
-) {
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines() {
-            let Ok(line) = line else { break };
-            let Some(step) = line.strip_prefix("step ").and_then(|n| n.trim().parse::<usize>().ok()) else {
-                continue;
-            };
-            if relay_from.is_some() {
-                broadcast(&peers, step, relay_from);
-            }
-            if sender.send(step).is_err() {
-                break;
-            }
-        }
-    });
-}
-
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
-    fn wait(link: &Link) -> Option<usize> {
-        let end = Instant::now() + Duration::from_secs(3);
-        while Instant::now() < end {
-            if let Some(step) = link.try_recv() {
-                return Some(step);
-            }
-            std::thread::sleep(Duration::from_millis(10));
+    fn state(step: usize, fresh: bool) -> ShowState {
+        ShowState {
+            step,
+            reveal: 0,
+            blank: false,
+            started_ms: 1000,
+            fresh,
         }
-        None
+    }
+
+    /// The next state event, waiting for it (the link's threads deliver it).
+    fn next_state(link: &Link) -> ShowState {
+        loop {
+            match link.events.recv_timeout(Duration::from_secs(10)) {
+                Ok(LinkEvent::State(s)) => return s,
+                Ok(LinkEvent::AlreadyPresented) => continue,
+                Err(e) => panic!("no state came: {e}"),
+            }
+        }
+    }
+
+    /// Waits for a state the test expects, past any the link passed on before it (the show's state as
+    /// a reconnection repeats it).
+    fn state_where(link: &Link, wanted: impl Fn(&ShowState) -> bool) -> ShowState {
+        loop {
+            let state = next_state(link);
+            if wanted(&state) {
+                return state;
+            }
+        }
+    }
+
+    fn show_name(what: &str) -> String {
+        format!("test-{what}-{}", std::process::id())
     }
 
     #[test]
-    fn two_instances_follow_each_other_and_survive_each_other() {
-        let show = format!("test-{}", std::process::id());
-        let projector = join(&show, 3).expect("listen");
-        let notes = join(&show, 0).expect("connect");
-        assert_eq!(wait(&notes), Some(3), "a newcomer starts where the show is");
-        notes.send(4);
-        assert_eq!(wait(&projector), Some(4));
-        projector.send(5);
-        assert_eq!(wait(&notes), Some(5));
-        drop(notes);
-        projector.send(6);
-        projector.send(7);
-        assert!(
-            projector.try_recv().is_none(),
-            "a closed peer is forgotten, not an error"
+    fn a_newcomer_starts_where_the_show_is_and_both_follow_each_other() {
+        let show = show_name("follow");
+        let projector = join(&show, Screen::Projected, state(3, false)).expect("hub");
+        let console = join(&show, Screen::Presenter, state(0, true)).expect("peer");
+        assert_eq!(next_state(&console).step, 3, "a newcomer starts where the show is");
+        console.send(state(4, false));
+        assert_eq!(next_state(&projector).step, 4);
+        projector.send(ShowState {
+            blank: true,
+            ..state(4, false)
+        });
+        assert!(next_state(&console).blank, "blanking is shared");
+    }
+
+    #[test]
+    fn when_the_hub_quits_the_others_carry_on_and_a_restart_rejoins() {
+        let show = show_name("restart");
+        let projector = join(&show, Screen::Projected, state(0, true)).expect("hub");
+        let console = join(&show, Screen::Presenter, state(0, true)).expect("peer");
+        next_state(&console);
+        console.send(state(5, false));
+        assert_eq!(next_state(&projector).step, 5);
+        drop(projector);
+        let again = join(&show, Screen::Projected, state(0, true)).expect("rejoin");
+        assert_eq!(
+            next_state(&again).step,
+            5,
+            "the restarted projector rejoins at the show's step"
         );
+        again.send(state(6, false));
+        assert_eq!(
+            state_where(&console, |s| s.step == 6).step,
+            6,
+            "and the console follows it again"
+        );
+    }
+
+    #[test]
+    fn a_second_projector_is_told_the_show_is_already_presented() {
+        let show = show_name("second");
+        let _first = join(&show, Screen::Projected, state(0, true)).expect("hub");
+        let console = join(&show, Screen::Presenter, state(0, true)).expect("console");
+        let second = join(&show, Screen::Projected, state(0, true)).expect("second");
+        let told = |link: &Link| loop {
+            match link.events.recv_timeout(Duration::from_secs(10)) {
+                Ok(LinkEvent::AlreadyPresented) => return true,
+                Ok(LinkEvent::State(_)) => continue,
+                Err(_) => return false,
+            }
+        };
+        assert!(told(&second));
+        next_state(&console);
+        assert!(console.events.try_recv().is_err(), "a console is never told so");
     }
 }

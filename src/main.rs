@@ -149,7 +149,10 @@ fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes
     };
     let target = match tour.as_deref() {
         Some(id) => kb.find(id),
-        None => kb.refs(Kind::Tour).next(),
+        // The tour that comes first in the tours' own order (`order`), else the first listed.
+        None => kb
+            .refs(Kind::Tour)
+            .min_by_key(|r| (kb.tours[r.index].order.unwrap_or(u32::MAX), r.index)),
     };
     let Some(target) = target else {
         let tours: Vec<&str> = kb.refs(Kind::Tour).map(|r| kb.id(r)).collect();

@@ -23,7 +23,7 @@ use crate::app::{Action, App, BuiltList, Effect, Key, KeyCode, ListJob, Lists, M
 use crate::cache::Loaded;
 use crate::kb::load::progress;
 use crate::kb::{DataSource, KnowledgeBase, Problems, RecordRef};
-use crate::link::Link;
+use crate::link::{Link, LinkEvent};
 use crate::search::SearchIndex;
 use crate::ui::loading::Loading;
 use crate::ui::{self, Theme, ThemeName};
@@ -130,7 +130,6 @@ pub fn run(options: Options, load: impl FnOnce() -> Result<Loaded, Problems> + S
             typed.into_iter().for_each(|event| handle(app, event));
         };
         let sources = Sources {
-            link: None,
             watch,
             index: ready.index,
             store: ready.store,
@@ -248,8 +247,6 @@ fn keeps(event: &Event) -> bool {
 
 /// What else the event loop listens to, besides the terminal.
 struct Sources {
-    /// The other instances of a show.
-    link: Option<Link>,
     /// A folder to reload on every change, and whether through the cache.
     watch: Option<(std::path::PathBuf, bool)>,
     /// The index, if ready, and where to save it once built.
@@ -270,17 +267,6 @@ pub struct PresentOptions {
 /// Presents a tour (or one record) full screen until the user leaves; other instances presenting the
 /// same show, such as the trainer's `--notes` view, follow and are followed.
 pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) -> io::Result<()> {
-    let show = kb.id(target).to_string();
-    // Without the link the slides still work; the trainer's view is what needs it.
-    let link = match crate::link::join(&show, 0) {
-        Ok(link) => Some(link),
-        Err(e) if options.notes => {
-            return Err(io::Error::other(format!(
-                "the presenter view cannot reach the slides: {e}"
-            )))
-        }
-        Err(_) => None,
-    };
     let keymap = options.keymap;
     let start = move |app: &mut App| {
         app.keymap = keymap;
@@ -292,7 +278,6 @@ pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) ->
         });
     };
     let sources = Sources {
-        link,
         watch: None,
         index: None,
         store: None,
@@ -446,8 +431,10 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut index = build_index_in_background(Arc::clone(&app.kb), sources.index, sources.store);
     let mut lists = build_lists_in_background(&app);
+    app.update(Action::Tick(std::time::SystemTime::now()));
     start(&mut app);
-    let link = sources.link;
+    // The presenter link of the show being presented, joined and left through the app's effects.
+    let mut link: Option<Link> = None;
     // Keeping the watcher alive keeps it watching; its reloads arrive already validated.
     let watching = sources
         .watch
@@ -460,7 +447,6 @@ fn event_loop(
         }
         None => (None, None),
     };
-    let started = Instant::now();
     while !app.quit {
         // A builder that went away without its result panicked: the panic hook has restored the
         // terminal already, and the explorer must not go on unseen behind the shell.
@@ -498,11 +484,17 @@ fn event_loop(
                 Err(problems) => app.reload_failed(problems),
             }
         }
-        if app.show().is_some() {
-            app.update(Action::Tick(started.elapsed()));
+        app.update(Action::Tick(std::time::SystemTime::now()));
+        for event in link.as_ref().map(Link::try_recv).unwrap_or_default() {
+            app.update(match event {
+                LinkEvent::State(state) => Action::Synced(state),
+                LinkEvent::AlreadyPresented => Action::AlreadyPresented,
+            });
         }
-        if let Some(step) = link.as_ref().and_then(Link::try_recv) {
-            app.update(Action::ShowStep(step));
+        for effect in app.take_effects() {
+            if let Some(report) = perform(effect, terminal, looks, &mut link)? {
+                app.update(report);
+            }
         }
         app.refresh();
         draw_frame(terminal, |frame| ui::draw(frame, &app, &looks.theme))?;
@@ -528,7 +520,7 @@ fn event_loop(
             }
         }
         for effect in app.take_effects() {
-            if let Some(report) = perform(effect, terminal, looks, link.as_ref())? {
+            if let Some(report) = perform(effect, terminal, looks, &mut link)? {
                 app.update(report);
             }
         }
@@ -638,7 +630,7 @@ fn perform(
     effect: Effect,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     looks: &mut Looks,
-    link: Option<&Link>,
+    link: &mut Option<Link>,
 ) -> io::Result<Option<Action>> {
     let report = |text: String| Ok(Some(Action::Report(text)));
     match effect {
@@ -647,8 +639,20 @@ fn perform(
             Ok(()) => Ok(None),
             Err(e) => report(format!("Could not copy: {e}")),
         },
-        Effect::ShowStep(step) => {
-            link.iter().for_each(|l| l.send(step));
+        Effect::JoinShow { show, screen, state } => match crate::link::join(&show, screen, state) {
+            Ok(joined) => {
+                *link = Some(joined);
+                Ok(None)
+            }
+            // Without the link the slides still work; the console is what needs it.
+            Err(e) => report(format!("Not linked to other views of this show: {e}")),
+        },
+        Effect::SyncShow(state) => {
+            link.iter().for_each(|l| l.send(state));
+            Ok(None)
+        }
+        Effect::LeaveShow => {
+            *link = None;
             Ok(None)
         }
         Effect::CycleTheme => {

@@ -151,10 +151,14 @@ pub enum Action {
     Export(ExportFormat),
     Blank,
     ToggleNotes,
-    /// Present mode: another instance of the same show moved to this step (0-based).
-    ShowStep(usize),
-    /// Time since the show started, from the event loop's clock.
-    Tick(std::time::Duration),
+    /// Present mode: another instance of the same show moved, revealed or blanked.
+    Synced(super::present::ShowState),
+    /// Present mode: another projector already shows this tour.
+    AlreadyPresented,
+    /// Present mode: follow the show another projector already shows.
+    Follow,
+    /// The time now, from the event loop's clock.
+    Tick(std::time::SystemTime),
     /// What the terminal layer did with an effect, or why it could not: shown in the status line.
     Report(String),
     /// The next theme; mouse capture on or off (for the terminal's own text selection); Ctrl-Z.
@@ -220,8 +224,16 @@ impl Edit {
 pub enum Effect {
     OpenUrl(String),
     Copy(String),
-    /// Present mode moved to this step: tell the other instances of the show.
-    ShowStep(usize),
+    /// Present mode began: join the presenter link of the show, as a projector or a console.
+    JoinShow {
+        show: String,
+        screen: super::present::Screen,
+        state: super::present::ShowState,
+    },
+    /// Present mode moved, revealed or blanked: tell the other instances of the show.
+    SyncShow(super::present::ShowState),
+    /// Present mode ended: leave the presenter link.
+    LeaveShow,
     CycleTheme,
     ToggleMouse,
     /// Give the terminal back to the shell until `fg`.

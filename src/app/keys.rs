@@ -34,6 +34,10 @@ pub enum Context {
     Help,
     /// Presenting slides.
     Present,
+    /// The trainer's console (`ipec present --notes`).
+    Console,
+    /// Asked whether to follow a tour another projector already shows.
+    Follow,
     /// The problems of the edited knowledge base.
     Problems,
 }
@@ -55,6 +59,8 @@ impl Context {
             Context::Typing => "Editing the search or a filter",
             Context::Help => "This help",
             Context::Present => "Presenting",
+            Context::Console => "The trainer's console",
+            Context::Follow => "A tour already presented",
             Context::Problems => "Problems of the edited data",
         }
     }
@@ -136,6 +142,30 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Help, &[Key::ch('j'), k(Down)], Action::Down, "scroll down", None),
     bind(Help, &[Key::ch('k'), k(Up)], Action::Up, "scroll up", None),
+    // Asked whether to follow a show another projector already shows.
+    bind(
+        Follow,
+        &[Key::ch('y'), k(Enter)],
+        Action::Follow,
+        "follow the show already on the projector",
+        Some("follow"),
+    ),
+    bind(
+        Follow,
+        &[Key::ch('n'), Key::ch('q'), k(Esc)],
+        Action::Back,
+        "leave",
+        Some("leave"),
+    ),
+    // The trainer's console: the notes scroll without changing the slide.
+    bind(
+        Console,
+        &[Key::ch('j'), k(Down)],
+        Action::Down,
+        "scroll the notes down",
+        Some("notes"),
+    ),
+    bind(Console, &[Key::ch('k'), k(Up)], Action::Up, "scroll the notes up", None),
     // Present mode, keys as on a presentation remote.
     bind(
         Present,
@@ -533,6 +563,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("export-markdown", Action::Export(ExportFormat::Markdown)),
     ("blank", Action::Blank),
     ("notes", Action::ToggleNotes),
+    ("follow", Action::Follow),
     ("suspend", Action::Suspend),
 ];
 
@@ -743,8 +774,9 @@ impl Keymap {
 }
 
 /// The contexts in the order the help lists them, the everyday ones first.
-const HELP_ORDER: [Context; 14] = [
-    Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Present, Problems, Help, Always,
+const HELP_ORDER: [Context; 16] = [
+    Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Follow, Console, Present, Problems,
+    Help, Always,
 ];
 
 /// The keys of a binding as the help writes them: the tab digits as one range.

@@ -74,6 +74,8 @@ pub struct App {
     pub status: Option<String>,
     effects: Vec<Effect>,
     pub quit: bool,
+    /// The time now, as the event loop last told it (`Action::Tick`): the show's clock reads it.
+    pub now: std::time::SystemTime,
     /// The problems of the last reload of an edited knowledge base, while the last good data shows.
     problems: Option<crate::kb::Problems>,
     /// The detail pane's last layout: laying out a long document on every frame would be wasted work.
@@ -206,6 +208,7 @@ impl App {
             status: None,
             effects: Vec::new(),
             quit: false,
+            now: std::time::UNIX_EPOCH,
             problems: None,
             cache: RefCell::new(None),
         };
@@ -359,7 +362,13 @@ impl App {
             Mode::Help { .. } => contexts.push(Context::Help),
             Mode::Search(_) => contexts.extend([Context::Palette, Context::Typing]),
             Mode::Filter(_) => contexts.extend([Context::Filter, Context::Typing]),
-            Mode::Present(_) => contexts.push(Context::Present),
+            Mode::Present(show) if show.asked_to_follow => contexts.push(Context::Follow),
+            Mode::Present(show) => {
+                if show.screen == present::Screen::Presenter {
+                    contexts.push(Context::Console);
+                }
+                contexts.push(Context::Present);
+            }
             Mode::Problems { .. } => contexts.push(Context::Problems),
             Mode::Browse => {
                 match self.current().focus {

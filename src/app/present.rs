@@ -1,24 +1,29 @@
 //! Present mode: a tour (or one record) as full-screen slides, stepped through like a presentation
-//! remote. The slides are built once from the knowledge base; the state is which one shows, whether the
-//! screen is blanked, whether the speaker notes show, and a step number being typed.
+//! remote. The slides are built once from the knowledge base: what each says (its heading, its points,
+//! one visual and the source line), never a record's keeper's `note`. The state is which slide shows,
+//! how much of it is revealed, whether the projector is blanked, and the show's one clock; instances of
+//! the same show (the projector, the trainer's console) share that state over the presenter link.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::kb::{Kind, KnowledgeBase, RecordRef, Region, StepView};
+use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region, Reveal, StepView, TourStep};
 
 use super::{Action, App, Effect, Mode};
 
-/// What a slide shows under its heading.
+/// What a slide shows under its heading and points: at most one visual.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SlideBody {
-    /// A record's document: its big figures, chart, text and citation.
+    /// A record's headline number in big text, or, when it has none, its title and the first sentence
+    /// or two of its summary.
     Record(RecordRef),
-    /// The world map, focused on a region or a country.
+    /// The world map, focused on a region or a country; `named` are the countries the step names,
+    /// labelled whatever their size.
     Map {
         region: Option<Region>,
         country: Option<RecordRef>,
+        named: Vec<RecordRef>,
     },
-    /// Events and dated results on an axis of years, optionally a range of them.
+    /// Milestones and listings on a proportional axis of years, optionally a range of them.
     Timeline { from: Option<i32>, to: Option<i32> },
     /// The theory-of-change matrix.
     Matrix,
@@ -29,102 +34,264 @@ pub enum SlideBody {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slide {
     pub heading: String,
-    pub text: Option<String>,
+    /// The step's own words, in the order they show.
+    pub points: Vec<String>,
     pub notes: String,
     pub body: SlideBody,
+    /// What the presenter's key reveals before the next slide.
+    pub reveal: Option<Reveal>,
+    /// "Source: IPEC+ brochure, 2024, Enterprises and supply chains".
+    pub source: String,
 }
 
-/// Which screen of present mode: the slides for the audience, or the trainer's view of the notes.
+/// How much of a slide shows at one stage of its reveal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    /// The visual (the headline number) shows.
+    pub visual: bool,
+    /// How many of the points show, from the first.
+    pub points: usize,
+}
+
+impl Slide {
+    /// How many presses of "next" reveal the whole slide.
+    pub fn stages(&self) -> usize {
+        match self.reveal {
+            None => 0,
+            Some(Reveal::Points) => self.points.len(),
+            Some(Reveal::Number) => 1,
+            Some(Reveal::All) => 1 + self.points.len(),
+        }
+    }
+
+    /// What shows after `stage` presses.
+    pub fn shown(&self, stage: usize) -> Shown {
+        let all = self.points.len();
+        match self.reveal {
+            None => Shown {
+                visual: true,
+                points: all,
+            },
+            Some(Reveal::Points) => Shown {
+                visual: true,
+                points: stage.min(all),
+            },
+            Some(Reveal::Number) => Shown {
+                visual: stage >= 1,
+                points: all,
+            },
+            Some(Reveal::All) => Shown {
+                visual: stage >= 1,
+                points: stage.saturating_sub(1).min(all),
+            },
+        }
+    }
+}
+
+/// Which screen of present mode: the slides for the audience, or the trainer's console.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Projected,
-    /// `ipec present TOUR --notes`: the current step's notes, a preview of the next, the clock.
+    /// `ipec present TOUR --notes`: the current step's notes, a preview of the next, the clocks.
     Presenter,
+}
+
+/// The part of a show that every instance shares over the presenter link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShowState {
+    pub step: usize,
+    /// How many reveals of the step have been made.
+    pub reveal: usize,
+    /// The projector shows nothing.
+    pub blank: bool,
+    /// When the show's clock started, in milliseconds since 1970.
+    pub started_ms: u64,
+    /// Nobody has moved yet in this instance: a show already going takes precedence over it.
+    pub fresh: bool,
+}
+
+/// Milliseconds since 1970 of a moment (0 before it).
+pub fn millis(at: SystemTime) -> u64 {
+    at.duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 #[derive(Debug, Clone)]
 pub struct Show {
+    /// The id of the tour or record shown: the name of the show on the presenter link.
+    pub id: String,
     pub title: String,
     pub slides: Vec<Slide>,
-    pub current: usize,
-    /// `b`: the screen is black, as with a presentation remote.
-    pub blank: bool,
+    /// How long the tour is meant to take, when it says.
+    pub duration: Option<Duration>,
+    pub state: ShowState,
     /// `n`: the speaker notes show under the slide.
     pub notes: bool,
+    /// The console's notes, scrolled down this many lines.
+    pub notes_scroll: u16,
     /// Digits typed before Enter, to jump to that step.
     pub typed: String,
-    /// Time since the show started, as the event loop last told it.
-    pub elapsed: Duration,
+    /// The time now, as the event loop last told it.
+    pub now: SystemTime,
     pub screen: Screen,
+    /// Another projector already shows this tour: asked whether to follow it.
+    pub asked_to_follow: bool,
     /// Leaving ends the program (`ipec present`), instead of going back to the explorer.
     pub standalone: bool,
 }
 
 impl Show {
-    /// A tour's steps as slides, or one slide for any other record.
-    pub fn new(kb: &KnowledgeBase, r: RecordRef) -> Show {
-        let slides = match kb.record(r) {
-            crate::kb::Record::Tour(tour) => tour.steps.iter().map(|s| slide(kb, s)).collect(),
-            _ => vec![Slide {
-                heading: kb.title(r).to_string(),
-                text: None,
-                notes: String::new(),
-                body: match r.kind {
-                    Kind::Figure if !kb.figures[r.index].rows.is_empty() && kb.figures[r.index].value.is_none() => {
-                        SlideBody::Chart(r)
-                    }
-                    _ => SlideBody::Record(r),
-                },
-            }],
+    /// A tour's steps as slides, or one slide for any other record; its clock starts `now`.
+    pub fn new(kb: &KnowledgeBase, r: RecordRef, now: SystemTime) -> Show {
+        let (slides, duration) = match kb.record(r) {
+            Record::Tour(tour) => (
+                tour.steps.iter().map(|s| slide(kb, s)).collect(),
+                Some(Duration::from_secs(u64::from(tour.duration_minutes) * 60)),
+            ),
+            _ => (vec![record_slide(kb, r)], None),
         };
         Show {
+            id: kb.id(r).to_string(),
             title: kb.title(r).to_string(),
             slides,
-            current: 0,
-            blank: false,
+            duration,
+            state: ShowState {
+                step: 0,
+                reveal: 0,
+                blank: false,
+                started_ms: millis(now),
+                fresh: true,
+            },
             notes: false,
+            notes_scroll: 0,
             typed: String::new(),
-            elapsed: Duration::ZERO,
+            now,
             screen: Screen::Projected,
+            asked_to_follow: false,
             standalone: false,
         }
     }
 
+    pub fn current(&self) -> usize {
+        self.state.step
+    }
+
     pub fn slide(&self) -> Option<&Slide> {
-        self.slides.get(self.current)
+        self.slides.get(self.state.step)
     }
 
     pub fn next_slide(&self) -> Option<&Slide> {
-        self.slides.get(self.current + 1)
+        self.slides.get(self.state.step + 1)
+    }
+
+    /// What of the current slide shows.
+    pub fn shown(&self) -> Shown {
+        self.slide().map_or(
+            Shown {
+                visual: true,
+                points: 0,
+            },
+            |s| s.shown(self.state.reveal),
+        )
     }
 
     /// "3/11".
     pub fn counter(&self) -> String {
-        format!("{}/{}", self.current + 1, self.slides.len())
+        format!("{}/{}", self.state.step + 1, self.slides.len())
+    }
+
+    /// Time since the show's clock started.
+    pub fn elapsed(&self) -> Duration {
+        Duration::from_millis(millis(self.now).saturating_sub(self.state.started_ms))
     }
 
     /// "02:15", or "1:02:15" past the hour.
     pub fn clock(&self) -> String {
-        let s = self.elapsed.as_secs();
-        match s / 3600 {
-            0 => format!("{:02}:{:02}", s / 60, s % 60),
-            h => format!("{h}:{:02}:{:02}", s / 60 % 60, s % 60),
-        }
+        clock(self.elapsed())
+    }
+
+    /// The time left against the tour's duration, or how far over it the show is (`true`).
+    pub fn left(&self) -> Option<(String, bool)> {
+        let duration = self.duration?;
+        let elapsed = self.elapsed();
+        Some(match duration.checked_sub(elapsed) {
+            Some(left) => (clock(left), false),
+            None => (clock(elapsed - duration), true),
+        })
     }
 
     fn last(&self) -> usize {
         self.slides.len().saturating_sub(1)
     }
+
+    /// Next: the slide's next reveal, else the next slide.
+    fn forward(&mut self) {
+        let stages = self.slide().map_or(0, Slide::stages);
+        if self.state.reveal < stages {
+            self.state.reveal += 1;
+        } else if self.state.step < self.last() {
+            self.state.step += 1;
+            self.state.reveal = 0;
+        }
+    }
+
+    /// Previous: hides the last reveal, else the previous slide, whole.
+    fn backward(&mut self) {
+        if self.state.reveal > 0 {
+            self.state.reveal -= 1;
+        } else if self.state.step > 0 {
+            self.state.step -= 1;
+            self.state.reveal = self.slide().map_or(0, Slide::stages);
+        }
+    }
+
+    fn go(&mut self, step: usize, whole: bool) {
+        self.state.step = step.min(self.last());
+        self.state.reveal = if whole {
+            self.slide().map_or(0, Slide::stages)
+        } else {
+            0
+        };
+    }
+}
+
+/// "02:15", or "1:02:15" past the hour.
+pub fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    match s / 3600 {
+        0 => format!("{:02}:{:02}", s / 60, s % 60),
+        h => format!("{h}:{:02}:{:02}", s / 60 % 60, s % 60),
+    }
+}
+
+/// One record presented on its own: its title, its headline or chart, its source.
+fn record_slide(kb: &KnowledgeBase, r: RecordRef) -> Slide {
+    let body = match r.kind {
+        Kind::Figure if !kb.figures[r.index].rows.is_empty() && kb.figures[r.index].value.is_none() => {
+            SlideBody::Chart(r)
+        }
+        _ => SlideBody::Record(r),
+    };
+    Slide {
+        heading: kb.title(r).to_string(),
+        points: Vec::new(),
+        notes: String::new(),
+        source: cited(kb, r),
+        body,
+        reveal: None,
+    }
 }
 
 /// A tour step as a slide; ids were checked when the knowledge base loaded.
-fn slide(kb: &KnowledgeBase, step: &crate::kb::TourStep) -> Slide {
+fn slide(kb: &KnowledgeBase, step: &TourStep) -> Slide {
     let find = |id: &Option<String>| id.as_deref().and_then(|id| kb.find(id));
+    let points = step.all_points();
     let body = match (find(&step.record), step.view) {
         (Some(r), _) => SlideBody::Record(r),
         (None, Some(StepView::Map)) => SlideBody::Map {
             region: step.region,
             country: find(&step.country),
+            named: named_countries(kb, step),
         },
         (None, Some(StepView::Timeline)) => SlideBody::Timeline {
             from: step.from,
@@ -138,24 +305,106 @@ fn slide(kb: &KnowledgeBase, step: &crate::kb::TourStep) -> Slide {
     };
     Slide {
         heading: step.heading.clone(),
-        text: step.text.clone(),
+        points,
         notes: step.notes.clone(),
+        source: source_line(kb, &body),
         body,
+        reveal: step.reveal,
+    }
+}
+
+/// The countries a map step names in its heading and points, by name or alias.
+fn named_countries(kb: &KnowledgeBase, step: &TourStep) -> Vec<RecordRef> {
+    let said = crate::kb::text::fold(&format!("{} {}", step.heading, step.all_points().join(" ")));
+    let words = format!(
+        " {} ",
+        said.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().join(" ")
+    );
+    kb.refs(Kind::Country)
+        .filter(|&c| {
+            let name = crate::kb::text::fold(kb.title(c));
+            let name = name.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().join(" ");
+            words.contains(&format!(" {name} "))
+        })
+        .collect()
+}
+
+/// "Source: IPEC+ brochure, 2024, Results" for a record; for a view, the sources of what it counts.
+fn source_line(kb: &KnowledgeBase, body: &SlideBody) -> String {
+    match body {
+        SlideBody::Record(r) | SlideBody::Chart(r) => cited(kb, *r),
+        SlideBody::Map { region, .. } => {
+            let results = kb.refs(Kind::Achievement).filter(|&a| {
+                region.is_none_or(|g| kb.achievements[a.index].countries.iter().any(|c| in_region(kb, c, g)))
+            });
+            format!("Source: results by country, {}", sources_of(kb, results))
+        }
+        SlideBody::Timeline { from, to } => {
+            let dated = crate::document::visual::timeline::in_range(kb, *from, *to);
+            format!("Source: {}", sources_of(kb, dated.into_iter().map(|i| i.record)))
+        }
+        SlideBody::Matrix => format!(
+            "Source: results by priority and area, {}",
+            sources_of(kb, kb.refs(Kind::Achievement))
+        ),
+    }
+}
+
+fn in_region(kb: &KnowledgeBase, country: &str, region: Region) -> bool {
+    kb.find_kind(Kind::Country, country)
+        .is_some_and(|c| kb.countries[c.index].region == region)
+}
+
+/// The short titles of the sources the records cite, each once, in the order of the sources file.
+fn sources_of(kb: &KnowledgeBase, records: impl Iterator<Item = RecordRef>) -> String {
+    let mut cited: Vec<RecordRef> = records
+        .filter_map(|r| kb.record(r).citation())
+        .filter_map(|(source, _)| kb.find_kind(Kind::Source, source))
+        .collect();
+    cited.sort_by_key(|s| s.index);
+    cited.dedup();
+    let titles: Vec<String> = cited.into_iter().map(|s| kb.short_title(s)).collect();
+    titles.join("; ")
+}
+
+/// "Source: IPEC+ brochure, 2024, Results": a record's source and section.
+fn cited(kb: &KnowledgeBase, r: RecordRef) -> String {
+    let Some((source, section)) = kb.record(r).citation() else {
+        return String::new();
+    };
+    let title = kb
+        .find_kind(Kind::Source, source)
+        .map_or_else(|| source.to_string(), |s| kb.short_title(s));
+    match section.trim() {
+        "" => format!("Source: {title}"),
+        section => format!("Source: {title}, {section}"),
     }
 }
 
 impl App {
-    /// Presents a tour or a record; leaving comes back to the explorer as it was.
+    /// Presents a tour or a record; leaving comes back to the explorer as it was. The show joins the
+    /// presenter link, so that a console already open follows it.
     pub fn present(&mut self, r: RecordRef) {
-        self.mode = Mode::Present(Box::new(Show::new(&self.kb, r)));
+        let show = Show::new(&self.kb, r, self.now);
+        self.effects.push(Effect::JoinShow {
+            show: show.id.clone(),
+            screen: show.screen,
+            state: show.state,
+        });
+        self.mode = Mode::Present(Box::new(show));
     }
 
     /// The show is the whole program (`ipec present`): leaving ends it. `screen`: the slides, or the
-    /// trainer's view.
+    /// trainer's console.
     pub fn set_standalone_show(&mut self, screen: Screen) {
         if let Mode::Present(show) = &mut self.mode {
             show.standalone = true;
             show.screen = screen;
+            for effect in &mut self.effects {
+                if let Effect::JoinShow { screen: s, .. } = effect {
+                    *s = screen;
+                }
+            }
         }
     }
 
@@ -177,47 +426,81 @@ impl App {
 
     pub(super) fn present_action(&mut self, action: Action) {
         let Mode::Present(show) = &mut self.mode else { return };
-        let before = show.current;
-        let last = show.last();
+        let before = show.state;
         match action {
-            Action::Right | Action::Down | Action::PageDown => show.current = (show.current + 1).min(last),
-            Action::Left | Action::Up | Action::PageUp => show.current = show.current.saturating_sub(1),
-            Action::Top => show.current = 0,
-            Action::Bottom => show.current = last,
-            Action::Input(c) if c.is_ascii_digit() && show.typed.len() < 4 => show.typed.push(c),
-            Action::Open => {
-                if let Ok(n) = show.typed.parse::<usize>() {
-                    show.current = n.clamp(1, last + 1) - 1;
-                }
-                show.typed.clear();
-            }
-            Action::Blank => show.blank = !show.blank,
-            Action::ToggleNotes => show.notes = !show.notes,
-            Action::Back if !show.typed.is_empty() => show.typed.clear(),
-            Action::Back => {
-                if show.standalone {
-                    self.quit = true;
-                } else {
-                    self.mode = Mode::Browse;
-                }
+            Action::Tick(now) => {
+                show.now = now;
                 return;
             }
-            Action::ShowStep(n) => {
+            Action::Synced(state) => {
                 // Another instance moved: follow it, without telling it back.
-                show.current = n.min(last);
+                let scrolled = state.step != show.state.step;
+                show.state = ShowState { fresh: false, ..state };
+                show.state.step = show.state.step.min(show.last());
+                if scrolled {
+                    show.notes_scroll = 0;
+                }
                 return;
             }
-            Action::Tick(elapsed) => {
-                show.elapsed = elapsed;
+            Action::AlreadyPresented => {
+                show.asked_to_follow = true;
                 return;
             }
-            _ => {}
+            Action::Follow if show.asked_to_follow => show.asked_to_follow = false,
+            Action::Back if show.typed.is_empty() || show.asked_to_follow => {
+                self.leave_show();
+                return;
+            }
+            action => show_key(show, action),
         }
-        if show.current != before {
+        if show.state != before {
+            show.state.fresh = false;
+            if show.state.step != before.step {
+                show.typed.clear();
+                show.notes_scroll = 0;
+            }
+            self.effects.push(Effect::SyncShow(show.state));
+        }
+    }
+
+    fn leave_show(&mut self) {
+        self.effects.push(Effect::LeaveShow);
+        let standalone = matches!(&self.mode, Mode::Present(show) if show.standalone);
+        if standalone {
+            self.quit = true;
+        } else {
+            self.mode = Mode::Browse;
+        }
+    }
+}
+
+/// A key of the remote or the console, on the show's own state.
+fn show_key(show: &mut Show, action: Action) {
+    let console = show.screen == Screen::Presenter;
+    match action {
+        // On a blank projector, the remote's first key brings the slide back, where it was.
+        Action::Right | Action::Left | Action::PageDown | Action::PageUp if show.state.blank => {
+            show.state.blank = false
+        }
+        Action::Right | Action::PageDown => show.forward(),
+        Action::Left | Action::PageUp => show.backward(),
+        Action::Down if console => show.notes_scroll = show.notes_scroll.saturating_add(1),
+        Action::Up if console => show.notes_scroll = show.notes_scroll.saturating_sub(1),
+        Action::Down => show.forward(),
+        Action::Up => show.backward(),
+        Action::Top => show.go(0, false),
+        Action::Bottom => show.go(usize::MAX, false),
+        Action::Input(c) if c.is_ascii_digit() && show.typed.len() < 4 => show.typed.push(c),
+        Action::Open => {
+            if let Ok(n) = show.typed.parse::<usize>() {
+                show.go(n.max(1) - 1, false);
+            }
             show.typed.clear();
-            let step = show.current;
-            self.effects.push(Effect::ShowStep(step));
         }
+        Action::Blank => show.state.blank = !show.state.blank,
+        Action::ToggleNotes => show.notes = !show.notes,
+        Action::Back => show.typed.clear(),
+        _ => {}
     }
 }
 
@@ -225,22 +508,89 @@ impl App {
 mod tests {
     use super::*;
 
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::builtin().expect("built-in knowledge base")
+    }
+
     #[test]
     fn every_shipped_tour_becomes_its_slides() {
-        let kb = KnowledgeBase::builtin().expect("built-in knowledge base");
+        let kb = kb();
         for r in kb.refs(Kind::Tour) {
-            let show = Show::new(&kb, r);
+            let show = Show::new(&kb, r, UNIX_EPOCH);
             assert_eq!(show.slides.len(), kb.tours[r.index].steps.len());
+            for slide in &show.slides {
+                assert!(
+                    slide.source.starts_with("Source: "),
+                    "{}: {:?}",
+                    slide.heading,
+                    slide.source
+                );
+            }
         }
     }
 
     #[test]
-    fn the_clock_reads_minutes_and_seconds() {
-        let kb = KnowledgeBase::builtin().expect("built-in knowledge base");
-        let mut show = Show::new(&kb, kb.find("ipec-plus").expect("the programme"));
-        show.elapsed = Duration::from_secs(135);
+    fn the_clock_reads_minutes_and_seconds_and_the_time_left() {
+        let kb = kb();
+        let tour = kb.find("ipec-in-ten-minutes").expect("the tour");
+        let mut show = Show::new(&kb, tour, UNIX_EPOCH);
+        show.now = UNIX_EPOCH + Duration::from_secs(135);
         assert_eq!(show.clock(), "02:15");
-        show.elapsed = Duration::from_secs(3725);
+        assert_eq!(show.left(), Some(("07:45".into(), false)));
+        show.now = UNIX_EPOCH + Duration::from_secs(3725);
         assert_eq!(show.clock(), "1:02:05");
+        assert_eq!(show.left(), Some(("52:05".into(), true)));
+    }
+
+    #[test]
+    fn reveals_go_forward_and_back_before_the_slide_changes() {
+        let kb = kb();
+        let tour = kb.find("ipec-in-ten-minutes").expect("the tour");
+        let mut show = Show::new(&kb, tour, UNIX_EPOCH);
+        show.slides[0].points = vec!["one".into(), "two".into()];
+        show.slides[0].reveal = Some(Reveal::All);
+        assert_eq!(
+            show.shown(),
+            Shown {
+                visual: false,
+                points: 0
+            }
+        );
+        show.forward();
+        assert_eq!(
+            show.shown(),
+            Shown {
+                visual: true,
+                points: 0
+            }
+        );
+        show.forward();
+        show.forward();
+        assert_eq!(
+            (show.current(), show.shown()),
+            (
+                0,
+                Shown {
+                    visual: true,
+                    points: 2
+                }
+            )
+        );
+        show.forward();
+        assert_eq!((show.current(), show.state.reveal), (1, 0));
+        show.backward();
+        assert_eq!(
+            (show.current(), show.state.reveal),
+            (0, 3),
+            "back shows the previous slide whole"
+        );
+        show.backward();
+        assert_eq!(
+            show.shown(),
+            Shown {
+                visual: true,
+                points: 1
+            }
+        );
     }
 }

@@ -24,6 +24,12 @@ impl App {
             Action::Mouse(m) => self.mouse(m),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Report(message) => self.status = Some(message),
+            Action::Tick(now) => {
+                self.now = now;
+                if let Mode::Present(_) = self.mode {
+                    self.present_action(Action::Tick(now));
+                }
+            }
             action => match &self.mode {
                 Mode::Help { .. } => self.help_action(action),
                 Mode::Search(_) => self.palette_action(action),
