@@ -9,6 +9,7 @@ pub mod groups;
 pub mod handout;
 pub mod render;
 pub mod table;
+pub mod visual;
 
 use serde::Serialize;
 

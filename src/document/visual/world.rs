@@ -1,0 +1,100 @@
+//! Natural Earth's country shapes at 1:110m (assets/natural-earth), decoded by build.rs into rings,
+//! and filled onto a grid of dots: the land of a map, as a pure function of the view and the size.
+
+use std::sync::OnceLock;
+
+/// The shapes as build.rs wrote them.
+static SHAPES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world.bin"));
+
+/// One ring of a country's outline, in degrees.
+pub struct Ring {
+    /// The country's ISO 3166-1 numeric code.
+    pub country: u16,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Every ring of every country.
+pub fn rings() -> &'static [Ring] {
+    static RINGS: OnceLock<Vec<Ring>> = OnceLock::new();
+    RINGS.get_or_init(|| decode(SHAPES))
+}
+
+fn decode(mut bytes: &[u8]) -> Vec<Ring> {
+    let mut rings = Vec::new();
+    let take = |n: usize, bytes: &mut &[u8]| -> Option<Vec<u8>> {
+        let (head, rest) = (bytes.get(..n)?.to_vec(), bytes.get(n..)?);
+        *bytes = rest;
+        Some(head)
+    };
+    while let Some(head) = take(6, &mut bytes) {
+        let country = u16::from_le_bytes([head[0], head[1]]);
+        let count = u32::from_le_bytes([head[2], head[3], head[4], head[5]]) as usize;
+        let Some(body) = take(count * 4, &mut bytes) else { break };
+        let points = body
+            .chunks_exact(4)
+            .map(|p| {
+                let lon = i16::from_le_bytes([p[0], p[1]]);
+                let lat = i16::from_le_bytes([p[2], p[3]]);
+                (f64::from(lon) / 100.0, f64::from(lat) / 100.0)
+            })
+            .collect();
+        rings.push(Ring { country, points });
+    }
+    rings
+}
+
+/// Which dots of a `dots_w` × `dots_h` grid covering `lon` × `lat` lie on land: row by row, the
+/// crossings of every ring with the row's middle line, filled between pairs (even-odd).
+pub fn land(lon: [f64; 2], lat: [f64; 2], dots_w: usize, dots_h: usize) -> Vec<Vec<bool>> {
+    let mut grid = vec![vec![false; dots_w]; dots_h];
+    let per_x = (lon[1] - lon[0]) / dots_w.max(1) as f64;
+    let per_y = (lat[1] - lat[0]) / dots_h.max(1) as f64;
+    for (row, line) in grid.iter_mut().enumerate() {
+        let y = lat[1] - (row as f64 + 0.5) * per_y;
+        for ring in rings() {
+            let mut crossings: Vec<f64> = ring
+                .points
+                .windows(2)
+                // An edge across the antimeridian (Fiji, Russia) is a jump, not a border.
+                .filter(|e| (e[0].1 <= y) != (e[1].1 <= y) && (e[1].0 - e[0].0).abs() < 180.0)
+                .map(|e| {
+                    let ((x0, y0), (x1, y1)) = (e[0], e[1]);
+                    x0 + (y - y0) / (y1 - y0) * (x1 - x0)
+                })
+                .collect();
+            if crossings.len() % 2 == 1 {
+                // A ring cut at the antimeridian: its row is left out rather than filled wrong.
+                continue;
+            }
+            crossings.sort_by(f64::total_cmp);
+            for pair in crossings.chunks_exact(2) {
+                let from = ((pair[0] - lon[0]) / per_x - 0.5).ceil().max(0.0) as usize;
+                let to = ((pair[1] - lon[0]) / per_x - 0.5).floor();
+                if to < 0.0 {
+                    continue;
+                }
+                for dot in line.iter_mut().take((to as usize + 1).min(dots_w)).skip(from) {
+                    *dot = true;
+                }
+            }
+        }
+    }
+    grid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shapes_are_there_and_land_is_where_it_should_be() {
+        assert!(rings().len() > 200, "{} rings", rings().len());
+        // A grid of one-degree dots: the middle of Africa is land, the middle of the Pacific is not.
+        let grid = land([-180.0, 180.0], [-90.0, 90.0], 360, 180);
+        let at = |lon: f64, lat: f64| grid[(90.0 - lat) as usize][(lon + 180.0) as usize];
+        assert!(at(20.0, 5.0), "Central Africa");
+        assert!(at(-100.0, 40.0), "North America");
+        assert!(!at(-150.0, 0.0), "the Pacific");
+        assert!(!at(-30.0, 0.0), "the Atlantic");
+    }
+}
