@@ -4,6 +4,7 @@
 mod common;
 
 use common::{app, press};
+use ipec::app::present::SlideBody;
 use ipec::app::rows::RowKey;
 use ipec::app::tabs::Tab;
 use ipec::app::{Action, App, Key, Mode};
@@ -22,7 +23,7 @@ fn presenting(id: &str, width: u16, height: u16) -> App {
 }
 
 fn step(app: &App) -> usize {
-    app.show().map(|s| s.current).expect("presenting")
+    app.show().map(|s| s.current()).expect("presenting")
 }
 
 /// Every slide of a tour at a size, named by tour, step and size.
@@ -45,15 +46,95 @@ fn the_ten_minute_tour_at_three_sizes() {
     }
 }
 
+/// The step (1-based) of a tour whose slide shows this view.
+fn step_with(app: &App, view: fn(&SlideBody) -> bool) -> usize {
+    let show = app.show().expect("presenting");
+    show.slides
+        .iter()
+        .position(|s| view(&s.body))
+        .expect("the tour has such a step")
+        + 1
+}
+
 #[test]
 fn a_chart_and_a_timeline_slide_at_three_sizes() {
     for (w, h) in [(80, 24), (120, 40), (200, 55)] {
         let mut app = presenting("forced-labour", w, h);
-        press(&mut app, "4<Enter>");
+        let chart = step_with(&app, |b| matches!(b, SlideBody::Chart(_)));
+        press(&mut app, &format!("{chart}<Enter>"));
+        reveal_all(&mut app);
         insta::assert_snapshot!(format!("slide_chart_{w}x{h}"), render_contrast(&app));
-        press(&mut app, "12<Enter>");
+        let timeline = step_with(&app, |b| matches!(b, SlideBody::Timeline { .. }));
+        press(&mut app, &format!("{timeline}<Enter>"));
+        reveal_all(&mut app);
         insta::assert_snapshot!(format!("slide_timeline_{w}x{h}"), render_contrast(&app));
     }
+}
+
+/// Presses "next" until the current slide is whole.
+fn reveal_all(app: &mut App) {
+    let stages = app.show().and_then(|s| s.slide()).map_or(0, |s| s.stages());
+    let reveal = app.show().map_or(0, |s| s.state.reveal);
+    for _ in reveal..stages {
+        app.update(Action::Right);
+    }
+}
+
+#[test]
+fn a_step_reveals_its_points_and_number_before_the_next_slide() {
+    let mut app = presenting("ipec-in-ten-minutes", 120, 40);
+    let Some(at) = app.show().and_then(|s| s.slides.iter().position(|s| s.stages() > 0)) else {
+        panic!("the introduction reveals something");
+    };
+    press(&mut app, &format!("{}<Enter>", at + 1));
+    let stages = app.show().and_then(|s| s.slide()).map_or(0, |s| s.stages());
+    let first = render_contrast(&app);
+    app.update(Action::Right);
+    assert_eq!(step(&app), at, "next reveals before it moves on");
+    assert_ne!(render_contrast(&app), first, "and the reveal shows");
+    for _ in 1..stages {
+        app.update(Action::Right);
+    }
+    assert_eq!(step(&app), at);
+    app.update(Action::Right);
+    assert_eq!(step(&app), at + 1, "once all is revealed, next is the next slide");
+    app.update(Action::Left);
+    assert_eq!(
+        (step(&app), app.show().map(|s| s.state.reveal)),
+        (at, Some(stages)),
+        "back shows it whole"
+    );
+    for _ in 0..stages {
+        app.update(Action::Left);
+    }
+    assert_eq!(render_contrast(&app), first, "previous hides each reveal again");
+}
+
+#[test]
+fn right_on_a_blank_projector_unblanks_without_moving() {
+    let mut app = presenting("ipec-in-ten-minutes", 120, 40);
+    press(&mut app, "3<Enter>b");
+    assert!(app.show().is_some_and(|s| s.state.blank));
+    app.update(Action::Right);
+    assert!(app.show().is_some_and(|s| !s.state.blank));
+    assert_eq!(step(&app), 2, "the first key only brings the slide back");
+}
+
+#[test]
+fn the_console_scrolls_its_notes_without_moving_the_slide() {
+    let mut app = presenting("ipec-in-ten-minutes", 80, 24);
+    if let Mode::Present(show) = &mut app.mode {
+        show.screen = ipec::app::present::Screen::Presenter;
+    }
+    let top = render_contrast(&app);
+    assert!(top.contains("more lines"), "notes longer than the screen say so: {top}");
+    press(&mut app, "j");
+    assert_eq!(step(&app), 0, "j scrolls the notes, not the slides");
+    assert!(render_contrast(&app).contains("above"), "and says what is above");
+    press(&mut app, "<Right>");
+    assert_eq!(step(&app), 1);
+    let screen = render_contrast(&app);
+    assert!(screen.contains(" elapsed") && screen.contains(" left"), "{screen}");
 }
 
 #[test]
@@ -72,6 +153,10 @@ fn a_big_number_is_never_cut() {
 fn the_keys_of_a_remote() {
     let mut app = presenting("ipec-in-ten-minutes", 120, 40);
     let last = app.show().map(|s| s.slides.len() - 1).expect("presenting");
+    // Without reveals, each key is one slide.
+    if let Mode::Present(show) = &mut app.mode {
+        show.slides.iter_mut().for_each(|s| s.reveal = None);
+    }
     press(&mut app, "<PgDn> ");
     assert_eq!(step(&app), 2, "PgDn and Space go on");
     press(&mut app, "<BS><PgUp>");
@@ -92,7 +177,7 @@ fn the_keys_of_a_remote() {
     assert_eq!(step(&app), last, "Esc drops a number being typed");
     assert!(app.show().is_some(), "... without leaving");
     press(&mut app, "b");
-    assert!(app.show().is_some_and(|s| s.blank));
+    assert!(app.show().is_some_and(|s| s.state.blank));
     // The test backend quotes each line; apart from those, nothing is drawn.
     let drawn = render_contrast(&app)
         .chars()
@@ -100,7 +185,7 @@ fn the_keys_of_a_remote() {
         .count();
     assert_eq!(drawn, 0, "blank means blank");
     press(&mut app, "b");
-    assert!(app.show().is_some_and(|s| !s.blank));
+    assert!(app.show().is_some_and(|s| !s.state.blank));
     press(&mut app, "n");
     assert!(render_contrast(&app).contains("Notes"), "n shows the speaker notes");
     press(&mut app, "n");
@@ -170,7 +255,7 @@ proptest! {
             }
             app.refresh();
             if let Some(show) = app.show() {
-                prop_assert!(show.current < show.slides.len());
+                prop_assert!(show.current() < show.slides.len());
             }
             if i % 4 == 0 {
                 let _ = render_contrast(&app);
@@ -178,4 +263,61 @@ proptest! {
         }
         let _ = render_contrast(&app);
     }
+
+    /// Every slide of every shipped tour, whole, at any size from 40×12 to 300×80: no keepers' note,
+    /// a source line whenever there is room for one, and no text cut without "…".
+    #[test]
+    fn every_slide_at_any_size_keeps_notes_out_and_says_its_source(w in 40u16..=300, h in 12u16..=80) {
+        let kb = ipec::kb::KnowledgeBase::builtin().expect("built-in knowledge base");
+        let notes = keeper_notes(&kb);
+        for tour in kb.refs(ipec::kb::Kind::Tour) {
+            let mut app = presenting(kb.id(tour), w, h);
+            let n = app.show().map_or(0, |s| s.slides.len());
+            for _ in 0..n {
+                reveal_all(&mut app);
+                let screen = render_contrast(&app);
+                let flat = fold(&screen);
+                for note in &notes {
+                    prop_assert!(!flat.contains(note.as_str()), "a keeper's note on a slide at {w}x{h}: {note}");
+                }
+                prop_assert!(!flat.contains("note:"), "{screen}");
+                if h >= 16 {
+                    prop_assert!(screen.contains("Source:"), "no source at {w}x{h}: {screen}");
+                }
+                app.update(Action::Right);
+            }
+        }
+    }
+}
+
+/// The opening words of every sentence of every record's keepers' note, folded.
+fn keeper_notes(kb: &ipec::kb::KnowledgeBase) -> Vec<String> {
+    let mut notes = Vec::new();
+    for kind in ipec::kb::Kind::ALL {
+        for r in kb.refs(kind) {
+            let note = kb.record(r).to_json().ok();
+            let Some(text) = note.as_ref().and_then(|v| v.get("note")).and_then(|n| n.as_str()) else {
+                continue;
+            };
+            for sentence in text.split(". ").filter(|s| s.len() >= 40) {
+                let words = sentence.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                notes.push(words.chars().take(40).collect());
+            }
+        }
+    }
+    notes
+}
+
+/// Lower case, one space between words, the quotes the test backend puts around each line gone.
+fn fold(text: &str) -> String {
+    let lines = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('"').trim_end_matches('"'));
+    lines
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

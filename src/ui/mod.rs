@@ -7,6 +7,7 @@
 //! - `loading`: the loading screen, before there is an `App`.
 //! - `theme`: colours.
 
+mod console;
 mod detail;
 mod footer;
 mod help;
@@ -14,6 +15,8 @@ pub mod loading;
 mod palette;
 mod present;
 mod problems;
+mod slide_map;
+mod slide_timeline;
 mod tabs;
 pub mod theme;
 mod too_small;

@@ -6,118 +6,166 @@
 
 use ratatui::layout::{Alignment, Direction, Rect};
 use ratatui::style::Modifier;
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
 use ratatui::Frame;
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::present::{Screen, Show, Slide, SlideBody};
-use crate::app::rows::RowKey;
 use crate::app::App;
-use crate::document::{self, Block as DocBlock, Chart, Document, Extent, Stat};
-use crate::kb::{Kind, KnowledgeBase, RecordRef};
+use crate::document::{self, format, Block as DocBlock, Chart, Document, Extent, Stat};
+use crate::kb::{KnowledgeBase, RecordRef};
 use crate::ui::{truncate, Theme};
 
 pub fn draw(frame: &mut Frame, app: &App, show: &Show, theme: &Theme) {
     let area = frame.area();
     frame.buffer_mut().set_style(area, theme.base);
-    if show.blank || area.width < 4 || area.height < 3 {
+    if area.width < 4 || area.height < 3 {
         return;
     }
     match show.screen {
+        Screen::Projected if show.asked_to_follow => already_presented(frame, show, theme, area),
+        Screen::Projected if show.state.blank => {}
         Screen::Projected => projected(frame, app, show, theme, area),
-        Screen::Presenter => presenter(frame, app, show, theme, area),
+        Screen::Presenter => super::console::draw(frame, app, show, theme, area),
     }
 }
 
-/// The audience's screen: the corner line, the heading, the slide, its text, and the notes when asked.
+/// A second projector of a tour already on a projector: asked, not silently mirrored.
+fn already_presented(frame: &mut Frame, show: &Show, theme: &Theme, area: Rect) {
+    let width = usize::from(area.width.saturating_sub(4)).min(70);
+    let mut lines: Vec<Line> = Vec::new();
+    let said = format!("“{}” is already being presented in another window.", show.title);
+    for line in format::wrap_lines(&said, width) {
+        lines.push(Line::styled(line, theme.heading).alignment(Alignment::Center));
+    }
+    lines.push(Line::raw(""));
+    for line in format::wrap_lines("Follow it here? y: follow the show · n or Esc: leave", width) {
+        lines.push(Line::styled(line, theme.text).alignment(Alignment::Center));
+    }
+    let h = (lines.len() as u16).min(area.height);
+    let top = area.y + area.height.saturating_sub(h) / 2;
+    frame.render_widget(Paragraph::new(lines), Rect::new(area.x, top, area.width, h));
+}
+
+/// Where the parts of a slide go: a pure function of the slide and the screen's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlideLayout {
+    pub heading: Rect,
+    pub points: Rect,
+    pub visual: Rect,
+    pub source: Rect,
+    pub notes: Option<Rect>,
+}
+
+/// The widest a column of text gets, however wide the screen: lines a room can follow.
+const TEXT_WIDTH: u16 = 100;
+
+impl SlideLayout {
+    pub fn new(slide: &Slide, area: Rect, notes: bool) -> SlideLayout {
+        let margin = (area.width / 20).min(6);
+        let mut body = Rect::new(area.x + margin, area.y + 1, area.width - 2 * margin, area.height - 1);
+        let notes = notes.then(|| {
+            let h = (area.height / 3).max(4).min(body.height / 2);
+            body.height -= h;
+            Rect::new(area.x, area.y + area.height - h, area.width, h)
+        });
+        let text_w = body.width.min(TEXT_WIDTH);
+        let text_x = body.x + (body.width - text_w) / 2;
+        let source_rows = source_lines(&slide.source, body.width).len() as u16;
+        let heading_rows = format::wrap_at_most(&slide.heading, usize::from(body.width), 2).len() as u16;
+        let gap = u16::from(body.height >= 16);
+        let heading = Rect::new(body.x, body.y + gap, body.width, heading_rows.min(body.height));
+        let below_heading = heading.y + heading.height + 1;
+        let end = body.y + body.height;
+        let source_y = end.saturating_sub(source_rows).max(below_heading.min(end));
+        let source = Rect::new(body.x, source_y, body.width, end - source_y);
+        let room = source_y.saturating_sub(below_heading + 1);
+        let wanted = point_lines(&slide.points, text_w, u16::MAX).len() as u16;
+        // The points take what they need, but leave the visual at least half the room.
+        let points_h = if matches!(slide.body, SlideBody::Record(_)) && wanted > 0 {
+            wanted.min(room.saturating_sub(room / 2).max(room.min(wanted).min(room * 2 / 3)))
+        } else {
+            wanted.min(room / 2)
+        };
+        let points = Rect::new(text_x, below_heading, text_w, points_h);
+        let visual_y = points.y + points_h + u16::from(points_h > 0);
+        let visual = Rect::new(body.x, visual_y, body.width, source_y.saturating_sub(visual_y + 1));
+        SlideLayout {
+            heading,
+            points,
+            visual,
+            source,
+            notes,
+        }
+    }
+}
+
+/// The source line, on two lines at most, shortened with "…" rather than cut.
+fn source_lines(source: &str, width: u16) -> Vec<String> {
+    format::wrap_at_most(source, usize::from(width), 2)
+}
+
+/// The points as bulleted lines, wrapped under their bullet, at most `max` lines in all: a point that
+/// does not fit whole ends with "…".
+fn point_lines(points: &[String], width: u16, max: u16) -> Vec<(usize, String)> {
+    let inner = usize::from(width.saturating_sub(2));
+    let mut lines = Vec::new();
+    for (i, point) in points.iter().enumerate() {
+        let left = usize::from(max).saturating_sub(lines.len());
+        if left == 0 {
+            break;
+        }
+        for (j, line) in format::wrap_at_most(point, inner, left).into_iter().enumerate() {
+            let bullet = if j == 0 { "• " } else { "  " };
+            lines.push((i, format!("{bullet}{line}")));
+        }
+    }
+    lines
+}
+
+/// The audience's screen: the corner line, the heading, the points shown so far, the visual, the
+/// source; the speaker notes when asked.
 fn projected(frame: &mut Frame, app: &App, show: &Show, theme: &Theme, area: Rect) {
     corner(frame, show, theme, area);
     let Some(slide) = show.slide() else { return };
-    let margin = (area.width / 20).min(6);
-    let mut body = Rect::new(area.x + margin, area.y + 1, area.width - 2 * margin, area.height - 1);
-    if show.notes {
-        let h = (area.height / 3).max(4).min(body.height / 2);
-        let notes = Rect::new(area.x, area.y + area.height - h, area.width, h);
-        body.height -= h;
+    let layout = SlideLayout::new(slide, area, show.notes);
+    let shown = show.shown();
+    if let Some(notes) = layout.notes {
         draw_notes(frame, slide, theme, notes);
     }
-    let heading = Paragraph::new(Line::styled(slide.heading.clone(), theme.heading))
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true });
-    let heading_rows = wrapped_rows(&slide.heading, body.width).min(3);
-    frame.render_widget(
-        heading,
-        Rect::new(body.x, body.y + 1, body.width, heading_rows.min(body.height)),
-    );
-    let top = 2 + heading_rows + 1;
-    if body.height <= top {
-        return;
+    let heading: Vec<Line> = format::wrap_at_most(&slide.heading, usize::from(layout.heading.width), 2)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.heading).alignment(Alignment::Center))
+        .collect();
+    frame.render_widget(Paragraph::new(heading), layout.heading);
+    let points: Vec<Line> = point_lines(&slide.points, layout.points.width, layout.points.height)
+        .into_iter()
+        .filter(|(i, _)| *i < shown.points)
+        .map(|(_, l)| Line::styled(l, theme.text))
+        .collect();
+    frame.render_widget(Paragraph::new(points), layout.points);
+    if shown.visual && layout.visual.height >= 1 {
+        body_of(frame, &app.kb, app, slide, theme, layout.visual);
+    } else if !shown.visual && layout.visual.height >= 1 {
+        let line = Line::styled("?", theme.figure_value.add_modifier(Modifier::BOLD)).alignment(Alignment::Center);
+        let mid = layout.visual.y + layout.visual.height / 3;
+        frame.render_widget(line, Rect::new(layout.visual.x, mid, layout.visual.width, 1));
     }
-    let mut rest = Rect::new(body.x, body.y + top, body.width, body.height - top);
-    if let Some(text) = &slide.text {
-        let rows = wrapped_rows(text, rest.width).min(rest.height / 3);
-        let para = Paragraph::new(Line::styled(text.clone(), theme.text))
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true });
-        frame.render_widget(para, Rect::new(rest.x, rest.y, rest.width, rows));
-        rest.y += rows + 1;
-        rest.height = rest.height.saturating_sub(rows + 1);
-    }
-    body_of(frame, &app.kb, app, slide, theme, rest);
+    let source: Vec<Line> = source_lines(&slide.source, layout.source.width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.dim).alignment(Alignment::Center))
+        .collect();
+    frame.render_widget(Paragraph::new(source), layout.source);
 }
 
-/// The trainer's screen: where we are, the notes, and the next slide.
-fn presenter(frame: &mut Frame, app: &App, show: &Show, theme: &Theme, area: Rect) {
-    corner(frame, show, theme, area);
-    let Some(slide) = show.slide() else { return };
-    let body = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
-    let left_w = if body.width >= 80 {
-        body.width * 3 / 5
-    } else {
-        body.width
-    };
-    let now = Rect::new(body.x, body.y, left_w, body.height);
-    let notes = if slide.notes.is_empty() {
-        "No speaker notes for this step."
-    } else {
-        slide.notes.as_str()
-    };
-    let text = Text::from(vec![
-        Line::styled(format!("Now {}: {}", show.counter(), slide.heading), theme.heading),
-        Line::raw(""),
-        Line::styled(notes.to_string(), theme.text),
-    ]);
-    let block = Block::bordered()
-        .border_style(theme.border_focus)
-        .title(Span::styled(" Speaker notes ", theme.pane_title));
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), now);
-    if left_w == body.width {
-        return;
-    }
-    let next = Rect::new(body.x + left_w, body.y, body.width - left_w, body.height);
-    let lines = match show.next_slide() {
-        Some(n) => vec![
-            Line::styled(n.heading.clone(), theme.heading),
-            Line::styled(shows(&app.kb, n), theme.dim),
-            Line::raw(""),
-            Line::styled(n.text.clone().unwrap_or_default(), theme.text),
-        ],
-        None => vec![Line::styled("This is the last slide.", theme.dim)],
-    };
-    let block = Block::bordered()
-        .border_style(theme.border)
-        .title(Span::styled(" Next ", theme.pane_title));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), next);
-}
-
-/// What a slide shows, in a few words, for the presenter's preview.
-fn shows(kb: &KnowledgeBase, slide: &Slide) -> String {
+/// What a slide shows, in a few words, for the console's preview.
+pub fn shows(kb: &KnowledgeBase, slide: &Slide) -> String {
     match &slide.body {
         SlideBody::Record(r) => format!("{} · {}", r.kind.label(), kb.title(*r)),
         SlideBody::Chart(r) => format!("Chart · {}", kb.title(*r)),
-        SlideBody::Map { region, country } => match (country, region) {
+        SlideBody::Map { region, country, .. } => match (country, region) {
             (Some(c), _) => format!("Map · {}", kb.title(*c)),
             (None, Some(r)) => format!("Map · {r}"),
             (None, None) => "Map of the world".into(),
@@ -171,41 +219,17 @@ fn body_of(frame: &mut Frame, kb: &KnowledgeBase, app: &App, slide: &Slide, them
         SlideBody::Record(r) => record(frame, kb, *r, theme, area),
         SlideBody::Chart(r) => {
             let doc = kb.document_with(*r, Extent::SCREEN);
-            let (area, cite) = split_citation(area);
             if let Some(chart) = chart_of(&doc) {
                 bar_chart(frame, &chart, theme, area);
             }
-            citation(frame, &doc, theme, cite);
         }
-        SlideBody::Map { region, country } => {
-            let block = Block::default();
+        SlideBody::Map { region, country, named } => {
             let region = region.or_else(|| country.map(|c| kb.countries[c.index].region));
-            super::views::map::draw_map(frame, kb, theme, area, block, region, *country, true);
+            super::slide_map::draw(frame, kb, theme, area, region, named);
         }
-        SlideBody::Timeline { from, to } => timeline(frame, app, theme, area, (*from, *to)),
+        SlideBody::Timeline { from, to } => super::slide_timeline::draw(frame, kb, theme, area, (*from, *to)),
         SlideBody::Matrix => matrix(frame, app, theme, area),
     }
-}
-
-/// The last line of an area for the citation, the rest for the content.
-fn split_citation(area: Rect) -> (Rect, Rect) {
-    let h = area.height.saturating_sub(2);
-    (
-        Rect::new(area.x, area.y, area.width, h),
-        Rect::new(area.x, area.y + h + 1, area.width, area.height.saturating_sub(h + 1)),
-    )
-}
-
-fn citation(frame: &mut Frame, doc: &Document, theme: &Theme, area: Rect) {
-    let Some(line) = doc.blocks.iter().find_map(|b| match b {
-        DocBlock::Citation { source, section, .. } if section.is_empty() => Some(format!("Source: {}", source.label)),
-        DocBlock::Citation { source, section, .. } => Some(format!("Source: {}, {section}", source.label)),
-        _ => None,
-    }) else {
-        return;
-    };
-    let line = Line::styled(truncate(&line, usize::from(area.width)), theme.dim).alignment(Alignment::Center);
-    frame.render_widget(line, area);
 }
 
 fn chart_of(doc: &Document) -> Option<Chart> {
@@ -215,13 +239,12 @@ fn chart_of(doc: &Document) -> Option<Chart> {
     })
 }
 
-/// A record: its headline figure big, the others beside it, its chart or its text, and its citation.
+/// A record: its headline figure big and the next beside it, or its chart, or its title and the first
+/// sentence or two of its summary. Never its keepers' note.
 fn record(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, area: Rect) {
     // Built on every frame: cut to what a screen shows, or a country of 100,000 results costs a tenth of
     // a second each time.
     let doc = kb.document_with(r, Extent::SCREEN);
-    let (area, cite) = split_citation(area);
-    citation(frame, &doc, theme, cite);
     let stats: Vec<&Stat> = doc
         .blocks
         .iter()
@@ -230,57 +253,57 @@ fn record(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, ar
             _ => None,
         })
         .unwrap_or_default();
-    // On a tall screen the figure sits a little lower than the top, nearer the eye.
-    let pad = if stats.is_empty() {
-        0
-    } else {
-        area.height.saturating_sub(24) / 3
-    };
-    let mut rest = Rect::new(area.x, area.y + pad, area.width, area.height - pad);
     if let Some(first) = stats.first() {
+        // On a tall screen the figure sits a little lower than the top, nearer the eye.
+        let pad = area.height.saturating_sub(24) / 4;
+        let mut rest = Rect::new(area.x, area.y + pad, area.width, area.height - pad);
         let used = big_figure(frame, first, theme, rest);
         rest.y += used;
         rest.height = rest.height.saturating_sub(used);
         let others: Vec<Line> = stats
             .iter()
             .skip(1)
-            .take(4)
+            .take(usize::from(rest.height).min(3))
             .map(|s| {
-                Line::from(vec![
-                    Span::styled(s.short(), theme.figure_value),
-                    Span::styled(format!("  {}", s.label), theme.figure_label),
-                ])
-                .alignment(Alignment::Center)
+                let text = truncate(&format!("{} {} {}", s.value, s.unit, s.label), usize::from(rest.width));
+                Line::styled(text, theme.figure_label).alignment(Alignment::Center)
             })
             .collect();
-        let h = (others.len() as u16).min(rest.height);
-        frame.render_widget(Paragraph::new(others), Rect::new(rest.x, rest.y, rest.width, h));
-        rest.y += h + u16::from(h > 0);
-        rest.height = rest.height.saturating_sub(h + u16::from(h > 0));
-    }
-    if let Some(chart) = chart_of(&doc) {
-        bar_chart(frame, &chart, theme, rest);
+        frame.render_widget(Paragraph::new(others), rest);
         return;
     }
-    if stats.is_empty() {
-        let mut lines = vec![
-            Line::styled(doc.subtitle.clone(), theme.subtitle).alignment(Alignment::Center),
-            Line::raw(""),
-        ];
-        lines.extend(doc.blocks.iter().filter_map(|b| match b {
-            DocBlock::Paragraph { text } => Some(Line::styled(text.clone(), theme.text)),
-            _ => None,
-        }));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), rest);
-    } else if let Some(text) = doc.blocks.iter().find_map(|b| match b {
-        DocBlock::Paragraph { text } => Some(text.clone()),
-        _ => None,
-    }) {
-        let para = Paragraph::new(Line::styled(text, theme.text))
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true });
-        frame.render_widget(para, rest);
+    if let Some(chart) = chart_of(&doc) {
+        bar_chart(frame, &chart, theme, area);
+        return;
     }
+    quote(frame, kb, r, theme, area);
+}
+
+/// A record without a number: its title, and the first sentence or two of what it says.
+fn quote(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, area: Rect) {
+    let width = usize::from(area.width.min(TEXT_WIDTH));
+    let said = match kb.record(r) {
+        // A figure's body is its note, for keepers only.
+        crate::kb::Record::Figure(_) | crate::kb::Record::Country(_) => String::new(),
+        record => format::first_sentences(record.body(), 220),
+    };
+    let mut lines: Vec<Line> = format::wrap_at_most(kb.title(r), width, 2)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.subtitle).alignment(Alignment::Center))
+        .collect();
+    let room = usize::from(area.height).saturating_sub(lines.len() + 1);
+    if !said.is_empty() && room > 0 {
+        lines.push(Line::raw(""));
+        let quoted = format!("“{said}”");
+        lines.extend(
+            format::wrap_at_most(&quoted, width, room)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.text).alignment(Alignment::Center)),
+        );
+    }
+    let h = (lines.len() as u16).min(area.height);
+    let top = area.y + area.height.saturating_sub(h) / 3;
+    frame.render_widget(Paragraph::new(lines), Rect::new(area.x, top, area.width, h));
 }
 
 /// The pixel sizes tried for a big number, largest first, with the cells one glyph takes.
@@ -409,105 +432,77 @@ fn bar_chart(frame: &mut Frame, chart: &Chart, theme: &Theme, area: Rect) {
     }
 }
 
-/// The years as bars (those of the range bright), then the events and results of the range.
-fn timeline(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, range: (Option<i32>, Option<i32>)) {
-    let tab = crate::app::tabs::Tab::for_kind(Kind::Event);
-    let years = app.year_counts(tab);
-    let (from, to) = (range.0.unwrap_or(i32::MIN), range.1.unwrap_or(i32::MAX));
-    let chart_h = (area.height / 2).clamp(3, 12).min(area.height);
-    let bounded = range.0.is_some() || range.1.is_some();
-    super::views::timeline::draw_years(
-        frame,
-        theme,
-        Rect::new(area.x, area.y, area.width, chart_h),
-        &years,
-        bounded.then_some((from, to)),
-    );
-    let list = Rect::new(area.x, area.y + chart_h, area.width, area.height - chart_h);
-    // Each entry under the year it is grouped by (a result dated 2009-2016 is a 2016 entry).
-    let mut year = None;
-    let lines: Vec<Line> = app
-        .rows(tab)
-        .iter()
-        .filter(|r| {
-            if let RowKey::Year(y) = r.key {
-                year = Some(y);
-            }
-            r.depth == 1 && year.is_some_and(|y| y >= from && y <= to)
-        })
-        .take(usize::from(list.height))
-        .map(|r| {
-            Line::from(vec![
-                Span::styled(format!("{:<12}", r.lead), theme.lead),
-                Span::styled(
-                    truncate(&r.label, usize::from(list.width).saturating_sub(13)),
-                    theme.item,
-                ),
-            ])
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list);
-}
-
-/// The theory of change as a table of counts, areas spelt out.
+/// The theory of change as a table of counts: every priority and area named in full on up to two
+/// lines, with the row and column of results the source does not place, so that the totals add up
+/// across and down; a legend says what a cell counts.
 fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     use crate::app::matrix::Axis;
     let m = &app.matrix;
-    let cols: Vec<(usize, String)> = m
+    let kb = &app.kb;
+    let name = |axis: &Axis, of_rows: bool| match (axis, of_rows) {
+        (Axis::Is(n), true) => kb.priorities.get(*n).map_or(String::new(), |x| x.title.clone()),
+        (Axis::Is(n), false) => kb.areas.get(*n).map_or(String::new(), |x| x.title.clone()),
+        (Axis::None, true) => "No priority given".into(),
+        (Axis::None, false) => "No area given".into(),
+        (Axis::All, true) => "All priorities".into(),
+        (Axis::All, false) => "All areas".into(),
+    };
+    let ncols = m.cols.len() as u16;
+    let label_w = (area.width / 4).clamp(12, 34);
+    let col_w = (area.width.saturating_sub(label_w) / ncols.max(1)).clamp(5, 18);
+    let table_w = label_w + col_w * ncols;
+    let x0 = area.x + area.width.saturating_sub(table_w) / 2;
+    let w = usize::from(col_w);
+    let mut lines: Vec<Line> = Vec::new();
+    let heads: Vec<Vec<String>> = m
         .cols
         .iter()
-        .enumerate()
-        .filter_map(|(i, a)| match a {
-            Axis::Is(n) => app.kb.areas.get(*n).map(|x| (i, x.title.clone())),
-            Axis::All => Some((i, "All areas".into())),
-            Axis::None => None,
-        })
+        .map(|c| format::wrap_at_most(&name(c, false), w - 1, 2))
         .collect();
-    let label_w = (area.width / 4).max(12);
-    let col_w = (area.width.saturating_sub(label_w) / cols.len().max(1) as u16).max(6);
-    let w = usize::from(col_w);
-    let names: Vec<(String, String)> = cols
-        .iter()
-        .map(|(_, t)| super::views::matrix::two_lines(t, w - 1))
-        .collect();
-    let heading = |pick: fn(&(String, String)) -> &String| {
-        Line::from(
-            std::iter::once(Span::raw(" ".repeat(usize::from(label_w))))
-                .chain(
-                    names
-                        .iter()
-                        .map(|n| Span::styled(format!("{:^w$}", truncate(pick(n), w - 1)), theme.fact_key)),
-                )
-                .collect::<Vec<_>>(),
-        )
-    };
-    let mut lines = vec![heading(|n| &n.0), heading(|n| &n.1)];
-    for (r, p) in m.rows.iter().enumerate() {
-        let name = match p {
-            Axis::Is(n) => app.kb.priorities.get(*n).map_or(String::new(), |x| x.title.clone()),
-            Axis::All => "All priorities".into(),
-            Axis::None => continue,
-        };
-        lines.push(Line::raw(""));
-        let mut spans = vec![Span::styled(
-            format!(
-                "{:<w$}",
-                truncate(&name, usize::from(label_w) - 1),
-                w = usize::from(label_w)
-            ),
-            theme.item,
-        )];
-        for (c, _) in &cols {
-            let n = m.count(r, *c);
-            let style = if n == 0 { theme.zero } else { theme.figure_value };
-            spans.push(Span::styled(
-                format!("{:^w$}", document::format::thousands(n), w = usize::from(col_w)),
-                style,
-            ));
-        }
+    for row in 0..2 {
+        let mut spans = vec![Span::raw(" ".repeat(usize::from(label_w)))];
+        spans.extend(
+            heads
+                .iter()
+                .map(|h| Span::styled(format!("{:^w$}", h.get(row).map_or("", String::as_str)), theme.fact_key)),
+        );
         lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    let roomy = usize::from(area.height) >= 3 + m.rows.len() * 3;
+    for (r, axis) in m.rows.iter().enumerate() {
+        let label = format::wrap_at_most(&name(axis, true), usize::from(label_w) - 1, 2);
+        if roomy {
+            lines.push(Line::raw(""));
+        }
+        let lw = usize::from(label_w);
+        let style = if *axis == Axis::All { theme.heading } else { theme.item };
+        let mut spans = vec![Span::styled(format!("{:<lw$}", label[0]), style)];
+        for c in 0..m.cols.len() {
+            let n = m.count(r, c);
+            let style = if n == 0 { theme.zero } else { theme.figure_value };
+            spans.push(Span::styled(format!("{:^w$}", document::format::thousands(n)), style));
+        }
+        lines.push(Line::from(spans));
+        if let Some(second) = label.get(1) {
+            lines.push(Line::styled(second.clone(), style));
+        }
+    }
+    let room = usize::from(area.height);
+    if lines.len() < room {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            truncate(
+                "Each cell: the results placed under that priority and area.",
+                usize::from(table_w),
+            ),
+            theme.dim,
+        ));
+    }
+    lines.truncate(room);
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(x0, area.y, table_w.min(area.width), area.height),
+    );
 }
 
 /// Rows a text takes wrapped at `width` (roughly: by words).

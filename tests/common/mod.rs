@@ -43,6 +43,8 @@ fn named(name: &str) -> Key {
         "Tab" => Key::plain(KeyCode::Tab),
         "S-Tab" => Key::plain(KeyCode::BackTab),
         "Down" => Key::plain(KeyCode::Down),
+        "Right" => Key::plain(KeyCode::Right),
+        "Left" => Key::plain(KeyCode::Left),
         "Up" => Key::plain(KeyCode::Up),
         "BS" => Key::plain(KeyCode::Backspace),
         "PgDn" => Key::plain(KeyCode::PageDown),
