@@ -113,7 +113,7 @@ pub fn wrap_at_most(text: &str, width: usize, max: usize) -> Vec<String> {
             }
         }
     }
-    let trimmed = last.trim_end_matches([',', ';', ':', '.', ' ']).len();
+    let trimmed = last.trim_end_matches([',', ';', ':', '.', ' ', '…']).len();
     last.truncate(trimmed);
     last.push('…');
     lines

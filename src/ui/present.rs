@@ -102,9 +102,9 @@ impl SlideLayout {
     }
 }
 
-/// The source line, on two lines at most, shortened with "…" rather than cut.
+/// The source line, on one line, shortened with "…" after a whole word rather than cut.
 fn source_lines(source: &str, width: u16) -> Vec<String> {
-    format::wrap_at_most(source, usize::from(width), 2)
+    format::wrap_at_most(source, usize::from(width), 1)
 }
 
 /// The points as bulleted lines, wrapped under their bullet, at most `max` lines in all: a point that
@@ -454,10 +454,20 @@ fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let x0 = area.x + area.width.saturating_sub(table_w) / 2;
     let w = usize::from(col_w);
     let mut lines: Vec<Line> = Vec::new();
+    // Areas named in full on two lines where they fit; else a letter each, spelt out under the table.
+    let fits = m.cols.iter().all(|c| {
+        let lines = format::wrap_lines(&name(c, false), w - 1);
+        lines.len() <= 2 && !lines.iter().any(|l| l.ends_with('…'))
+    });
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
     let heads: Vec<Vec<String>> = m
         .cols
         .iter()
-        .map(|c| format::wrap_at_most(&name(c, false), w - 1, 2))
+        .enumerate()
+        .map(|(i, c)| match c {
+            Axis::Is(_) if !fits => vec![format!("{}", letter(i))],
+            _ => format::wrap_at_most(&name(c, false), w - 1, 2),
+        })
         .collect();
     for row in 0..2 {
         let mut spans = vec![Span::raw(" ".repeat(usize::from(label_w)))];
@@ -488,7 +498,19 @@ fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     }
     let room = usize::from(area.height);
-    if lines.len() < room {
+    if !fits {
+        let key: Vec<String> = m
+            .cols
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Axis::Is(_)))
+            .map(|(i, c)| format!("{} {}", letter(i), name(c, false)))
+            .collect();
+        for line in format::wrap_lines(&key.join(" · "), usize::from(table_w)) {
+            lines.push(Line::styled(line, theme.fact_key));
+        }
+    }
+    if lines.len() + 2 <= room {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             truncate(

@@ -52,7 +52,9 @@ pub fn draw(frame: &mut Frame, kb: &KnowledgeBase, theme: &Theme, area: Rect, ra
             Entry::Listing => theme.dim,
             Entry::Result | Entry::Convention | Entry::Event => theme.text,
         };
-        buf.set_string(area.x + label_x, y, label, text_style);
+        let on_bar = label_x > row.x0 && label_x <= row.x1;
+        let text = if on_bar { format!(" {label} ") } else { label };
+        buf.set_string(area.x + label_x.saturating_sub(u16::from(on_bar)), y, text, text_style);
     }
     let legend = legend(&layout);
     let y = area.y + area.height - 1;
@@ -74,6 +76,9 @@ fn legend(layout: &TimelineLayout) -> String {
     }
     if layout.hidden_listings > 0 {
         parts.push(format!("{} more listings", layout.hidden_listings));
+    }
+    if layout.running > 0 {
+        parts.push(format!("{} results begun earlier still running", layout.running));
     }
     parts.join(" · ")
 }

@@ -87,14 +87,30 @@ fn fractional(d: &Date) -> f64 {
     f64::from(d.year) + month / 12.0 + day / 365.0
 }
 
-/// The dated records that overlap the years `from` to `to` (either open).
+/// The dated records that begin in the years `from` to `to` (either open).
 pub fn in_range(kb: &KnowledgeBase, from: Option<i32>, to: Option<i32>) -> Vec<Item> {
-    let lo = from.map_or(f64::MIN, f64::from);
-    let hi = to.map_or(f64::MAX, |t| f64::from(t) + 1.0);
+    let (lo, hi) = bounds(from, to);
     items(kb)
         .into_iter()
-        .filter(|i| i.start < hi && i.end.max(i.start + 0.001) > lo)
+        .filter(|i| i.start >= lo && i.start < hi)
         .collect()
+}
+
+/// How many results begun before `from` still run into it: counted, not drawn, so that the slide
+/// shows only its own years.
+pub fn running_into(kb: &KnowledgeBase, from: Option<i32>, to: Option<i32>) -> usize {
+    let (lo, hi) = bounds(from, to);
+    items(kb)
+        .iter()
+        .filter(|i| i.start < lo && i.end > lo && i.start < hi)
+        .count()
+}
+
+fn bounds(from: Option<i32>, to: Option<i32>) -> (f64, f64) {
+    (
+        from.map_or(f64::MIN, f64::from),
+        to.map_or(f64::MAX, |t| f64::from(t) + 1.0),
+    )
 }
 
 /// One row of the drawn timeline: its entry from column `x0` to `x1` (inclusive), clipped to the axis
@@ -120,6 +136,8 @@ pub struct TimelineLayout {
     /// Milestones and listings in range that did not fit.
     pub hidden_milestones: usize,
     pub hidden_listings: usize,
+    /// Results begun before the first year that run into it.
+    pub running: usize,
 }
 
 impl TimelineLayout {
@@ -155,10 +173,14 @@ impl TimelineLayout {
                 let (before, after) = (item.start < lo, item.end > hi);
                 // The label after the bar where it fits, else before it.
                 let after_room = width.saturating_sub(x1 + 2);
-                let (label_x, label_width) = if after_room >= 24 || after_room >= x0.saturating_sub(1) {
+                let before_room = x0.saturating_sub(1);
+                let (label_x, label_width) = if after_room >= 24 || (after_room >= before_room && after_room >= 12) {
                     (x1 + 2, after_room)
+                } else if before_room >= 12 {
+                    (0, before_room)
                 } else {
-                    (0, x0.saturating_sub(1))
+                    // No room either side: on the bar itself.
+                    (x0 + 2, (x1 - x0).saturating_sub(3).max(width.saturating_sub(x0 + 2)))
                 };
                 Row {
                     item,
@@ -178,6 +200,7 @@ impl TimelineLayout {
             rows,
             hidden_milestones: milestones.len() - shown_m,
             hidden_listings: listings.len() - shown_l,
+            running: running_into(kb, from, to),
         }
     }
 }
