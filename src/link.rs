@@ -9,8 +9,8 @@
 //! it was. A newcomer starts where the show is, unless it is the only one that has moved. A second
 //! projector of the same show is told it is already presented.
 //!
-//! The protocol is one line per message: `hello ROLE STATE` from a newcomer, then `state STATE` either
-//! way, and `already` from the hub to a second projector. STATE is `STEP REVEAL BLANK STARTED_MS FRESH`.
+//! The protocol is one line per message: `hello ROLE STATE` from a newcomer, `welcome STATE` back,
+//! then `state STATE` either way, and `already` from the hub to a second projector. STATE is `STEP REVEAL BLANK STARTED_MS FRESH`.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::PathBuf;
@@ -24,6 +24,8 @@ use crate::app::present::{Screen, ShowState};
 pub enum LinkEvent {
     /// The show moved, revealed, blanked or unblanked.
     State(ShowState),
+    /// The show as it was when this instance joined it.
+    Welcome(ShowState),
     /// Another projector already shows this tour.
     AlreadyPresented,
 }
@@ -320,7 +322,7 @@ fn hub_reads(shared: &Shared, stream: Stream) {
     let Some(state) = welcome(shared, theirs, id) else {
         return;
     };
-    let mut greeting = format!("state {}\n", encode(&state));
+    let mut greeting = format!("welcome {}\n", encode(&state));
     if already {
         greeting.push_str("already\n");
     }
@@ -386,12 +388,17 @@ fn follow_hub(shared: &Shared, stream: Stream) {
             ["already"] => {
                 let _ = shared.events.send(LinkEvent::AlreadyPresented);
             }
-            ["state", rest @ ..] => {
+            [kind @ ("state" | "welcome"), rest @ ..] => {
                 if let Some(state) = decode(rest) {
                     if let Ok(mut mine) = shared.state.lock() {
                         *mine = state;
                     }
-                    let _ = shared.events.send(LinkEvent::State(state));
+                    let event = if *kind == "welcome" {
+                        LinkEvent::Welcome(state)
+                    } else {
+                        LinkEvent::State(state)
+                    };
+                    let _ = shared.events.send(event);
                 }
             }
             _ => {}
@@ -454,7 +461,7 @@ mod tests {
     fn next_state(link: &Link) -> ShowState {
         loop {
             match link.events.recv_timeout(Duration::from_secs(10)) {
-                Ok(LinkEvent::State(s)) => return s,
+                Ok(LinkEvent::State(s) | LinkEvent::Welcome(s)) => return s,
                 Ok(LinkEvent::AlreadyPresented) => continue,
                 Err(e) => panic!("no state came: {e}"),
             }
@@ -523,7 +530,7 @@ mod tests {
         let told = |link: &Link| loop {
             match link.events.recv_timeout(Duration::from_secs(10)) {
                 Ok(LinkEvent::AlreadyPresented) => return true,
-                Ok(LinkEvent::State(_)) => continue,
+                Ok(LinkEvent::State(_) | LinkEvent::Welcome(_)) => continue,
                 Err(_) => return false,
             }
         };

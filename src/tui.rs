@@ -488,6 +488,7 @@ fn event_loop(
         for event in link.as_ref().map(Link::try_recv).unwrap_or_default() {
             app.update(match event {
                 LinkEvent::State(state) => Action::Synced(state),
+                LinkEvent::Welcome(state) => Action::Welcomed(state),
                 LinkEvent::AlreadyPresented => Action::AlreadyPresented,
             });
         }

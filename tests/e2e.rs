@@ -58,6 +58,16 @@ fn spawn_ipec(rows: u16, cols: u16) -> (KillOnDrop, Box<dyn portable_pty::Master
 
 /// The same with arguments.
 fn spawn_ipec_with(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
+    spawn_in(&std::env::temp_dir(), rows, cols, args)
+}
+
+/// The same, the presenter link's socket in `runtime` (a test's own, so that shows do not meet).
+fn spawn_in(
+    runtime: &std::path::Path,
+    rows: u16,
+    cols: u16,
+    args: &[&str],
+) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows,
@@ -72,14 +82,24 @@ fn spawn_ipec_with(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Box<dyn 
     // The tests' own cache, never the user's (a test build's file would replace the one their ipec wrote).
     cmd.env("IPEC_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache"));
     // The presenter link's socket goes to a folder of the test's own.
-    cmd.env("XDG_RUNTIME_DIR", std::env::temp_dir());
+    cmd.env("XDG_RUNTIME_DIR", runtime);
     let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
     (child, pty.master)
 }
 
 /// The binary running in a pseudo-terminal, its screen read by a terminal emulator (vt100) as it draws.
 fn start(rows: u16, cols: u16, args: &[&str]) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
-    let (child, master) = spawn_ipec_with(rows, cols, args);
+    start_in(&std::env::temp_dir(), rows, cols, args)
+}
+
+/// The same, linked to the shows of `runtime` only.
+fn start_in(
+    runtime: &std::path::Path,
+    rows: u16,
+    cols: u16,
+    args: &[&str],
+) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
+    let (child, master) = spawn_in(runtime, rows, cols, args);
     let mut reader = master.try_clone_reader().expect("reader");
     let writer = master.take_writer().expect("writer");
     let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -171,7 +191,8 @@ fn a_hung_up_terminal_ends_the_explorer() {
 
 #[test]
 fn stepping_through_a_tour_on_a_projector_then_leaving() {
-    let (mut child, screen, mut writer) = start(40, 120, &["present", "ipec-in-ten-minutes"]);
+    let runtime = tempfile::tempdir().expect("a runtime folder");
+    let (mut child, screen, mut writer) = start_in(runtime.path(), 40, 120, &["present", "ipec-in-ten-minutes"]);
     let mut send = |keys: &str| {
         writer.write_all(keys.as_bytes()).expect("keys reach ipec");
         writer.flush().expect("flush");
@@ -182,8 +203,8 @@ fn stepping_through_a_tour_on_a_projector_then_leaving() {
     send("\x1b[C");
     screen.wait_for("79 million");
     assert!(screen.text().contains("1/11"), "a reveal is not a new slide");
-    // Space reveals the points, then goes on.
-    send("   ");
+    // Then Space goes on.
+    send(" ");
     screen.wait_for("2/11");
     // A step number and Enter jump there; b blanks the screen and b again restores it.
     send("8\r");
@@ -294,4 +315,83 @@ fn a_broken_file_is_reported_after_the_terminal_is_restored() {
     screen.wait_for("not-toml/countries.toml:3:14: invalid basic string, expected `\"`");
     screen.wait_for("the knowledge base has problems; run `ipec check` for the full list");
     assert!(!screen.text().contains("Ctrl-C cancels"), "the loading screen is gone");
+}
+
+/// Keys to one process of a show.
+fn send(writer: &mut Box<dyn Write + Send>, keys: &str) {
+    writer.write_all(keys.as_bytes()).expect("keys reach ipec");
+    writer.flush().expect("flush");
+}
+
+/// Waits until `screen` shows almost nothing: a blank projector.
+fn wait_blank(screen: &Screen) {
+    let start = Instant::now();
+    while screen.text().chars().filter(|c| !c.is_whitespace()).count() > 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the projector never blanked:\n{}",
+            screen.text()
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+#[test]
+fn the_projector_and_the_console_share_one_show_whatever_restarts() {
+    let runtime = tempfile::tempdir().expect("a runtime folder");
+    let dir = runtime.path();
+    let (mut projector, slides, mut remote) = start_in(dir, 40, 120, &["present", "supply-chains"]);
+    slides.wait_for("1/13");
+    let (_console, notes, mut trainer) = start_in(dir, 40, 120, &["present", "supply-chains", "--notes"]);
+    notes.wait_for("Console");
+    send(&mut remote, "5\r");
+    notes.wait_for("5/13");
+    notes.wait_for(" left");
+    // Blanking from the console blanks the projector, and the console says so.
+    send(&mut trainer, "b");
+    wait_blank(&slides);
+    notes.wait_for("BLANK");
+    // The remote's next key brings the slide back where it was.
+    send(&mut remote, "\x1b[C");
+    slides.wait_for("5/13");
+    // The projector quits and starts again: it rejoins at the show's step, and both follow again.
+    send(&mut remote, "q");
+    wait_exit(&mut projector, "the projector");
+    let (_again, slides, mut remote) = start_in(dir, 40, 120, &["present", "supply-chains"]);
+    slides.wait_for("5/13");
+    send(&mut trainer, "7\r");
+    slides.wait_for("7/13");
+    send(&mut remote, "9\r");
+    notes.wait_for("9/13");
+    // A second projector of the same tour is asked, not silently mirrored.
+    let (mut second, other, mut keys) = start_in(dir, 40, 120, &["present", "supply-chains"]);
+    other.wait_for("is already being");
+    send(&mut keys, "n");
+    wait_exit(&mut second, "the second projector");
+}
+
+#[test]
+fn a_show_started_with_p_in_the_explorer_joins_the_console() {
+    let runtime = tempfile::tempdir().expect("a runtime folder");
+    let dir = runtime.path();
+    let (_console, notes, _trainer) = start_in(dir, 40, 120, &["present", "ipec-in-ten-minutes", "--notes"]);
+    notes.wait_for("Console");
+    let (_explorer, screen, mut keys) = start_in(dir, 40, 120, &[]);
+    screen.wait_for("Overview");
+    send(&mut keys, "/IPEC+ in ten minutes");
+    screen.wait_for("Tour ipec-in-ten-minutes");
+    send(&mut keys, "\r");
+    let start = Instant::now();
+    while screen.text().contains("Search every record") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the search did not open the tour"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    send(&mut keys, "p");
+    screen.wait_for("1/11");
+    send(&mut keys, "4\r");
+    screen.wait_for("4/11");
+    notes.wait_for("4/11");
 }

@@ -153,6 +153,8 @@ pub enum Action {
     ToggleNotes,
     /// Present mode: another instance of the same show moved, revealed or blanked.
     Synced(super::present::ShowState),
+    /// Present mode: the show as it was when this instance joined it.
+    Welcomed(super::present::ShowState),
     /// Present mode: another projector already shows this tour.
     AlreadyPresented,
     /// Present mode: follow the show another projector already shows.

@@ -442,6 +442,13 @@ impl App {
                 }
                 return;
             }
+            // The show as it was when this instance joined: taken unless this one moved meanwhile,
+            // in which case the others are told where it is.
+            Action::Welcomed(_) if !show.state.fresh => {
+                self.effects.push(Effect::SyncShow(show.state));
+                return;
+            }
+            Action::Welcomed(state) => return self.present_action(Action::Synced(state)),
             Action::AlreadyPresented => {
                 show.asked_to_follow = true;
                 return;

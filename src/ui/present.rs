@@ -4,10 +4,10 @@
 //! citation at the foot of every slide that shows a record. The presenter view shows the notes and
 //! what comes next instead.
 
-use ratatui::layout::{Alignment, Direction, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
@@ -265,7 +265,10 @@ fn record(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, ar
             .skip(1)
             .take(usize::from(rest.height).min(3))
             .map(|s| {
-                let text = truncate(&format!("{} {} {}", s.value, s.unit, s.label), usize::from(rest.width));
+                let text = truncate(
+                    &format!("{} {}", s.value, unit_then_label(&s.unit, &s.label)),
+                    usize::from(rest.width),
+                );
                 Line::styled(text, theme.figure_label).alignment(Alignment::Center)
             })
             .collect();
@@ -356,7 +359,7 @@ fn big_figure(frame: &mut Frame, stat: &Stat, theme: &Theme, area: Rect) -> u16 
     let label = if unit.is_empty() {
         stat.label.clone()
     } else {
-        format!("{unit} {}", stat.label)
+        unit_then_label(&unit, &stat.label)
     };
     let label_rows = wrapped_rows(&label, area.width).min(3);
     let number_area = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(label_rows + 1));
@@ -393,43 +396,43 @@ fn big_figure(frame: &mut Frame, stat: &Stat, theme: &Theme, area: Rect) -> u16 
     (height + 1 + label_rows + 1).min(area.height)
 }
 
-/// A figure's rows as horizontal bars, each with its value and unit; the total under them.
+/// A figure's rows as horizontal bars where `ChartLayout` put them: labels left, each value beside its
+/// bar, the whole first when the rows are parts of it, and a foot saying the scale or what was left out.
 fn bar_chart(frame: &mut Frame, chart: &Chart, theme: &Theme, area: Rect) {
-    let unit = &chart.unit;
-    // Values are drawn to scale with one decimal; the text beside each bar is the value as written.
-    let bars: Vec<Bar> = chart
-        .bars
-        .iter()
-        .map(|b| {
-            Bar::default()
-                .value((b.value.max(0.0) * 10.0).round() as u64)
-                .text_value(format!("{} {unit}", b.text))
-                .label(Line::from(b.label.clone()))
-                .style(theme.bar)
-                .value_style(theme.selected)
-        })
-        .collect();
-    let n = chart.bars.len() as u16;
-    let gap = u16::from(area.height >= n * 2 + 2);
-    let total_rows = u16::from(chart.total.is_some()) * 2;
-    // Bars as long as a projector audience can follow, centred; rows centred too.
-    let width = area.width.min(140).max(area.width * 4 / 5).min(area.width);
-    let height = (n + gap * n.saturating_sub(1)).min(area.height.saturating_sub(total_rows));
-    let top = area.y + (area.height.saturating_sub(height + total_rows)) / 3;
-    let chart_area = Rect::new(area.x + (area.width - width) / 2, top, width, height);
-    let widget = BarChart::default()
-        .direction(Direction::Horizontal)
-        .data(BarGroup::default().bars(&bars))
-        .max((chart.max().max(0.0) * 10.0).round() as u64)
-        .bar_width(1)
-        .bar_gap(gap)
-        .label_style(theme.fact_key);
-    frame.render_widget(widget, chart_area);
-    if let Some(total) = &chart.total {
-        let line = Line::styled(format!("Total: {total} {unit}"), theme.figure_label).alignment(Alignment::Center);
-        let y = (top + height + 1).min(area.y + area.height.saturating_sub(1));
-        frame.render_widget(line, Rect::new(area.x, y, area.width, 1.min(area.height)));
+    use crate::document::visual::chart::ChartLayout;
+    let width = area.width.min(TEXT_WIDTH + 20);
+    let x0 = area.x + (area.width - width) / 2;
+    let layout = ChartLayout::new(chart, width, area.height);
+    let mut lines: Vec<Line> = Vec::new();
+    let lw = usize::from(layout.label_width);
+    for (i, row) in layout.rows.iter().enumerate() {
+        if i > 0 && layout.gap {
+            lines.push(Line::raw(""));
+        }
+        let bar_style = if row.whole { theme.dim } else { theme.bar };
+        let bar = "█".repeat(usize::from(row.cells));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<lw$}  ", row.label[0]), theme.fact_key),
+            Span::styled(bar, bar_style),
+            Span::styled(format!(" {}", row.value), theme.figure_value),
+        ]));
+        for more in row.label.iter().skip(1) {
+            lines.push(Line::styled(more.clone(), theme.fact_key));
+        }
     }
+    let foot = match layout.hidden {
+        0 => layout.scale.note(&chart.unit),
+        n => Some(format!(
+            "and {} more rows: ipec show lists them all",
+            document::format::thousands(n)
+        )),
+    };
+    if let Some(foot) = foot {
+        lines.push(Line::styled(truncate(&foot, usize::from(width)), theme.dim));
+    }
+    let h = (lines.len() as u16).min(area.height);
+    let top = area.y + area.height.saturating_sub(h) / 3;
+    frame.render_widget(Paragraph::new(lines), Rect::new(x0, top, width, h));
 }
 
 /// The theory of change as a table of counts: every priority and area named in full on up to two
@@ -542,4 +545,20 @@ fn wrapped_rows(text: &str, width: u16) -> u16 {
         }
     }
     rows
+}
+
+/// "people temporarily picking cotton": the unit, then the label, without saying the unit's last word
+/// twice when the label starts with it.
+fn unit_then_label(unit: &str, label: &str) -> String {
+    let first = label.split_whitespace().next().unwrap_or("");
+    let unit = match unit.trim().rsplit_once(' ') {
+        Some((head, last)) if last.eq_ignore_ascii_case(first) => head,
+        _ if unit.trim().eq_ignore_ascii_case(first) => "",
+        _ => unit.trim(),
+    };
+    if unit.is_empty() {
+        label.to_string()
+    } else {
+        format!("{unit} {label}")
+    }
 }
