@@ -30,7 +30,11 @@ fn main() -> ExitCode {
             tour,
             notes,
             no_cache,
-        } => run_present(data, args, tour, notes, no_cache),
+            pdf,
+        } => match pdf {
+            Some(pdf) => run_present_pdf(data, &args, tour, &pdf, no_cache),
+            None => run_present(data, args, tour, notes, no_cache),
+        },
     }
 }
 
@@ -147,20 +151,7 @@ fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes
     let Some(Loaded { kb, .. }) = load(data, no_cache) else {
         return ExitCode::FAILURE;
     };
-    let target = match tour.as_deref() {
-        Some(id) => kb.find(id),
-        // The tour that comes first in the tours' own order (`order`), else the first listed.
-        None => kb
-            .refs(Kind::Tour)
-            .min_by_key(|r| (kb.tours[r.index].order.unwrap_or(u32::MAX), r.index)),
-    };
-    let Some(target) = target else {
-        let tours: Vec<&str> = kb.refs(Kind::Tour).map(|r| kb.id(r)).collect();
-        let asked = sanitize(tour.as_deref().unwrap_or_default()).into_owned();
-        eprintln!(
-            "ipec: nothing to present as `{asked}`; the tours are: {}",
-            tours.join(", ")
-        );
+    let Some(target) = present_target(&kb, tour.as_deref()) else {
         return ExitCode::FAILURE;
     };
     let options = PresentOptions {
@@ -173,4 +164,42 @@ fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => no_terminal(e),
     }
+}
+
+/// `ipec present TOUR --pdf FILE`: the slides as PDF pages, no terminal needed.
+fn run_present_pdf(
+    data: Option<PathBuf>,
+    args: &TuiArgs,
+    tour: Option<String>,
+    pdf: &ipec::cli::PdfOut,
+    no_cache: bool,
+) -> ExitCode {
+    let Some(Loaded { kb, .. }) = load(data, no_cache) else {
+        return ExitCode::FAILURE;
+    };
+    let Some(target) = present_target(&kb, tour.as_deref()) else {
+        return ExitCode::FAILURE;
+    };
+    ipec::cli::slides_pdf::write(&kb, target, args.theme, pdf)
+}
+
+/// The tour (or record) `ipec present` shows: the one asked for, else the first in the tours' order;
+/// an unknown one is reported with the tours there are.
+fn present_target(kb: &ipec::kb::KnowledgeBase, tour: Option<&str>) -> Option<ipec::kb::RecordRef> {
+    let target = match tour {
+        Some(id) => kb.find(id),
+        // The tour that comes first in the tours' own order (`order`), else the first listed.
+        None => kb
+            .refs(Kind::Tour)
+            .min_by_key(|r| (kb.tours[r.index].order.unwrap_or(u32::MAX), r.index)),
+    };
+    if target.is_none() {
+        let tours: Vec<&str> = kb.refs(Kind::Tour).map(|r| kb.id(r)).collect();
+        let asked = sanitize(tour.unwrap_or_default()).into_owned();
+        eprintln!(
+            "ipec: nothing to present as `{asked}`; the tours are: {}",
+            tours.join(", ")
+        );
+    }
+    target
 }

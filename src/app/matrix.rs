@@ -2,58 +2,7 @@
 //! column for results the source does not place, and an "all" row and column whose cells are the priority
 //! and area records themselves.
 
-pub use crate::kb::theory::{placements, results_among, results_in, Axis, Cell};
-use crate::kb::KnowledgeBase;
-
-/// The matrix's axes and the number of results in each cell, computed once.
-#[derive(Debug, Clone, Default)]
-pub struct Matrix {
-    pub rows: Vec<Axis>,
-    pub cols: Vec<Axis>,
-    /// counts[row][col].
-    pub counts: Vec<Vec<usize>>,
-}
-
-impl Matrix {
-    pub fn new(kb: &KnowledgeBase) -> Matrix {
-        let axes = |n: usize| (0..n).map(Axis::Is).chain([Axis::None, Axis::All]).collect::<Vec<_>>();
-        let rows = axes(kb.priorities.len());
-        let cols = axes(kb.areas.len());
-        let mut counts = vec![vec![0; cols.len()]; rows.len()];
-        // One pass over the results, so that a base of 100,000 results opens instantly.
-        for (_, priority, area) in placements(kb) {
-            for (ri, row) in rows.iter().enumerate() {
-                if !row.accepts(priority) {
-                    continue;
-                }
-                for (ci, col) in cols.iter().enumerate() {
-                    if col.accepts(area) {
-                        counts[ri][ci] += 1;
-                    }
-                }
-            }
-        }
-        Matrix { rows, cols, counts }
-    }
-
-    pub fn cell(&self, row: usize, col: usize) -> Option<Cell> {
-        Some(Cell {
-            priority: *self.rows.get(row)?,
-            area: *self.cols.get(col)?,
-        })
-    }
-
-    pub fn count(&self, row: usize, col: usize) -> usize {
-        self.counts.get(row).and_then(|r| r.get(col)).copied().unwrap_or(0)
-    }
-
-    /// Where a cell is: (row, col).
-    pub fn position(&self, cell: Cell) -> Option<(usize, usize)> {
-        let row = self.rows.iter().position(|&a| a == cell.priority)?;
-        let col = self.cols.iter().position(|&a| a == cell.area)?;
-        Some((row, col))
-    }
-}
+pub use crate::kb::theory::{placements, results_among, results_in, Axis, Cell, Matrix};
 
 /// How the matrix is laid out in the pane, shared by the drawing and by mouse clicks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,8 +35,12 @@ pub fn write(
         out.write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
-    // create_new: the check for an existing file and the creation are one step, so nothing a user has
-    // is overwritten, even by two runs at once.
+    Ok(write_new(path, text.as_bytes(), force, "the handout"))
+}
+
+/// Writes a new file; an existing one is left as it is unless `force` (the check for an existing file
+/// and the creation are one step, so nothing a user has is overwritten, even by two runs at once).
+pub fn write_new(path: &Path, bytes: &[u8], force: bool, what: &str) -> ExitCode {
     let mut options = OpenOptions::new();
     options.write(true);
     if force {
@@ -44,22 +48,22 @@ pub fn write(
     } else {
         options.create_new(true);
     }
-    match options.open(path) {
-        Ok(mut file) => {
-            file.write_all(text.as_bytes())?;
-            eprintln!("ipec: wrote the handout to {}", path.display());
-            Ok(ExitCode::SUCCESS)
+    let written = options.open(path).and_then(|mut file| file.write_all(bytes));
+    match written {
+        Ok(()) => {
+            eprintln!("ipec: wrote {what} to {}", path.display());
+            ExitCode::SUCCESS
         }
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             eprintln!(
                 "ipec: {} exists and was left as it is; choose another file, or add --force to replace it",
                 path.display()
             );
-            Ok(ExitCode::FAILURE)
+            ExitCode::FAILURE
         }
         Err(e) => {
             eprintln!("ipec: cannot write {}: {e}", path.display());
-            Ok(ExitCode::FAILURE)
+            ExitCode::FAILURE
         }
     }
 }

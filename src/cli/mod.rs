@@ -5,6 +5,7 @@ mod handout;
 mod render;
 mod search;
 mod shell;
+pub mod slides_pdf;
 
 mod watch;
 
@@ -115,6 +116,16 @@ pub enum Command {
         /// following the projected slides (and moving them).
         #[arg(long)]
         notes: bool,
+        /// Write the slides to this PDF instead, one 16:9 page per slide as projected (the theme
+        /// decides the colours: `--theme light` for paper); never over an existing file without --force.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// With --pdf: the speaker notes under each slide.
+        #[arg(long, requires = "pdf")]
+        with_notes: bool,
+        /// With --pdf: replace the file if it exists.
+        #[arg(long, requires = "pdf")]
+        force: bool,
         #[command(flatten)]
         explorer: ExplorerArgs,
     },
@@ -304,7 +315,17 @@ pub enum Next {
         tour: Option<String>,
         notes: bool,
         no_cache: bool,
+        /// `--pdf FILE [--with-notes] [--force]`: the slides to a file instead of the screen.
+        pdf: Option<Box<PdfOut>>,
     },
+}
+
+/// Where `ipec present --pdf` writes, and how.
+#[derive(Debug, Clone)]
+pub struct PdfOut {
+    pub path: PathBuf,
+    pub with_notes: bool,
+    pub force: bool,
 }
 
 /// Runs the command line: a subcommand to its end, or the settings the explorer opens with.
@@ -321,6 +342,9 @@ pub fn run(cli: Cli) -> Next {
         Some(Command::Present {
             tour,
             notes,
+            pdf,
+            with_notes,
+            force,
             explorer: sub,
         }) => {
             let flags = explorer.merged(&sub);
@@ -334,6 +358,13 @@ pub fn run(cli: Cli) -> Next {
                     tour,
                     notes,
                     no_cache,
+                    pdf: pdf.map(|path| {
+                        Box::new(PdfOut {
+                            path,
+                            with_notes,
+                            force,
+                        })
+                    }),
                 },
                 Err(exit) => exit,
             };

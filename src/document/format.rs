@@ -153,6 +153,22 @@ pub fn first_sentences(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// "people temporarily picking cotton": a number's unit, then its label, without saying the unit's
+/// last word twice when the label starts with it.
+pub fn unit_then_label(unit: &str, label: &str) -> String {
+    let first = label.split_whitespace().next().unwrap_or("");
+    let unit = match unit.trim().rsplit_once(' ') {
+        Some((head, last)) if last.eq_ignore_ascii_case(first) => head,
+        _ if unit.trim().eq_ignore_ascii_case(first) => "",
+        _ => unit.trim(),
+    };
+    if unit.is_empty() {
+        label.to_string()
+    } else {
+        format!("{unit} {label}")
+    }
+}
+
 #[cfg(test)]
 mod wrap_tests {
     use super::*;

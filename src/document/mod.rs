@@ -8,6 +8,8 @@ pub mod format;
 pub mod groups;
 pub mod handout;
 pub mod render;
+pub mod scene;
+pub mod slides;
 pub mod table;
 pub mod visual;
 
@@ -945,6 +947,22 @@ fn plural_heading(kind: &str) -> String {
         format!("{first}{rest}")
     } else {
         format!("{first}{rest}s")
+    }
+}
+
+/// What a number reads as in big text: its value and the scale word of its unit ("160 million").
+pub fn big_words(stat: &Stat) -> (String, String) {
+    let mut unit = stat.unit.split_whitespace();
+    match unit.next() {
+        Some(scale @ ("million" | "billion" | "%" | "per" | "thousand")) if scale != "per" => {
+            let value = if scale == "%" {
+                format!("{}%", stat.value)
+            } else {
+                format!("{} {scale}", stat.value)
+            };
+            (value, unit.collect::<Vec<_>>().join(" "))
+        }
+        _ => (stat.value.clone(), stat.unit.clone()),
     }
 }
 

@@ -266,7 +266,7 @@ fn record(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, ar
             .take(usize::from(rest.height).min(3))
             .map(|s| {
                 let text = truncate(
-                    &format!("{} {}", s.value, unit_then_label(&s.unit, &s.label)),
+                    &format!("{} {}", s.value, format::unit_then_label(&s.unit, &s.label)),
                     usize::from(rest.width),
                 );
                 Line::styled(text, theme.figure_label).alignment(Alignment::Center)
@@ -316,21 +316,7 @@ const SIZES: [(PixelSize, u16, u16); 3] = [
     (PixelSize::Quadrant, 4, 4),
 ];
 
-/// What a number reads as in big text: its value and the scale word of its unit ("160 million").
-pub fn big_words(stat: &Stat) -> (String, String) {
-    let mut unit = stat.unit.split_whitespace();
-    match unit.next() {
-        Some(scale @ ("million" | "billion" | "%" | "per" | "thousand")) if scale != "per" => {
-            let value = if scale == "%" {
-                format!("{}%", stat.value)
-            } else {
-                format!("{} {scale}", stat.value)
-            };
-            (value, unit.collect::<Vec<_>>().join(" "))
-        }
-        _ => (stat.value.clone(), stat.unit.clone()),
-    }
-}
+pub use crate::document::big_words;
 
 /// The biggest size at which `text` fits in `area`, if any: (size, width, height) in cells.
 pub fn fit(text: &str, area: Rect) -> Option<(PixelSize, u16, u16)> {
@@ -359,7 +345,7 @@ fn big_figure(frame: &mut Frame, stat: &Stat, theme: &Theme, area: Rect) -> u16 
     let label = if unit.is_empty() {
         stat.label.clone()
     } else {
-        unit_then_label(&unit, &stat.label)
+        format::unit_then_label(&unit, &stat.label)
     };
     let label_rows = wrapped_rows(&label, area.width).min(3);
     let number_area = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(label_rows + 1));
@@ -545,20 +531,4 @@ fn wrapped_rows(text: &str, width: u16) -> u16 {
         }
     }
     rows
-}
-
-/// "people temporarily picking cotton": the unit, then the label, without saying the unit's last word
-/// twice when the label starts with it.
-fn unit_then_label(unit: &str, label: &str) -> String {
-    let first = label.split_whitespace().next().unwrap_or("");
-    let unit = match unit.trim().rsplit_once(' ') {
-        Some((head, last)) if last.eq_ignore_ascii_case(first) => head,
-        _ if unit.trim().eq_ignore_ascii_case(first) => "",
-        _ => unit.trim(),
-    };
-    if unit.is_empty() {
-        label.to_string()
-    } else {
-        format!("{unit} {label}")
-    }
 }

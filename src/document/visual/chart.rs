@@ -21,7 +21,9 @@ impl Scale {
         let largest = chart.bars.iter().map(|b| b.value).fold(0.0, f64::max);
         let percent = matches!(chart.unit.trim(), "%" | "per cent" | "percent");
         let sum: f64 = chart.bars.iter().map(|b| b.value).sum();
-        match chart.whole.filter(|w| w.is_finite() && *w >= largest && *w > 0.0) {
+        // A whole of 100 per cent is the scale of shares, not a bar of its own.
+        let whole = chart.whole.filter(|w| !(percent && (*w - 100.0).abs() < 1e-9));
+        match whole.filter(|w| w.is_finite() && *w >= largest && *w > 0.0) {
             Some(whole) => Scale::Whole(whole),
             None if percent && (95.0..=105.0).contains(&sum) => Scale::Shares,
             None => Scale::Largest(largest),

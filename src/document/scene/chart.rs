@@ -1,0 +1,60 @@
+//! A chart as a picture, laid out by `ChartLayout` on a grid of virtual cells: labels left, each value
+//! beside its bar, the whole first when the rows are parts of it, the scale said at the foot.
+
+use super::svg::{Anchor, Svg, TextStyle};
+use super::Palette;
+use crate::document::visual::chart::ChartLayout;
+use crate::document::Chart;
+
+pub fn chart_svg(chart: &Chart, width: f64, height: f64, palette: Palette) -> Svg {
+    // About 100 columns across, whatever the size: text keeps its size relative to the picture.
+    let cell_w = (width / 100.0).max(6.0);
+    let cell_h = cell_w * 2.2;
+    let size = cell_h * 0.7;
+    let cols = (width / cell_w).floor().max(10.0) as u16;
+    let rows = (height / cell_h).floor().max(2.0) as u16;
+    let layout = ChartLayout::new(chart, cols, rows);
+    let mut svg = Svg::new(width, height, palette.background);
+    let bar_x = f64::from(layout.label_width + 2) * cell_w;
+    let text = |fill| TextStyle {
+        size,
+        fill,
+        bold: false,
+        anchor: Anchor::Start,
+    };
+    let mut y = 0.0;
+    for (i, row) in layout.rows.iter().enumerate() {
+        if i > 0 && layout.gap {
+            y += cell_h;
+        }
+        for (j, line) in row.label.iter().enumerate() {
+            svg.text(0.0, y + size + j as f64 * cell_h, line, text(palette.text));
+        }
+        let w = f64::from(row.cells) * cell_w;
+        svg.rect(
+            bar_x,
+            y + cell_h * 0.15,
+            w,
+            cell_h * 0.7,
+            if row.whole { palette.land } else { palette.bar },
+        );
+        svg.text(
+            bar_x + w + cell_w * 0.6,
+            y + size,
+            &row.value,
+            TextStyle {
+                bold: true,
+                ..text(palette.text)
+            },
+        );
+        y += cell_h * row.label.len() as f64;
+    }
+    let foot = match layout.hidden {
+        0 => layout.scale.note(&chart.unit),
+        n => Some(format!("and {n} more rows: ipec show lists them all")),
+    };
+    if let Some(foot) = foot {
+        svg.text(0.0, y + cell_h + size, &foot, text(palette.dim));
+    }
+    svg
+}

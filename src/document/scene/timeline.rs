@@ -1,0 +1,90 @@
+//! A timeline as a picture, laid out by `TimelineLayout` on a grid of virtual cells: the axis of the
+//! step's years, results as bars over their years, milestones as diamonds, listings as dots.
+
+use super::svg::{Anchor, Svg, TextStyle};
+use super::Palette;
+use crate::document::visual::timeline::{Entry, TimelineLayout};
+use crate::kb::KnowledgeBase;
+
+pub fn timeline_svg(
+    kb: &KnowledgeBase,
+    from: Option<i32>,
+    to: Option<i32>,
+    width: f64,
+    height: f64,
+    palette: Palette,
+) -> Svg {
+    // About 130 columns across, whatever the size: text keeps its size relative to the picture.
+    let cell_w = (width / 130.0).max(5.0);
+    let cell_h = cell_w * 2.4;
+    let size = cell_h * 0.7;
+    let cols = (width / cell_w).floor().max(16.0) as u16;
+    let rows = (height / cell_h).floor().max(4.0) as usize;
+    let layout = TimelineLayout::new(kb, from, to, cols, rows.saturating_sub(4));
+    let mut svg = Svg::new(width, height, palette.background);
+    let x = |c: u16| f64::from(c) * cell_w;
+    let style = |fill, bold| TextStyle {
+        size,
+        fill,
+        bold,
+        anchor: Anchor::Start,
+    };
+    svg.line(0.0, cell_h * 1.5, width, cell_h * 1.5, palette.dim, 1.0);
+    for &(c, year) in &layout.ticks {
+        svg.line(x(c), cell_h * 1.2, x(c), cell_h * 1.8, palette.dim, 1.0);
+        svg.text(x(c), cell_h, &year.to_string(), style(palette.text, true));
+    }
+    for (i, row) in layout.rows.iter().enumerate() {
+        let y = cell_h * (2.5 + i as f64);
+        let (fill, text) = match row.item.entry {
+            Entry::Listing => (palette.dim, palette.dim),
+            Entry::Result | Entry::Convention | Entry::Event => (palette.bar, palette.text),
+        };
+        if row.x1 > row.x0 {
+            svg.rect(
+                x(row.x0),
+                y - size * 0.75,
+                x(row.x1) - x(row.x0) + cell_w,
+                size * 0.65,
+                fill,
+            );
+        } else {
+            svg.circle(
+                x(row.x0) + cell_w / 2.0,
+                y - size * 0.4,
+                if row.item.entry.is_milestone() {
+                    size * 0.38
+                } else {
+                    size * 0.2
+                },
+                fill,
+                None,
+            );
+        }
+        let title = kb.title(row.item.record);
+        let room = f64::from(row.label_width) * cell_w;
+        let label = super::fonts::wrap_at_most(title, size, false, room.max(cell_w * 8.0), 1).join("");
+        let lx = if row.label_x == 0 {
+            x(row.x0) - cell_w * 0.6
+        } else {
+            x(row.label_x)
+        };
+        let anchor = if row.label_x == 0 { Anchor::End } else { Anchor::Start };
+        svg.halo_text(
+            lx,
+            y,
+            &label,
+            TextStyle {
+                anchor,
+                ..style(text, false)
+            },
+            palette.background,
+        );
+    }
+    let mut foot = vec!["● milestone · bar: a result over its years · small dot: a listing".to_string()];
+    if layout.running > 0 {
+        foot.push(format!("{} results begun earlier still running", layout.running));
+    }
+    svg.text(0.0, height - 4.0, &foot.join(" · "), style(palette.dim, false));
+    svg
+}
