@@ -34,6 +34,11 @@ pub const DEFAULT_FILE: &str = r##"# ipec settings. Remove the "# " before a key
 # working, as --no-mouse does.
 # mouse = true
 
+# How maps and charts reach the terminal: "auto" (an image protocol the terminal is known to speak,
+# else coloured half-blocks), "kitty", "iterm2", "sixel", "halfblocks", or "none" (braille), as
+# --graphics does.
+# graphics = "auto"
+
 # A knowledge-base folder to load instead of the built-in one, as --data DIR does. A relative path
 # is relative to this file's folder; ~/ is your home folder.
 # data = "~/ipec-data"
@@ -50,6 +55,8 @@ struct FileSettings {
     theme: Option<Spanned<String>>,
     mouse: Option<bool>,
     data: Option<Spanned<String>>,
+    /// How pictures reach the terminal: auto, kitty, iterm2, sixel, halfblocks, none.
+    graphics: Option<crate::graphics::Graphics>,
     /// Action name to key.
     // Checked against the explorer's key table in `parse`, each problem at its line.
     #[serde(default)]
@@ -96,6 +103,8 @@ pub struct Flags {
     /// `--mouse` (true) or `--no-mouse` (false).
     pub mouse: Option<bool>,
     pub data: Option<PathBuf>,
+    /// `--graphics`.
+    pub graphics: Option<crate::graphics::Graphics>,
 }
 
 /// Every setting, resolved.
@@ -108,6 +117,8 @@ pub struct Settings {
     pub file_exists: bool,
     pub theme: Setting<Theme>,
     pub mouse: Setting<bool>,
+    /// How pictures reach the terminal.
+    pub graphics: Setting<crate::graphics::Graphics>,
     /// `None`: the built-in knowledge base.
     pub data: Setting<Option<PathBuf>>,
     /// The explorer's key overrides, action name to key, checked against the key table.
@@ -205,6 +216,12 @@ impl Settings {
             (None, None) => Setting::new(true, Origin::Default),
         };
 
+        let graphics = match (flags.graphics, from_file.graphics) {
+            (Some(g), _) => Setting::new(g, Origin::Flag("--graphics")),
+            (None, Some(g)) => Setting::new(g, Origin::File),
+            (None, None) => Setting::new(crate::graphics::Graphics::Auto, Origin::Default),
+        };
+
         let data = if let Some(dir) = &flags.data {
             Setting::new(Some(dir.clone()), Origin::Flag("--data"))
         } else if let Some(dir) = env(ENV_DATA) {
@@ -220,6 +237,7 @@ impl Settings {
             file_exists: text.is_some(),
             theme,
             mouse,
+            graphics,
             data,
             keys: from_file.keys,
         })
@@ -240,6 +258,11 @@ impl Settings {
             self.theme.origin
         ));
         out.push_str(&format!("mouse = {}  # {}\n", self.mouse.value, self.mouse.origin));
+        out.push_str(&format!(
+            "graphics = {}  # {}\n",
+            quote(self.graphics.value.name()),
+            self.graphics.origin
+        ));
         match &self.data.value {
             Some(dir) => out.push_str(&format!(
                 "data = {}  # {}\n",
@@ -272,6 +295,7 @@ pub fn init(path: &Path) -> io::Result<()> {
 struct FileValues {
     theme: Option<Theme>,
     mouse: Option<bool>,
+    graphics: Option<crate::graphics::Graphics>,
     data: Option<PathBuf>,
     keys: BTreeMap<String, String>,
 }
@@ -322,6 +346,7 @@ fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
     Ok(FileValues {
         theme,
         mouse: file.mouse,
+        graphics: file.graphics,
         data,
         keys,
     })
@@ -433,8 +458,13 @@ mod tests {
             theme: Some(Theme::Dark),
             mouse: Some(true),
             data: Some(PathBuf::from("here")),
+            graphics: Some(crate::graphics::Graphics::Sixel),
         };
         let from_flags = Settings::resolve(&flags, Some(&path), env).expect("valid");
+        assert_eq!(
+            from_flags.graphics,
+            Setting::new(crate::graphics::Graphics::Sixel, Origin::Flag("--graphics"))
+        );
         assert_eq!(from_flags.theme, Setting::new(Theme::Dark, Origin::Flag("--theme")));
         assert_eq!(from_flags.mouse, Setting::new(true, Origin::Flag("--mouse")));
         assert_eq!(from_flags.data.value, Some(PathBuf::from("here")));

@@ -17,6 +17,8 @@ pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod graphics;
+pub mod images;
 pub mod kb;
 pub mod link;
 mod par;

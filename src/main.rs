@@ -130,6 +130,7 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
         source: source.clone(),
         keymap: keymap(&args.keys),
         use_cache: !no_cache,
+        graphics: args.graphics,
     };
     let outcome = ipec::tui::run(options, move || {
         ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords)
@@ -159,6 +160,7 @@ fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes
         mouse: !args.no_mouse,
         notes,
         keymap: keymap(&args.keys),
+        graphics: args.graphics,
     };
     match ipec::tui::present(kb, target, options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -21,6 +21,7 @@ use crate::app::present::Screen;
 use crate::app::tabs::Tab;
 use crate::app::{Action, App, BuiltList, Effect, Key, KeyCode, ListJob, Lists, Mouse, MouseKind};
 use crate::cache::Loaded;
+use crate::graphics::Graphics;
 use crate::kb::load::progress;
 use crate::kb::{DataSource, KnowledgeBase, Problems, RecordRef};
 use crate::link::{Link, LinkEvent};
@@ -42,6 +43,8 @@ pub struct Options {
     pub keymap: crate::app::keys::Keymap,
     /// Whether reloads go through the cache (not with `--no-cache`).
     pub use_cache: bool,
+    /// How maps and charts reach the terminal.
+    pub graphics: Graphics,
 }
 
 /// How the explorer ended.
@@ -113,7 +116,7 @@ pub fn run(options: Options, load: impl FnOnce() -> Result<Loaded, Problems> + S
         DataSource::Dir(dir) => Some((dir, options.use_cache)),
     };
     let (tab, keymap) = (options.tab, options.keymap);
-    with_terminal(options.theme, options.mouse, |terminal, looks| {
+    with_terminal(options.theme, options.mouse, options.graphics, |terminal, looks| {
         let (ready, typed) = match wait_for_load(terminal, looks, &what, &loading)? {
             Waited::Loaded(ready, typed) => (*ready, typed),
             Waited::Cancelled => return Ok(Outcome::Quit),
@@ -262,6 +265,8 @@ pub struct PresentOptions {
     /// The trainer's view: notes, the next step, the clock.
     pub notes: bool,
     pub keymap: crate::app::keys::Keymap,
+    /// How maps and charts reach the terminal.
+    pub graphics: Graphics,
 }
 
 /// Presents a tour (or one record) full screen until the user leaves; other instances presenting the
@@ -282,7 +287,7 @@ pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) ->
         index: None,
         store: None,
     };
-    with_terminal(options.theme, options.mouse, |terminal, looks| {
+    with_terminal(options.theme, options.mouse, options.graphics, |terminal, looks| {
         let size = terminal.size()?;
         let app = App::without_index(Arc::new(kb), size.width, size.height);
         event_loop(terminal, app, looks, sources, start)
@@ -294,14 +299,17 @@ pub fn present(kb: KnowledgeBase, target: RecordRef, options: PresentOptions) ->
 fn with_terminal<T>(
     theme: ThemeName,
     mouse: bool,
+    graphics: Graphics,
     body: impl FnOnce(&mut Terminal<CrosstermBackend<Stdout>>, &mut Looks) -> io::Result<T>,
 ) -> io::Result<T> {
     exit_on_signals()?;
     install_panic_hook();
     let mut terminal = setup(mouse)?;
+    let graphics = graphics.resolve(&|key| std::env::var(key).ok());
     let mut looks = Looks {
         name: theme,
-        theme: Theme::new(theme, Theme::no_color_env()),
+        theme: looks_theme(theme, graphics),
+        graphics,
     };
     let result = body(&mut terminal, &mut looks);
     restore();
@@ -309,10 +317,18 @@ fn with_terminal<T>(
     result
 }
 
-/// The theme in use, which `t` cycles.
+/// The theme in use, which `t` cycles, and how pictures reach the terminal.
 struct Looks {
     name: ThemeName,
     theme: Theme,
+    graphics: Graphics,
+}
+
+/// A theme whose maps are filled with colour unless pictures are plain braille or colours are off.
+fn looks_theme(name: ThemeName, graphics: Graphics) -> Theme {
+    let mut theme = Theme::new(name, Theme::no_color_env());
+    theme.map.fill = graphics != Graphics::None && !Theme::no_color_env();
+    theme
 }
 
 fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
@@ -435,6 +451,7 @@ fn event_loop(
     start(&mut app);
     // The presenter link of the show being presented, joined and left through the app's effects.
     let mut link: Option<Link> = None;
+    let mut images = crate::images::Images::new(looks.graphics, picture_palette(looks.name));
     // Keeping the watcher alive keeps it watching; its reloads arrive already validated.
     let watching = sources
         .watch
@@ -499,6 +516,7 @@ fn event_loop(
         }
         app.refresh();
         draw_frame(terminal, |frame| ui::draw(frame, &app, &looks.theme))?;
+        draw_pictures(terminal, &mut images, &app, &looks.theme)?;
         // Sooner while a list is on its way (a fraction of a second), so that it shows as soon as it is
         // ready; while only the index is (1-2 s on a cold start), often enough for the palette to
         // notice, without redrawing 40 times a second against the thread that builds it.
@@ -528,6 +546,39 @@ fn event_loop(
     }
     // The process ends next: freeing every record one by one would only delay the prompt.
     std::mem::forget(app);
+    Ok(())
+}
+
+/// The colours of pictures: paper's for the light theme, the projector's otherwise.
+fn picture_palette(name: ThemeName) -> crate::document::scene::Palette {
+    match name {
+        ThemeName::Light => crate::document::scene::Palette::PRINT,
+        ThemeName::Dark | ThemeName::HighContrast => crate::document::scene::Palette::PROJECTOR,
+    }
+}
+
+/// After a frame, the slide's picture on a terminal that shows images; a picture that must go is
+/// cleared by drawing the whole screen again, and the new one drawn over it.
+fn draw_pictures(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    images: &mut crate::images::Images,
+    app: &App,
+    theme: &Theme,
+) -> io::Result<()> {
+    if !images.active() || !ENTERED.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    let size = terminal.size()?;
+    let repaint = {
+        let _output = lock_output();
+        images.update(terminal.backend_mut(), app, (size.width, size.height))?
+    };
+    if repaint {
+        terminal.clear()?;
+        draw_frame(terminal, |frame| ui::draw(frame, app, theme))?;
+        let _output = lock_output();
+        images.update(terminal.backend_mut(), app, (size.width, size.height))?;
+    }
     Ok(())
 }
 
@@ -658,7 +709,7 @@ fn perform(
         }
         Effect::CycleTheme => {
             looks.name = next_theme(looks.name);
-            looks.theme = Theme::new(looks.name, Theme::no_color_env());
+            looks.theme = looks_theme(looks.name, looks.graphics);
             let note = if Theme::no_color_env() {
                 " (NO_COLOR is set: no colours)"
             } else {

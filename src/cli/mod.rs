@@ -200,11 +200,15 @@ pub struct ExplorerArgs {
     /// timeline, figures or library.
     #[arg(long, value_name = "NAME")]
     pub tab: Option<String>,
+    /// How maps and charts reach the terminal: auto (an image protocol the terminal is known to
+    /// speak, else coloured half-blocks), kitty, iterm2, sixel, halfblocks, or none (braille).
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub graphics: Option<crate::graphics::Graphics>,
 }
 
 impl ExplorerArgs {
     fn given(&self) -> bool {
-        self.theme.is_some() || self.no_mouse || self.mouse || self.tab.is_some()
+        self.theme.is_some() || self.no_mouse || self.mouse || self.tab.is_some() || self.graphics.is_some()
     }
 
     /// These flags, with those of `over` (given later on the command line) winning.
@@ -219,6 +223,7 @@ impl ExplorerArgs {
             no_mouse,
             mouse,
             tab: over.tab.clone().or_else(|| self.tab.clone()),
+            graphics: over.graphics.or(self.graphics),
         }
     }
 
@@ -231,6 +236,7 @@ impl ExplorerArgs {
                 _ => None,
             },
             data,
+            graphics: self.graphics,
         }
     }
 }
@@ -240,6 +246,8 @@ impl ExplorerArgs {
 pub struct TuiArgs {
     pub theme: Theme,
     pub no_mouse: bool,
+    /// How pictures reach the terminal, `Auto` not yet resolved.
+    pub graphics: crate::graphics::Graphics,
     /// `--tab NAME`, as typed.
     pub tab: Option<String>,
     /// The config file's `[keys]`: (action name, key), checked when the file was read.
@@ -396,6 +404,7 @@ fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<P
             TuiArgs {
                 theme: settings.theme.value,
                 no_mouse: !settings.mouse.value,
+                graphics: settings.graphics.value,
                 tab: flags.tab.clone(),
                 keys: settings.keys.into_iter().collect(),
             },

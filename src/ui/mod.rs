@@ -5,6 +5,8 @@
 //! - `palette`: the search palette.  - `footer`: key hints and status, from the key table.
 //! - `help`: the help overlay.       - `too_small`: below 40×12.
 //! - `loading`: the loading screen, before there is an `App`.
+//! - `present`: a slide (`SlideLayout` says where its parts go); `console`: the trainer's console;
+//!   `slide_map`, `slide_timeline`, `map_cells`: the visuals drawn in cells.
 //! - `theme`: colours.
 
 mod console;
@@ -12,8 +14,9 @@ mod detail;
 mod footer;
 mod help;
 pub mod loading;
+mod map_cells;
 mod palette;
-mod present;
+pub mod present;
 mod problems;
 mod slide_map;
 mod slide_timeline;

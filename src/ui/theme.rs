@@ -49,6 +49,39 @@ pub struct Theme {
     pub zero: Style,
     pub key: Style,
     pub status: Style,
+    /// How maps are drawn: braille land, or country fills in coloured half-blocks.
+    pub map: MapLook,
+}
+
+/// The map's colours, and whether countries are filled with them (half-blocks) or the land is drawn
+/// in braille (the default, and always without colours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapLook {
+    pub fill: bool,
+    pub land: Color,
+    /// Countries by their results, fewest first.
+    pub shades: [Color; 3],
+}
+
+impl MapLook {
+    const DARK: MapLook = MapLook {
+        fill: false,
+        land: Color::Rgb(70, 70, 70),
+        shades: [
+            Color::Rgb(135, 175, 215),
+            Color::Rgb(95, 135, 255),
+            Color::Rgb(255, 215, 95),
+        ],
+    };
+    const LIGHT: MapLook = MapLook {
+        fill: false,
+        land: Color::Rgb(215, 215, 215),
+        shades: [
+            Color::Rgb(158, 202, 225),
+            Color::Rgb(66, 146, 198),
+            Color::Rgb(8, 81, 156),
+        ],
+    };
 }
 
 const B: Modifier = Modifier::BOLD;
@@ -117,7 +150,7 @@ impl Theme {
     }
 
     pub fn light() -> Theme {
-        Theme::from_palette(&Palette {
+        let theme = Theme::from_palette(&Palette {
             ink: Color::White,
             accent: Color::Blue,
             number: Color::Red,
@@ -130,7 +163,11 @@ impl Theme {
             tag: Color::Magenta,
             warning: Color::Red,
             shade: Color::Indexed(254),
-        })
+        });
+        Theme {
+            map: MapLook::LIGHT,
+            ..theme
+        }
     }
 
     /// A theme for the terminal's own background, from a few colours. (The high-contrast theme paints
@@ -172,6 +209,7 @@ impl Theme {
             zero: fg(p.faint),
             key: fg(p.accent).add_modifier(B),
             status: fg(p.prompt),
+            map: MapLook::DARK,
         }
     }
 
@@ -214,6 +252,7 @@ impl Theme {
             zero: on(Color::White),
             key: on(Color::Yellow).add_modifier(B),
             status: on(Color::Yellow).add_modifier(B),
+            map: MapLook::DARK,
         }
     }
 
@@ -259,6 +298,7 @@ impl Theme {
             zero: dim,
             key: bold,
             status: bold,
+            map: MapLook::DARK,
         }
     }
 }

@@ -3,14 +3,13 @@
 //! labels exactly where `MapLayout` puts them on a grid of virtual cells, and a legend under the map.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use super::fonts;
 use super::svg::{Anchor, Svg, TextStyle};
 use super::Palette;
 use crate::document::visual::map::{MapLayout, MarkSize};
-use crate::document::visual::world::{rings, Ring};
-use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
+use crate::document::visual::world::{results_by_shape, rings};
+use crate::kb::{KnowledgeBase, RecordRef, Region};
 
 /// The virtual cells the layout places marks and labels on: as a terminal's, twice as tall as wide,
 /// between 60 and 140 across whatever the picture's size, so that labels keep their size relative to it.
@@ -100,46 +99,6 @@ fn countries(svg: &mut Svg, kb: &KnowledgeBase, layout: &MapLayout, size: (f64, 
     }
 }
 
-/// Results per Natural Earth shape: the shape that holds a country's coordinates is that country.
-fn results_by_shape(kb: &KnowledgeBase) -> HashMap<u16, usize> {
-    let mut results = HashMap::new();
-    for c in kb.refs(Kind::Country) {
-        let country = &kb.countries[c.index];
-        if let Some(shape) = shape_at(country.lon, country.lat) {
-            *results.entry(shape).or_insert(0) += kb.backlinks_of(c, Kind::Achievement).count();
-        }
-    }
-    results
-}
-
-/// The country number of the shape under a point, if any (memoised: the shapes never change).
-fn shape_at(lon: f64, lat: f64) -> Option<u16> {
-    type Found = HashMap<(i64, i64), Option<u16>>;
-    static CACHE: OnceLock<std::sync::Mutex<Found>> = OnceLock::new();
-    let key = ((lon * 100.0) as i64, (lat * 100.0) as i64);
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).copied()) {
-        return found;
-    }
-    let found = rings().iter().find(|r| contains(r, lon, lat)).map(|r| r.country);
-    if let Ok(mut c) = cache.lock() {
-        c.insert(key, found);
-    }
-    found
-}
-
-/// Even-odd point in ring.
-fn contains(ring: &Ring, x: f64, y: f64) -> bool {
-    let mut inside = false;
-    for e in ring.points.windows(2) {
-        let ((x0, y0), (x1, y1)) = (e[0], e[1]);
-        if (y0 > y) != (y1 > y) && x < x0 + (y - y0) / (y1 - y0) * (x1 - x0) {
-            inside = !inside;
-        }
-    }
-    inside
-}
-
 /// A mark's radius: within its cell, bigger for more results.
 fn radius(size: MarkSize, grid: Grid) -> f64 {
     grid.w
@@ -227,6 +186,9 @@ mod tests {
             "Ghana is labelled"
         );
         assert!(out.contains("no results (donor or partner)"));
-        assert!(shape_at(-1.0, 7.9).is_some(), "Ghana's shape holds its coordinates");
+        assert!(
+            crate::document::visual::world::shape_at(-1.0, 7.9).is_some(),
+            "Ghana's shape holds its coordinates"
+        );
     }
 }

@@ -13,10 +13,13 @@ pub struct Ring {
     pub points: Vec<(f64, f64)>,
 }
 
-/// Every ring of every country.
+/// Antarctica's number: no programme works there, and it would only fill the bottom of every map.
+const ANTARCTICA: u16 = 10;
+
+/// Every ring of every country but Antarctica.
 pub fn rings() -> &'static [Ring] {
     static RINGS: OnceLock<Vec<Ring>> = OnceLock::new();
-    RINGS.get_or_init(|| decode(SHAPES))
+    RINGS.get_or_init(|| decode(SHAPES).into_iter().filter(|r| r.country != ANTARCTICA).collect())
 }
 
 fn decode(mut bytes: &[u8]) -> Vec<Ring> {
@@ -43,43 +46,99 @@ fn decode(mut bytes: &[u8]) -> Vec<Ring> {
     rings
 }
 
-/// Which dots of a `dots_w` × `dots_h` grid covering `lon` × `lat` lie on land: row by row, the
-/// crossings of every ring with the row's middle line, filled between pairs (even-odd).
+/// Which dots of a `dots_w` × `dots_h` grid covering `lon` × `lat` lie on land.
 pub fn land(lon: [f64; 2], lat: [f64; 2], dots_w: usize, dots_h: usize) -> Vec<Vec<bool>> {
-    let mut grid = vec![vec![false; dots_w]; dots_h];
+    shapes(lon, lat, dots_w, dots_h)
+        .into_iter()
+        .map(|row| row.into_iter().map(|c| c.is_some()).collect())
+        .collect()
+}
+
+/// The country number under each dot of a `dots_w` × `dots_h` grid covering `lon` × `lat`: row by
+/// row, each ring's crossings with the row's middle line, filled between pairs (even-odd).
+pub fn shapes(lon: [f64; 2], lat: [f64; 2], dots_w: usize, dots_h: usize) -> Vec<Vec<Option<u16>>> {
+    let mut grid = vec![vec![None; dots_w]; dots_h];
     let per_x = (lon[1] - lon[0]) / dots_w.max(1) as f64;
     let per_y = (lat[1] - lat[0]) / dots_h.max(1) as f64;
     for (row, line) in grid.iter_mut().enumerate() {
         let y = lat[1] - (row as f64 + 0.5) * per_y;
         for ring in rings() {
-            let mut crossings: Vec<f64> = ring
-                .points
-                .windows(2)
-                // An edge across the antimeridian (Fiji, Russia) is a jump, not a border.
-                .filter(|e| (e[0].1 <= y) != (e[1].1 <= y) && (e[1].0 - e[0].0).abs() < 180.0)
-                .map(|e| {
-                    let ((x0, y0), (x1, y1)) = (e[0], e[1]);
-                    x0 + (y - y0) / (y1 - y0) * (x1 - x0)
-                })
-                .collect();
-            if crossings.len() % 2 == 1 {
-                // A ring cut at the antimeridian: its row is left out rather than filled wrong.
-                continue;
-            }
-            crossings.sort_by(f64::total_cmp);
-            for pair in crossings.chunks_exact(2) {
-                let from = ((pair[0] - lon[0]) / per_x - 0.5).ceil().max(0.0) as usize;
-                let to = ((pair[1] - lon[0]) / per_x - 0.5).floor();
-                if to < 0.0 {
-                    continue;
-                }
-                for dot in line.iter_mut().take((to as usize + 1).min(dots_w)).skip(from) {
-                    *dot = true;
-                }
-            }
+            fill_row(line, ring, y, lon[0], per_x);
         }
     }
     grid
+}
+
+/// One ring's spans on one row of dots.
+fn fill_row(line: &mut [Option<u16>], ring: &Ring, y: f64, lon0: f64, per_x: f64) {
+    let mut crossings: Vec<f64> = ring
+        .points
+        .windows(2)
+        // An edge across the antimeridian (Fiji, Russia) is a jump, not a border.
+        .filter(|e| (e[0].1 <= y) != (e[1].1 <= y) && (e[1].0 - e[0].0).abs() < 180.0)
+        .map(|e| {
+            let ((x0, y0), (x1, y1)) = (e[0], e[1]);
+            x0 + (y - y0) / (y1 - y0) * (x1 - x0)
+        })
+        .collect();
+    if crossings.len() % 2 == 1 {
+        // A ring cut at the antimeridian: its row is left out rather than filled wrong.
+        return;
+    }
+    crossings.sort_by(f64::total_cmp);
+    let width = line.len();
+    for pair in crossings.chunks_exact(2) {
+        let from = ((pair[0] - lon0) / per_x - 0.5).ceil().max(0.0) as usize;
+        let to = ((pair[1] - lon0) / per_x - 0.5).floor();
+        if to < 0.0 {
+            continue;
+        }
+        for dot in line.iter_mut().take((to as usize + 1).min(width)).skip(from) {
+            *dot = Some(ring.country);
+        }
+    }
+}
+
+/// The results of the knowledge base's countries, by the number of the shape that holds each
+/// country's coordinates.
+pub fn results_by_shape(kb: &crate::kb::KnowledgeBase) -> std::collections::HashMap<u16, usize> {
+    use crate::kb::Kind;
+    let mut results = std::collections::HashMap::new();
+    for c in kb.refs(Kind::Country) {
+        let country = &kb.countries[c.index];
+        if let Some(shape) = shape_at(country.lon, country.lat) {
+            *results.entry(shape).or_insert(0) += kb.backlinks_of(c, Kind::Achievement).count();
+        }
+    }
+    results
+}
+
+/// The country number of the shape under a point, if any (memoised: the shapes never change).
+pub fn shape_at(lon: f64, lat: f64) -> Option<u16> {
+    type Found = std::collections::HashMap<(i64, i64), Option<u16>>;
+    static CACHE: OnceLock<std::sync::Mutex<Found>> = OnceLock::new();
+    let key = ((lon * 100.0) as i64, (lat * 100.0) as i64);
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).copied()) {
+        return found;
+    }
+    let found = rings().iter().find(|r| contains(r, lon, lat)).map(|r| r.country);
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, found);
+    }
+    found
+}
+
+/// Even-odd point in ring.
+fn contains(ring: &Ring, x: f64, y: f64) -> bool {
+    let mut inside = false;
+    for e in ring.points.windows(2) {
+        let ((x0, y0), (x1, y1)) = (e[0], e[1]);
+        if (y0 > y) != (y1 > y) && x < x0 + (y - y0) / (y1 - y0) * (x1 - x0) {
+            inside = !inside;
+        }
+    }
+    inside
 }
 
 #[cfg(test)]
