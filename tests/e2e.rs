@@ -26,6 +26,19 @@ impl Screen {
         self.0.lock().map(|p| p.screen().contents()).unwrap_or_default()
     }
 
+    /// Waits until the screen no longer shows `needle` (the output that removes it may still be on its
+    /// way through the pty), or fails with what it shows.
+    fn wait_gone(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if !self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("the screen still shows {needle:?}:\n{}", self.text());
+    }
+
     /// Waits until the screen shows `needle`, or fails with what it shows.
     fn wait_for(&self, needle: &str) {
         let start = Instant::now();
@@ -157,8 +170,7 @@ fn ghana_fishing_results_then_quit() {
     };
     assert!(status.success(), "ipec exited with {status:?}");
     // Leaving the alternate screen brings back the (empty) main screen: the explorer is gone from it.
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(!screen.text().contains("Country GHA"), "the terminal was restored");
+    screen.wait_gone("Country GHA");
 }
 
 #[test]
@@ -301,8 +313,8 @@ fn ctrl_c_while_loading_quits_at_once() {
     writer.flush().expect("flush");
     let status = wait_exit(&mut child, "on Ctrl-C while loading");
     assert!(status.success(), "Ctrl-C is a normal quit: {status:?}");
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(!screen.text().contains("Ctrl-C cancels"), "the terminal was restored");
+    // The terminal was restored: the loading screen is gone with the alternate screen.
+    screen.wait_gone("Ctrl-C cancels");
 }
 
 #[test]

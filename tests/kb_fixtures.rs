@@ -216,19 +216,21 @@ fn symbolic_link_loops_and_dead_links_are_reported_not_followed_forever() {
 #[test]
 fn an_unreadable_folder_or_file_is_reported() {
     use std::os::unix::fs::PermissionsExt;
-    // SAFETY: geteuid has no preconditions. Root reads everything, so there is nothing to test as root.
-    if unsafe { libc::geteuid() } == 0 {
-        eprintln!("skipped: running as root, which can read any file");
-        return;
-    }
-    let problems = problems_in(|dir| {
+    let make = |dir: &Path| {
         sources(dir);
         write(&dir.join("locked/countries.toml"), BAD_RESOURCE);
         write(&dir.join("secret.toml"), BAD_RESOURCE);
         for path in [dir.join("locked"), dir.join("secret.toml")] {
             std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
         }
-    });
+    };
+    // SAFETY: geteuid has no preconditions. Root reads any file, so as root (as CI runs) the same
+    // folder is checked by the real binary run as the unprivileged user `nobody`.
+    let problems = if unsafe { libc::geteuid() } == 0 {
+        problems_as_nobody(make)
+    } else {
+        problems_in(make)
+    };
     assert_eq!(
         problems,
         [
@@ -236,6 +238,32 @@ fn an_unreadable_folder_or_file_is_reported() {
             "DIR/secret.toml:1:1: cannot read file: Permission denied (os error 13)",
         ]
     );
+}
+
+/// The problems `ipec check` prints for a folder made by `make`, run as `nobody` (uid 65534) with
+/// `setpriv` from util-linux: how a user who cannot read a file sees it, even when the tests run as root.
+#[cfg(unix)]
+fn problems_as_nobody(make: impl FnOnce(&Path)) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // nobody must be able to enter the folder itself, and to read what is not locked.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    make(dir.path());
+    let output = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_ipec"))
+        .args(["check", "--no-cache", "--data"])
+        .arg(dir.path())
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .output()
+        .expect("setpriv (util-linux) runs ipec as nobody");
+    let text = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);
+    let root = dir.path().display().to_string();
+    text.lines()
+        .filter(|l| l.starts_with(&root))
+        .map(|l| l.replace(&root, "DIR"))
+        .collect()
 }
 
 #[test]

@@ -133,8 +133,8 @@ fn very_short_prefixes_skip_running_text() {
 fn pasted_walls_of_text_are_cheap_and_harmless() {
     let long_word = "a".repeat(5000);
     assert!(ids(&long_word, None, 10).is_empty());
+    // 4,000 words still find what they name (how fast lives in the keystroke benchmarks).
     let many_words = "child labour ".repeat(2000);
-    let start = std::time::Instant::now();
-    assert!(!ids(&many_words, None, 10).is_empty());
-    assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    let found = ids(&many_words, None, 10);
+    assert!(found.contains(&"child-labour-platform".to_string()), "{found:?}");
 }
