@@ -15,8 +15,8 @@ use clap::ValueEnum;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::cli::Theme;
 use crate::kb::Problem;
+use crate::ui::theme::ThemeName as Theme;
 
 /// The environment variable that chooses the explorer's theme.
 pub const ENV_THEME: &str = "IPEC_THEME";

@@ -15,6 +15,7 @@
 pub mod app;
 pub mod cache;
 pub mod cli;
+pub mod codec;
 pub mod config;
 pub mod document;
 pub mod graphics;

@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
-use super::{bin, Cached, FileKey, Key, Need};
+use super::{Cached, FileKey, Key, Need};
+use crate::codec as bin;
 use crate::kb::load::progress::{self, Stage};
 use crate::kb::Kind;
 use crate::kb::{store as kb_store, KnowledgeBase, Sections};

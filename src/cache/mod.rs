@@ -14,7 +14,6 @@
 //! - Any failure to read or write the cache (no cache folder, a read-only one) falls back to loading
 //!   the files, quietly.
 
-pub(crate) mod bin;
 mod file;
 
 use std::collections::HashMap;

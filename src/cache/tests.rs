@@ -266,3 +266,13 @@ fn files_added_removed_and_renamed_are_parsed_and_the_rest_reused() {
     let fresh = load::load(&DataSource::Dir(data.path().to_path_buf())).expect("valid");
     assert_eq!(everything(&reused), everything(&fresh));
 }
+
+#[test]
+fn a_crafted_section_is_an_error_not_a_panic() {
+    // A count far larger than the bytes that follow, as the codec reads it into either store.
+    let mut huge = Vec::new();
+    crate::codec::put_varint(&mut huge, u64::MAX / 2);
+    huge.extend_from_slice(b"abc");
+    assert!(crate::kb::store::decode(0x100, &huge).is_err());
+    assert!(crate::search::store::decode(0x200, &huge).is_err());
+}

@@ -152,7 +152,7 @@ macro_rules! kinds {
                 kind: Kind,
                 range: std::ops::Range<usize>,
                 out: &mut Vec<u8>,
-            ) -> Result<(), crate::cache::bin::Error> {
+            ) -> Result<(), crate::codec::Error> {
                 match kind {
                     $(Kind::$variant => super::store::encode_records(range.map(|i| &self.$field[i]), out),)*
                 }
@@ -166,7 +166,7 @@ macro_rules! kinds {
                 per_part: usize,
                 section_of_part: Vec<usize>,
                 from: std::sync::Arc<dyn Sections>,
-            ) -> Result<(), crate::cache::bin::Error> {
+            ) -> Result<(), crate::codec::Error> {
                 match kind {
                     $(Kind::$variant => self.$field = Parts::on_disk(len, per_part, section_of_part, from)?,)*
                 }
@@ -179,7 +179,7 @@ macro_rules! kinds {
             pub(crate) fn into_files(
                 self,
                 counts: &[[usize; Kind::ALL.len()]],
-            ) -> Result<Vec<Option<FileRecords>>, crate::cache::bin::Error> {
+            ) -> Result<Vec<Option<FileRecords>>, crate::codec::Error> {
                 let mut files: Vec<Option<FileRecords>> = counts.iter().map(|_| Some(FileRecords::default())).collect();
                 $(
                     for record in self.$field.into_vec()? {
@@ -216,14 +216,14 @@ macro_rules! kinds {
             }
 
             /// Reads every record still on disk, on every core.
-            pub(crate) fn materialize(&self) -> Result<(), crate::cache::bin::Error> {
+            pub(crate) fn materialize(&self) -> Result<(), crate::codec::Error> {
                 $(self.$field.materialize()?;)*
                 Ok(())
             }
 
             /// Reads every record of one kind still on disk, on every core: for a command that reads
             /// them all (a list) rather than part by part as it goes.
-            pub(crate) fn materialize_kind(&self, kind: Kind) -> Result<(), crate::cache::bin::Error> {
+            pub(crate) fn materialize_kind(&self, kind: Kind) -> Result<(), crate::codec::Error> {
                 match kind {
                     $(Kind::$variant => self.$field.materialize(),)*
                 }

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::model::Located;
 use super::store::Placed;
-use crate::cache::bin::Error;
+use crate::codec::Error;
 
 /// What every kind of record is, for storage: read from TOML or the cache, written to the cache.
 pub trait Stored: DeserializeOwned + Serialize + Located + Placed + Clone + Send + Sync + 'static {}
@@ -114,7 +114,7 @@ impl<T: Stored> Parts<T> {
     ) -> Result<Self, Error> {
         let per_part = per_part.max(1);
         if section_of_part.len() != len.div_ceil(per_part) {
-            return Err(crate::cache::bin::damaged("the parts do not add up to the records"));
+            return Err(crate::codec::damaged("the parts do not add up to the records"));
         }
         Ok(Parts {
             len,
@@ -223,7 +223,7 @@ fn decode<T: Stored>(disk: &OnDisk, p: usize, expected: usize) -> Result<Vec<T>,
     if records.len() == expected {
         Ok(records)
     } else {
-        Err(crate::cache::bin::damaged("a part holds another number of records"))
+        Err(crate::codec::damaged("a part holds another number of records"))
     }
 }
 
@@ -267,7 +267,7 @@ mod tests {
             self.0
                 .get(n)
                 .cloned()
-                .ok_or_else(|| crate::cache::bin::damaged("no such section"))
+                .ok_or_else(|| crate::codec::damaged("no such section"))
         }
 
         fn lost(&self, why: &Error) -> ! {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::model::{Located, Origin};
 use super::parts::Sections;
 use super::{Kind, KnowledgeBase, RecordRef};
-use crate::cache::bin::{self, damaged, put_ref, put_varint, take_count, take_number, take_ref, Error};
+use crate::codec::{self as bin, damaged, put_varint, take_count, take_number, Error};
 
 /// Records per part: small, so that a command reading a few records (the hits `ipec search` prints)
 /// reads little besides them; large enough that a part's header and checksum cost nothing beside it.
@@ -242,4 +242,20 @@ impl<'a, T: Serialize + 'a, I: ExactSizeIterator<Item = &'a T> + Clone> Serializ
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.clone())
     }
+}
+
+/// A record's kind and position.
+pub fn put_ref(out: &mut Vec<u8>, r: crate::kb::RecordRef) {
+    put_varint(out, r.kind as u64);
+    put_varint(out, r.index as u64);
+}
+
+pub fn take_ref(bytes: &mut &[u8]) -> Result<crate::kb::RecordRef, Error> {
+    let kind = *crate::kb::Kind::ALL
+        .get(take_number::<usize>(bytes)?)
+        .ok_or_else(|| damaged("unknown kind"))?;
+    Ok(crate::kb::RecordRef {
+        kind,
+        index: take_number(bytes)?,
+    })
 }

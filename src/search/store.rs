@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use super::postings::{Block, PostingsTable};
 use super::{kind_ranges, SearchIndex, Vocabulary};
-use crate::cache::bin::{self, damaged, put_ref, put_varint, take_count, take_number, take_ref, Error};
+use crate::codec::{self as bin, damaged, put_varint, take_count, take_number, Error};
+use crate::kb::store::{put_ref, take_ref};
 use crate::kb::{KnowledgeBase, RecordRef};
 
 /// Postings (4 bytes each) per section, about: a few sections to spread over the cores.
