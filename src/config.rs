@@ -43,6 +43,11 @@ pub const DEFAULT_FILE: &str = r##"# ipec settings. Remove the "# " before a key
 # is relative to this file's folder; ~/ is your home folder.
 # data = "~/ipec-data"
 
+# The most the cache of loaded knowledge bases may take (IPEC_CACHE_MAX beats it); the least recently
+# used files go first.
+# [cache]
+# max_size = "1G"
+
 # Keys of the explorer: action name = key, for the actions listed in its help (?).
 [keys]
 # quit = "Q"
@@ -57,10 +62,29 @@ struct FileSettings {
     data: Option<Spanned<String>>,
     /// How pictures reach the terminal: auto, kitty, iterm2, sixel, halfblocks, none.
     graphics: Option<crate::graphics::Graphics>,
+    /// `[cache]`: `max_size = "1G"`, read by every command (`cache_max_size`); checked here.
+    cache: Option<CacheSection>,
     /// Action name to key.
     // Checked against the explorer's key table in `parse`, each problem at its line.
     #[serde(default)]
     keys: BTreeMap<String, Spanned<String>>,
+}
+
+/// The config file's `[cache]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CacheSection {
+    max_size: Option<Spanned<String>>,
+}
+
+/// The cache's cap from the config file's `[cache] max_size`, for every command: a file that cannot be
+/// read or a value that means nothing leaves the default (the explorer and `ipec config show` report
+/// such a value at its line).
+pub fn cache_max_size() -> Option<u64> {
+    let text = std::fs::read_to_string(config_path()?).ok()?;
+    let value: toml::Table = toml::from_str(&text).ok()?;
+    let size = value.get("cache")?.get("max_size")?.as_str()?;
+    crate::cache::gc::parse_size(size).ok()
 }
 
 /// Where a setting's value came from, for `ipec config show`.
@@ -331,6 +355,11 @@ fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
         for e in errors {
             let span = spans.get(e.index).cloned().unwrap_or(0..0);
             problems.push(at(span, e.message));
+        }
+    }
+    if let Some(size) = file.cache.and_then(|c| c.max_size) {
+        if let Err(message) = crate::cache::gc::parse_size(size.get_ref()) {
+            problems.push(at(size.span(), message));
         }
     }
     let data = file.data.and_then(|d| {

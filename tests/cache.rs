@@ -44,10 +44,16 @@ fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
+/// The cache files and any temporary left beside them (not the folder's CACHEDIR.TAG, nor the notes
+/// that name each file's knowledge-base folder).
 fn cache_files(cache: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(cache)
         .map(|entries| entries.map(|e| e.expect("an entry").path()).collect())
         .unwrap_or_default();
+    files.retain(|p| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        name != "CACHEDIR.TAG" && !name.ends_with(".ipec-folder")
+    });
     files.sort();
     files
 }
@@ -256,4 +262,51 @@ fn cache_path_and_clear() {
         stdout(&cleared)
     );
     assert!(cache_files(&cache).is_empty());
+}
+
+#[test]
+fn twenty_copies_stay_under_the_cap_and_a_deleted_folder_leaves_nothing_behind() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let cache = tmp.path().join("cache");
+    let copies: Vec<PathBuf> = (0..20).map(|i| tmp.path().join(format!("copy-{i}"))).collect();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    for copy in &copies {
+        std::fs::create_dir(copy).expect("a folder");
+        copy_folder(&fixture, copy);
+    }
+    let run = |args: &[&str], max: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ipec"))
+            .args(args)
+            .env("IPEC_CACHE_DIR", &cache)
+            .env("IPEC_CACHE_MAX", max)
+            .output()
+            .expect("ipec runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let one = {
+        run(&["check", "--data", &copies[0].display().to_string()], "1G");
+        std::fs::metadata(&cache_files(&cache)[0]).expect("a cache file").len()
+    };
+    // Room for five files: after each write the least recently used go.
+    let cap = (one * 5 + one / 2).to_string();
+    for copy in &copies[1..] {
+        run(&["check", "--data", &copy.display().to_string()], &cap);
+    }
+    let files = cache_files(&cache);
+    assert_eq!(files.len(), 5, "{files:?}");
+    let total: u64 = files.iter().map(|f| std::fs::metadata(f).expect("size").len()).sum();
+    assert!(total <= one * 5 + one / 2);
+    assert!(cache.join("CACHEDIR.TAG").exists(), "backups skip the folder");
+    // The newest five are kept, and list says which folders they are of.
+    let listed = run(&["cache", "list"], &cap);
+    let of = |name: &str| listed.lines().any(|l| l.ends_with(&format!("/{name}")));
+    assert!(
+        of("copy-19") && of("copy-15") && !of("copy-14") && !of("copy-0"),
+        "{listed}"
+    );
+    // A folder removed: prune drops its file.
+    std::fs::remove_dir_all(&copies[19]).expect("remove a copy");
+    let pruned = run(&["cache", "prune"], &cap);
+    assert!(pruned.starts_with("removed 1 cache file"), "{pruned}");
+    assert_eq!(cache_files(&cache).len(), 4);
 }

@@ -15,6 +15,7 @@
 //!   the files, quietly.
 
 mod file;
+pub mod gc;
 
 use std::collections::HashMap;
 use std::io;
@@ -132,6 +133,8 @@ pub struct Loaded {
 #[derive(Debug, Clone)]
 pub struct Store {
     path: PathBuf,
+    /// The knowledge-base folder, noted beside the file for `ipec cache list` and pruning.
+    folder: Option<PathBuf>,
     key: Key,
     files: Vec<FileKey>,
 }
@@ -147,7 +150,16 @@ impl Store {
     /// Writes the cache file, with the index if given; quietly gives up when it cannot (the next start
     /// loads the files again).
     pub fn save(&self, kb: &KnowledgeBase, index: Option<&SearchIndex>) {
-        let _ = write(&self.path, self.key, &self.files, kb, index);
+        if write(&self.path, self.key, &self.files, kb, index).is_err() {
+            return;
+        }
+        if let Some(folder) = &self.folder {
+            let _ = std::fs::write(gc::folder_note(&self.path), folder.display().to_string());
+        }
+        if let Some(dir) = self.path.parent() {
+            gc::tag(dir);
+            let _ = gc::prune(dir, gc::max_size(), Some(&self.path));
+        }
     }
 }
 
@@ -217,10 +229,12 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
     if let Some(key) = key {
         match read_file(&path, key, need) {
             Ok(Some(cached)) if cached.current => {
+                gc::touch(&path);
                 // A file without the index is written again with it, once there is one; unless the
                 // index was left unread on purpose.
                 let store = (cached.index.is_none() && need.reads_index()).then(|| Store {
                     path: path.clone(),
+                    folder: source_folder(source),
                     key,
                     files: cached.files.iter().map(|(f, _)| f.clone()).collect(),
                 });
@@ -252,6 +266,7 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
     let kb = load::load_read_knowing(&files, problems, known)?;
     let store = Store {
         path,
+        folder: source_folder(source),
         key: match source {
             DataSource::Embedded => builtin_key(),
             DataSource::Dir(_) => combine(keys.iter().copied()),
@@ -272,6 +287,14 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
         store: Some(store),
         notes,
     })
+}
+
+/// The folder a cache file is of, as `ipec cache list` names it; none for the built-in knowledge base.
+fn source_folder(source: &DataSource) -> Option<PathBuf> {
+    match source {
+        DataSource::Embedded => None,
+        DataSource::Dir(folder) => Some(std::fs::canonicalize(folder).unwrap_or_else(|_| folder.clone())),
+    }
 }
 
 /// The built-in knowledge base's key: a hash of its files computed when ipec was built (build.rs).

@@ -10,7 +10,7 @@ pub mod slides_pdf;
 mod watch;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
@@ -180,6 +180,13 @@ pub enum CacheAction {
     Path,
     /// Remove every cache file; the next start loads the files again.
     Clear,
+    /// Every cache file: its size, when it was last used, and the folder it is of (and whether that
+    /// folder still exists).
+    List,
+    /// Remove the files of folders that no longer exist, then the least recently used until the rest
+    /// fit in the cap (IPEC_CACHE_MAX, else the config's `[cache] max_size`, else 1G). ipec does this
+    /// by itself after writing a cache file.
+    Prune,
 }
 
 /// The explorer's flags. They beat IPEC_THEME and the config file.
@@ -344,6 +351,9 @@ pub fn run(cli: Cli) -> Next {
         command,
         explorer,
     } = cli;
+    if let Some(bytes) = crate::config::cache_max_size() {
+        crate::cache::gc::set_max_size(bytes);
+    }
     let explorer = match command {
         None => explorer,
         Some(Command::Tui(sub)) => explorer.merged(&sub),
@@ -731,6 +741,20 @@ fn cache_command(action: CacheAction, data: Option<PathBuf>, out: &mut impl Writ
                 writeln!(out, "{}", escape(&file.display().to_string()))?;
             }
         }
+        CacheAction::List => return cache_list(&dir, out),
+        CacheAction::Prune => match crate::cache::gc::prune(&dir, crate::cache::gc::max_size(), None) {
+            Ok(p) => writeln!(
+                out,
+                "removed {} ({}) from {}",
+                crate::document::format::count(p.files, "cache file"),
+                size(p.bytes),
+                escape(&dir.display().to_string())
+            )?,
+            Err(e) => {
+                eprintln!("ipec: cannot prune {}: {e}", escape(&dir.display().to_string()));
+                return Ok(ExitCode::FAILURE);
+            }
+        },
         CacheAction::Clear => match crate::cache::clear() {
             Ok(n) => writeln!(
                 out,
@@ -745,6 +769,51 @@ fn cache_command(action: CacheAction, data: Option<PathBuf>, out: &mut impl Writ
         },
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `ipec cache list`: one line a file, least recently used first, and the total against the cap.
+fn cache_list(dir: &Path, out: &mut impl Write) -> io::Result<ExitCode> {
+    let entries = match crate::cache::gc::list(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!("ipec: cannot read {}: {e}", escape(&dir.display().to_string()));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    writeln!(
+        out,
+        "{:>9}  {:<16}  {:<7}  knowledge base",
+        "size", "used (UTC)", "exists"
+    )?;
+    for e in &entries {
+        let used = crate::cache::gc::utc_time(e.last_used);
+        let what = match &e.folder {
+            None => "built-in".to_string(),
+            Some(f) if f.as_os_str().is_empty() => "a folder (not recorded)".to_string(),
+            Some(f) => escape(&f.display().to_string()).into_owned(),
+        };
+        let exists = if e.exists() { "yes" } else { "no" };
+        writeln!(out, "{:>9}  {used:<16}  {exists:<7}  {what}", size(e.bytes))?;
+    }
+    let total: u64 = entries.iter().map(|e| e.bytes).sum();
+    writeln!(
+        out,
+        "{} in {}, of at most {} (IPEC_CACHE_MAX, or [cache] max_size in the config)",
+        size(total),
+        crate::document::format::count(entries.len(), "file"),
+        size(crate::cache::gc::max_size())
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "1.2 MB", "640 kB", "12 B".
+fn size(bytes: u64) -> String {
+    match bytes {
+        0..1000 => format!("{bytes} B"),
+        1000..1_000_000 => format!("{:.0} kB", bytes as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => format!("{:.2} GB", bytes as f64 / 1e9),
+    }
 }
 
 /// `ipec config path|show|init`.
