@@ -277,3 +277,25 @@ fn a_result_followed_into_a_list_still_building_is_the_one_shown() {
     }
     assert_eq!(app.detail_key(), Some(RowKey::Record(shown)));
 }
+
+#[test]
+fn the_timelines_filter_counts_and_charts_only_what_it_lets_through() {
+    let mut app = app(120, 40);
+    app.update(ipec::app::Action::GoTab(Tab::Timeline.index()));
+    app.refresh();
+    let all: usize = app.year_counts(Tab::Timeline).iter().map(|(_, n)| n).sum();
+    press(&mut app, "fconference<Enter>");
+    app.refresh();
+    let years = app.year_counts(Tab::Timeline);
+    let shown: usize = years.iter().map(|(_, n)| n).sum();
+    let rows = app.rows(Tab::Timeline);
+    let visible_records = app
+        .visible(Tab::Timeline)
+        .iter()
+        .filter(|&&i| !matches!(rows[i].key, RowKey::Year(_)))
+        .count();
+    assert!(shown > 0 && shown < all, "{shown} of {all}");
+    assert_eq!(shown, visible_records, "the bars count the rows the filter shows");
+    // Every year between the first and the last has its bar: the axis is proportional.
+    assert!(years.windows(2).all(|w| w[1].0 == w[0].0 + 1), "{years:?}");
+}

@@ -52,15 +52,28 @@ impl App {
 
     /// The years of a timeline's rows, oldest first, with how many records each holds.
     pub fn year_counts(&self, tab: crate::app::tabs::Tab) -> Vec<(i32, usize)> {
-        let mut years: Vec<(i32, usize)> = Vec::new();
-        for row in self.rows(tab) {
-            match (row.key, years.last_mut()) {
-                (RowKey::Year(y), _) => years.push((y, 0)),
-                (_, Some(last)) => last.1 += 1,
-                (_, None) => {}
+        // Only the rows the filter and region let through count; every year between the first and
+        // the last gets its bar, empty or not, so that the axis is proportional (a gap of twelve years
+        // looks like twelve).
+        let visible = self.visible(tab);
+        let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+        let mut year = None;
+        for (i, row) in self.rows(tab).iter().enumerate() {
+            match row.key {
+                RowKey::Year(y) => year = Some(y),
+                _ if visible.binary_search(&i).is_ok() => {
+                    if let Some(y) = year {
+                        *counts.entry(y).or_insert(0) += 1;
+                    }
+                }
+                _ => {}
             }
         }
-        years.sort();
-        years
+        let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
+            return Vec::new();
+        };
+        (first..=last)
+            .map(|y| (y, counts.get(&y).copied().unwrap_or(0)))
+            .collect()
     }
 }

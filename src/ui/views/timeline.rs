@@ -34,19 +34,16 @@ pub fn draw_years(frame: &mut Frame, theme: &Theme, area: Rect, years: &[(i32, u
     let inner_width = area.width.saturating_sub(2);
     let n = years.len().max(1) as u16;
     // Each bar at least as wide as its year label ("2017" is 4 columns), if the years fit.
-    let bar_width = (inner_width.saturating_sub(n) / n).clamp(1, 8);
+    // No gap between bars when a gap each would not leave every year a column.
+    let gap = u16::from(n * 2 <= inner_width);
+    let bar_width = (inner_width.saturating_sub(n * gap) / n).clamp(1, 8);
     let labels_fit = bar_width >= 4;
     let bars: Vec<Bar> = years
         .iter()
-        .enumerate()
-        .map(|(i, &(year, n))| {
+        .map(|&(year, n)| {
             let inside = range.is_none_or(|(a, b)| year >= a && year <= b);
             let style: Style = if inside { theme.bar } else { theme.dim };
-            let label = if labels_fit || i == 0 || i + 1 == years.len() {
-                year.to_string()
-            } else {
-                String::new()
-            };
+            let label = if labels_fit { year.to_string() } else { String::new() };
             Bar::default()
                 .value(n as u64)
                 .label(Line::from(label))
@@ -66,6 +63,17 @@ pub fn draw_years(frame: &mut Frame, theme: &Theme, area: Rect, years: &[(i32, u
         )
         .data(BarGroup::default().bars(&bars))
         .bar_width(bar_width)
-        .bar_gap(1);
+        .bar_gap(gap);
     frame.render_widget(chart, area);
+    // Too many years for a label each: the first and the last under the ends of the axis.
+    if !labels_fit && area.height >= 3 && inner_width >= 10 {
+        if let (Some(first), Some(last)) = (years.first(), years.last()) {
+            let used = n * (bar_width + gap);
+            let axis = Rect::new(area.x + 1, area.y + area.height - 2, used.min(inner_width), 1);
+            let (a, b) = (first.0.to_string(), last.0.to_string());
+            let gap = usize::from(axis.width).saturating_sub(a.len() + b.len());
+            let line = Line::styled(format!("{a}{}{b}", " ".repeat(gap)), theme.fact_key);
+            frame.render_widget(line, axis);
+        }
+    }
 }
