@@ -169,21 +169,70 @@ fn the_html_handout_is_self_contained_and_prints_a_step_per_page() {
     assert!(select(&doc, "svg rect").len() >= 8, "bars");
 }
 
-#[test]
-fn the_map_step_is_one_svg_of_country_shapes_with_marks_and_labels() {
-    let html = text_of(&["handout", "supply-chains", "--format", "html"]);
-    let doc = Html::parse_document(&html);
-    let maps: Vec<_> = select(&doc, "figure > svg")
-        .into_iter()
-        .filter(|svg| svg.select(&Selector::parse("path").expect("selector")).count() >= 120)
+/// (x0, y0, x1, y1).
+type Box = (f64, f64, f64, f64);
+
+/// A box for each text of a picture, as wide as 0.55 em a character (what a reader's font may take),
+/// with its text, and one for each mark.
+fn boxes(svg: scraper::ElementRef) -> (Vec<(Box, String)>, Vec<Box>) {
+    let attr = |e: &scraper::ElementRef, name: &str| -> f64 {
+        e.value().attr(name).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+    };
+    let texts = svg
+        .select(&Selector::parse("text").expect("selector"))
+        .map(|t| {
+            let text: String = t.text().collect::<String>().trim().to_string();
+            let (x, y, size) = (attr(&t, "x"), attr(&t, "y"), attr(&t, "font-size"));
+            let w = 0.55 * size * text.chars().count() as f64;
+            let x0 = match t.value().attr("text-anchor") {
+                Some("end") => x - w,
+                Some("middle") => x - w / 2.0,
+                _ => x,
+            };
+            ((x0, y - size * 0.8, x0 + w, y + size * 0.2), text)
+        })
         .collect();
-    assert_eq!(maps.len(), 1, "one map, of country shapes");
-    let map = maps[0];
-    let inner = |css: &str| map.select(&Selector::parse(css).expect("selector")).count();
-    assert_eq!(inner("svg"), 0, "one element, no picture nested in it");
-    assert!(inner("circle") >= 20, "a mark per country");
-    let labels: String = map.text().collect();
-    assert!(labels.contains("Ghana"), "the step names Ghana: {labels}");
+    let marks = svg
+        .select(&Selector::parse("circle").expect("selector"))
+        .map(|c| {
+            let (x, y, r) = (attr(&c, "cx"), attr(&c, "cy"), attr(&c, "r"));
+            (x - r, y - r, x + r, y + r)
+        })
+        .collect();
+    (texts, marks)
+}
+
+#[test]
+fn the_map_step_is_one_svg_of_country_shapes_with_labels_that_never_collide() {
+    for tour in ["supply-chains", "ipec-in-ten-minutes"] {
+        let html = text_of(&["handout", tour, "--format", "html"]);
+        let doc = Html::parse_document(&html);
+        let maps: Vec<_> = select(&doc, "figure > svg")
+            .into_iter()
+            .filter(|svg| svg.select(&Selector::parse("path").expect("selector")).count() >= 120)
+            .collect();
+        assert_eq!(maps.len(), 1, "{tour}: one map, of country shapes");
+        let map = maps[0];
+        let inner = |css: &str| map.select(&Selector::parse(css).expect("selector")).count();
+        assert_eq!(inner("svg"), 0, "{tour}: one element, no picture nested in it");
+        assert!(inner("circle") >= 20, "{tour}: a mark per country");
+        let (texts, marks) = boxes(map);
+        let over = |a: Box, b: Box| a.0 < b.2 - 0.5 && b.0 < a.2 - 0.5 && a.1 < b.3 - 0.5 && b.1 < a.3 - 0.5;
+        for (i, (a, text)) in texts.iter().enumerate() {
+            for (b, other) in &texts[i + 1..] {
+                assert!(!over(*a, *b), "{tour}: {text} / {other}");
+            }
+            for m in &marks {
+                assert!(!over(*a, *m), "{tour}: {text} covers a mark");
+            }
+        }
+        if tour == "supply-chains" {
+            assert!(
+                texts.iter().any(|(_, t)| t.starts_with("Ghana")),
+                "the step names Ghana"
+            );
+        }
+    }
 }
 
 #[test]
