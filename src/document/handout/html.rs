@@ -61,10 +61,12 @@ a { color: var(--accent); overflow-wrap: anywhere; }
 }
 ";
 
+const MARGIN_TEXT: &str = "font: 8pt 'DejaVu Sans', Verdana, sans-serif; color: #5c5c5c;";
+
 /// The page's margins: the tour's title at the head, the page number at the foot.
 fn page_style(title: &str) -> String {
     format!(
-        "@page {{ margin: 16mm 15mm; @top-left {{ content: \"{}\"; font-size: 8pt; color: #5c5c5c; }} @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8pt; color: #5c5c5c; }} }}",
+        "@page {{ margin: 16mm 15mm; @top-left {{ content: \"{}\"; {MARGIN_TEXT} }} @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); {MARGIN_TEXT} }} }}",
         css_string(title)
     )
 }

@@ -244,7 +244,12 @@ pub fn step_title(i: usize, slide: &Slide) -> String {
 
 /// "160 million children in child labour in 2020": a number with its unit and label.
 pub fn stat_line(s: &Stat) -> (String, String) {
-    let (big, unit) = super::big_words(s);
+    let (mut big, mut unit) = super::big_words(s);
+    // "nearly 80 per cent" reads as one number; a page has the room a terminal's big digits lack.
+    if let Some(rest) = unit.strip_prefix("per cent") {
+        big = format!("{big} per cent");
+        unit = rest.trim().to_string();
+    }
     (big, super::format::unit_then_label(&unit, &s.label))
 }
 

@@ -13,12 +13,15 @@ fn cells(width: f64) -> (f64, f64, u16) {
     (cell_w, cell_w * 2.2, (width / cell_w).floor().max(10.0) as u16)
 }
 
-/// The height that shows every row of `chart` at `width`, with a blank line between rows and the foot.
+/// The height that shows every row of `chart` at `width`, with a blank line between rows, and the foot
+/// where the chart has one.
 pub fn chart_height(chart: &Chart, width: f64) -> f64 {
     let (_, cell_h, cols) = cells(width);
     let layout = ChartLayout::new(chart, cols, u16::MAX);
     let lines: usize = layout.rows.iter().map(|r| r.label.len()).sum::<usize>() + layout.rows.len().saturating_sub(1);
-    cell_h * (lines + 2) as f64
+    // The layout keeps its last row for the foot whether or not there is one.
+    let foot = if layout.scale.note(&chart.unit).is_some() { 2 } else { 1 };
+    cell_h * (lines + foot) as f64
 }
 
 pub fn chart_svg(chart: &Chart, width: f64, height: f64, palette: Palette) -> Svg {
