@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::{pictures, stat_line, Handout, Step, Visual};
 use crate::document::scene::chart::{chart_height, chart_svg};
 use crate::document::scene::Palette;
-use crate::document::{left_out, Block, Document};
+use crate::document::{left_out, Block, Document, Item};
 use crate::kb::text::sanitize;
 
 /// HTML text: `<`, `>`, `&` and quotes escaped, control characters shown, never passed through.
@@ -251,21 +251,7 @@ fn block_html(block: &Block) -> String {
                 .collect();
             let _ = writeln!(out, "<p>{}</p>", tags.join(" · "));
         }
-        Block::Items { items, more } => {
-            out.push_str("<ul>\n");
-            for item in items {
-                let _ = writeln!(
-                    out,
-                    "<li>{} <span class=\"detail\">{}</span></li>",
-                    esc(&item.link.label),
-                    esc(&item.detail)
-                );
-            }
-            if let Some(line) = left_out(*more) {
-                let _ = writeln!(out, "<li>{}</li>", esc(&line));
-            }
-            out.push_str("</ul>\n");
-        }
+        Block::Items { items, more } => out.push_str(&items_html(items, *more)),
         Block::Web { links } => {
             out.push_str("<ul>\n");
             for link in links {
@@ -288,5 +274,22 @@ fn block_html(block: &Block) -> String {
             out.push_str("</p>\n");
         }
     }
+    out
+}
+
+fn items_html(items: &[Item], more: usize) -> String {
+    let mut out = String::from("<ul>\n");
+    for item in items {
+        let _ = writeln!(
+            out,
+            "<li>{} <span class=\"detail\">{}</span></li>",
+            esc(&item.link.label),
+            esc(&item.detail)
+        );
+    }
+    if let Some(line) = left_out(more) {
+        let _ = writeln!(out, "<li>{}</li>", esc(&line));
+    }
+    out.push_str("</ul>\n");
     out
 }
