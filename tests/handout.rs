@@ -386,6 +386,51 @@ fn the_pdf_handout_comes_on_letter_paper_and_through_a_pipe() {
 }
 
 #[test]
+fn a_pdf_is_never_written_to_a_terminal() {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::Read;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let size = PtySize {
+        rows: 24,
+        cols: 100,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pty = native_pty_system().openpty(size).expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
+    cmd.args(["handout", "ipec-in-ten-minutes", "--format", "pdf"]);
+    cmd.env("IPEC_CACHE_DIR", TEST_CACHE);
+    let mut child = pty.slave.spawn_command(cmd).expect("ipec starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("a reader");
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let feed = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            feed.lock().expect("the transcript").extend_from_slice(&buf[..n]);
+        }
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "ipec did not end");
+        std::thread::sleep(Duration::from_millis(30));
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    let seen = String::from_utf8_lossy(&seen.lock().expect("the transcript")).to_string();
+    assert!(!status.success());
+    assert!(!seen.contains("%PDF") && seen.contains("-o FILE"), "{seen}");
+}
+
+#[test]
 fn an_existing_file_is_kept_unless_forced() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("handout.html");
