@@ -1,20 +1,30 @@
-//! `ipec handout TOUR`: the tour as Markdown or HTML, on standard output or into a new file.
+//! `ipec handout TOUR`: the tour as Markdown, HTML or PDF, on standard output or into a new file.
 
 use std::fs::OpenOptions;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal as _, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::HandoutFormat;
+use super::{HandoutFormat, Paper};
 use crate::document::handout::{self, Handout};
 use crate::kb::{Kind, KnowledgeBase};
+
+/// What kind of handout to write, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct How {
+    pub format: HandoutFormat,
+    /// The records in full in an appendix.
+    pub full: bool,
+    pub paper: Paper,
+    /// Replace the output file if it exists.
+    pub force: bool,
+}
 
 pub fn write(
     kb: &KnowledgeBase,
     tour: &str,
-    format: HandoutFormat,
+    how: How,
     output: Option<&Path>,
-    force: bool,
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let Some(r) = kb.find_kind(Kind::Tour, tour) else {
@@ -26,16 +36,34 @@ pub fn write(
         );
         return Ok(ExitCode::FAILURE);
     };
-    let h = Handout::new(kb, &kb.tours[r.index]);
-    let text = match format {
-        HandoutFormat::Markdown => handout::markdown(&h),
-        HandoutFormat::Html => handout::html(&h),
+    if how.format == HandoutFormat::Pdf && output.is_none() && io::stdout().is_terminal() {
+        eprintln!("ipec: a PDF is not for the terminal; write it to a file with -o FILE (or pipe it)");
+        return Ok(ExitCode::from(2));
+    }
+    let h = Handout::new(kb, r, how.full);
+    let bytes = match how.format {
+        HandoutFormat::Markdown => handout::markdown(&h).into_bytes(),
+        HandoutFormat::Html => handout::html(&h).into_bytes(),
+        HandoutFormat::Pdf => match handout::pdf(&h, paper(how.paper)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("ipec: the handout could not be written as PDF: {e:#}");
+                return Ok(ExitCode::FAILURE);
+            }
+        },
     };
     let Some(path) = output else {
-        out.write_all(text.as_bytes())?;
+        out.write_all(&bytes)?;
         return Ok(ExitCode::SUCCESS);
     };
-    Ok(write_new(path, text.as_bytes(), force, "the handout"))
+    Ok(write_new(path, &bytes, how.force, "the handout"))
+}
+
+fn paper(paper: Paper) -> handout::Paper {
+    match paper {
+        Paper::A4 => handout::Paper::A4,
+        Paper::Letter => handout::Paper::Letter,
+    }
 }
 
 /// Writes a new file; an existing one is left as it is unless `force` (the check for an existing file

@@ -129,19 +129,30 @@ pub enum Command {
         #[command(flatten)]
         explorer: ExplorerArgs,
     },
-    /// Write a tour as a handout: every step with its facts, figures and citations, the sources at the
-    /// end.
+    /// Write a tour as a handout: each step as its slide shows it (heading, points, its one visual and
+    /// the source of its facts), then the sources with their addresses on the web. Never the keepers'
+    /// notes.
+    #[command(
+        after_help = "Examples:\n  ipec handout ipec-in-ten-minutes > handout.md\n  ipec handout ipec-in-ten-minutes --format html -o handout.html\n  ipec handout ipec-in-ten-minutes --format pdf -o handout.pdf --paper letter"
+    )]
     Handout {
         /// A tour's id (`ipec list tours`).
         tour: String,
         #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
         format: HandoutFormat,
-        /// Write to this file instead of standard output; an existing file is kept unless --force.
+        /// Write to this file instead of standard output (a PDF needs one unless the output is piped);
+        /// an existing file is kept unless --force.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace FILE if it exists.
         #[arg(long, requires = "output")]
         force: bool,
+        /// Add an appendix with the whole text of every record the steps show.
+        #[arg(long)]
+        full: bool,
+        /// The paper of a PDF handout.
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
     },
     /// The config file: where it is, what is in effect, a commented default.
     Config {
@@ -266,10 +277,22 @@ pub use crate::ui::theme::ThemeName as Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum HandoutFormat {
-    /// Markdown, with figures as tables.
+    /// Markdown, each visual as a table or a list.
     Markdown,
-    /// One self-contained HTML file, with SVG charts and map, that prints one step per page.
+    /// One self-contained HTML file, with the charts and the map inline as SVG, that prints one step
+    /// per page.
     Html,
+    /// A PDF with page numbers and the tour's title on every page, about a page per step.
+    Pdf,
+}
+
+/// The paper of a PDF handout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
 }
 
 /// How a subcommand prints records.
@@ -585,7 +608,17 @@ fn on_knowledge_base_with(kb: &KnowledgeBase, command: Command, out: &mut impl W
             format,
             output,
             force,
-        } => handout::write(kb, &tour, format, output.as_deref(), force, out),
+            full,
+            paper,
+        } => {
+            let how = handout::How {
+                format,
+                full,
+                paper,
+                force,
+            };
+            handout::write(kb, &tour, how, output.as_deref(), out)
+        }
         Command::Check { .. }
         | Command::Search { .. }
         | Command::Tui(_)

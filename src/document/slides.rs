@@ -2,6 +2,7 @@
 //! one visual and its source line), never a record's keepers' `note`. Present mode, the PDF of the
 //! slides and the handout all render these.
 
+use crate::document::{format, Block, Chart, Extent, Stat};
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region, Reveal, StepView, TourStep};
 
 /// A tour's steps as slides, or one slide for any other record.
@@ -90,6 +91,59 @@ impl Slide {
     }
 }
 
+/// What a record's slide shows under its points: its headline numbers, the first in big type, or else
+/// its chart, or else its title and the first sentence or two of what it says. Never its keepers' note.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shows {
+    Numbers(Vec<Stat>),
+    Chart(Chart),
+    Quote { title: String, said: String },
+}
+
+/// How many of a record's numbers its slide shows: the headline and the two after it.
+pub const NUMBERS_SHOWN: usize = 3;
+
+/// What the slide of record `r` shows (`SlideBody::Record`).
+pub fn record_shows(kb: &KnowledgeBase, r: RecordRef) -> Shows {
+    let doc = kb.document_with(r, Extent::SCREEN);
+    let mut numbers: Vec<Stat> = Vec::new();
+    let mut chart = None;
+    for block in doc.blocks {
+        match block {
+            Block::Figures { figures, .. } if numbers.is_empty() => numbers = figures,
+            Block::Chart { chart: c } if chart.is_none() => chart = Some(c),
+            _ => {}
+        }
+    }
+    if !numbers.is_empty() {
+        numbers.truncate(NUMBERS_SHOWN);
+        return Shows::Numbers(numbers);
+    }
+    if let Some(chart) = chart {
+        return Shows::Chart(chart);
+    }
+    let said = match kb.record(r) {
+        // A figure's body is its note, for keepers only.
+        Record::Figure(_) | Record::Country(_) => String::new(),
+        record => format::first_sentences(record.body(), 220),
+    };
+    Shows::Quote {
+        title: kb.title(r).to_string(),
+        said,
+    }
+}
+
+/// The chart of a figure (`SlideBody::Chart`), if it has rows to draw.
+pub fn chart_of(kb: &KnowledgeBase, r: RecordRef) -> Option<Chart> {
+    kb.document_with(r, Extent::SCREEN)
+        .blocks
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Chart { chart } => Some(chart),
+            _ => None,
+        })
+}
+
 /// One record presented on its own: its title, its headline or chart, its source.
 fn record_slide(kb: &KnowledgeBase, r: RecordRef) -> Slide {
     let body = match r.kind {
@@ -157,22 +211,34 @@ fn named_countries(kb: &KnowledgeBase, step: &TourStep) -> Vec<RecordRef> {
 
 /// "Source: IPEC+ brochure, 2024, Results" for a record; for a view, the sources of what it counts.
 fn source_line(kb: &KnowledgeBase, body: &SlideBody) -> String {
+    let titles = || {
+        let titles: Vec<String> = sources(kb, body).into_iter().map(|s| kb.short_title(s)).collect();
+        titles.join("; ")
+    };
     match body {
         SlideBody::Record(r) | SlideBody::Chart(r) => cited(kb, *r),
+        SlideBody::Map { .. } => format!("Source: results by country, {}", titles()),
+        SlideBody::Timeline { .. } => format!("Source: {}", titles()),
+        SlideBody::Matrix => format!("Source: results by priority and area, {}", titles()),
+    }
+}
+
+/// The source records what a slide shows comes from, each once, in the order of the sources file: a
+/// record's own, or those of the results and dated records a view counts.
+pub fn sources(kb: &KnowledgeBase, body: &SlideBody) -> Vec<RecordRef> {
+    match body {
+        SlideBody::Record(r) | SlideBody::Chart(r) => sources_of(kb, std::iter::once(*r)),
         SlideBody::Map { region, .. } => {
             let results = kb.refs(Kind::Achievement).filter(|&a| {
                 region.is_none_or(|g| kb.achievements[a.index].countries.iter().any(|c| in_region(kb, c, g)))
             });
-            format!("Source: results by country, {}", sources_of(kb, results))
+            sources_of(kb, results)
         }
         SlideBody::Timeline { from, to } => {
             let dated = crate::document::visual::timeline::in_range(kb, *from, *to);
-            format!("Source: {}", sources_of(kb, dated.into_iter().map(|i| i.record)))
+            sources_of(kb, dated.into_iter().map(|i| i.record))
         }
-        SlideBody::Matrix => format!(
-            "Source: results by priority and area, {}",
-            sources_of(kb, kb.refs(Kind::Achievement))
-        ),
+        SlideBody::Matrix => sources_of(kb, kb.refs(Kind::Achievement)),
     }
 }
 
@@ -181,16 +247,15 @@ fn in_region(kb: &KnowledgeBase, country: &str, region: Region) -> bool {
         .is_some_and(|c| kb.countries[c.index].region == region)
 }
 
-/// The short titles of the sources the records cite, each once, in the order of the sources file.
-fn sources_of(kb: &KnowledgeBase, records: impl Iterator<Item = RecordRef>) -> String {
+/// The sources the records cite, each once, in the order of the sources file.
+pub fn sources_of(kb: &KnowledgeBase, records: impl Iterator<Item = RecordRef>) -> Vec<RecordRef> {
     let mut cited: Vec<RecordRef> = records
         .filter_map(|r| kb.record(r).citation())
         .filter_map(|(source, _)| kb.find_kind(Kind::Source, source))
         .collect();
     cited.sort_by_key(|s| s.index);
     cited.dedup();
-    let titles: Vec<String> = cited.into_iter().map(|s| kb.short_title(s)).collect();
-    titles.join("; ")
+    cited
 }
 
 /// "Source: IPEC+ brochure, 2024, Results": a record's source and section.

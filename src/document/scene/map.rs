@@ -148,7 +148,7 @@ fn legend(svg: &mut Svg, y: f64, width: f64, grid: Grid, palette: Palette) {
     let mut x = 4.0;
     let parts = MarkSize::ALL.iter().map(|s| (Some(*s), s.meaning().to_string()));
     for (mark, text) in parts.chain([(None, "the number after a name: its results".to_string())]) {
-        let w = fonts::width(&text, size, false) + if mark.is_some() { size * 1.4 } else { 0.0 };
+        let w = legend_width(&text, size) + if mark.is_some() { size * 1.4 } else { 0.0 };
         if x + w > width {
             break;
         }
@@ -167,8 +167,15 @@ fn legend(svg: &mut Svg, y: f64, width: f64, grid: Grid, palette: Palette) {
             anchor: Anchor::Start,
         };
         svg.text(x, y + size, &text, style);
-        x += fonts::width(&text, size, false) + size * 1.4;
+        x += legend_width(&text, size) + size * 1.4;
     }
+}
+
+/// The room a legend's words take: their width in the embedded font, and never less than 0.55 em a
+/// character, since a reader's font may be wider (a browser without DejaVu Sans draws the SVG of an HTML
+/// handout in Verdana) and the next words must not run into them.
+fn legend_width(text: &str, size: f64) -> f64 {
+    fonts::width(text, size, false).max(0.55 * size * text.chars().count() as f64)
 }
 
 #[cfg(test)]

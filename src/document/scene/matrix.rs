@@ -7,7 +7,8 @@ use super::Palette;
 use crate::kb::theory::{Axis, Matrix};
 use crate::kb::KnowledgeBase;
 
-fn name(kb: &KnowledgeBase, axis: &Axis, rows: bool) -> String {
+/// What a row (`rows`) or column of the matrix is called: a priority or area, or the rows that add up.
+pub fn axis_name(kb: &KnowledgeBase, axis: &Axis, rows: bool) -> String {
     match (axis, rows) {
         (Axis::Is(n), true) => kb.priorities.get(*n).map_or(String::new(), |x| x.title.clone()),
         (Axis::Is(n), false) => kb.areas.get(*n).map_or(String::new(), |x| x.title.clone()),
@@ -28,7 +29,7 @@ pub fn matrix_svg(kb: &KnowledgeBase, width: f64, height: f64, palette: Palette)
     let head_h = line_h * 3.0;
     for (c, axis) in m.cols.iter().enumerate() {
         let cx = label_w + col_w * (c as f64 + 0.5);
-        for (i, line) in fonts::wrap_at_most(&name(kb, axis, false), size, true, col_w - 6.0, 3)
+        for (i, line) in fonts::wrap_at_most(&axis_name(kb, axis, false), size, true, col_w - 6.0, 3)
             .iter()
             .enumerate()
         {
@@ -48,7 +49,7 @@ pub fn matrix_svg(kb: &KnowledgeBase, width: f64, height: f64, palette: Palette)
         if all {
             svg.line(0.0, y, width, y, palette.dim, 1.0);
         }
-        for (i, line) in fonts::wrap_at_most(&name(kb, axis, true), size, all, label_w - 8.0, 2)
+        for (i, line) in fonts::wrap_at_most(&axis_name(kb, axis, true), size, all, label_w - 8.0, 2)
             .iter()
             .enumerate()
         {

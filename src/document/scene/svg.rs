@@ -119,22 +119,23 @@ impl Svg {
         );
     }
 
-    /// What follows, up to `end_clip`, is drawn only inside the box at (x, y).
+    /// What follows, up to `end_clip`, is drawn from (x, y) and only inside the box there. A clip path, not a
+    /// nested `<svg>`: a picture stays one element that tools can cut out of an HTML page whole. Its id
+    /// is the box's size, so pictures side by side in one page share it only where it is the same box.
     pub fn begin_clip(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        let id = format!("clip-{}x{}", num(w), num(h)).replace('.', "_");
         let _ = write!(
             self.out,
-            r#"<svg x="{}" y="{}" width="{}" height="{}" viewBox="0 0 {} {}" overflow="hidden">"#,
-            num(x),
-            num(y),
+            r#"<defs><clipPath id="{id}"><rect x="0" y="0" width="{}" height="{}"/></clipPath></defs><g transform="translate({} {})" clip-path="url(#{id})">"#,
             num(w),
             num(h),
-            num(w),
-            num(h)
+            num(x),
+            num(y)
         );
     }
 
     pub fn end_clip(&mut self) {
-        self.out.push_str("</svg>");
+        self.out.push_str("</g>");
     }
 
     /// Text with a halo of `halo` around its letters, readable over a map.
@@ -163,6 +164,23 @@ impl Svg {
             num(y),
             num(inner.width),
             num(inner.height),
+            num(inner.width),
+            num(inner.height)
+        );
+    }
+
+    /// Another picture drawn into the box at (x, y), `width` wide, its height in proportion: a picture
+    /// built on a small canvas (so its text is large against it) grows to fill a page's column.
+    pub fn embed_scaled(&mut self, x: f64, y: f64, width: f64, inner: &Svg) {
+        let body = inner.out.split_once('>').map_or("", |(_, rest)| rest);
+        let height = width * inner.height / inner.width.max(1.0);
+        let _ = write!(
+            self.out,
+            r#"<svg x="{}" y="{}" width="{}" height="{}" viewBox="0 0 {} {}">{body}</svg>"#,
+            num(x),
+            num(y),
+            num(width),
+            num(height),
             num(inner.width),
             num(inner.height)
         );
@@ -214,5 +232,24 @@ mod tests {
         let out = svg.finish();
         assert!(out.contains(r#"x="1.5" y="2""#), "{out}");
         assert!(out.contains("Côte d’Ivoire &lt;&amp;&gt;"), "{out}");
+    }
+
+    #[test]
+    fn a_clip_and_a_scaled_picture_keep_one_svg_element_each() {
+        let mut svg = Svg::new(100.0, 50.0, "#fff");
+        svg.begin_clip(10.0, 5.0, 80.0, 40.0);
+        svg.rect(0.0, 0.0, 200.0, 200.0, "#f00");
+        svg.end_clip();
+        let clipped = svg.finish();
+        assert_eq!(clipped.matches("<svg").count(), 1, "{clipped}");
+        assert!(clipped.contains(r#"<g transform="translate(10 5)" clip-path="url(#clip-80x40)">"#));
+        let inner = Svg::new(200.0, 100.0, "#fff");
+        let mut page = Svg::new(1000.0, 1000.0, "#fff");
+        page.embed_scaled(50.0, 60.0, 500.0, &inner);
+        let page = page.finish();
+        assert!(
+            page.contains(r#"<svg x="50" y="60" width="500" height="250" viewBox="0 0 200 100">"#),
+            "{page}"
+        );
     }
 }

@@ -6,6 +6,21 @@ use super::Palette;
 use crate::document::visual::timeline::{Entry, TimelineLayout};
 use crate::kb::KnowledgeBase;
 
+/// The rows a timeline takes besides its entries: the years, the axis and the foot.
+const ROWS_AROUND: usize = 4;
+
+/// The virtual cells of a timeline `width` wide: about 130 columns across, whatever the size, so that text
+/// keeps its size relative to the picture, but never narrower than 5 units. (cell width, cell height, columns.)
+fn cells(width: f64) -> (f64, f64, u16) {
+    let cell_w = (width / 130.0).max(5.0);
+    (cell_w, cell_w * 2.4, (width / cell_w).floor().max(16.0) as u16)
+}
+
+/// The height of a timeline `width` wide with room for `entries` rows of entries.
+pub fn timeline_height(entries: usize, width: f64) -> f64 {
+    cells(width).1 * (entries + ROWS_AROUND) as f64
+}
+
 pub fn timeline_svg(
     kb: &KnowledgeBase,
     from: Option<i32>,
@@ -14,13 +29,10 @@ pub fn timeline_svg(
     height: f64,
     palette: Palette,
 ) -> Svg {
-    // About 130 columns across, whatever the size: text keeps its size relative to the picture.
-    let cell_w = (width / 130.0).max(5.0);
-    let cell_h = cell_w * 2.4;
+    let (cell_w, cell_h, cols) = cells(width);
     let size = cell_h * 0.7;
-    let cols = (width / cell_w).floor().max(16.0) as u16;
     let rows = (height / cell_h).floor().max(4.0) as usize;
-    let layout = TimelineLayout::new(kb, from, to, cols, rows.saturating_sub(4));
+    let layout = TimelineLayout::new(kb, from, to, cols, rows.saturating_sub(ROWS_AROUND));
     let mut svg = Svg::new(width, height, palette.background);
     let x = |c: u16| f64::from(c) * cell_w;
     let style = |fill, bold| TextStyle {
@@ -40,7 +52,12 @@ pub fn timeline_svg(
             Entry::Listing => (palette.dim, palette.dim),
             Entry::Result | Entry::Convention | Entry::Event => (palette.bar, palette.text),
         };
-        if row.x1 > row.x0 {
+        // No room either side of its bar: the label goes inside it, the bar as tall as the text.
+        let on_bar = row.x1 > row.x0 && row.label_x > row.x0 && row.label_x <= row.x1;
+        let bar_end = x(row.x1) + cell_w;
+        if on_bar {
+            svg.rect(x(row.x0), y - size * 0.95, bar_end - x(row.x0), size * 1.2, fill);
+        } else if row.x1 > row.x0 {
             svg.rect(
                 x(row.x0),
                 y - size * 0.75,
@@ -62,6 +79,12 @@ pub fn timeline_svg(
             );
         }
         let title = kb.title(row.item.record);
+        if on_bar {
+            let room = bar_end - x(row.label_x) - cell_w * 0.5;
+            let label = super::fonts::wrap_at_most(title, size, false, room, 1).join("");
+            svg.text(x(row.label_x), y, &label, style(palette.background, false));
+            continue;
+        }
         let room = f64::from(row.label_width) * cell_w;
         let label = super::fonts::wrap_at_most(title, size, false, room.max(cell_w * 8.0), 1).join("");
         let lx = if row.label_x == 0 {
