@@ -21,6 +21,8 @@ use ipec::tui::{Options, Outcome, PresentOptions};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // The shell asking for completions (COMPLETE=bash ipec -- ipec show GH): answered, then exit.
+    ipec::cli::complete_if_asked();
     match ipec::cli::run(Cli::parse()) {
         Next::Exit(code) => code,
         Next::Explorer { data, args, no_cache } => run_tui(data, args, no_cache),
@@ -113,9 +115,13 @@ fn no_terminal(e: std::io::Error) -> ExitCode {
 /// printed once the terminal is restored, as `ipec check` would print them.
 fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
     let Some(tab) = args.tab.as_deref().map_or(Some(Tab::Overview), Tab::from_name) else {
-        let names = Tab::names().join(", ");
+        let names = Tab::names();
         let asked = sanitize(args.tab.as_deref().unwrap_or_default()).into_owned();
-        eprintln!("ipec: no tab is called `{asked}`; the tabs are {names}");
+        let hint = match ipec::kb::text::did_you_mean(&asked, &names) {
+            Some(name) => format!("did you mean {name}? The tabs are"),
+            None => "the tabs are".to_string(),
+        };
+        eprintln!("ipec: no tab is called `{asked}`; {hint} {}", names.join(", "));
         return ExitCode::from(2);
     };
     let source = DataSource::from_option(data);
@@ -157,10 +163,11 @@ fn run_present(data: Option<PathBuf>, args: TuiArgs, tour: Option<String>, notes
     let Some(target) = target else {
         let tours: Vec<&str> = kb.refs(Kind::Tour).map(|r| kb.id(r)).collect();
         let asked = sanitize(tour.as_deref().unwrap_or_default()).into_owned();
-        eprintln!(
-            "ipec: nothing to present as `{asked}`; the tours are: {}",
-            tours.join(", ")
-        );
+        let hint = match ipec::kb::text::did_you_mean(&asked, &tours) {
+            Some(id) => format!("did you mean {id}? The tours are"),
+            None => "the tours are:".to_string(),
+        };
+        eprintln!("ipec: nothing to present as `{asked}`; {hint} {}", tours.join(", "));
         return ExitCode::FAILURE;
     };
     let options = PresentOptions {

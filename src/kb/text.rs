@@ -114,6 +114,13 @@ pub fn closest(wanted: &str, candidates: impl Iterator<Item = (String, String)>,
     .collect()
 }
 
+/// The name among `names` that `wanted` most likely misspells ("afrika" for "Africa"), if one is close.
+pub fn did_you_mean<'n>(wanted: &str, names: &[&'n str]) -> Option<&'n str> {
+    let found = closest(wanted, names.iter().map(|n| (n.to_string(), n.to_string())), 1);
+    let found = found.first()?;
+    names.iter().copied().find(|n| n == found)
+}
+
 /// `closest`, over names already `fold`ed (so a caller asking many times folds each name once). Each
 /// comparison is bounded: `wanted` and the names are cut at `MAX_SUGGEST_CHARS` characters (a longer
 /// `wanted` gets no suggestion at all).
