@@ -758,7 +758,17 @@ impl Keymap {
                 key(Action::CloseSearch)
             )),
             HelpLine::Note("Mouse: click a tab or row; click a link twice to follow; wheel scrolls.".into()),
+            HelpLine::Note(String::new()),
+            HelpLine::Heading("Tabs: the digit goes there"),
         ];
+        lines.extend(Tab::ALL.iter().map(|&tab| {
+            let key = tab.digit().map(String::from).unwrap_or_default();
+            let name = tab.spec().names[0];
+            match name == tab.title().to_lowercase() {
+                true => HelpLine::Key(key, tab.title().to_string()),
+                false => HelpLine::Key(key, format!("{}  (--tab {name})", tab.title())),
+            }
+        }));
         for context in HELP_ORDER {
             lines.push(HelpLine::Note(String::new()));
             lines.push(HelpLine::Heading(context.title()));
@@ -766,7 +776,7 @@ impl Keymap {
                 self.bindings
                     .iter()
                     .filter(|b| b.context == context && !b.help.is_empty())
-                    .map(|b| HelpLine::Key(label(b), b.help)),
+                    .map(|b| HelpLine::Key(label(b), b.help.to_string())),
             );
         }
         lines
@@ -800,7 +810,8 @@ fn label(b: &Bound) -> String {
 pub enum HelpLine {
     Heading(&'static str),
     Note(String),
-    Key(String, &'static str),
+    /// Keys, and what they do.
+    Key(String, String),
 }
 
 #[cfg(test)]

@@ -365,10 +365,9 @@ impl App {
     }
 
     fn click_tab(&mut self, column: u16) {
-        let labels = layout::tab_labels(self.width, self.tab);
-        if let Some((tab, ..)) = labels.iter().find(|(_, _, x, w)| column >= *x && column < x + w) {
+        if let Some(tab) = layout::tab_bar(self.width, self.tab).tab_at(column) {
             self.mode = Mode::Browse;
-            self.tab = *tab;
+            self.tab = tab;
         }
     }
 
