@@ -38,6 +38,10 @@ pub const DEFAULT_FILE: &str = r##"# ipec settings. Remove the "# " before a key
 # is relative to this file's folder; ~/ is your home folder.
 # data = "~/ipec-data"
 
+# Where the explorer's exports (e, E) go, instead of the folder ipec was started in. Relative paths
+# and ~/ as for data.
+# export_folder = "~/ipec-exports"
+
 # Keys of the explorer: action name = key, for the actions listed in its help (?).
 [keys]
 # quit = "Q"
@@ -50,6 +54,7 @@ struct FileSettings {
     theme: Option<Spanned<String>>,
     mouse: Option<bool>,
     data: Option<Spanned<String>>,
+    export_folder: Option<Spanned<String>>,
     /// Action name to key.
     // Checked against the explorer's key table in `parse`, each problem at its line.
     #[serde(default)]
@@ -110,6 +115,8 @@ pub struct Settings {
     pub mouse: Setting<bool>,
     /// `None`: the built-in knowledge base.
     pub data: Setting<Option<PathBuf>>,
+    /// Where the explorer's exports go; `None`: the current folder.
+    pub export_folder: Setting<Option<PathBuf>>,
     /// The explorer's key overrides, action name to key, checked against the key table.
     pub keys: BTreeMap<String, String>,
     /// Problems with settings this command does not use (the explorer's theme and keys, for `ipec
@@ -242,12 +249,17 @@ impl Settings {
             Setting::new(None, Origin::Default)
         };
 
+        let export_folder = match from_file.export_folder {
+            Some(dir) => Setting::new(Some(dir), Origin::File),
+            None => Setting::new(None, Origin::Default),
+        };
         Ok(Settings {
             file: file.map(Path::to_path_buf),
             file_exists: text.is_some(),
             theme,
             mouse,
             data,
+            export_folder,
             keys: from_file.keys,
             warnings,
         })
@@ -283,6 +295,14 @@ impl Settings {
             )),
             None => out.push_str("# data: the built-in knowledge base  # default\n"),
         }
+        match &self.export_folder.value {
+            Some(dir) => out.push_str(&format!(
+                "export_folder = {}  # {}\n",
+                quote(&dir.display().to_string()),
+                self.export_folder.origin
+            )),
+            None => out.push_str("# export_folder: the folder ipec was started in  # default\n"),
+        }
         out.push_str("\n[keys]\n");
         for (action, key) in &self.keys {
             out.push_str(&format!("{} = {}\n", toml_key(action), quote(key)));
@@ -308,6 +328,7 @@ struct FileValues {
     theme: Option<Theme>,
     mouse: Option<bool>,
     data: Option<PathBuf>,
+    export_folder: Option<PathBuf>,
     keys: BTreeMap<String, String>,
     /// Problems with the explorer's settings, for a command that does not use them.
     warnings: Vec<String>,
@@ -364,6 +385,16 @@ fn parse(path: &Path, text: &str, uses: Uses) -> Result<FileValues, Error> {
         }
         Some(data_dir(path, d.get_ref()))
     });
+    let export_folder = file.export_folder.and_then(|d| {
+        if d.get_ref().trim().is_empty() {
+            problems.push(at(
+                d.span(),
+                "`export_folder` is empty: give a folder, or remove the key".into(),
+            ));
+            return None;
+        }
+        Some(data_dir(path, d.get_ref()))
+    });
     if !problems.is_empty() {
         return Err(Error::File(problems));
     }
@@ -371,6 +402,7 @@ fn parse(path: &Path, text: &str, uses: Uses) -> Result<FileValues, Error> {
         theme,
         mouse: file.mouse,
         data,
+        export_folder,
         keys,
         warnings,
     })
@@ -465,12 +497,13 @@ mod tests {
         let dir = temp.path();
         let path = write(
             dir,
-            "theme = \"light\"\nmouse = false\ndata = \"kb\"\n[keys]\nquit = \"Q\"\n",
+            "theme = \"light\"\nmouse = false\ndata = \"kb\"\nexport_folder = \"out\"\n[keys]\nquit = \"Q\"\n",
         );
         let from_file = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, no_env).expect("valid");
         assert_eq!(from_file.theme, Setting::new(Theme::Light, Origin::File));
         assert_eq!(from_file.mouse, Setting::new(false, Origin::File));
         assert_eq!(from_file.data.value, Some(dir.join("kb")));
+        assert_eq!(from_file.export_folder.value, Some(dir.join("out")));
         assert_eq!(from_file.keys.get("quit").map(String::as_str), Some("Q"));
 
         let env = |var: &str| match var {

@@ -132,6 +132,7 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
         source: source.clone(),
         keymap: keymap(&args.keys),
         use_cache: !no_cache,
+        export_dir: args.export_dir,
     };
     let outcome = ipec::tui::run(options, move || {
         ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords)

@@ -96,25 +96,25 @@ impl CopyRoute {
         }
     }
 
-    /// What was done, honestly: the terminal is asked, and most set the clipboard, but none says
-    /// whether it did.
+    /// What was done, honestly, to follow "the link was": the terminal is asked, and most set the
+    /// clipboard, but none says whether it did.
     pub fn said(&self) -> String {
         match self {
-            CopyRoute::Terminal => "Sent to your terminal's clipboard (OSC 52)".into(),
-            CopyRoute::TmuxClipboard => "Sent to your terminal's clipboard through tmux (set-clipboard on)".into(),
+            CopyRoute::Terminal => "sent to your terminal's clipboard (OSC 52)".into(),
+            CopyRoute::TmuxClipboard => "sent to your terminal's clipboard through tmux (set-clipboard on)".into(),
             CopyRoute::TmuxPassthrough => {
-                "Sent to your terminal's clipboard through tmux (allow-passthrough on)".into()
+                "sent to your terminal's clipboard through tmux (allow-passthrough on)".into()
             }
             CopyRoute::TmuxUnknown => {
-                "Sent to your terminal's clipboard (tmux's settings could not be read: both forms)".into()
+                "sent to your terminal's clipboard in both of tmux's forms (its settings could not be read)".into()
             }
-            CopyRoute::Screen => "Sent to your terminal's clipboard through screen (OSC 52)".into(),
+            CopyRoute::Screen => "sent to your terminal's clipboard through screen (OSC 52)".into(),
             CopyRoute::Blocked {
                 set_clipboard,
                 passthrough,
             } => format!(
-                "Not copied: tmux has set-clipboard {set_clipboard} and allow-passthrough {passthrough} \
-                 (`tmux set -g set-clipboard on` lets ipec copy)"
+                "not copied: tmux has set-clipboard {set_clipboard} and allow-passthrough {passthrough}, and \
+                 drops the copy (`tmux set -g set-clipboard on` lets ipec copy)"
             ),
         }
     }

@@ -336,3 +336,61 @@ pub fn brand_width(width: u16) -> u16 {
         0
     }
 }
+
+/// The overlay of a link opened or copied, on a screen of a size: a band across the whole width, so
+/// that the URL's lines start at the left edge with no border beside them, and a terminal's own
+/// selection takes the URL alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkOverlay {
+    /// The band, borders included (top and bottom only).
+    pub area: Rect,
+    /// What was done, wrapped, each line's area.
+    pub said: Vec<(Rect, String)>,
+    /// The URL, broken by characters at the screen's width, each piece's area.
+    pub url: Vec<(Rect, String)>,
+}
+
+pub fn link_overlay(width: u16, height: u16, note: &super::LinkNote) -> LinkOverlay {
+    use unicode_width::UnicodeWidthChar;
+    let w = usize::from(width.max(1));
+    let said: Vec<String> = crate::document::render::fill("", "", &note.said, w.saturating_sub(2).max(1))
+        .lines()
+        .map(String::from)
+        .collect();
+    let mut url = vec![String::new()];
+    let mut used = 0;
+    for c in note.url.chars().filter(|c| !c.is_control()) {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > w {
+            url.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = url.last_mut() {
+            last.push(c);
+        }
+        used += cw;
+    }
+    // Borders, a blank line each side of the URL: 4 lines besides the text. What was said gives way
+    // first on a short screen; the URL never does.
+    let room = usize::from(height).saturating_sub(4 + url.len());
+    let said: Vec<String> = said.into_iter().take(room).collect();
+    let rows = (4 + said.len() + url.len()).min(usize::from(height)) as u16;
+    let area = Rect::new(0, height.saturating_sub(rows) / 2, width, rows);
+    let line = |y: u16, x: u16, text: String| {
+        let columns = unicode_width::UnicodeWidthStr::width(text.as_str()) as u16;
+        (Rect::new(x, y, columns.min(width.saturating_sub(x)), 1), text)
+    };
+    let said: Vec<(Rect, String)> = said
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| line(area.y + 1 + i as u16, 1, text))
+        .collect();
+    let top = area.y + 2 + said.len() as u16;
+    let url = url
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| line(top + i as u16, 0, text))
+        .filter(|(r, _)| r.y < area.y + area.height)
+        .collect();
+    LinkOverlay { area, said, url }
+}

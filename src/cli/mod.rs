@@ -270,6 +270,8 @@ pub struct TuiArgs {
     pub tab: Option<String>,
     /// The config file's `[keys]`: (action name, key), checked when the file was read.
     pub keys: Vec<(String, String)>,
+    /// Where exports go (the config file's `export_folder`).
+    pub export_dir: Option<PathBuf>,
 }
 
 /// The theme names belong to the views; the command line and the config file accept them.
@@ -398,7 +400,7 @@ pub fn run(cli: Cli) -> Next {
                     notes,
                     no_cache,
                 },
-                Err(exit) => exit,
+                Err(code) => Next::Exit(code),
             };
         }
         Some(command) => {
@@ -415,13 +417,13 @@ pub fn run(cli: Cli) -> Next {
     };
     match settings_for(&explorer, data) {
         Ok((data, args)) => Next::Explorer { data, args, no_cache },
-        Err(exit) => exit,
+        Err(code) => Next::Exit(code),
     }
 }
 
 /// The explorer's settings from its flags, the environment and the config file: the data folder and
 /// what the terminal front end needs; a bad setting is reported, and the exit to take.
-fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<PathBuf>, TuiArgs), Next> {
+fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<PathBuf>, TuiArgs), ExitCode> {
     match Settings::load(&flags.flags(data), Uses::Everything) {
         Ok(settings) => Ok((
             settings.data.value,
@@ -430,11 +432,12 @@ fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<P
                 no_mouse: !settings.mouse.value,
                 tab: flags.tab.clone(),
                 keys: settings.keys.into_iter().collect(),
+                export_dir: settings.export_folder.value,
             },
         )),
         Err(e) => {
             report_settings_error(&e);
-            Err(Next::Exit(ExitCode::FAILURE))
+            Err(ExitCode::FAILURE)
         }
     }
 }
