@@ -304,11 +304,16 @@ impl Writer {
         let url = sanitize(url).replace(char::is_whitespace, "%20");
         self.indent = self.indent.min(self.width / 2);
         self.new_line();
+        self.url_here(&url, link, role);
+    }
+
+    /// The same from where the line is.
+    fn url_here(&mut self, url: &str, link: Option<usize>, role: Role) {
         let room = self.width.saturating_sub(self.used).max(1);
         let whole = link.is_some() && link == self.focused;
         if !whole {
-            let short = crate::kb::text::shorten_middle(&url, room);
-            self.href(&short, &url, link);
+            let short = crate::kb::text::shorten_middle(url, room);
+            self.href(&short, url, link);
             self.push(&short, role);
             self.end_line();
             return;
@@ -317,14 +322,14 @@ impl Writer {
         for c in url.chars() {
             let cw = c.width().unwrap_or(0);
             if self.used + piece.width() + cw > self.width && !piece.is_empty() {
-                self.href(&piece, &url, link);
+                self.href(&piece, url, link);
                 self.push(&piece, role);
                 piece.clear();
                 self.new_line();
             }
             piece.push(c);
         }
-        self.href(&piece, &url, link);
+        self.href(&piece, url, link);
         self.push(&piece, role);
         self.end_line();
     }
@@ -367,6 +372,17 @@ impl Writer {
             self.words(&doc.subtitle, Role::Subtitle);
         }
         self.end_line();
+        // The record's own page on the web (its NORMLEX or ILOSTAT page, its site) under its name, as
+        // an address bar shows it: in view however long the record is. Its link is further down.
+        if let Some(url) = doc.blocks.iter().find_map(|b| match b {
+            Block::Web { links } => links.first().and_then(|l| l.url.clone()),
+            _ => None,
+        }) {
+            self.indent = 0;
+            self.push("↗ ", Role::Dim);
+            let url = sanitize(&url).replace(char::is_whitespace, "%20");
+            self.url_here(&url, None, Role::Url);
+        }
     }
 
     /// Spaces up to column `to` (at least one), or a new line when the line is full.
