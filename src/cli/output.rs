@@ -132,6 +132,8 @@ pub fn write_table(
     rows: &[Vec<Cell>],
     style: &Style,
 ) -> std::io::Result<()> {
+    // The id column is cut last: it is what is typed back into `ipec show`.
+    let id = header.iter().position(|h| *h == "id");
     let columns = header.len();
     let clean: Vec<Vec<String>> = rows
         .iter()
@@ -146,18 +148,40 @@ pub fn write_table(
         };
         cells.max().unwrap_or(0).max(head)
     };
-    let mut widths: Vec<usize> = (0..columns).map(natural).collect();
+    let natural: Vec<usize> = (0..columns).map(natural).collect();
+    let mut widths = natural.clone();
     // A long title does not push every other row's last column far to the right.
     if let Some(w) = widths.get_mut(columns.saturating_sub(2)).filter(|_| columns >= 3) {
         *w = (*w).min(70);
     }
+    let mut shown: Vec<usize> = (0..columns).collect();
     if style.terminal {
-        fit(&mut widths, style.width);
+        fit(&mut widths, style.width, id);
+        // Too narrow for the name to read: the detail column gives way to it (`ipec show` has it all).
+        let detail = header.iter().position(|h| *h == "detail");
+        let name = header.iter().position(|h| *h == "name");
+        if let (Some(detail), Some(name)) = (detail, name) {
+            if widths[name] < natural[name].min(32) {
+                shown.retain(|&c| c != detail);
+                widths = natural.clone();
+                widths[detail] = 0;
+                fit(&mut widths, style.width + 2, id);
+            }
+        }
     }
+    let pick = |cells: Vec<Cell>| -> Vec<Cell> {
+        cells
+            .into_iter()
+            .enumerate()
+            .filter(|(c, _)| shown.contains(c))
+            .map(|(_, cell)| cell)
+            .collect()
+    };
+    let widths: Vec<usize> = shown.iter().map(|&c| widths[c]).collect();
     if style.headers {
         // Plain capitals, as kubectl and docker write them: a colour would cling to the first word.
         let cells: Vec<Cell> = header.iter().map(|h| Cell::plain(h.to_uppercase())).collect();
-        writeln!(out, "{}", line(&cells, &widths, style, style.terminal))?;
+        writeln!(out, "{}", line(&pick(cells), &widths, style, style.terminal))?;
     }
     for (row, texts) in rows.iter().zip(clean) {
         let cells: Vec<Cell> = row
@@ -165,22 +189,25 @@ pub fn write_table(
             .zip(texts)
             .map(|(c, text)| Cell { text, ..c.clone() })
             .collect();
-        writeln!(out, "{}", line(&cells, &widths, style, style.terminal))?;
+        writeln!(out, "{}", line(&pick(cells), &widths, style, style.terminal))?;
     }
     Ok(())
 }
 
-/// Narrows the columns, the last first, until a line fits `width` (two spaces between columns); each
-/// keeps at least a few columns.
-fn fit(widths: &mut [usize], width: usize) {
+/// Narrows the columns until a line fits `width` (two spaces between columns): the widest first, each
+/// down to a few columns; the `id` column last, since a cut id cannot be typed back into `ipec show`.
+fn fit(widths: &mut [usize], width: usize, id: Option<usize>) {
+    const LEAST: usize = 8;
     let gaps = 2 * widths.len().saturating_sub(1);
-    for col in (0..widths.len()).rev() {
-        let total: usize = widths.iter().sum::<usize>() + gaps;
-        if total <= width {
-            return;
+    let excess = |widths: &[usize]| (widths.iter().sum::<usize>() + gaps).saturating_sub(width);
+    for protect in [true, false] {
+        while excess(widths) > 0 {
+            let widest = (0..widths.len())
+                .filter(|&c| !(protect && Some(c) == id) && widths[c] > LEAST)
+                .max_by_key(|&c| (widths[c], c));
+            let Some(col) = widest else { break };
+            widths[col] -= 1;
         }
-        let keep = 8.min(widths[col]);
-        widths[col] = widths[col].saturating_sub(total - width).max(keep);
     }
 }
 
@@ -288,6 +315,24 @@ mod tests {
         write_table(&mut out, &["id", "name", "about"], &rows, &piped).expect("writes");
         let text = String::from_utf8(out).expect("UTF-8");
         assert_eq!(text, "GHA  Ghana  Africa · 7 results in cocoa and fishing\n");
+    }
+
+    #[test]
+    fn the_id_is_cut_last_and_the_detail_gives_way_to_the_name() {
+        let style = Style::from_env(env(&[("COLUMNS", "60")]), true, None, ColorChoice::Never, false);
+        let id = "civ-gha-cocoa-integrated-area-based-approach";
+        let rows = vec![vec![
+            Cell::plain(id),
+            Cell::plain("Area-based approach in cocoa communities of Côte d’Ivoire and Ghana"),
+            Cell::plain("Côte d’Ivoire, Ghana · Enterprises and supply chains"),
+        ]];
+        let mut out = Vec::new();
+        write_table(&mut out, &["id", "name", "detail"], &rows, &style).expect("writes");
+        let text = String::from_utf8(out).expect("UTF-8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["ID", "NAME"]);
+        assert!(lines[1].starts_with(id) && lines[1].contains("Area-based"), "{text}");
+        assert!(lines.iter().all(|l| l.width() <= 60), "{text}");
     }
 
     #[test]
