@@ -203,24 +203,7 @@ impl Settings {
         };
         let mut warnings = from_file.warnings;
         let env = |var: &str| env(var).filter(|v| !v.trim().is_empty());
-        let env_theme = match env(ENV_THEME).map(|value| (parse_theme(&value), value)) {
-            None => None,
-            Some((Ok(theme), _)) => Some(theme),
-            Some((Err(message), value)) => {
-                let error = Error::Env {
-                    var: ENV_THEME,
-                    value,
-                    message,
-                };
-                match uses {
-                    Uses::Everything => return Err(error),
-                    Uses::DataOnly => {
-                        warnings.push(format!("{error} (ignored: only the explorer has a theme)"));
-                        None
-                    }
-                }
-            }
-        };
+        let env_theme = env_theme(env(ENV_THEME), uses, &mut warnings)?;
 
         let theme = if let Some(theme) = flags.theme {
             Setting::new(theme, Origin::Flag("--theme"))
@@ -308,6 +291,31 @@ impl Settings {
             out.push_str(&format!("{} = {}\n", toml_key(action), quote(key)));
         }
         out
+    }
+}
+
+/// IPEC_THEME's theme, if it names one; a bad value is an error for the explorer, a warning for the
+/// commands that draw no screen.
+fn env_theme(value: Option<String>, uses: Uses, warnings: &mut Vec<String>) -> Result<Option<Theme>, Error> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    match parse_theme(&value) {
+        Ok(theme) => Ok(Some(theme)),
+        Err(message) => {
+            let error = Error::Env {
+                var: ENV_THEME,
+                value,
+                message,
+            };
+            match uses {
+                Uses::Everything => Err(error),
+                Uses::DataOnly => {
+                    warnings.push(format!("{error} (ignored: only the explorer has a theme)"));
+                    Ok(None)
+                }
+            }
+        }
     }
 }
 

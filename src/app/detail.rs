@@ -456,46 +456,52 @@ impl Writer {
                 }
                 self.more(more);
             }
-            Block::Web { links } => {
-                for link in links {
-                    self.indent = 2;
-                    self.push("↗ ", Role::Bullet);
-                    let role = self.link(link);
-                    self.words(&link.label, role);
-                    self.end_line();
-                    if let (Some(url), Role::Link(i)) = (&link.url, role) {
-                        self.indent = 4;
-                        self.url(url, Some(i), Role::LinkUrl(i));
-                    }
-                }
-            }
+            Block::Web { links } => self.web(links),
             Block::Warning { text } => {
                 self.indent = 2;
                 self.push("! ", Role::Warning);
                 self.words(text, Role::Warning);
                 self.end_line();
             }
-            Block::Citation { source, section, url } => {
-                self.indent = 2;
-                self.push("Source ", Role::FactKey);
-                let role = self.link(source);
-                self.words(&source.label, role);
-                if !section.is_empty() {
-                    self.words(&format!("— “{section}”"), Role::Dim);
-                }
-                self.end_line();
-                if let Some(url) = url {
-                    // The source's own page, whole while the source's link is focused.
-                    let source_link = match role {
-                        Role::Link(i) => Some(i),
-                        _ => None,
-                    };
-                    self.indent = 2;
-                    self.url(url, source_link, Role::Url);
-                }
-            }
+            Block::Citation { source, section, url } => self.citation(source, section, url.as_deref()),
         }
         self.indent = 0;
+    }
+
+    /// The record's pages on the web: each link's label, its URL below it.
+    fn web(&mut self, links: &[Link]) {
+        for link in links {
+            self.indent = 2;
+            self.push("↗ ", Role::Bullet);
+            let role = self.link(link);
+            self.words(&link.label, role);
+            self.end_line();
+            if let (Some(url), Role::Link(i)) = (&link.url, role) {
+                self.indent = 4;
+                self.url(url, Some(i), Role::LinkUrl(i));
+            }
+        }
+    }
+
+    /// Where the record comes from: the source (a link to its record), the section, the source's page.
+    fn citation(&mut self, source: &Link, section: &str, url: Option<&str>) {
+        self.indent = 2;
+        self.push("Source ", Role::FactKey);
+        let role = self.link(source);
+        self.words(&source.label, role);
+        if !section.is_empty() {
+            self.words(&format!("— “{section}”"), Role::Dim);
+        }
+        self.end_line();
+        if let Some(url) = url {
+            // The source's own page, whole while the source's link is focused.
+            let source_link = match role {
+                Role::Link(i) => Some(i),
+                _ => None,
+            };
+            self.indent = 2;
+            self.url(url, source_link, Role::Url);
+        }
     }
 
     /// Each row: its label, a bar scaled to the largest value, then the value and the unit once.

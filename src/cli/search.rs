@@ -182,6 +182,34 @@ impl Found {
         self.extra(kb, r).unwrap_or_else(|| kb.brief(r))
     }
 
+    /// The rows of text output: kind, id and line, the words of the query in each line marked when
+    /// they are to be painted.
+    fn text_rows(&self, kb: &KnowledgeBase, shown: &Shown) -> Vec<Vec<Cell>> {
+        let lines: Vec<String> = self.hits.iter().map(|hit| self.line(kb, hit)).collect();
+        let marks = if shown.style.color {
+            let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+            shown.index.highlights(shown.query, &texts)
+        } else {
+            vec![Vec::new(); lines.len()]
+        };
+        self.hits
+            .iter()
+            .zip(lines)
+            .zip(marks)
+            .map(|((hit, line), marks)| {
+                vec![
+                    Cell::painted(hit.record.kind.label(), output::sgr::DIM),
+                    Cell::painted(kb.id(hit.record), output::sgr::ID),
+                    Cell {
+                        text: line,
+                        marks,
+                        paint: None,
+                    },
+                ]
+            })
+            .collect()
+    }
+
     pub fn write(&self, kb: &KnowledgeBase, shown: &Shown, out: &mut impl Write) -> io::Result<()> {
         let format = shown.format;
         match format {
@@ -202,34 +230,7 @@ impl Found {
                     .collect();
                 writeln!(out, "{}", pretty(&Value::Array(results)))
             }
-            Format::Text => {
-                let lines: Vec<String> = self.hits.iter().map(|hit| self.line(kb, hit)).collect();
-                // The words of the query in each line, found only when they are to be painted.
-                let marks = if shown.style.color {
-                    let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
-                    shown.index.highlights(shown.query, &texts)
-                } else {
-                    vec![Vec::new(); lines.len()]
-                };
-                let rows: Vec<Vec<Cell>> = self
-                    .hits
-                    .iter()
-                    .zip(lines)
-                    .zip(marks)
-                    .map(|((hit, line), marks)| {
-                        vec![
-                            Cell::painted(hit.record.kind.label(), output::sgr::DIM),
-                            Cell::painted(kb.id(hit.record), output::sgr::ID),
-                            Cell {
-                                text: line,
-                                marks,
-                                paint: None,
-                            },
-                        ]
-                    })
-                    .collect();
-                output::write_table(out, &["kind", "id", "name"], &rows, shown.style)
-            }
+            Format::Text => output::write_table(out, &["kind", "id", "name"], &self.text_rows(kb, shown), shown.style),
             Format::Csv | Format::CsvExcel | Format::Markdown => {
                 let mut table = Table {
                     columns: vec!["kind", "id", "title", "detail", "score"],
