@@ -43,6 +43,10 @@ pub const DEFAULT_FILE: &str = r##"# ipec settings. Remove the "# " before a key
 # is relative to this file's folder; ~/ is your home folder.
 # data = "~/ipec-data"
 
+# Where the explorer's exports (e, E) go, instead of the folder ipec was started in. Relative paths
+# and ~/ as for data.
+# export_folder = "~/ipec-exports"
+
 # The most the cache of loaded knowledge bases may take (IPEC_CACHE_MAX beats it); the least recently
 # used files go first.
 # [cache]
@@ -64,6 +68,7 @@ struct FileSettings {
     graphics: Option<crate::graphics::Graphics>,
     /// `[cache]`: `max_size = "1G"`, read by every command (`cache_max_size`); checked here.
     cache: Option<CacheSection>,
+    export_folder: Option<Spanned<String>>,
     /// Action name to key.
     // Checked against the explorer's key table in `parse`, each problem at its line.
     #[serde(default)]
@@ -145,8 +150,22 @@ pub struct Settings {
     pub graphics: Setting<crate::graphics::Graphics>,
     /// `None`: the built-in knowledge base.
     pub data: Setting<Option<PathBuf>>,
+    /// Where the explorer's exports go; `None`: the current folder.
+    pub export_folder: Setting<Option<PathBuf>>,
     /// The explorer's key overrides, action name to key, checked against the key table.
     pub keys: BTreeMap<String, String>,
+    /// Problems with settings this command does not use (the explorer's theme and keys, for `ipec
+    /// show`): said on standard error, never a reason to fail.
+    pub warnings: Vec<String>,
+}
+
+/// Which settings a command uses: a bad value in a setting it does not use is a warning, not an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uses {
+    /// The explorer (and `ipec config show`): every setting.
+    Everything,
+    /// The subcommands for scripts: only where the knowledge base is.
+    DataOnly,
 }
 
 /// A setting that cannot be used: a broken config file, or a bad value in the environment.
@@ -188,8 +207,8 @@ pub fn config_path() -> Option<PathBuf> {
 
 impl Settings {
     /// Resolves every setting from the flags, the process environment and the platform's config file.
-    pub fn load(flags: &Flags) -> Result<Settings, Error> {
-        Settings::resolve(flags, config_path().as_deref(), |var| std::env::var(var).ok())
+    pub fn load(flags: &Flags, uses: Uses) -> Result<Settings, Error> {
+        Settings::resolve(flags, config_path().as_deref(), uses, |var| std::env::var(var).ok())
     }
 
     /// Resolves every setting from the flags, an environment (`env` looks a variable up) and the
@@ -197,6 +216,7 @@ impl Settings {
     pub fn resolve(
         flags: &Flags,
         file: Option<&Path>,
+        uses: Uses,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Settings, Error> {
         let text = match file {
@@ -213,19 +233,16 @@ impl Settings {
             None => None,
         };
         let from_file = match (&text, file) {
-            (Some(text), Some(path)) => parse(path, text)?,
+            (Some(text), Some(path)) => parse(path, text, uses)?,
             _ => FileValues::default(),
         };
+        let mut warnings = from_file.warnings;
         let env = |var: &str| env(var).filter(|v| !v.trim().is_empty());
+        let env_theme = env_theme(env(ENV_THEME), uses, &mut warnings)?;
 
         let theme = if let Some(theme) = flags.theme {
             Setting::new(theme, Origin::Flag("--theme"))
-        } else if let Some(value) = env(ENV_THEME) {
-            let theme = parse_theme(&value).map_err(|message| Error::Env {
-                var: ENV_THEME,
-                value: value.clone(),
-                message,
-            })?;
+        } else if let Some(theme) = env_theme {
             Setting::new(theme, Origin::Env(ENV_THEME))
         } else if let Some(theme) = from_file.theme {
             Setting::new(theme, Origin::File)
@@ -256,6 +273,10 @@ impl Settings {
             Setting::new(None, Origin::Default)
         };
 
+        let export_folder = match from_file.export_folder {
+            Some(dir) => Setting::new(Some(dir), Origin::File),
+            None => Setting::new(None, Origin::Default),
+        };
         Ok(Settings {
             file: file.map(Path::to_path_buf),
             file_exists: text.is_some(),
@@ -263,8 +284,17 @@ impl Settings {
             mouse,
             graphics,
             data,
+            export_folder,
             keys: from_file.keys,
+            warnings,
         })
+    }
+
+    /// Says the warnings on standard error, each on a line of its own.
+    pub fn print_warnings(&self) {
+        for warning in &self.warnings {
+            eprintln!("ipec: warning: {warning}");
+        }
     }
 
     /// The settings as a config file would set them, each with where its value came from.
@@ -295,11 +325,44 @@ impl Settings {
             )),
             None => out.push_str("# data: the built-in knowledge base  # default\n"),
         }
+        match &self.export_folder.value {
+            Some(dir) => out.push_str(&format!(
+                "export_folder = {}  # {}\n",
+                quote(&dir.display().to_string()),
+                self.export_folder.origin
+            )),
+            None => out.push_str("# export_folder: the folder ipec was started in  # default\n"),
+        }
         out.push_str("\n[keys]\n");
         for (action, key) in &self.keys {
             out.push_str(&format!("{} = {}\n", toml_key(action), quote(key)));
         }
         out
+    }
+}
+
+/// IPEC_THEME's theme, if it names one; a bad value is an error for the explorer, a warning for the
+/// commands that draw no screen.
+fn env_theme(value: Option<String>, uses: Uses, warnings: &mut Vec<String>) -> Result<Option<Theme>, Error> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    match parse_theme(&value) {
+        Ok(theme) => Ok(Some(theme)),
+        Err(message) => {
+            let error = Error::Env {
+                var: ENV_THEME,
+                value,
+                message,
+            };
+            match uses {
+                Uses::Everything => Err(error),
+                Uses::DataOnly => {
+                    warnings.push(format!("{error} (ignored: only the explorer has a theme)"));
+                    Ok(None)
+                }
+            }
+        }
     }
 }
 
@@ -321,21 +384,25 @@ struct FileValues {
     mouse: Option<bool>,
     graphics: Option<crate::graphics::Graphics>,
     data: Option<PathBuf>,
+    export_folder: Option<PathBuf>,
     keys: BTreeMap<String, String>,
+    /// Problems with the explorer's settings, for a command that does not use them.
+    warnings: Vec<String>,
 }
 
-fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
+fn parse(path: &Path, text: &str, uses: Uses) -> Result<FileValues, Error> {
     let name = path.display().to_string();
     let at = |span: Range<usize>, message: String| Problem::at_offset(&name, text, span.start, message);
     let file: FileSettings = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         Error::File(vec![Problem::at_offset(&name, text, offset, e.message().trim_end())])
     })?;
-    let mut problems = Vec::new();
+    // The theme and the keys are the explorer's alone: their problems are kept apart.
+    let mut explorer = Vec::new();
     let theme = file.theme.and_then(|t| match parse_theme(t.get_ref()) {
         Ok(theme) => Some(theme),
         Err(message) => {
-            problems.push(at(t.span(), message));
+            explorer.push(at(t.span(), message));
             None
         }
     });
@@ -343,7 +410,7 @@ fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
     let mut spans = Vec::new();
     for (action, key) in file.keys {
         if key.get_ref().trim().is_empty() {
-            problems.push(at(key.span(), format!("the key for `{action}` is empty")));
+            explorer.push(at(key.span(), format!("the key for `{action}` is empty")));
         } else {
             spans.push(key.span());
             keys.insert(action, key.into_inner());
@@ -354,8 +421,18 @@ fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
     if let Err(errors) = crate::app::keys::Keymap::with_overrides(&overrides) {
         for e in errors {
             let span = spans.get(e.index).cloned().unwrap_or(0..0);
-            problems.push(at(span, e.message));
+            explorer.push(at(span, e.message));
         }
+    }
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    match uses {
+        Uses::Everything => problems.append(&mut explorer),
+        Uses::DataOnly => warnings.extend(
+            explorer
+                .iter()
+                .map(|p| format!("{p} (ignored: only the explorer uses it)")),
+        ),
     }
     if let Some(size) = file.cache.and_then(|c| c.max_size) {
         if let Err(message) = crate::cache::gc::parse_size(size.get_ref()) {
@@ -369,6 +446,16 @@ fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
         }
         Some(data_dir(path, d.get_ref()))
     });
+    let export_folder = file.export_folder.and_then(|d| {
+        if d.get_ref().trim().is_empty() {
+            problems.push(at(
+                d.span(),
+                "`export_folder` is empty: give a folder, or remove the key".into(),
+            ));
+            return None;
+        }
+        Some(data_dir(path, d.get_ref()))
+    });
     if !problems.is_empty() {
         return Err(Error::File(problems));
     }
@@ -377,7 +464,9 @@ fn parse(path: &Path, text: &str) -> Result<FileValues, Error> {
         mouse: file.mouse,
         graphics: file.graphics,
         data,
+        export_folder,
         keys,
+        warnings,
     })
 }
 
@@ -401,7 +490,14 @@ fn data_dir(config: &Path, written: &str) -> PathBuf {
 fn parse_theme(text: &str) -> Result<Theme, String> {
     Theme::from_str(text.trim(), true).map_err(|_| {
         let names: Vec<&str> = Theme::value_variants().iter().map(|t| theme_name(*t)).collect();
-        format!("unknown theme `{text}`; expected one of {}", names.join(", "))
+        let text = crate::kb::text::escape(text);
+        match crate::kb::text::did_you_mean(&text, &names) {
+            Some(name) => format!(
+                "unknown theme `{text}`; did you mean {name}? The themes are {}",
+                names.join(", ")
+            ),
+            None => format!("unknown theme `{text}`; expected one of {}", names.join(", ")),
+        }
     })
 }
 
@@ -449,7 +545,7 @@ mod tests {
         let temp = temp_dir("default");
         let dir = temp.path();
         let path = write(dir, DEFAULT_FILE);
-        let settings = Settings::resolve(&Flags::default(), Some(&path), no_env).expect("valid");
+        let settings = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, no_env).expect("valid");
         assert!(settings.file_exists);
         assert_eq!(settings.theme, Setting::new(Theme::Dark, Origin::Default));
         assert_eq!(settings.mouse, Setting::new(true, Origin::Default));
@@ -463,12 +559,13 @@ mod tests {
         let dir = temp.path();
         let path = write(
             dir,
-            "theme = \"light\"\nmouse = false\ndata = \"kb\"\n[keys]\nquit = \"Q\"\n",
+            "theme = \"light\"\nmouse = false\ndata = \"kb\"\nexport_folder = \"out\"\n[keys]\nquit = \"Q\"\n",
         );
-        let from_file = Settings::resolve(&Flags::default(), Some(&path), no_env).expect("valid");
+        let from_file = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, no_env).expect("valid");
         assert_eq!(from_file.theme, Setting::new(Theme::Light, Origin::File));
         assert_eq!(from_file.mouse, Setting::new(false, Origin::File));
         assert_eq!(from_file.data.value, Some(dir.join("kb")));
+        assert_eq!(from_file.export_folder.value, Some(dir.join("out")));
         assert_eq!(from_file.keys.get("quit").map(String::as_str), Some("Q"));
 
         let env = |var: &str| match var {
@@ -476,7 +573,7 @@ mod tests {
             ENV_DATA => Some("/elsewhere".to_string()),
             _ => None,
         };
-        let from_env = Settings::resolve(&Flags::default(), Some(&path), env).expect("valid");
+        let from_env = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, env).expect("valid");
         assert_eq!(
             from_env.theme,
             Setting::new(Theme::HighContrast, Origin::Env(ENV_THEME))
@@ -489,7 +586,7 @@ mod tests {
             data: Some(PathBuf::from("here")),
             graphics: Some(crate::graphics::Graphics::Sixel),
         };
-        let from_flags = Settings::resolve(&flags, Some(&path), env).expect("valid");
+        let from_flags = Settings::resolve(&flags, Some(&path), Uses::Everything, env).expect("valid");
         assert_eq!(
             from_flags.graphics,
             Setting::new(crate::graphics::Graphics::Sixel, Origin::Flag("--graphics"))
@@ -504,7 +601,7 @@ mod tests {
         let temp = temp_dir("unknown");
         let dir = temp.path();
         let path = write(dir, "theme = \"dark\"\n  colour = \"red\"\n");
-        let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("unknown key");
+        let err = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, no_env).expect_err("unknown key");
         let text = err.to_string();
         assert!(text.starts_with(&format!("{}:2:3: ", path.display())), "{text}");
         assert!(text.contains("unknown field `colour`"), "{text}");
@@ -515,7 +612,7 @@ mod tests {
         let temp = temp_dir("bad-theme");
         let dir = temp.path();
         let path = write(dir, "mouse = true\ntheme = \"neon\"\n");
-        let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("bad theme");
+        let err = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, no_env).expect_err("bad theme");
         assert_eq!(
             err.to_string(),
             format!(
@@ -524,13 +621,13 @@ mod tests {
             )
         );
         let path = write(dir, "mouse = \"yes\"\n");
-        let err = Settings::resolve(&Flags::default(), Some(&path), no_env).expect_err("not a bool");
+        let err = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, no_env).expect_err("not a bool");
         assert!(
             err.to_string().starts_with(&format!("{}:1:9: ", path.display())),
             "{err}"
         );
         let bad_env = |var: &str| (var == ENV_THEME).then(|| "neon".to_string());
-        let err = Settings::resolve(&Flags::default(), None, bad_env).expect_err("bad env");
+        let err = Settings::resolve(&Flags::default(), None, Uses::Everything, bad_env).expect_err("bad env");
         assert!(err.to_string().starts_with("IPEC_THEME=neon: unknown theme"), "{err}");
     }
 

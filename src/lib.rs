@@ -9,6 +9,7 @@
 //! - `watch`: reloading a knowledge-base folder on every change to it, off the caller's thread.
 //! - `cli`: the command line and the plain-text, JSON and Markdown output of the subcommands.
 //! - `link`: the presenter link between instances of one show (a Unix socket).
+//! - `osc`: the terminal's escape sequences for hyperlinks (OSC 8) and the clipboard (OSC 52).
 //! - `app`: the explorer's state and its update logic (no terminal); `ui`: its views; `tui`: the terminal
 //!   and the event loop.
 
@@ -22,6 +23,7 @@ pub mod graphics;
 pub mod images;
 pub mod kb;
 pub mod link;
+pub mod osc;
 mod par;
 pub mod search;
 pub mod synth;

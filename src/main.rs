@@ -21,6 +21,8 @@ use ipec::tui::{Options, Outcome, PresentOptions};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // The shell asking for completions (COMPLETE=bash ipec -- ipec show GH): answered, then exit.
+    ipec::cli::complete_if_asked();
     match ipec::cli::run(Cli::parse()) {
         Next::Exit(code) => code,
         Next::Explorer { data, args, no_cache } => run_tui(data, args, no_cache),
@@ -117,9 +119,13 @@ fn no_terminal(e: std::io::Error) -> ExitCode {
 /// printed once the terminal is restored, as `ipec check` would print them.
 fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
     let Some(tab) = args.tab.as_deref().map_or(Some(Tab::Overview), Tab::from_name) else {
-        let names = Tab::names().join(", ");
+        let names = Tab::names();
         let asked = sanitize(args.tab.as_deref().unwrap_or_default()).into_owned();
-        eprintln!("ipec: no tab is called `{asked}`; the tabs are {names}");
+        let hint = match ipec::kb::text::did_you_mean(&asked, &names) {
+            Some(name) => format!("did you mean {name}? The tabs are"),
+            None => "the tabs are".to_string(),
+        };
+        eprintln!("ipec: no tab is called `{asked}`; {hint} {}", names.join(", "));
         return ExitCode::from(2);
     };
     let source = DataSource::from_option(data);
@@ -131,6 +137,7 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
         keymap: keymap(&args.keys),
         use_cache: !no_cache,
         graphics: args.graphics,
+        export_dir: args.export_dir,
     };
     let outcome = ipec::tui::run(options, move || {
         ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords)
@@ -198,10 +205,11 @@ fn present_target(kb: &ipec::kb::KnowledgeBase, tour: Option<&str>) -> Option<ip
     if target.is_none() {
         let tours: Vec<&str> = kb.refs(Kind::Tour).map(|r| kb.id(r)).collect();
         let asked = sanitize(tour.unwrap_or_default()).into_owned();
-        eprintln!(
-            "ipec: nothing to present as `{asked}`; the tours are: {}",
-            tours.join(", ")
-        );
+        let hint = match ipec::kb::text::did_you_mean(&asked, &tours) {
+            Some(id) => format!("did you mean {id}? The tours are"),
+            None => "the tours are:".to_string(),
+        };
+        eprintln!("ipec: nothing to present as `{asked}`; {hint} {}", tours.join(", "));
     }
     target
 }

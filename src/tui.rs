@@ -7,19 +7,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyEventKind,
     KeyModifiers, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::Terminal;
 
 use crate::app::present::Screen;
 use crate::app::tabs::Tab;
-use crate::app::{Action, App, BuiltList, Effect, Key, KeyCode, ListJob, Lists, Mouse, MouseKind};
+use crate::app::{Action, App, BuiltList, Effect, Hyperlink, Key, KeyCode, ListJob, Lists, Mouse, MouseKind};
 use crate::cache::Loaded;
 use crate::graphics::Graphics;
 use crate::kb::load::progress;
@@ -45,6 +45,8 @@ pub struct Options {
     pub use_cache: bool,
     /// How maps and charts reach the terminal.
     pub graphics: Graphics,
+    /// Where `e` and `E` write (the config file's `export_folder`), else the current folder.
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 /// How the explorer ended.
@@ -93,16 +95,80 @@ fn lock_output() -> Option<MutexGuard<'static, ()>> {
     }
 }
 
-/// Draws a frame, unless the terminal has been restored meanwhile.
+/// Draws a frame, unless the terminal has been restored meanwhile; then makes `links` hyperlinks.
 fn draw_frame(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     render: impl FnOnce(&mut ratatui::Frame),
+    links: &[Hyperlink],
+    written: &mut Written,
 ) -> io::Result<()> {
     let _output = lock_output();
     if ENTERED.load(Ordering::SeqCst) {
-        terminal.draw(render)?;
+        let cells = {
+            let frame = terminal.draw(render)?;
+            hyperlink_cells(frame.buffer, links, written)
+        };
+        if let Some(cells) = cells {
+            terminal.backend_mut().draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+            Backend::flush(terminal.backend_mut())?;
+        }
     }
     Ok(())
+}
+
+/// The hyperlinks on the terminal as last written, with the cells they were written over: the same
+/// again need not be written (ratatui leaves cells that did not change alone, hyperlink and all).
+#[derive(Default)]
+struct Written {
+    shown: Vec<(Hyperlink, Vec<Cell>)>,
+    size: (u16, u16),
+}
+
+impl Written {
+    /// The screen was cleared (a resize, back from Ctrl-Z): every hyperlink must be written again.
+    fn forget(&mut self) {
+        *self = Written::default();
+    }
+}
+
+/// The cells of each hyperlink as just drawn, to be drawn again with the OSC 8 sequence around them
+/// (the first cell opens it, the last closes it), when they are not already on the terminal so.
+fn hyperlink_cells(buffer: &Buffer, links: &[Hyperlink], written: &mut Written) -> Option<Vec<(u16, u16, Cell)>> {
+    let area = buffer.area;
+    let shown: Vec<(Hyperlink, Vec<Cell>)> = links
+        .iter()
+        .filter(|l| l.y < area.height && l.x < area.width && l.width > 0)
+        .map(|l| {
+            let end = l.x.saturating_add(l.width).min(area.width);
+            let cells = (l.x..end).filter_map(|x| buffer.cell((x, l.y)).cloned()).collect();
+            (l.clone(), cells)
+        })
+        .collect();
+    let size = (area.width, area.height);
+    if shown == written.shown && size == written.size {
+        return None;
+    }
+    written.shown = shown.clone();
+    written.size = size;
+    let mut out = Vec::new();
+    for (link, mut cells) in shown {
+        let last = cells.len().saturating_sub(1);
+        if let Some(first) = cells.first_mut() {
+            let symbol = format!("{}{}", crate::osc::hyperlink_open(&link.url, None), first.symbol());
+            first.set_symbol(&symbol);
+        }
+        if let Some(end) = cells.get_mut(last) {
+            let symbol = format!("{}{}", end.symbol(), crate::osc::HYPERLINK_CLOSE);
+            end.set_symbol(&symbol);
+        }
+        out.extend(
+            cells
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (link.x + i as u16, link.y, c)),
+        );
+    }
+    Some(out)
 }
 
 /// Runs the explorer until the user quits. The terminal is entered at once and `load` runs on a thread of
@@ -116,7 +182,9 @@ pub fn run(options: Options, load: impl FnOnce() -> Result<Loaded, Problems> + S
         DataSource::Dir(dir) => Some((dir, options.use_cache)),
     };
     let (tab, keymap) = (options.tab, options.keymap);
+    let export_dir = options.export_dir;
     with_terminal(options.theme, options.mouse, options.graphics, |terminal, looks| {
+        looks.export_dir = export_dir;
         let (ready, typed) = match wait_for_load(terminal, looks, &what, &loading)? {
             Waited::Loaded(ready, typed) => (*ready, typed),
             Waited::Cancelled => return Ok(Outcome::Quit),
@@ -199,6 +267,7 @@ fn wait_for_load(
 ) -> io::Result<Waited> {
     let started = Instant::now();
     let mut typed = Vec::new();
+    let mut written = Written::default();
     loop {
         match loading.try_recv() {
             Ok(Ok(ready)) => return Ok(Waited::Loaded(Box::new(ready), typed)),
@@ -211,7 +280,12 @@ fn wait_for_load(
             progress: progress::snapshot(),
             elapsed: started.elapsed(),
         };
-        draw_frame(terminal, |frame| ui::loading::draw(frame, &screen, &looks.theme))?;
+        draw_frame(
+            terminal,
+            |frame| ui::loading::draw(frame, &screen, &looks.theme),
+            &[],
+            &mut written,
+        )?;
         if !event::poll(LOADING_TICK)? {
             continue;
         }
@@ -310,6 +384,10 @@ fn with_terminal<T>(
         name: theme,
         theme: looks_theme(theme, graphics),
         graphics,
+        mouse,
+        export_dir: None,
+        hyperlinks: crate::osc::hyperlinks_wanted(|var| std::env::var(var).ok()),
+        written: Written::default(),
     };
     let result = body(&mut terminal, &mut looks);
     restore();
@@ -317,11 +395,19 @@ fn with_terminal<T>(
     result
 }
 
-/// The theme in use, which `t` cycles, and how pictures reach the terminal.
+/// How the explorer looks and behaves in this terminal: the theme in use, which `t` cycles; whether
+/// the user wants the mouse (`m`; it is left to the terminal anyway while a link is shown to be
+/// selected); where exports go; whether URLs are written as hyperlinks; how pictures reach the terminal.
 struct Looks {
     name: ThemeName,
     theme: Theme,
+    /// How pictures reach the terminal.
     graphics: Graphics,
+    mouse: bool,
+    export_dir: Option<std::path::PathBuf>,
+    hyperlinks: bool,
+    /// The hyperlinks on the terminal now.
+    written: Written,
 }
 
 /// A theme whose maps are filled with colour unless pictures are plain braille or colours are off.
@@ -509,14 +595,10 @@ fn event_loop(
                 LinkEvent::AlreadyPresented => Action::AlreadyPresented,
             });
         }
-        for effect in app.take_effects() {
-            if let Some(report) = perform(effect, terminal, looks, &mut link)? {
-                app.update(report);
-            }
-        }
+        perform_all(&mut app, terminal, looks, &mut link)?;
         app.refresh();
-        draw_frame(terminal, |frame| ui::draw(frame, &app, &looks.theme))?;
-        draw_pictures(terminal, &mut images, &app, &looks.theme)?;
+        draw_app(terminal, &app, looks)?;
+        draw_pictures(terminal, &mut images, &app, looks)?;
         // Sooner while a list is on its way (a fraction of a second), so that it shows as soon as it is
         // ready; while only the index is (1-2 s on a cold start), often enough for the palette to
         // notice, without redrawing 40 times a second against the thread that builds it.
@@ -538,11 +620,7 @@ fn event_loop(
                 break;
             }
         }
-        for effect in app.take_effects() {
-            if let Some(report) = perform(effect, terminal, looks, &mut link)? {
-                app.update(report);
-            }
-        }
+        perform_all(&mut app, terminal, looks, &mut link)?;
     }
     // The process ends next: freeing every record one by one would only delay the prompt.
     std::mem::forget(app);
@@ -563,7 +641,7 @@ fn draw_pictures(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     images: &mut crate::images::Images,
     app: &App,
-    theme: &Theme,
+    looks: &mut Looks,
 ) -> io::Result<()> {
     if !images.active() || !ENTERED.load(Ordering::SeqCst) {
         return Ok(());
@@ -575,11 +653,42 @@ fn draw_pictures(
     };
     if repaint {
         terminal.clear()?;
-        draw_frame(terminal, |frame| ui::draw(frame, app, theme))?;
+        draw_app(terminal, app, looks)?;
         let _output = lock_output();
         images.update(terminal.backend_mut(), app, (size.width, size.height))?;
     }
     Ok(())
+}
+
+/// Carries out the effects the app asked for, and tells it what came of them.
+fn perform_all(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    looks: &mut Looks,
+    link: &mut Option<Link>,
+) -> io::Result<()> {
+    for effect in app.take_effects() {
+        if let Some(report) = perform(effect, terminal, looks, link)? {
+            app.update(report);
+        }
+    }
+    Ok(())
+}
+
+/// Draws the app, its URLs as hyperlinks where the terminal takes them, with the mouse the user's
+/// choice, but the terminal's while a link is shown for its own selection to take.
+fn draw_app(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App, looks: &mut Looks) -> io::Result<()> {
+    let wanted = looks.mouse && !app.selecting_text();
+    if wanted != MOUSE.load(Ordering::SeqCst) {
+        set_mouse(wanted);
+    }
+    let links = if looks.hyperlinks { app.hyperlinks() } else { Vec::new() };
+    draw_frame(
+        terminal,
+        |frame| ui::draw(frame, app, &looks.theme),
+        &links,
+        &mut looks.written,
+    )
 }
 
 /// Builds the lists of every result on a thread of their own (0.2-0.3 s at 100,000 results), for the
@@ -686,11 +795,11 @@ fn perform(
 ) -> io::Result<Option<Action>> {
     let report = |text: String| Ok(Some(Action::Report(text)));
     match effect {
-        Effect::OpenUrl(url) => report(open_url(&url)),
-        Effect::Copy(text) => match copy_osc52(&text) {
-            Ok(()) => Ok(None),
-            Err(e) => report(format!("Could not copy: {e}")),
-        },
+        Effect::OpenUrl(url) => {
+            let said = open_url(&url);
+            Ok(Some(Action::LinkShown { url, said }))
+        }
+        Effect::Copy { text, what } => report(format!("{what} {}", copy(&text))),
         Effect::JoinShow { show, screen, state } => match crate::link::join(&show, screen, state) {
             Ok(joined) => {
                 *link = Some(joined);
@@ -718,7 +827,8 @@ fn perform(
             report(format!("Theme: {}{note}", crate::config::theme_name(looks.name)))
         }
         Effect::ToggleMouse => {
-            let on = !MOUSE.load(Ordering::SeqCst);
+            let on = !looks.mouse;
+            looks.mouse = on;
             set_mouse(on);
             report(if on {
                 "Mouse on: click and scroll in ipec".to_string()
@@ -728,6 +838,8 @@ fn perform(
         }
         Effect::Suspend => {
             suspend(terminal)?;
+            // The screen is drawn again from nothing, hyperlinks and all.
+            looks.written.forget();
             Ok(None)
         }
         Effect::Export {
@@ -735,25 +847,44 @@ fn perform(
             extension,
             content,
             what,
-        } => report(match write_new(&stem, extension, &content) {
-            Ok(path) => format!("Exported {what} to {path}"),
-            Err(e) => format!("Could not export: {e}"),
-        }),
+        } => report(export(looks.export_dir.as_deref(), &stem, extension, &content, &what)),
     }
 }
 
-/// Writes a new file in the current folder: `stem.ext`, else `stem-2.ext` and on, never over a file that
-/// exists (create_new checks and creates in one step). Returns the name it got.
-fn write_new(stem: &str, extension: &str, content: &str) -> io::Result<String> {
+/// An export written, said with its full path (the folder may be the config file's, or the current
+/// one on a remote machine, and a relative name tells neither).
+fn export(dir: Option<&std::path::Path>, stem: &str, extension: &str, content: &str, what: &str) -> String {
+    let folder = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
+    };
+    let shown = crate::kb::text::escape(&folder.display().to_string()).into_owned();
+    if let Err(e) = std::fs::create_dir_all(&folder) {
+        return format!("Could not export to {shown}: {e}");
+    }
+    match write_new(&folder, stem, extension, content) {
+        Ok(path) => format!(
+            "Exported {what} to {}",
+            crate::kb::text::escape(&path.display().to_string())
+        ),
+        Err(e) => format!("Could not export to {shown}: {e}"),
+    }
+}
+
+/// Writes a new file in `folder`: `stem.ext`, else `stem-2.ext` and on, never over a file that exists
+/// (create_new checks and creates in one step). Returns its full path.
+fn write_new(folder: &std::path::Path, stem: &str, extension: &str, content: &str) -> io::Result<std::path::PathBuf> {
+    let folder = std::path::absolute(folder)?;
     for n in 1..100 {
         let name = match n {
             1 => format!("{stem}.{extension}"),
             n => format!("{stem}-{n}.{extension}"),
         };
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&name) {
+        let path = folder.join(&name);
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
                 file.write_all(content.as_bytes())?;
-                return Ok(format!("./{name}"));
+                return Ok(path);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
@@ -772,38 +903,47 @@ fn next_theme(theme: ThemeName) -> ThemeName {
     }
 }
 
-/// Opens a link in the browser, or, where that cannot work, copies it and says so. Over SSH the
-/// opener would start a browser on the remote machine, which nobody sees: the URL is copied to the
-/// local clipboard (OSC 52) instead.
+/// Opens a link in the browser, or, where that cannot work, copies it; says in words what was done.
+/// Over SSH the opener would start a browser on the remote machine, which nobody sees; without a
+/// graphical session there is no browser to start.
 fn open_url(url: &str) -> String {
-    let remote = std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some();
+    let env = |var: &str| std::env::var(var).ok().filter(|v| !v.is_empty());
+    let remote = env("SSH_CONNECTION").is_some() || env("SSH_TTY").is_some();
     let why = if remote {
-        "over SSH, a browser would open on the remote machine".to_string()
+        "Over SSH, a browser would open on the remote machine, not yours"
+    } else if !graphical(&env) {
+        "No browser can open here: there is no graphical session (DISPLAY is not set)"
     } else {
         match open::that_detached(url) {
-            Ok(()) => return format!("Opening {url}"),
-            Err(e) => format!("no browser could be started: {e}"),
+            Ok(()) => return "Opened in your browser.".to_string(),
+            // The opener's own error (an exit status) means nothing to a person.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => "No browser found",
+            Err(_) => "No browser could open it: the opener gave up",
         }
     };
-    match copy_osc52(url) {
-        Ok(()) => format!("Copied the link ({why}): {url}"),
-        Err(_) => format!("Open this link yourself ({why}): {url}"),
-    }
+    format!("{why}. The link was {}.", copy(url))
 }
 
-/// OSC 52 asks the terminal itself to set the clipboard, so copying works over SSH too. Inside tmux or
-/// screen the sequence is wrapped so that it passes through them to the real terminal.
-fn copy_osc52(text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let osc = format!("\x1b]52;c;{encoded}\x07");
-    let wrapped = if std::env::var_os("TMUX").is_some() {
-        format!("\x1bPtmux;{}\x1b\\", osc.replace('\x1b', "\x1b\x1b"))
-    } else if std::env::var("TERM").is_ok_and(|t| t.starts_with("screen")) {
-        format!("\x1bP{osc}\x1b\\")
-    } else {
-        osc
-    };
+/// Whether a browser can open here: a desktop session, WSL, or a BROWSER named. macOS and Windows
+/// always have one.
+fn graphical(env: &impl Fn(&str) -> Option<String>) -> bool {
+    cfg!(any(target_os = "macos", windows))
+        || ["DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME", "BROWSER"]
+            .iter()
+            .any(|var| env(var).is_some())
+}
+
+/// Copies text with OSC 52, in the form that reaches the terminal the user sees (inside tmux, as
+/// tmux's settings let it through); says what was done, to follow "was".
+fn copy(text: &str) -> String {
+    let route = crate::osc::copy_route(|var| std::env::var(var).ok(), crate::osc::ask_tmux);
+    if !route.copies() {
+        return route.said();
+    }
+    let _output = lock_output();
     let mut out = io::stdout();
-    out.write_all(wrapped.as_bytes())?;
-    out.flush()
+    match out.write_all(route.sequence(text).as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => route.said(),
+        Err(e) => format!("not copied: the terminal could not be written to ({e})"),
+    }
 }

@@ -9,6 +9,7 @@ const LAYERS: &[(&str, u8)] = &[
     // Leaves that know no record: the binary encoding, work on every core.
     ("codec", 0),
     ("par", 0),
+    ("osc", 0),
     ("kb", 1),
     ("search", 2),
     ("document", 2),

@@ -105,3 +105,64 @@ fn loading_screen_at_80x24_and_200x55() {
     // Below the explorer's minimum size, the facts without the frame.
     insta::assert_snapshot!("loading_30x6", loading_screen(30, 6));
 }
+
+/// The tab bar alone, with each tab current in turn, one line each, at a width.
+fn tab_bars(width: u16) -> String {
+    let mut app = app(width, 24);
+    let mut lines = Vec::new();
+    for tab in Tab::ALL {
+        app.update(Action::GoTab(tab.index()));
+        let screen = render(&app);
+        let bar = screen.lines().next().unwrap_or_default().to_string();
+        lines.push(format!("{:<12}{}", tab.tiny(), bar.trim_end_matches(['"', ' '])));
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn the_tab_bar_from_40_to_200_columns() {
+    for width in [40, 48, 60, 70, 80, 90, 100, 110, 120, 140, 160, 200] {
+        insta::assert_snapshot!(format!("tab_bar_{width}"), tab_bars(width));
+    }
+}
+
+#[test]
+fn the_tab_bar_names_the_current_tab_and_its_neighbours_at_every_width() {
+    use ipec::app::layout::tab_bar;
+    for width in 40..=200u16 {
+        for current in Tab::ALL {
+            let bar = tab_bar(width, current);
+            let at = bar.labels.iter().position(|l| l.tab == current);
+            let Some(at) = at else {
+                panic!("{current:?} is not on the bar at {width}: {bar:?}");
+            };
+            let text = &bar.labels[at].text;
+            let named = [current.tiny(), current.short(), current.title()];
+            assert!(named.iter().any(|n| text.contains(n)), "{width}: {bar:?}");
+            let named = bar.labels.len();
+            assert!(named >= 4, "only {named} tabs at {width}");
+            // Its neighbours by name, where it has them.
+            let index = current.index();
+            for neighbour in [index.checked_sub(1), Some(index + 1).filter(|&i| i < Tab::ALL.len())]
+                .into_iter()
+                .flatten()
+            {
+                let tab = Tab::ALL[neighbour];
+                assert!(bar.labels.iter().any(|l| l.tab == tab), "{width}: {bar:?}");
+            }
+            let end = bar.labels.last().map_or(0, |l| l.x + l.width) + if bar.more_right.is_some() { 2 } else { 0 };
+            assert!(end <= width, "{width}: the bar ends at {end}: {bar:?}");
+            for pair in bar.labels.windows(2) {
+                // Apart, or padded with a space each.
+                let apart = pair[0].x + pair[0].width < pair[1].x || pair[1].text.starts_with(' ');
+                assert!(
+                    apart && pair[0].x + pair[0].width <= pair[1].x,
+                    "{width}: labels touch: {bar:?}"
+                );
+            }
+            for label in &bar.labels {
+                assert_eq!(bar.tab_at(label.x), Some(label.tab), "a click on a label goes there");
+            }
+        }
+    }
+}

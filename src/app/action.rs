@@ -163,6 +163,12 @@ pub enum Action {
     Tick(std::time::SystemTime),
     /// What the terminal layer did with an effect, or why it could not: shown in the status line.
     Report(String),
+    /// What the terminal layer did with a link (opened it, copied it, or could not): shown with the
+    /// whole URL in an overlay, where the terminal's own selection can take it.
+    LinkShown {
+        url: String,
+        said: String,
+    },
     /// The next theme; mouse capture on or off (for the terminal's own text selection); Ctrl-Z.
     CycleTheme,
     ToggleMouse,
@@ -224,8 +230,14 @@ impl Edit {
 /// Something only the terminal layer can do; the app queues it and the event loop carries it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Open a web page in the browser, or where that cannot work, copy its address.
     OpenUrl(String),
-    Copy(String),
+    /// Copy text to the clipboard of the terminal the user sees (OSC 52); `what` names it for the
+    /// status line ("“Ghana”", "the link").
+    Copy {
+        text: String,
+        what: String,
+    },
     /// Present mode began: join the presenter link of the show, as a projector or a console.
     JoinShow {
         show: String,
@@ -240,8 +252,9 @@ pub enum Effect {
     ToggleMouse,
     /// Give the terminal back to the shell until `fg`.
     Suspend,
-    /// Write a new file in the current folder, named `{stem}.{extension}` (or `{stem}-2...` when that is
-    /// taken): nothing is overwritten. `what` says what it holds ("37 results").
+    /// Write a new file in the export folder (the config file's `export_folder`, else the current
+    /// one), named `{stem}.{extension}` (or `{stem}-2...` when that is taken): nothing is overwritten.
+    /// `what` says what it holds ("37 results").
     Export {
         stem: String,
         extension: &'static str,

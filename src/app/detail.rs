@@ -24,6 +24,8 @@ pub enum Role {
     Bar,
     /// The n-th followable link of the document (`Document::links` order).
     Link(usize),
+    /// The URL of the n-th link, on the line below its label.
+    LinkUrl(usize),
     /// A tag with no record to follow (a sector, a period).
     Tag,
     TagRole,
@@ -50,6 +52,30 @@ pub struct DocView {
     pub link_lines: Vec<usize>,
     /// For each link, the record it leads to.
     pub link_targets: Vec<LinkTarget>,
+    /// Where each URL shown is, for the terminal to make it a hyperlink (OSC 8).
+    pub hrefs: Vec<Href>,
+}
+
+/// A URL as laid out: one piece of it on one line (a URL shown whole may take several), and the whole
+/// URL it stands for (a shortened one's too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Href {
+    pub line: usize,
+    /// Its first column in the line, and its width.
+    pub column: usize,
+    pub width: usize,
+    pub url: String,
+    /// The link it belongs to, if it is one's.
+    pub link: Option<usize>,
+}
+
+impl DocView {
+    /// The last line the focused link takes, its URL included: what must be in view with it.
+    pub fn link_end(&self, link: usize) -> Option<usize> {
+        let start = *self.link_lines.get(link)?;
+        let url = self.hrefs.iter().filter(|h| h.link == Some(link)).map(|h| h.line).max();
+        Some(url.unwrap_or(start).max(start))
+    }
 }
 
 /// Where a link of the detail pane goes: a record (Enter follows it) or a page on the web (Enter or o
@@ -61,8 +87,11 @@ pub enum LinkTarget {
 }
 
 impl DocView {
-    pub fn new(doc: &Document, width: u16) -> DocView {
+    /// The document laid out at `width`; the URL of the `focused` link is shown whole, the others
+    /// shortened in the middle to one line.
+    pub fn new(doc: &Document, width: u16, focused: Option<usize>) -> DocView {
         let mut w = Writer::new(usize::from(width).max(8));
+        w.focused = focused;
         // Where the entries a list leaves out are: a record's whole lists in `ipec show`; a group's
         // (a year, a region, a cell) in the list beside the pane.
         w.elsewhere = if doc.id.is_empty() {
@@ -107,6 +136,9 @@ struct Writer {
     link_targets: Vec<LinkTarget>,
     /// Where the entries a list leaves out can be seen.
     elsewhere: String,
+    /// The link whose URL is shown whole.
+    focused: Option<usize>,
+    hrefs: Vec<Href>,
 }
 
 impl Writer {
@@ -120,6 +152,8 @@ impl Writer {
             link_lines: Vec::new(),
             link_targets: Vec::new(),
             elsewhere: String::new(),
+            focused: None,
+            hrefs: Vec::new(),
         }
     }
 
@@ -136,6 +170,7 @@ impl Writer {
             lines: self.lines,
             link_lines: self.link_lines,
             link_targets: self.link_targets,
+            hrefs: self.hrefs,
         }
     }
 
@@ -262,6 +297,54 @@ impl Writer {
         }
     }
 
+    /// A URL on a line of its own, indented by `indent`, that belongs to `link`: shortened in the middle
+    /// to fit, unless that link is focused: then whole, broken by characters over as many lines as it
+    /// takes. Each piece is recorded for the terminal's hyperlinks.
+    fn url(&mut self, url: &str, link: Option<usize>, role: Role) {
+        let url = sanitize(url).replace(char::is_whitespace, "%20");
+        self.indent = self.indent.min(self.width / 2);
+        self.new_line();
+        self.url_here(&url, link, role);
+    }
+
+    /// The same from where the line is.
+    fn url_here(&mut self, url: &str, link: Option<usize>, role: Role) {
+        let room = self.width.saturating_sub(self.used).max(1);
+        let whole = link.is_some() && link == self.focused;
+        if !whole {
+            let short = crate::kb::text::shorten_middle(url, room);
+            self.href(&short, url, link);
+            self.push(&short, role);
+            self.end_line();
+            return;
+        }
+        let mut piece = String::new();
+        for c in url.chars() {
+            let cw = c.width().unwrap_or(0);
+            if self.used + piece.width() + cw > self.width && !piece.is_empty() {
+                self.href(&piece, url, link);
+                self.push(&piece, role);
+                piece.clear();
+                self.new_line();
+            }
+            piece.push(c);
+        }
+        self.href(&piece, url, link);
+        self.push(&piece, role);
+        self.end_line();
+    }
+
+    /// Records that `shown` (about to be pushed) is a piece of `url`.
+    fn href(&mut self, shown: &str, url: &str, link: Option<usize>) {
+        self.hrefs.push(Href {
+            line: self.lines.len(),
+            column: self.used,
+            width: shown.width(),
+            url: url.to_string(),
+            link,
+        });
+    }
+
     fn link(&mut self, link: &Link) -> Role {
         let target = match (link.target, &link.url) {
             (Some(r), _) => LinkTarget::Record(r),
@@ -289,6 +372,17 @@ impl Writer {
             self.words(&doc.subtitle, Role::Subtitle);
         }
         self.end_line();
+        // The record's own page on the web (its NORMLEX or ILOSTAT page, its site) under its name, as
+        // an address bar shows it: in view however long the record is. Its link is further down.
+        if let Some(url) = doc.blocks.iter().find_map(|b| match b {
+            Block::Web { links } => links.first().and_then(|l| l.url.clone()),
+            _ => None,
+        }) {
+            self.indent = 0;
+            self.push("↗ ", Role::Dim);
+            let url = sanitize(&url).replace(char::is_whitespace, "%20");
+            self.url_here(&url, None, Role::Url);
+        }
     }
 
     /// Spaces up to column `to` (at least one), or a new line when the line is full.
@@ -362,38 +456,52 @@ impl Writer {
                 }
                 self.more(more);
             }
-            Block::Web { links } => {
-                for link in links {
-                    self.indent = 2;
-                    self.push("↗ ", Role::Bullet);
-                    let role = self.link(link);
-                    self.words(&link.label, role);
-                    self.end_line();
-                }
-            }
+            Block::Web { links } => self.web(links),
             Block::Warning { text } => {
                 self.indent = 2;
                 self.push("! ", Role::Warning);
                 self.words(text, Role::Warning);
                 self.end_line();
             }
-            Block::Citation { source, section, url } => {
-                self.indent = 2;
-                self.push("Source ", Role::FactKey);
-                let role = self.link(source);
-                self.words(&source.label, role);
-                if !section.is_empty() {
-                    self.words(&format!("— “{section}”"), Role::Dim);
-                }
-                self.end_line();
-                if let Some(url) = url {
-                    self.new_line();
-                    self.words(url, Role::Url);
-                    self.end_line();
-                }
-            }
+            Block::Citation { source, section, url } => self.citation(source, section, url.as_deref()),
         }
         self.indent = 0;
+    }
+
+    /// The record's pages on the web: each link's label, its URL below it.
+    fn web(&mut self, links: &[Link]) {
+        for link in links {
+            self.indent = 2;
+            self.push("↗ ", Role::Bullet);
+            let role = self.link(link);
+            self.words(&link.label, role);
+            self.end_line();
+            if let (Some(url), Role::Link(i)) = (&link.url, role) {
+                self.indent = 4;
+                self.url(url, Some(i), Role::LinkUrl(i));
+            }
+        }
+    }
+
+    /// Where the record comes from: the source (a link to its record), the section, the source's page.
+    fn citation(&mut self, source: &Link, section: &str, url: Option<&str>) {
+        self.indent = 2;
+        self.push("Source ", Role::FactKey);
+        let role = self.link(source);
+        self.words(&source.label, role);
+        if !section.is_empty() {
+            self.words(&format!("— “{section}”"), Role::Dim);
+        }
+        self.end_line();
+        if let Some(url) = url {
+            // The source's own page, whole while the source's link is focused.
+            let source_link = match role {
+                Role::Link(i) => Some(i),
+                _ => None,
+            };
+            self.indent = 2;
+            self.url(url, source_link, Role::Url);
+        }
     }
 
     /// Each row: its label, a bar scaled to the largest value, then the value and the unit once.
@@ -487,7 +595,7 @@ mod tests {
                 more: 1000,
             }],
         };
-        let view = DocView::new(&doc, 80);
+        let view = DocView::new(&doc, 80, None);
         assert_eq!(
             view.link_targets.len(),
             LONGEST_LIST,
@@ -511,7 +619,7 @@ mod tests {
         for r in kb.all_refs() {
             let doc = kb.document(r);
             for width in [8u16, 20, 37, 80] {
-                let view = DocView::new(&doc, width);
+                let view = DocView::new(&doc, width, None);
                 for line in &view.lines {
                     assert!(width_of(line) <= usize::from(width), "{}: {line:?}", doc.id);
                 }

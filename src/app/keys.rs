@@ -40,6 +40,8 @@ pub enum Context {
     Follow,
     /// The problems of the edited knowledge base.
     Problems,
+    /// The overlay of a link just opened or copied.
+    Link,
 }
 
 impl Context {
@@ -62,6 +64,7 @@ impl Context {
             Context::Console => "The trainer's console",
             Context::Follow => "A tour already presented",
             Context::Problems => "Problems of the edited data",
+            Context::Link => "A link opened or copied",
         }
     }
 }
@@ -132,6 +135,21 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Problems, &[Key::ch('j'), k(Down)], Action::Down, "next problem", None),
     bind(Problems, &[Key::ch('k'), k(Up)], Action::Up, "previous problem", None),
+    // The overlay of a link opened or copied.
+    bind(
+        Link,
+        &[k(Esc), k(Enter), Key::ch('q'), Key::ch('o')],
+        Action::Back,
+        "close the link",
+        Some("close"),
+    ),
+    bind(
+        Link,
+        &[Key::ch('y')],
+        Action::Copy,
+        "copy the link again (OSC 52)",
+        Some("copy"),
+    ),
     // Help overlay.
     bind(
         Help,
@@ -455,7 +473,7 @@ pub const BINDINGS: &[Binding] = &[
         Browse,
         &[Key::ch('o')],
         Action::OpenSource,
-        "open the record's source link in the browser",
+        "open the focused web link, or the first, in the browser; over SSH, copy it",
         None,
     ),
     bind(
@@ -758,7 +776,17 @@ impl Keymap {
                 key(Action::CloseSearch)
             )),
             HelpLine::Note("Mouse: click a tab or row; click a link twice to follow; wheel scrolls.".into()),
+            HelpLine::Note(String::new()),
+            HelpLine::Heading("Tabs: the digit goes there"),
         ];
+        lines.extend(Tab::ALL.iter().map(|&tab| {
+            let key = tab.digit().map(String::from).unwrap_or_default();
+            let name = tab.spec().names[0];
+            match name == tab.title().to_lowercase() {
+                true => HelpLine::Key(key, tab.title().to_string()),
+                false => HelpLine::Key(key, format!("{}  (--tab {name})", tab.title())),
+            }
+        }));
         for context in HELP_ORDER {
             lines.push(HelpLine::Note(String::new()));
             lines.push(HelpLine::Heading(context.title()));
@@ -766,7 +794,7 @@ impl Keymap {
                 self.bindings
                     .iter()
                     .filter(|b| b.context == context && !b.help.is_empty())
-                    .map(|b| HelpLine::Key(label(b), b.help)),
+                    .map(|b| HelpLine::Key(label(b), b.help.to_string())),
             );
         }
         lines
@@ -774,9 +802,9 @@ impl Keymap {
 }
 
 /// The contexts in the order the help lists them, the everyday ones first.
-const HELP_ORDER: [Context; 16] = [
+const HELP_ORDER: [Context; 17] = [
     Browse, List, Regions, Map, Timeline, Detail, Matrix, Filter, Palette, Typing, Follow, Console, Present, Problems,
-    Help, Always,
+    Link, Help, Always,
 ];
 
 /// The keys of a binding as the help writes them: the tab digits as one range.
@@ -800,7 +828,8 @@ fn label(b: &Bound) -> String {
 pub enum HelpLine {
     Heading(&'static str),
     Note(String),
-    Key(String, &'static str),
+    /// Keys, and what they do.
+    Key(String, String),
 }
 
 #[cfg(test)]

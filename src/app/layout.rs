@@ -130,48 +130,197 @@ pub fn detail_text(detail: Rect) -> Rect {
     )
 }
 
-/// The tab labels as drawn, with the column each starts at and its width: the most generous form that
-/// fits, from numbered full titles down to bare numbers with only the current tab named.
-pub fn tab_labels(width: u16, current: Tab) -> Vec<(Tab, String, u16, u16)> {
-    type Form = fn(Tab, Tab) -> String;
-    let forms: [(Form, u16); 8] = [
-        (|t, _| format!(" {}{} ", digit_prefix(t), t.title()), 0),
-        (|t, _| format!("{}{}", digit_prefix(t), t.title()), 2),
-        (|t, _| format!("{}{}", digit_prefix(t), t.short()), 2),
-        (|t, _| format!("{}{}", digit_prefix(t), t.short()), 1),
-        (|t, _| format!(" {} ", t.title()), 0),
-        (|t, _| format!(" {} ", t.short()), 0),
-        (|t, _| t.short().to_string(), 1),
-        (
-            |t, current| match (t == current, t.digit()) {
-                (true, _) => format!(" {}{} ", digit_prefix(t), t.short()),
-                (false, Some(d)) => format!(" {d} "),
-                (false, None) => format!(" {} ", t.short().chars().next().unwrap_or(' ')),
-            },
-            0,
-        ),
-    ];
+/// One tab of the tab bar as drawn: its label, the column it starts at and its width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabLabel {
+    pub tab: Tab,
+    pub text: String,
+    pub x: u16,
+    pub width: u16,
+}
+
+/// The tab bar at one width: the tabs shown and, when some are off the bar, the arrow on that side
+/// (its column, and the tab just beyond it, which a click on the arrow goes to).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TabBar {
+    pub labels: Vec<TabLabel>,
+    pub more_left: Option<(u16, Tab)>,
+    pub more_right: Option<(u16, Tab)>,
+}
+
+/// The arrows of a scrolling tab bar ("‹ " and " ›").
+pub const MORE_LEFT: &str = "‹ ";
+pub const MORE_RIGHT: &str = " ›";
+
+/// Which of a tab's names a label uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Name {
+    Title,
+    Short,
+    Tiny,
+}
+
+/// How the bar writes its labels: the name of the other tabs, that of the current one, the columns
+/// between labels, and whether each label is padded with a space on either side.
+struct Form {
+    others: Name,
+    current: Name,
+    gap: u16,
+    padded: bool,
+}
+
+/// The forms, most generous first: whole titles, short names, then three or four letters with the
+/// current tab's short name. Every label keeps its digit.
+const FORMS: [Form; 7] = [
+    Form {
+        others: Name::Title,
+        current: Name::Title,
+        gap: 0,
+        padded: true,
+    },
+    Form {
+        others: Name::Title,
+        current: Name::Title,
+        gap: 2,
+        padded: false,
+    },
+    Form {
+        others: Name::Short,
+        current: Name::Short,
+        gap: 2,
+        padded: false,
+    },
+    Form {
+        others: Name::Short,
+        current: Name::Short,
+        gap: 1,
+        padded: false,
+    },
+    Form {
+        others: Name::Tiny,
+        current: Name::Short,
+        gap: 2,
+        padded: false,
+    },
+    Form {
+        others: Name::Tiny,
+        current: Name::Short,
+        gap: 1,
+        padded: false,
+    },
+    Form {
+        others: Name::Tiny,
+        current: Name::Tiny,
+        gap: 1,
+        padded: false,
+    },
+];
+
+/// A tab's label in a form: "5 Countries", " 5 Countries ", "5 Ctry".
+fn label(tab: Tab, current: Tab, form: &Form) -> String {
+    let name = match if tab == current { form.current } else { form.others } {
+        Name::Title => tab.title(),
+        Name::Short => tab.short(),
+        Name::Tiny => tab.tiny(),
+    };
+    let text = format!("{}{name}", digit_prefix(tab));
+    if form.padded {
+        format!(" {text} ")
+    } else {
+        text
+    }
+}
+
+fn columns(text: &str) -> u16 {
+    u16::try_from(unicode_width::UnicodeWidthStr::width(text)).unwrap_or(u16::MAX)
+}
+
+/// The tab bar: every tab in the most generous form that fits; below that, as many tabs as fit around
+/// the current one (by name, the current one's short name), with an arrow on each side that has more.
+pub fn tab_bar(width: u16, current: Tab) -> TabBar {
     let brand = brand_width(width);
-    let mut chosen = Vec::new();
-    let mut chosen_gap = 0;
-    for (form, gap) in forms {
-        chosen = Tab::ALL.iter().map(|&t| (t, form(t, current))).collect::<Vec<_>>();
-        chosen_gap = gap;
-        let total: usize = chosen.iter().map(|(_, l)| l.chars().count() + usize::from(gap)).sum();
-        if total.saturating_sub(usize::from(gap)) + usize::from(brand) <= usize::from(width) {
+    let room = width.saturating_sub(brand);
+    let total = |form: &Form, current: Tab| {
+        let labels = Tab::ALL.iter().map(|&t| columns(&label(t, current, form)));
+        labels.sum::<u16>() + form.gap * (Tab::ALL.len() as u16 - 1)
+    };
+    for form in &FORMS {
+        // A form fits whichever tab is current, so that the bar keeps its spacing from tab to tab.
+        if Tab::ALL.iter().all(|&c| total(form, c) <= room) {
+            let labels: Vec<String> = Tab::ALL.iter().map(|&t| label(t, current, form)).collect();
+            return TabBar {
+                labels: place(brand, Tab::ALL.iter().copied().zip(labels), form.gap),
+                more_left: None,
+                more_right: None,
+            };
+        }
+    }
+    scrolling(brand, room, current)
+}
+
+/// Labels one after the other from column `x`, `gap` apart.
+fn place(mut x: u16, labels: impl Iterator<Item = (Tab, String)>, gap: u16) -> Vec<TabLabel> {
+    labels
+        .map(|(tab, text)| {
+            let width = columns(&text);
+            let label = TabLabel { tab, text, x, width };
+            x = x.saturating_add(width + gap);
+            label
+        })
+        .collect()
+}
+
+/// The tabs around the current one that fit in `room`: the window grows to the right and to the left
+/// in turn while the labels and the arrows it needs still fit.
+fn scrolling(brand: u16, room: u16, current: Tab) -> TabBar {
+    let form = &FORMS[FORMS.len() - 2];
+    let labels: Vec<String> = Tab::ALL.iter().map(|&t| label(t, current, form)).collect();
+    let last = labels.len() - 1;
+    let width_of = |first: usize, end: usize| {
+        let labels: u16 = labels[first..=end].iter().map(|l| columns(l)).sum();
+        let gaps = form.gap * (end - first) as u16;
+        let arrows = if first > 0 { columns(MORE_LEFT) } else { 0 } + if end < last { columns(MORE_RIGHT) } else { 0 };
+        labels + gaps + arrows
+    };
+    let at = current.index();
+    let (mut first, mut end) = (at, at);
+    loop {
+        let right = end < last && width_of(first, end + 1) <= room;
+        if right {
+            end += 1;
+        }
+        let left = first > 0 && width_of(first - 1, end) <= room;
+        if left {
+            first -= 1;
+        }
+        if !right && !left {
             break;
         }
     }
-    let mut x = brand;
-    chosen
-        .into_iter()
-        .map(|(t, label)| {
-            let w = label.chars().count() as u16;
-            let start = x;
-            x = x.saturating_add(w + chosen_gap);
-            (t, label, start, w)
-        })
-        .collect()
+    let x = brand + if first > 0 { columns(MORE_LEFT) } else { 0 };
+    let shown = (first..=end).map(|i| (Tab::ALL[i], labels[i].clone()));
+    let placed = place(x, shown, form.gap);
+    let right_x = placed.last().map_or(x, |l| l.x + l.width);
+    TabBar {
+        labels: placed,
+        more_left: (first > 0).then(|| (brand, Tab::ALL[first - 1])),
+        more_right: (end < last).then(|| (right_x, Tab::ALL[end + 1])),
+    }
+}
+
+impl TabBar {
+    /// The tab a click at `column` goes to: a label's, or the one beyond an arrow.
+    pub fn tab_at(&self, column: u16) -> Option<Tab> {
+        let on = |x: u16, text: &str| column >= x && column < x + columns(text);
+        if let Some(label) = self.labels.iter().find(|l| column >= l.x && column < l.x + l.width) {
+            return Some(label.tab);
+        }
+        match (self.more_left, self.more_right) {
+            (Some((x, tab)), _) if on(x, MORE_LEFT) => Some(tab),
+            (_, Some((x, tab))) if on(x, MORE_RIGHT) => Some(tab),
+            _ => None,
+        }
+    }
 }
 
 /// "5 " before a tab's title: the digit that selects it, if it has one.
@@ -186,4 +335,62 @@ pub fn brand_width(width: u16) -> u16 {
     } else {
         0
     }
+}
+
+/// The overlay of a link opened or copied, on a screen of a size: a band across the whole width, so
+/// that the URL's lines start at the left edge with no border beside them, and a terminal's own
+/// selection takes the URL alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkOverlay {
+    /// The band, borders included (top and bottom only).
+    pub area: Rect,
+    /// What was done, wrapped, each line's area.
+    pub said: Vec<(Rect, String)>,
+    /// The URL, broken by characters at the screen's width, each piece's area.
+    pub url: Vec<(Rect, String)>,
+}
+
+pub fn link_overlay(width: u16, height: u16, note: &super::LinkNote) -> LinkOverlay {
+    use unicode_width::UnicodeWidthChar;
+    let w = usize::from(width.max(1));
+    let said: Vec<String> = crate::document::render::fill("", "", &note.said, w.saturating_sub(2).max(1))
+        .lines()
+        .map(String::from)
+        .collect();
+    let mut url = vec![String::new()];
+    let mut used = 0;
+    for c in note.url.chars().filter(|c| !c.is_control()) {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > w {
+            url.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = url.last_mut() {
+            last.push(c);
+        }
+        used += cw;
+    }
+    // Borders, a blank line each side of the URL: 4 lines besides the text. What was said gives way
+    // first on a short screen; the URL never does.
+    let room = usize::from(height).saturating_sub(4 + url.len());
+    let said: Vec<String> = said.into_iter().take(room).collect();
+    let rows = (4 + said.len() + url.len()).min(usize::from(height)) as u16;
+    let area = Rect::new(0, height.saturating_sub(rows) / 2, width, rows);
+    let line = |y: u16, x: u16, text: String| {
+        let columns = unicode_width::UnicodeWidthStr::width(text.as_str()) as u16;
+        (Rect::new(x, y, columns.min(width.saturating_sub(x)), 1), text)
+    };
+    let said: Vec<(Rect, String)> = said
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| line(area.y + 1 + i as u16, 1, text))
+        .collect();
+    let top = area.y + 2 + said.len() as u16;
+    let url = url
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| line(top + i as u16, 0, text))
+        .filter(|(r, _)| r.y < area.y + area.height)
+        .collect();
+    LinkOverlay { area, said, url }
 }

@@ -36,11 +36,21 @@ use history::Location;
 use keys::Context;
 use layout::Screen;
 use matrix::Matrix;
-pub use mode::Mode;
+pub use mode::{LinkNote, Mode};
 use palette::Palette;
 use rows::{Row, RowKey};
 use tabs::{ListSize, Tab};
 pub use views::{TabState, View};
+
+/// A hyperlink on the screen: where its text is drawn, and the whole URL it goes to, for the terminal
+/// layer to write as OSC 8 over the cells drawn there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hyperlink {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub url: String,
+}
 
 /// Which pane of a tab has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,9 +88,13 @@ pub struct App {
     pub now: std::time::SystemTime,
     /// The problems of the last reload of an edited knowledge base, while the last good data shows.
     problems: Option<crate::kb::Problems>,
-    /// The detail pane's last layout: laying out a long document on every frame would be wasted work.
-    cache: RefCell<Option<(RowKey, u16, Rc<DocView>)>>,
+    /// The detail pane's last layout (of a record, at a width, with a focused link): laying out a long
+    /// document on every frame would be wasted work.
+    cache: RefCell<Option<LaidOut>>,
 }
+
+/// A layout of the detail pane: of which row, at which width, with which link focused.
+type LaidOut = (RowKey, u16, Option<usize>, Rc<DocView>);
 
 /// A tab's list: built, or being built in the background (`ListSize::PerResult`).
 #[derive(Debug, Clone)]
@@ -329,7 +343,12 @@ impl App {
     pub fn palette(&self) -> Option<&Palette> {
         match &self.mode {
             Mode::Search(palette) => Some(palette),
-            Mode::Browse | Mode::Filter(_) | Mode::Help { .. } | Mode::Present(_) | Mode::Problems { .. } => None,
+            Mode::Browse
+            | Mode::Filter(_)
+            | Mode::Help { .. }
+            | Mode::Present(_)
+            | Mode::Problems { .. }
+            | Mode::Link(_) => None,
         }
     }
 
@@ -370,6 +389,7 @@ impl App {
                 contexts.push(Context::Present);
             }
             Mode::Problems { .. } => contexts.push(Context::Problems),
+            Mode::Link(_) => contexts.push(Context::Link),
             Mode::Browse => {
                 match self.current().focus {
                     Focus::Detail => contexts.push(Context::Detail),
@@ -435,14 +455,16 @@ impl App {
             return Rc::new(DocView::default());
         };
         let width = self.detail_size().0;
-        if let Some((k, w, view)) = self.cache.borrow().as_ref() {
-            if *k == key && *w == width {
+        let focused = self.detail_link();
+        if let Some((k, w, f, view)) = self.cache.borrow().as_ref() {
+            if *k == key && *w == width && *f == focused {
                 return view.clone();
             }
         }
         let doc = docs::document(&self.kb, self.rows(self.tab), key, Extent::SCREEN);
-        let view = Rc::new(DocView::new(&doc, width));
-        *self.cache.borrow_mut() = Some((key, width, view.clone()));
+        // The focused link's URL is shown whole, the others' shortened to a line.
+        let view = Rc::new(DocView::new(&doc, width, focused));
+        *self.cache.borrow_mut() = Some((key, width, focused, view.clone()));
         view
     }
 
@@ -451,6 +473,59 @@ impl App {
         self.screen()
             .map(|s| layout::detail_text(s.detail))
             .map_or((0, 0), |r| (r.width, r.height))
+    }
+
+    /// The hyperlinks on the screen as drawn now: the URLs of the detail pane in view, or the link
+    /// overlay's; none under the other overlays, which cover the pane.
+    pub fn hyperlinks(&self) -> Vec<Hyperlink> {
+        match &self.mode {
+            Mode::Link(note) => layout::link_overlay(self.width, self.height, note)
+                .url
+                .into_iter()
+                .map(|(at, _piece)| Hyperlink {
+                    x: at.x,
+                    y: at.y,
+                    width: at.width,
+                    url: note.url.clone(),
+                })
+                .filter(|h| !h.url.trim().is_empty() && h.width > 0)
+                .collect(),
+            Mode::Help { .. } | Mode::Problems { .. } | Mode::Present(_) => Vec::new(),
+            Mode::Browse | Mode::Filter(_) | Mode::Search(_) => self.detail_hyperlinks(),
+        }
+    }
+
+    /// The URLs of the detail pane, where they are drawn.
+    fn detail_hyperlinks(&self) -> Vec<Hyperlink> {
+        let Some(screen) = self.screen() else {
+            return Vec::new();
+        };
+        let shape = match self.palette() {
+            Some(_) => layout::Shape::Search,
+            None => self.current().view.shape(),
+        };
+        if !shape.has_detail() {
+            return Vec::new();
+        }
+        let text = layout::detail_text(screen.detail);
+        let (scroll, height, width) = (self.detail_scroll(), usize::from(text.height), usize::from(text.width));
+        let view = self.detail_view();
+        view.hrefs
+            .iter()
+            .filter(|h| h.line >= scroll && h.line < scroll + height && h.column < width)
+            .map(|h| Hyperlink {
+                x: text.x + h.column as u16,
+                y: text.y + (h.line - scroll) as u16,
+                width: h.width.min(width - h.column) as u16,
+                url: h.url.clone(),
+            })
+            .collect()
+    }
+
+    /// Whether the terminal's own text selection is wanted now (the mouse left to it): while a link
+    /// is shown to be selected.
+    pub fn selecting_text(&self) -> bool {
+        matches!(self.mode, Mode::Link(_))
     }
 
     /// The scroll position the detail pane shows: the tab's, or the top while previewing a search result.
@@ -527,10 +602,23 @@ impl App {
         let view = self.detail_view();
         let (_, h) = self.detail_size();
         let state = self.current_mut();
-        state.scroll = state.scroll.min(view.lines.len().saturating_sub(usize::from(h)));
         if state.link.is_some_and(|l| l >= view.link_targets.len()) {
             state.link = None;
         }
+        // The focused link whole in view, its URL (shown whole now) included, when it fits.
+        if let Some((start, end)) = state
+            .link
+            .and_then(|l| Some((*view.link_lines.get(l)?, view.link_end(l)?)))
+        {
+            let h = usize::from(h).max(1);
+            if end >= state.scroll + h {
+                state.scroll = (end + 1).saturating_sub(h).min(start);
+            }
+            if start < state.scroll {
+                state.scroll = start;
+            }
+        }
+        state.scroll = state.scroll.min(view.lines.len().saturating_sub(usize::from(h)));
         let palette_rows = self.palette_rows();
         if let Mode::Search(p) = &mut self.mode {
             p.fix(palette_rows);

@@ -22,4 +22,14 @@ pub enum Mode {
     },
     /// Full-screen slides (boxed: a show is much bigger than the other modes).
     Present(Box<Show>),
+    /// A link just opened or copied: what was done, and the whole URL to read or select.
+    Link(LinkNote),
+}
+
+/// What the link overlay shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkNote {
+    pub url: String,
+    /// What was done with it, in words.
+    pub said: String,
 }

@@ -37,8 +37,10 @@ pub enum ListSize {
 pub struct TabSpec {
     pub tab: Tab,
     pub title: &'static str,
-    /// For narrow terminals.
+    /// For narrower terminals.
     pub short: &'static str,
+    /// For the narrowest: three or four letters that still say which tab it is.
+    pub tiny: &'static str,
     /// What `ipec tui --tab NAME` accepts, besides the title.
     pub names: &'static [&'static str],
     pub view: ViewKind,
@@ -56,6 +58,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Overview,
         title: "Overview",
         short: "Overview",
+        tiny: "Over",
         names: &["overview", "home"],
         view: ViewKind::List,
         rows: rows::overview,
@@ -66,6 +69,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Priorities,
         title: "Priorities",
         short: "Priorities",
+        tiny: "Prio",
         names: &["priorities", "results"],
         view: ViewKind::List,
         rows: rows::priorities,
@@ -76,6 +80,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Change,
         title: "Theory of change",
         short: "Change",
+        tiny: "Change",
         names: &["change", "matrix", "theory-of-change"],
         view: ViewKind::Matrix,
         rows: rows::none,
@@ -86,6 +91,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Conventions,
         title: "Conventions",
         short: "Conventions",
+        tiny: "Conv",
         names: &["conventions"],
         view: ViewKind::List,
         rows: rows::conventions,
@@ -96,6 +102,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Countries,
         title: "Countries",
         short: "Countries",
+        tiny: "Ctry",
         names: &["countries"],
         view: ViewKind::List,
         rows: rows::countries,
@@ -106,6 +113,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Map,
         title: "Map",
         short: "Map",
+        tiny: "Map",
         names: &["map", "world"],
         view: ViewKind::Map,
         rows: rows::countries,
@@ -116,6 +124,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Partnerships,
         title: "Partnerships",
         short: "Partners",
+        tiny: "Part",
         names: &["partnerships", "partners"],
         view: ViewKind::List,
         rows: rows::partnerships,
@@ -126,6 +135,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Timeline,
         title: "Timeline",
         short: "Timeline",
+        tiny: "Time",
         names: &["timeline", "events"],
         view: ViewKind::Timeline,
         rows: rows::timeline_oldest_first,
@@ -136,6 +146,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Figures,
         title: "Figures",
         short: "Figures",
+        tiny: "Fig",
         names: &["figures", "charts"],
         view: ViewKind::List,
         rows: rows::figures,
@@ -146,6 +157,7 @@ pub const TABS: [TabSpec; 10] = [
         tab: Tab::Library,
         title: "Library",
         short: "Library",
+        tiny: "Lib",
         names: &["library", "sources", "resources", "tours"],
         view: ViewKind::List,
         rows: rows::library,
@@ -183,6 +195,10 @@ impl Tab {
 
     pub fn short(self) -> &'static str {
         self.spec().short
+    }
+
+    pub fn tiny(self) -> &'static str {
+        self.spec().tiny
     }
 
     /// A stable name for files and snapshots: "theory_of_change".

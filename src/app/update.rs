@@ -24,6 +24,10 @@ impl App {
             Action::Mouse(m) => self.mouse(m),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Report(message) => self.status = Some(message),
+            Action::LinkShown { url, said } => {
+                self.status = None;
+                self.mode = Mode::Link(super::LinkNote { url, said });
+            }
             Action::Tick(now) => {
                 self.now = now;
                 if let Mode::Present(_) = self.mode {
@@ -36,6 +40,7 @@ impl App {
                 Mode::Filter(_) => self.filter_action(action),
                 Mode::Present(_) => self.present_action(action),
                 Mode::Problems { .. } => self.problems_action(action),
+                Mode::Link(_) => self.link_action(action),
                 Mode::Browse => self.browse_action(action),
             },
         }
@@ -58,6 +63,22 @@ impl App {
             Some(scroll) => Mode::Problems { scroll },
             None => Mode::Browse,
         };
+    }
+
+    /// The link overlay: closed by its keys, or the link copied again.
+    fn link_action(&mut self, action: Action) {
+        let Mode::Link(note) = &self.mode else { return };
+        match action {
+            Action::Copy => {
+                let url = note.url.clone();
+                self.effects.push(Effect::Copy {
+                    text: url,
+                    what: "the link".into(),
+                });
+            }
+            Action::Back => self.mode = Mode::Browse,
+            _ => {}
+        }
     }
 
     fn palette_action(&mut self, action: Action) {
@@ -312,10 +333,7 @@ impl App {
             doc.and_then(|d| d.url().map(String::from))
         });
         match url {
-            Some(url) => {
-                self.status = Some(format!("Opening {url}"));
-                self.effects.push(Effect::OpenUrl(url));
-            }
+            Some(url) => self.effects.push(Effect::OpenUrl(url)),
             None => self.status = Some("This has no link to open".into()),
         }
     }
@@ -326,8 +344,10 @@ impl App {
             return;
         };
         let text = document_text(&doc);
-        self.status = Some(format!("Copied “{}” to the clipboard (OSC 52)", doc.title));
-        self.effects.push(Effect::Copy(text));
+        self.effects.push(Effect::Copy {
+            text,
+            what: format!("“{}”", doc.title),
+        });
     }
 
     /// The mouse, by mode: the help overlay takes every event; otherwise a click or the wheel goes to
@@ -350,6 +370,12 @@ impl App {
                 MouseKind::ScrollDown => Action::Down,
                 MouseKind::ScrollUp => Action::Up,
             }),
+            // The mouse is the terminal's while a link is shown (to select it); a click closes it.
+            Mode::Link(_) => {
+                if m.kind == MouseKind::Click {
+                    self.mode = Mode::Browse;
+                }
+            }
             Mode::Help { .. } => self.help_action(match m.kind {
                 MouseKind::Click => Action::ToggleHelp,
                 MouseKind::ScrollDown => Action::Down,
@@ -365,10 +391,9 @@ impl App {
     }
 
     fn click_tab(&mut self, column: u16) {
-        let labels = layout::tab_labels(self.width, self.tab);
-        if let Some((tab, ..)) = labels.iter().find(|(_, _, x, w)| column >= *x && column < x + w) {
+        if let Some(tab) = layout::tab_bar(self.width, self.tab).tab_at(column) {
             self.mode = Mode::Browse;
-            self.tab = *tab;
+            self.tab = tab;
         }
     }
 
@@ -403,7 +428,7 @@ impl App {
             let w = seg.text.width();
             if column >= x && column < x + w {
                 return match seg.role {
-                    super::detail::Role::Link(i) => Some(i),
+                    super::detail::Role::Link(i) | super::detail::Role::LinkUrl(i) => Some(i),
                     _ => None,
                 };
             }

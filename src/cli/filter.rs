@@ -1,5 +1,6 @@
 //! The filters of `ipec list` and `ipec search`: `--country`, `--region`, `--priority`, `--area`,
-//! `--sector`, `--convention`, `--partnership`, `--source` and `--year`, combined with AND.
+//! `--sector`, `--convention`, `--partnership`, `--source` and `--year`: different filters combine with
+//! AND, the values of one filter given twice with OR.
 //!
 //! Each filter's value is resolved once, before any record is looked at, so that a value naming nothing
 //! is reported as such ("did you mean"), rather than silently matching no record. A filter applies to
@@ -16,38 +17,41 @@ use crate::kb::resolve::name_key;
 use crate::kb::text::closest;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
 
-/// The filter flags as typed.
+use super::complete;
+
+/// The filter flags as typed. A flag given twice or more keeps the records that match any of its
+/// values (`--country GHA --country CIV`); different flags must all match.
 #[derive(Debug, Clone, Default, Args)]
-#[command(next_help_heading = "Filters (combined with AND)")]
+#[command(next_help_heading = "Filters (a filter given twice: either value; different filters: all of them)")]
 pub struct Filters {
     /// Only records in this country: an id or a name (GHA, Ghana, "ivory coast", "cote d'ivoire").
-    #[arg(long, value_name = "COUNTRY")]
-    pub country: Option<String>,
+    #[arg(long, value_name = "COUNTRY", add = complete::countries())]
+    pub country: Vec<String>,
     /// Only records in this ILO region: Africa, Americas, "Arab States", "Asia and the Pacific", "Europe and
     /// Central Asia" (or the start of one: asia, europe).
-    #[arg(long, value_name = "REGION")]
-    pub region: Option<String>,
+    #[arg(long, value_name = "REGION", add = complete::regions())]
+    pub region: Vec<String>,
     /// Only records of this thematic priority: an id, a number or a title.
-    #[arg(long, value_name = "PRIORITY")]
-    pub priority: Option<String>,
+    #[arg(long, value_name = "PRIORITY", add = complete::records(Kind::Priority))]
+    pub priority: Vec<String>,
     /// Only records of this theory-of-change area: an id, a number or a title.
-    #[arg(long, value_name = "AREA")]
-    pub area: Option<String>,
+    #[arg(long, value_name = "AREA", add = complete::records(Kind::Area))]
+    pub area: Vec<String>,
     /// Only results in this sector: cocoa, cotton, mining, fishing...
-    #[arg(long, value_name = "SECTOR")]
-    pub sector: Option<String>,
+    #[arg(long, value_name = "SECTOR", add = complete::sectors())]
+    pub sector: Vec<String>,
     /// Only records citing this convention or protocol: an id, a number or a NORMLEX code (C182, 182, C029).
-    #[arg(long, value_name = "CONVENTION")]
-    pub convention: Option<String>,
+    #[arg(long, value_name = "CONVENTION", add = complete::records(Kind::Convention))]
+    pub convention: Vec<String>,
     /// Only records of this partnership: an id or a name.
-    #[arg(long, value_name = "PARTNERSHIP")]
-    pub partnership: Option<String>,
+    #[arg(long, value_name = "PARTNERSHIP", add = complete::records(Kind::Partnership))]
+    pub partnership: Vec<String>,
     /// Only records citing this source document: an id or a title.
-    #[arg(long, value_name = "SOURCE")]
-    pub source: Option<String>,
+    #[arg(long, value_name = "SOURCE", add = complete::records(Kind::Source))]
+    pub source: Vec<String>,
     /// Only records dated in this year or range of years (2019, 2015-2018), by their dates and periods.
     #[arg(long, value_name = "YEAR|FROM-TO", value_parser = parse_years)]
-    pub year: Option<Years>,
+    pub year: Vec<Years>,
 }
 
 /// A year or an inclusive range of years.
@@ -96,10 +100,11 @@ enum Condition {
     Years(Years),
 }
 
-/// The resolved filters: every condition must hold.
+/// The resolved filters: for every flag, one of its conditions must hold.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
-    conditions: Vec<(&'static str, Condition)>,
+    /// Per flag given, its values' conditions (any of them).
+    conditions: Vec<(&'static str, Vec<Condition>)>,
 }
 
 impl Filter {
@@ -114,25 +119,26 @@ impl Filter {
             ("--partnership", Kind::Partnership, &filters.partnership),
             ("--source", Kind::Source, &filters.source),
         ];
-        for (flag, kind, value) in records {
-            if let Some(value) = value {
-                let r = kb.resolve(value, Some(kind)).map_err(|e| FilterError {
-                    flag,
-                    message: e.message(kb),
-                    usage: false,
-                })?;
-                conditions.push((flag, Condition::Record(kind, kb.id(r).to_string())));
-            }
+        for (flag, kind, values) in records {
+            let any = values
+                .iter()
+                .map(|value| {
+                    let r = kb.resolve(value, Some(kind)).map_err(|e| FilterError {
+                        flag,
+                        message: e.message(kb),
+                        usage: false,
+                    })?;
+                    Ok(Condition::Record(kind, kb.id(r).to_string()))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            conditions.push((flag, any));
         }
-        if let Some(value) = &filters.region {
-            conditions.push(("--region", Condition::Region(region(value)?)));
-        }
-        if let Some(value) = &filters.sector {
-            conditions.push(("--sector", Condition::Sector(sector(kb, value)?)));
-        }
-        if let Some(years) = filters.year {
-            conditions.push(("--year", Condition::Years(years)));
-        }
+        let regions = filters.region.iter().map(|v| region(v).map(Condition::Region));
+        conditions.push(("--region", regions.collect::<Result<_, _>>()?));
+        let sectors = filters.sector.iter().map(|v| sector(kb, v).map(Condition::Sector));
+        conditions.push(("--sector", sectors.collect::<Result<_, _>>()?));
+        conditions.push(("--year", filters.year.iter().map(|&y| Condition::Years(y)).collect()));
+        conditions.retain(|(_, any)| !any.is_empty());
         Ok(Filter { conditions })
     }
 
@@ -142,7 +148,11 @@ impl Filter {
 
     /// An error unless every filter applies to records of `kind`.
     pub fn check_applies(&self, kind: Kind) -> Result<(), FilterError> {
-        match self.conditions.iter().find(|(_, c)| !c.applies(kind)) {
+        let mut each = self
+            .conditions
+            .iter()
+            .flat_map(|(flag, any)| any.iter().map(move |c| (flag, c)));
+        match each.find(|(_, c)| !c.applies(kind)) {
             None => Ok(()),
             Some((flag, c)) => {
                 let kinds: Vec<&str> = Kind::ALL
@@ -164,9 +174,12 @@ impl Filter {
         }
     }
 
-    /// Whether the record passes every filter (a record of a kind a filter does not apply to does not).
+    /// Whether the record passes every filter, one of each filter's values (a record of a kind a filter
+    /// does not apply to does not).
     pub fn matches(&self, kb: &KnowledgeBase, r: RecordRef) -> bool {
-        self.conditions.iter().all(|(_, c)| c.matches(kb, r))
+        self.conditions
+            .iter()
+            .all(|(_, any)| any.iter().any(|c| c.matches(kb, r)))
     }
 }
 
@@ -342,12 +355,14 @@ fn region(wanted: &str) -> Result<Region, FilterError> {
         (Some(r), _) | (None, &[r]) => Ok(r),
         _ => {
             let names: Vec<&str> = Region::ALL.iter().map(|r| r.name()).collect();
+            let wanted = crate::kb::text::escape(wanted);
+            let hint = match crate::kb::text::did_you_mean(&wanted, &names) {
+                Some(name) => format!("did you mean {name}? The regions are"),
+                None => "the regions are".to_string(),
+            };
             Err(FilterError {
                 flag: "--region",
-                message: format!(
-                    "no ILO region is called `{wanted}`; the regions are {}",
-                    names.join(", ")
-                ),
+                message: format!("no ILO region is called `{wanted}`; {hint} {}", names.join(", ")),
                 usage: false,
             })
         }
@@ -405,6 +420,7 @@ mod tests {
             "Africa, Americas, Arab States and Asia start with a"
         );
         assert!(region("oceania").is_err_and(|e| e.message.contains("the regions are Africa")));
+        assert!(region("afrika").is_err_and(|e| e.message.contains("did you mean Africa?")));
     }
 
     #[test]
@@ -429,12 +445,12 @@ mod tests {
         let kb = kb();
         let resolve = |filters: Filters| Filter::resolve(&kb, &filters).expect("resolves");
         let ghana = resolve(Filters {
-            country: Some("Ghana".into()),
+            country: vec!["Ghana".into()],
             ..Filters::default()
         });
         let ghana_cocoa = resolve(Filters {
-            country: Some("Ghana".into()),
-            sector: Some("Cocoa".into()),
+            country: vec!["Ghana".into()],
+            sector: vec!["Cocoa".into()],
             ..Filters::default()
         });
         let count = |f: &Filter| kb.refs(Kind::Achievement).filter(|&r| f.matches(&kb, r)).count();
@@ -446,12 +462,37 @@ mod tests {
     }
 
     #[test]
+    fn a_filter_given_twice_takes_either_value() {
+        let kb = kb();
+        let resolve = |filters: Filters| Filter::resolve(&kb, &filters).expect("resolves");
+        let count = |f: &Filter| kb.refs(Kind::Achievement).filter(|&r| f.matches(&kb, r)).count();
+        let one = |c: &str| {
+            count(&resolve(Filters {
+                country: vec![c.into()],
+                ..Filters::default()
+            }))
+        };
+        let both = resolve(Filters {
+            country: vec!["GHA".into(), "CIV".into()],
+            ..Filters::default()
+        });
+        let both_cocoa = resolve(Filters {
+            country: vec!["GHA".into(), "CIV".into()],
+            sector: vec!["cocoa".into()],
+            ..Filters::default()
+        });
+        let (gha, civ) = (one("GHA"), one("CIV"));
+        assert!(count(&both) > gha.max(civ) && count(&both) <= gha + civ);
+        assert!(count(&both_cocoa) > 0 && count(&both_cocoa) < count(&both));
+    }
+
+    #[test]
     fn a_value_naming_nothing_is_an_error_with_candidates() {
         let kb = kb();
         let err = Filter::resolve(
             &kb,
             &Filters {
-                sector: Some("cocao".into()),
+                sector: vec!["cocao".into()],
                 ..Filters::default()
             },
         )
@@ -465,7 +506,7 @@ mod tests {
         let filter = Filter::resolve(
             &kb,
             &Filters {
-                sector: Some("cocoa".into()),
+                sector: vec!["cocoa".into()],
                 ..Filters::default()
             },
         )

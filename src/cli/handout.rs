@@ -29,11 +29,12 @@ pub fn write(
 ) -> io::Result<ExitCode> {
     let Some(r) = kb.find_kind(Kind::Tour, tour) else {
         let tours: Vec<&str> = kb.refs(Kind::Tour).map(|r| kb.id(r)).collect();
-        eprintln!(
-            "ipec: no tour has the id `{}`; the tours are: {}",
-            crate::kb::text::sanitize(tour),
-            tours.join(", ")
-        );
+        let asked = crate::kb::text::escape(tour);
+        let hint = match crate::kb::text::did_you_mean(&asked, &tours) {
+            Some(id) => format!("did you mean {id}? The tours are"),
+            None => "the tours are:".to_string(),
+        };
+        eprintln!("ipec: no tour has the id `{asked}`; {hint} {}", tours.join(", "));
         return Ok(ExitCode::FAILURE);
     };
     if how.format == HandoutFormat::Pdf && output.is_none() && io::stdout().is_terminal() {

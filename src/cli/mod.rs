@@ -1,7 +1,9 @@
 //! The command line: arguments (clap) and the subcommands for scripts.
 
+mod complete;
 mod filter;
 mod handout;
+pub mod output;
 mod render;
 mod search;
 mod shell;
@@ -17,7 +19,7 @@ use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::cache::Need;
-use crate::config::{self, Flags, Settings};
+use crate::config::{self, Flags, Settings, Uses};
 use crate::document::format::thousands;
 use crate::kb::text::escape;
 use crate::kb::{DataSource, Kind, KnowledgeBase, Problems};
@@ -26,7 +28,9 @@ use crate::search::SearchIndex;
 pub use crate::document::render::{document_markdown, document_text};
 pub use crate::document::table::Table;
 pub use filter::{Filter, FilterError, Filters, Years};
+pub use output::{ColorChoice, Style};
 pub use search::{find, Found};
+pub use shell::complete_if_asked;
 
 const AFTER_HELP: &str = "\
 Names work wherever an id does: `ipec show Ghana`, `ipec list achievements --country \"ivory coast\"`.
@@ -53,6 +57,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_cache: bool,
 
+    /// Colour in text output: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a
+    /// pipe too), always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -77,8 +86,11 @@ pub enum Command {
         /// The kind of record (singular or plural).
         #[arg(value_parser = KindParser)]
         kind: Kind,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[command(flatten)]
+        output: OutputArgs,
+        /// At most this many records (0: no limit, the default).
+        #[arg(short = 'n', long, value_name = "N")]
+        limit: Option<usize>,
         #[command(flatten)]
         filters: Filters,
     },
@@ -86,9 +98,14 @@ pub enum Command {
     Show {
         /// The record's id or name, in any case, accents optional: GHA, Ghana, "ivory coast", C182,
         /// enterprises-supply-chains...
+        #[arg(add = complete::any_record())]
         id: String,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// text, json, csv, csv-excel or markdown.
+        #[arg(short, long, value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+        /// CSV for Excel: a UTF-8 byte-order mark and CRLF line ends (as --format csv-excel).
+        #[arg(long)]
+        excel: bool,
     },
     /// Search every record, best match first; exits 1 when nothing matches, as grep does.
     Search {
@@ -96,13 +113,13 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Only records of this kind.
-        #[arg(long, value_parser = KindParser)]
+        #[arg(short, long, value_parser = KindParser)]
         kind: Option<Kind>,
-        /// At most this many results.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// At most this many results (default 20; 0: no limit).
+        #[arg(short = 'n', long, value_name = "N")]
+        limit: Option<usize>,
+        #[command(flatten)]
+        output: OutputArgs,
         #[command(flatten)]
         filters: Filters,
     },
@@ -111,6 +128,7 @@ pub enum Command {
     /// then Enter jumps, b blanks, n notes, q leaves.
     Present {
         /// A tour's id (`ipec list tours`), or any record's id; the first tour when left out.
+        #[arg(add = complete::tours())]
         tour: Option<String>,
         /// The trainer's view, in a second terminal: the speaker notes, the next step and the clock,
         /// following the projected slides (and moving them).
@@ -137,8 +155,9 @@ pub enum Command {
     )]
     Handout {
         /// A tour's id (`ipec list tours`).
+        #[arg(add = complete::tours())]
         tour: String,
-        #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
+        #[arg(short, long, value_enum, default_value_t = HandoutFormat::Markdown)]
         format: HandoutFormat,
         /// Write to this file instead of standard output (a PDF needs one unless the output is piped);
         /// an existing file is kept unless --force.
@@ -170,8 +189,26 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): `ipec man | man -l -`.
-    Man,
+    /// Print the man page (roff): `ipec man | man -l -`; with --dir, write a page per subcommand.
+    Man {
+        /// Write ipec.1 and a page per subcommand (ipec-list.1...) into this folder, made if need be.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// How `list` and `search` print: the format, and the conventions of text output.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// text, json, csv, csv-excel or markdown.
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// CSV for Excel: a UTF-8 byte-order mark and CRLF line ends (as --format csv-excel).
+    #[arg(long)]
+    pub excel: bool,
+    /// No header row (text output has one on a terminal; CSV always, unless this).
+    #[arg(long)]
+    pub no_headers: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
@@ -216,7 +253,7 @@ pub struct ExplorerArgs {
     pub mouse: bool,
     /// The tab to open on: overview, priorities, change, conventions, countries, map, partnerships,
     /// timeline, figures or library.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = complete::tabs())]
     pub tab: Option<String>,
     /// How maps and charts reach the terminal: auto (an image protocol the terminal is known to
     /// speak, else coloured half-blocks), kitty, iterm2, sixel, halfblocks, or none (braille).
@@ -270,6 +307,8 @@ pub struct TuiArgs {
     pub tab: Option<String>,
     /// The config file's `[keys]`: (action name, key), checked when the file was read.
     pub keys: Vec<(String, String)>,
+    /// Where exports go (the config file's `export_folder`).
+    pub export_dir: Option<PathBuf>,
 }
 
 /// The theme names belong to the views; the command line and the config file accept them.
@@ -306,6 +345,31 @@ pub enum Format {
     Csv,
     /// A table for handouts (`show`: the record as a document).
     Markdown,
+    /// CSV as Excel opens it: a UTF-8 byte-order mark (names such as Côte d’Ivoire read right) and
+    /// CRLF line ends.
+    CsvExcel,
+}
+
+/// The format asked for: `--excel` makes CSV Excel's, and is CSV when no format is given. Another
+/// format with `--excel` is a usage error.
+fn format_of(format: Option<Format>, excel: bool) -> Result<Format, ExitCode> {
+    match (format, excel) {
+        (None, false) => Ok(Format::Text),
+        (Some(f), false) => Ok(f),
+        (None | Some(Format::Csv | Format::CsvExcel), true) => Ok(Format::CsvExcel),
+        (Some(other), true) => {
+            let name = other
+                .to_possible_value()
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default();
+            let err = Cli::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("--excel is a kind of CSV; it cannot go with --format {name}"),
+            );
+            let _ = err.print();
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 /// Parses a kind as `Kind::from_str` does (plural or singular, any case), and offers the plurals to
@@ -371,6 +435,7 @@ pub fn run(cli: Cli) -> Next {
     let Cli {
         data,
         no_cache,
+        color,
         command,
         explorer,
     } = cli;
@@ -407,7 +472,7 @@ pub fn run(cli: Cli) -> Next {
                         })
                     }),
                 },
-                Err(exit) => exit,
+                Err(code) => Next::Exit(code),
             };
         }
         Some(command) => {
@@ -419,19 +484,19 @@ pub fn run(cli: Cli) -> Next {
                 let _ = err.print();
                 return Next::Exit(ExitCode::from(2));
             }
-            return Next::Exit(run_command(command, data, no_cache));
+            return Next::Exit(run_command(command, data, no_cache, color));
         }
     };
     match settings_for(&explorer, data) {
         Ok((data, args)) => Next::Explorer { data, args, no_cache },
-        Err(exit) => exit,
+        Err(code) => Next::Exit(code),
     }
 }
 
 /// The explorer's settings from its flags, the environment and the config file: the data folder and
 /// what the terminal front end needs; a bad setting is reported, and the exit to take.
-fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<PathBuf>, TuiArgs), Next> {
-    match Settings::load(&flags.flags(data)) {
+fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<PathBuf>, TuiArgs), ExitCode> {
+    match Settings::load(&flags.flags(data), Uses::Everything) {
         Ok(settings) => Ok((
             settings.data.value,
             TuiArgs {
@@ -440,59 +505,41 @@ fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<P
                 graphics: settings.graphics.value,
                 tab: flags.tab.clone(),
                 keys: settings.keys.into_iter().collect(),
+                export_dir: settings.export_folder.value,
             },
         )),
         Err(e) => {
             report_settings_error(&e);
-            Err(Next::Exit(ExitCode::FAILURE))
+            Err(ExitCode::FAILURE)
         }
     }
 }
 
 /// Runs a subcommand and returns its exit code.
-pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> ExitCode {
+pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool, color: ColorChoice) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match command {
         Command::Completions { shell } => shell::completions(shell, &mut out).map(|_| ExitCode::SUCCESS),
-        Command::Man => shell::man(&mut out).map(|_| ExitCode::SUCCESS),
+        Command::Man { dir: None } => shell::man(&mut out).map(|_| ExitCode::SUCCESS),
+        Command::Man { dir: Some(dir) } => shell::man_pages(&dir, &mut out),
         Command::Config { action } => config_command(action, data, &mut out),
         Command::Cache { action } => cache_command(action, data, &mut out),
-        other => match Settings::load(&Flags {
-            data,
-            ..Flags::default()
-        }) {
+        other => match Settings::load(
+            &Flags {
+                data,
+                ..Flags::default()
+            },
+            Uses::DataOnly,
+        ) {
             Err(e) => {
                 report_settings_error(&e);
                 Ok(ExitCode::FAILURE)
             }
             Ok(settings) => {
+                settings.print_warnings();
                 let source = DataSource::from_option(settings.data.value);
-                match other {
-                    Command::Check { watch: true } => match &source {
-                        DataSource::Dir(dir) => watch::check_watch(dir, !no_cache, &mut out),
-                        DataSource::Embedded => check(&source, &mut out).inspect(|_| {
-                            eprintln!(
-                                "ipec: the built-in knowledge base is compiled into ipec and cannot change: there \
-                                 is nothing to watch. Use --data DIR to check a folder on every change."
-                            )
-                        }),
-                    },
-                    Command::Check { watch: false } => check_cached(&source, !no_cache, &mut out),
-                    other => match crate::cache::load(&source, !no_cache, need(&other)) {
-                        Ok(loaded) => {
-                            let code = on_knowledge_base(loaded, other, &mut out);
-                            // Nothing more is read: the operating system takes back the memory at once,
-                            // where freeing 100,000 records one by one takes a third of a second.
-                            let _ = out.flush();
-                            code
-                        }
-                        Err(problems) => {
-                            report_problems(&problems);
-                            Ok(ExitCode::FAILURE)
-                        }
-                    },
-                }
+                on_source(&source, other, no_cache, color, &mut out)
             }
         },
     };
@@ -504,6 +551,41 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
             eprintln!("ipec: cannot write output: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Runs a command that reads the knowledge base of `source`.
+fn on_source(
+    source: &DataSource,
+    command: Command,
+    no_cache: bool,
+    color: ColorChoice,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    match command {
+        Command::Check { watch: true } => match source {
+            DataSource::Dir(dir) => watch::check_watch(dir, !no_cache, out),
+            DataSource::Embedded => check(source, out).inspect(|_| {
+                eprintln!(
+                    "ipec: the built-in knowledge base is compiled into ipec and cannot change: there \
+                     is nothing to watch. Use --data DIR to check a folder on every change."
+                )
+            }),
+        },
+        Command::Check { watch: false } => check_cached(source, !no_cache, out),
+        other => match crate::cache::load(source, !no_cache, need(&other)) {
+            Ok(loaded) => {
+                let code = on_knowledge_base(loaded, other, color, out);
+                // Nothing more is read: the operating system takes back the memory at once, where
+                // freeing 100,000 records one by one takes a third of a second.
+                let _ = out.flush();
+                code
+            }
+            Err(problems) => {
+                report_problems(&problems);
+                Ok(ExitCode::FAILURE)
+            }
+        },
     }
 }
 
@@ -526,14 +608,19 @@ fn need(command: &Command) -> Need {
         | Command::Config { .. }
         | Command::Cache { .. }
         | Command::Completions { .. }
-        | Command::Man => Need::AllRecords,
+        | Command::Man { .. } => Need::AllRecords,
     }
 }
 
 /// Runs a command on a loaded knowledge base, saving it to the cache if it was loaded from its files
 /// (with its index, when the command built one). The knowledge base and index are not freed: the
 /// process ends right after.
-fn on_knowledge_base(loaded: crate::cache::Loaded, command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
+fn on_knowledge_base(
+    loaded: crate::cache::Loaded,
+    command: Command,
+    color: ColorChoice,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
     loaded.print_notes();
     let crate::cache::Loaded { kb, index, store, .. } = loaded;
     // Leaked: freeing a large knowledge base at exit would only delay the exit.
@@ -544,25 +631,40 @@ fn on_knowledge_base(loaded: crate::cache::Loaded, command: Command, out: &mut i
             kind,
             limit,
             filters,
-            format,
+            output,
         } => {
+            let format = match format_of(output.format, output.excel) {
+                Ok(format) => format,
+                Err(code) => return Ok(code),
+            };
             let index: &SearchIndex = Box::leak(Box::new(index.unwrap_or_else(|| SearchIndex::build(kb))));
             let search = SearchArgs {
                 query: query.join(" "),
                 kind,
-                limit,
+                limit: no_limit_at_zero(limit.unwrap_or(search::DEFAULT_LIMIT)),
                 filters,
                 format,
+                style: Style::detect(color, output.no_headers),
+                csv_headers: !output.no_headers,
             };
             (search_command(kb, index, search, out), Some(index))
         }
-        other => (on_knowledge_base_with(kb, other, out), None),
+        other => (on_knowledge_base_with(kb, other, color, out), None),
     };
     if let Some(store) = store {
         let _ = out.flush();
         store.save(kb, index);
     }
     code
+}
+
+/// `--limit 0` means no limit, as it does for head-like tools that take one; never "no match".
+fn no_limit_at_zero(limit: usize) -> usize {
+    if limit == 0 {
+        usize::MAX
+    } else {
+        limit
+    }
 }
 
 /// What `ipec search` was asked.
@@ -572,6 +674,8 @@ struct SearchArgs {
     limit: usize,
     filters: Filters,
     format: Format,
+    style: Style,
+    csv_headers: bool,
 }
 
 fn search_command(
@@ -585,7 +689,14 @@ fn search_command(
         Err(code) => return Ok(code),
     };
     let found = search::find(kb, index, &args.query, args.kind, &filter, args.limit);
-    found.write(kb, args.format, out)?;
+    let shown = search::Shown {
+        format: args.format,
+        style: &args.style,
+        query: &args.query,
+        index,
+        csv_headers: args.csv_headers,
+    };
+    found.write(kb, &shown, out)?;
     if found.hits.is_empty() {
         eprintln!("ipec: no record matches `{}`", crate::kb::text::sanitize(&args.query));
         return Ok(ExitCode::FAILURE);
@@ -593,16 +704,40 @@ fn search_command(
     Ok(ExitCode::SUCCESS)
 }
 
-fn on_knowledge_base_with(kb: &KnowledgeBase, command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
+fn on_knowledge_base_with(
+    kb: &KnowledgeBase,
+    command: Command,
+    color: ColorChoice,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
     match command {
-        Command::List { kind, filters, format } => {
+        Command::List {
+            kind,
+            filters,
+            output,
+            limit,
+        } => {
+            let format = match format_of(output.format, output.excel) {
+                Ok(format) => format,
+                Err(code) => return Ok(code),
+            };
             let filter = match resolve_filter(kb, &filters, Some(kind)) {
                 Ok(filter) => filter,
                 Err(code) => return Ok(code),
             };
-            list(kb, kind, &filter, format, out)
+            let listing = Listing {
+                kind,
+                format,
+                limit: no_limit_at_zero(limit.unwrap_or(0)),
+                style: Style::detect(color, output.no_headers),
+                headers: !output.no_headers,
+            };
+            list(kb, &listing, &filter, out)
         }
-        Command::Show { id, format } => show(kb, &id, format, out),
+        Command::Show { id, format, excel } => match format_of(format, excel) {
+            Ok(format) => show(kb, &id, format, &Style::detect(color, false), out),
+            Err(code) => Ok(code),
+        },
         Command::Handout {
             tour,
             format,
@@ -626,7 +761,7 @@ fn on_knowledge_base_with(kb: &KnowledgeBase, command: Command, out: &mut impl W
         | Command::Config { .. }
         | Command::Cache { .. }
         | Command::Completions { .. }
-        | Command::Man => Ok(ExitCode::SUCCESS),
+        | Command::Man { .. } => Ok(ExitCode::SUCCESS),
     }
 }
 
@@ -708,35 +843,72 @@ fn where_from(source: &DataSource) -> String {
     }
 }
 
+/// How `ipec list` prints.
+struct Listing {
+    kind: Kind,
+    format: Format,
+    /// At most this many records.
+    limit: usize,
+    style: Style,
+    /// CSV's header row (not with --no-headers).
+    headers: bool,
+}
+
 /// `ipec list KIND`: one aligned line per record, a JSON array of the full records, or a table.
-fn list(kb: &KnowledgeBase, kind: Kind, filter: &Filter, format: Format, out: &mut impl Write) -> io::Result<ExitCode> {
+fn list(kb: &KnowledgeBase, how: &Listing, filter: &Filter, out: &mut impl Write) -> io::Result<ExitCode> {
+    let kind = how.kind;
     // Every record of the kind is read (listed, or tested by the filters): all at once on every core
     // rather than part by part as they come (100,000 results). A part that cannot be read is reported
     // where it is used, as for any command that reads records on demand.
     let _ = kb.materialize_kind(kind);
-    let refs: Vec<_> = kb.refs(kind).filter(|&r| filter.matches(kb, r)).collect();
-    match format {
+    let passing: Vec<_> = kb.refs(kind).filter(|&r| filter.matches(kb, r)).collect();
+    let refs = &passing[..passing.len().min(how.limit)];
+    match how.format {
         Format::Json => {
             let records: Vec<serde_json::Value> = refs.iter().map(|&r| render::record_value(kb, r)).collect();
             writeln!(out, "{}", render::pretty(&serde_json::Value::Array(records)))?;
         }
         Format::Text => {
-            let rows: Vec<[String; 3]> = refs
+            let rows: Vec<Vec<output::Cell>> = refs
                 .iter()
-                .map(|&r| [kb.id(r).to_string(), kb.title(r).to_string(), kb.brief(r)])
+                .map(|&r| {
+                    vec![
+                        output::Cell::painted(kb.id(r), output::sgr::ID),
+                        output::Cell::plain(kb.title(r)),
+                        output::Cell::plain(kb.brief(r)),
+                    ]
+                })
                 .collect();
-            render::write_aligned(out, &rows)?;
+            output::write_table(out, &["id", "name", "detail"], &rows, &how.style)?;
         }
-        Format::Csv => Table::records(kb, kind, &refs, false).write_csv(out)?,
-        Format::Markdown => Table::records(kb, kind, &refs, true).write_markdown(out)?,
+        Format::Csv | Format::CsvExcel => {
+            let dialect = csv_dialect(how.format);
+            Table::records(kb, kind, refs, false).write_csv_as(out, dialect, how.headers)?
+        }
+        Format::Markdown => Table::records(kb, kind, refs, true).write_markdown(out)?,
     }
-    if refs.is_empty() && !filter.is_empty() {
+    if passing.is_empty() && !filter.is_empty() {
         eprintln!("ipec: no {} pass these filters", kind.plural());
+    } else if refs.len() < passing.len() && how.style.terminal {
+        eprintln!(
+            "ipec: {} of {} {}; -n 0 lists them all",
+            thousands(refs.len()),
+            thousands(passing.len()),
+            kind.plural()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(kb: &KnowledgeBase, id: &str, format: Format, out: &mut impl Write) -> io::Result<ExitCode> {
+/// The CSV dialect of a CSV format (standard for the others, which do not write CSV).
+fn csv_dialect(format: Format) -> crate::document::table::CsvDialect {
+    match format {
+        Format::CsvExcel => crate::document::table::CsvDialect::Excel,
+        Format::Csv | Format::Text | Format::Json | Format::Markdown => crate::document::table::CsvDialect::Standard,
+    }
+}
+
+fn show(kb: &KnowledgeBase, id: &str, format: Format, style: &Style, out: &mut impl Write) -> io::Result<ExitCode> {
     let r = match kb.resolve(id, None) {
         Ok(r) => r,
         Err(e) => {
@@ -752,10 +924,19 @@ fn show(kb: &KnowledgeBase, id: &str, format: Format, out: &mut impl Write) -> i
     // The document carries the record's web links, as the explorer's detail pane shows them.
     let doc = kb.document(r);
     match format {
-        Format::Text => write!(out, "{}", document_text(&doc))?,
+        Format::Text => {
+            let options = crate::document::render::TextOptions {
+                width: style.width,
+                hyperlinks: style.hyperlinks,
+                color: style.color,
+            };
+            write!(out, "{}", crate::document::render::document_text_with(&doc, &options))?
+        }
         Format::Markdown => write!(out, "{}", document_markdown(&doc))?,
         Format::Json => render::record_json(kb, r, out)?,
-        Format::Csv => Table::records(kb, r.kind, &[r], false).write_csv(out)?,
+        Format::Csv | Format::CsvExcel => {
+            Table::records(kb, r.kind, &[r], false).write_csv_as(out, csv_dialect(format), true)?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -857,10 +1038,13 @@ fn config_command(action: ConfigAction, data: Option<PathBuf>, out: &mut impl Wr
     };
     match action {
         ConfigAction::Path => writeln!(out, "{}", path.display())?,
-        ConfigAction::Show => match Settings::load(&Flags {
-            data,
-            ..Flags::default()
-        }) {
+        ConfigAction::Show => match Settings::load(
+            &Flags {
+                data,
+                ..Flags::default()
+            },
+            Uses::Everything,
+        ) {
             Ok(settings) => write!(out, "{}", settings.to_toml())?,
             Err(e) => {
                 report_settings_error(&e);

@@ -1,13 +1,10 @@
-//! Plain-text, Markdown and JSON output of the subcommands. Text from the data passes through
-//! `sanitize`, so no control character from a data file reaches the terminal.
+//! JSON output of the subcommands (text tables are `output`'s).
 
 use std::io::{self, Write};
 
 use serde_json::{json, Value};
-use unicode_width::UnicodeWidthStr;
 
 use crate::kb::links;
-use crate::kb::text::sanitize;
 use crate::kb::{KnowledgeBase, RecordRef};
 
 /// `ipec show ID --format json`: the full record, with what it links to and what links to it.
@@ -35,24 +32,4 @@ pub(super) fn record_value(kb: &KnowledgeBase, r: RecordRef) -> Value {
 
 pub(super) fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
-}
-
-/// Columns padded by display width, so "Côte d'Ivoire" and wide characters line up.
-pub(super) fn write_aligned(out: &mut impl Write, rows: &[[String; 3]]) -> io::Result<()> {
-    let width = |col: usize| rows.iter().map(|r| sanitize(&r[col]).width()).max().unwrap_or(0);
-    let (w0, w1) = (width(0), width(1).min(70));
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| sanitize(c).into_owned()).collect();
-        let pad = |text: &str, w: usize| " ".repeat(w.saturating_sub(text.width()));
-        let line = format!(
-            "{}{}  {}{}  {}",
-            cells[0],
-            pad(&cells[0], w0),
-            cells[1],
-            pad(&cells[1], w1),
-            cells[2]
-        );
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
 }

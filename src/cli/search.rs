@@ -11,12 +11,27 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use super::filter::Filter;
-use super::render::{pretty, write_aligned};
+use super::output::{self, Cell, Style};
+use super::render::pretty;
 use super::Format;
 use crate::document::table::Table;
 use crate::kb::{Kind, KnowledgeBase, RecordRef};
 use crate::search::answer::{answer, missing_note, AFTER_TITLE};
 use crate::search::{Hit, SearchIndex};
+
+/// How many results `ipec search` prints unless `--limit` says.
+pub const DEFAULT_LIMIT: usize = 20;
+
+/// How the hits are printed: the format, the style of text output, and the query and the index that
+/// find the words to highlight.
+pub struct Shown<'a> {
+    pub format: Format,
+    pub style: &'a Style,
+    pub query: &'a str,
+    pub index: &'a SearchIndex,
+    /// CSV's header row (not with --no-headers).
+    pub csv_headers: bool,
+}
 
 /// The hits of one search, best first, and for the countries that matched only through their results,
 /// how many of those results matched.
@@ -167,7 +182,36 @@ impl Found {
         self.extra(kb, r).unwrap_or_else(|| kb.brief(r))
     }
 
-    pub fn write(&self, kb: &KnowledgeBase, format: Format, out: &mut impl Write) -> io::Result<()> {
+    /// The rows of text output: kind, id and line, the words of the query in each line marked when
+    /// they are to be painted.
+    fn text_rows(&self, kb: &KnowledgeBase, shown: &Shown) -> Vec<Vec<Cell>> {
+        let lines: Vec<String> = self.hits.iter().map(|hit| self.line(kb, hit)).collect();
+        let marks = if shown.style.color {
+            let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+            shown.index.highlights(shown.query, &texts)
+        } else {
+            vec![Vec::new(); lines.len()]
+        };
+        self.hits
+            .iter()
+            .zip(lines)
+            .zip(marks)
+            .map(|((hit, line), marks)| {
+                vec![
+                    Cell::painted(hit.record.kind.label(), output::sgr::DIM),
+                    Cell::painted(kb.id(hit.record), output::sgr::ID),
+                    Cell {
+                        text: line,
+                        marks,
+                        paint: None,
+                    },
+                ]
+            })
+            .collect()
+    }
+
+    pub fn write(&self, kb: &KnowledgeBase, shown: &Shown, out: &mut impl Write) -> io::Result<()> {
+        let format = shown.format;
         match format {
             Format::Json => {
                 let results: Vec<Value> = self
@@ -186,21 +230,8 @@ impl Found {
                     .collect();
                 writeln!(out, "{}", pretty(&Value::Array(results)))
             }
-            Format::Text => {
-                let rows: Vec<[String; 3]> = self
-                    .hits
-                    .iter()
-                    .map(|hit| {
-                        [
-                            hit.record.kind.label().to_string(),
-                            kb.id(hit.record).to_string(),
-                            self.line(kb, hit),
-                        ]
-                    })
-                    .collect();
-                write_aligned(out, &rows)
-            }
-            Format::Csv | Format::Markdown => {
+            Format::Text => output::write_table(out, &["kind", "id", "name"], &self.text_rows(kb, shown), shown.style),
+            Format::Csv | Format::CsvExcel | Format::Markdown => {
                 let mut table = Table {
                     columns: vec!["kind", "id", "title", "detail", "score"],
                     rows: self
@@ -217,8 +248,11 @@ impl Found {
                         })
                         .collect(),
                 };
+                use crate::document::table::CsvDialect;
                 if format == Format::Csv {
-                    table.write_csv(out)
+                    table.write_csv_as(out, CsvDialect::Standard, shown.csv_headers)
+                } else if format == Format::CsvExcel {
+                    table.write_csv_as(out, CsvDialect::Excel, shown.csv_headers)
                 } else {
                     // A handout has no use for scores.
                     table.columns.pop();

@@ -12,6 +12,15 @@ use crate::kb::links;
 use crate::kb::text::{plain_number, sanitize};
 use crate::kb::{Kind, KnowledgeBase, Qualifier, Record, RecordRef};
 
+/// The CSV a program reads best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvDialect {
+    /// RFC 4180 with LF line ends, for scripts and most tools.
+    Standard,
+    /// Excel's: a UTF-8 byte-order mark first, so that "Côte d’Ivoire" opens as written, and CRLF.
+    Excel,
+}
+
 /// A table: column names, and rows of as many cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -427,8 +436,23 @@ impl Table {
 
     /// RFC 4180 CSV with a header row (quoting by the `csv` crate).
     pub fn write_csv(&self, out: &mut impl Write) -> io::Result<()> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(&self.columns).map_err(csv_error)?;
+        self.write_csv_as(out, CsvDialect::Standard, true)
+    }
+
+    /// CSV in a dialect, with or without its header row.
+    pub fn write_csv_as(&self, out: &mut impl Write, dialect: CsvDialect, header: bool) -> io::Result<()> {
+        let terminator = match dialect {
+            CsvDialect::Standard => csv::Terminator::Any(b'\n'),
+            CsvDialect::Excel => {
+                // The byte-order mark is how Excel knows the file is UTF-8, not the ANSI code page.
+                out.write_all("\u{feff}".as_bytes())?;
+                csv::Terminator::CRLF
+            }
+        };
+        let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(out);
+        if header {
+            writer.write_record(&self.columns).map_err(csv_error)?;
+        }
         for row in &self.rows {
             writer
                 .write_record(row.iter().map(|cell| one_line(cell)))

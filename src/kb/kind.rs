@@ -301,7 +301,13 @@ impl FromStr for Kind {
             .ok_or_else(|| {
                 let names: Vec<&str> = Kind::ALL.iter().map(|k| k.plural()).collect();
                 let s = super::text::escape(s);
-                format!("unknown kind `{s}`; expected one of {}", names.join(", "))
+                match super::text::did_you_mean(&s, &names) {
+                    Some(name) => format!(
+                        "unknown kind `{s}`; did you mean {name}? The kinds are {}",
+                        names.join(", ")
+                    ),
+                    None => format!("unknown kind `{s}`; expected one of {}", names.join(", ")),
+                }
             })
     }
 }

@@ -114,6 +114,13 @@ pub fn closest(wanted: &str, candidates: impl Iterator<Item = (String, String)>,
     .collect()
 }
 
+/// The name among `names` that `wanted` most likely misspells ("afrika" for "Africa"), if one is close.
+pub fn did_you_mean<'n>(wanted: &str, names: &[&'n str]) -> Option<&'n str> {
+    let found = closest(wanted, names.iter().map(|n| (n.to_string(), n.to_string())), 1);
+    let found = found.first()?;
+    names.iter().copied().find(|n| n == found)
+}
+
 /// `closest`, over names already `fold`ed (so a caller asking many times folds each name once). Each
 /// comparison is bounded: `wanted` and the names are cut at `MAX_SUGGEST_CHARS` characters (a longer
 /// `wanted` gets no suggestion at all).
@@ -162,6 +169,41 @@ pub fn plain_number(value: f64) -> String {
     }
 }
 
+/// `text` in at most `width` columns, its middle left out ("https://normlex.ilo.org/dyn/…CODE:C182"): the
+/// start and the end of a URL say most about where it goes.
+pub fn shorten_middle(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width < 3 {
+        return cut(text, width);
+    }
+    let room = width - 1;
+    let (head_w, tail_w) = (room - room / 2, room / 2);
+    let mut head = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > head_w {
+            break;
+        }
+        head.push(c);
+        used += w;
+    }
+    let mut tail: Vec<char> = Vec::new();
+    used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > tail_w {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{head}…{tail}")
+}
+
 /// Cuts text to `width` display columns, with an ellipsis when it had to cut. Never splits a character.
 pub fn cut(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -186,6 +228,16 @@ pub fn cut(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shorten_middle_keeps_the_start_and_the_end() {
+        let url = "https://normlex.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C182";
+        let short = shorten_middle(url, 40);
+        assert_eq!(short.width(), 40);
+        assert_eq!(short, "https://normlex.ilo.…12100_ILO_CODE:C182");
+        assert_eq!(shorten_middle("short", 40), "short");
+        assert_eq!(shorten_middle("日本語日本語", 5), "日…語");
+    }
 
     #[test]
     fn fold_ignores_case_diacritics_and_quote_style() {

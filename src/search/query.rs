@@ -43,6 +43,18 @@ struct Term {
 }
 
 impl SearchIndex {
+    /// The characters of each text (char indices) that the words of `query` match, as the explorer's
+    /// search highlights them in titles: for `ipec search` to paint its lines.
+    pub fn highlights(&self, query: &str, texts: &[&str]) -> Vec<Vec<usize>> {
+        let mut words = query_words(query);
+        words.truncate(MAX_WORDS);
+        let question = question::read(&words);
+        let terms: Vec<Term> = question.meaning().map(|w| self.term(w)).collect();
+        let optional: Vec<Term> = question.optional().map(|w| self.term(w)).collect();
+        let highlighter = Highlighter::new(self, &terms, &optional);
+        texts.iter().map(|text| highlighter.chars(text)).collect()
+    }
+
     /// `SearchIndex::search`: see the module documentation.
     pub(super) fn answer(
         &self,

@@ -64,6 +64,8 @@ fn style(theme: &Theme, role: Role, link: Option<usize>, focused: bool) -> Style
         Role::FactKey => theme.fact_key,
         Role::Link(i) if focused && link == Some(i) => theme.link_focused,
         Role::Link(_) => theme.link,
+        Role::LinkUrl(i) if focused && link == Some(i) => theme.link_focused,
+        Role::LinkUrl(_) => theme.url,
         Role::Tag => theme.tag,
         Role::TagRole | Role::ItemDetail | Role::Dim => theme.dim,
         Role::Bullet => theme.dim,

@@ -13,6 +13,7 @@ mod console;
 mod detail;
 mod footer;
 mod help;
+mod link;
 pub mod loading;
 mod map_cells;
 mod palette;
@@ -53,17 +54,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             palette::draw(frame, app, theme, screen.list);
             detail::draw(frame, app, theme, screen.detail);
         }
-        Mode::Browse | Mode::Filter(_) | Mode::Help { .. } | Mode::Present(_) | Mode::Problems { .. } => {
-            views::draw(frame, app, theme, &screen)
-        }
+        Mode::Browse
+        | Mode::Filter(_)
+        | Mode::Help { .. }
+        | Mode::Present(_)
+        | Mode::Problems { .. }
+        | Mode::Link(_) => views::draw(frame, app, theme, &screen),
     }
     if let Some(banner) = screen.banner {
         problems::banner(frame, app, theme, banner);
     }
     footer::draw(frame, app, theme, screen.footer);
-    match app.mode {
+    match &app.mode {
         Mode::Help { .. } => help::draw(frame, app, theme, area),
         Mode::Problems { .. } => problems::overlay(frame, app, theme, area),
+        Mode::Link(note) => link::draw(frame, note, theme, area),
         Mode::Browse | Mode::Filter(_) | Mode::Search(_) | Mode::Present(_) => {}
     }
 }

@@ -1,10 +1,11 @@
-//! The tab bar: the brand when there is room, then the numbered tabs (see `layout::tab_labels`).
+//! The tab bar: the brand when there is room, then the numbered tabs, and the arrows of a bar that
+//! scrolls (see `layout::tab_bar`).
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use crate::app::layout::{brand_width, tab_labels};
+use crate::app::layout::{brand_width, tab_bar, MORE_LEFT, MORE_RIGHT};
 use crate::app::App;
 
 use super::Theme;
@@ -16,14 +17,29 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(" IPEC+ ", theme.brand));
         spans.push(Span::raw(" ".repeat(usize::from(brand) - 7)));
     }
+    let bar = tab_bar(area.width, app.tab);
     let mut x = brand;
-    for (tab, label, start, width) in tab_labels(area.width, app.tab) {
-        if start > x {
-            spans.push(Span::raw(" ".repeat(usize::from(start - x))));
+    if bar.more_left.is_some() {
+        spans.push(Span::styled(MORE_LEFT, theme.dim));
+        x += 2;
+    }
+    for label in &bar.labels {
+        if label.x > x {
+            spans.push(Span::raw(" ".repeat(usize::from(label.x - x))));
         }
-        let style = if tab == app.tab { theme.tab_active } else { theme.tab };
-        spans.push(Span::styled(label, style));
-        x = start + width;
+        if label.tab == app.tab {
+            spans.push(Span::styled(label.text.clone(), theme.tab_active));
+        } else {
+            // The digit in the colour of keys, so that each name reads apart from the next one.
+            let digit = label.text.find(|c: char| c.is_ascii_digit()).map_or(0, |at| at + 1);
+            let (key, name) = label.text.split_at(digit);
+            spans.push(Span::styled(key.to_string(), theme.key));
+            spans.push(Span::styled(name.to_string(), theme.tab));
+        }
+        x = label.x + label.width;
+    }
+    if bar.more_right.is_some() {
+        spans.push(Span::styled(MORE_RIGHT, theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
 }
