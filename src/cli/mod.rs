@@ -150,6 +150,10 @@ pub enum Command {
     },
     /// Print the man page (roff): `ipec man | man -l -`.
     Man,
+    /// Print the JSON Schema of a knowledge-base file, for editors (taplo, VS Code's Even Better TOML,
+    /// Neovim, Helix, Zed): every field described, fixed sets as enums, ids, dates and periods as patterns.
+    /// It ships as data/schema/ipec.schema.json, which the `#:schema` line of every data file names.
+    Schema,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
@@ -383,6 +387,9 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
     let result = match command {
         Command::Completions { shell } => shell::completions(shell, &mut out).map(|_| ExitCode::SUCCESS),
         Command::Man => shell::man(&mut out).map(|_| ExitCode::SUCCESS),
+        Command::Schema => out
+            .write_all(crate::kb::schema::schema_text().as_bytes())
+            .map(|_| ExitCode::SUCCESS),
         Command::Config { action } => config_command(action, data, &mut out),
         Command::Cache { action } => cache_command(action, data, &mut out),
         other => match Settings::load(&Flags {
@@ -453,7 +460,8 @@ fn need(command: &Command) -> Need {
         | Command::Config { .. }
         | Command::Cache { .. }
         | Command::Completions { .. }
-        | Command::Man => Need::AllRecords,
+        | Command::Man
+        | Command::Schema => Need::AllRecords,
     }
 }
 
@@ -543,7 +551,8 @@ fn on_knowledge_base_with(kb: &KnowledgeBase, command: Command, out: &mut impl W
         | Command::Config { .. }
         | Command::Cache { .. }
         | Command::Completions { .. }
-        | Command::Man => Ok(ExitCode::SUCCESS),
+        | Command::Man
+        | Command::Schema => Ok(ExitCode::SUCCESS),
     }
 }
 

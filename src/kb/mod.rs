@@ -10,6 +10,7 @@ pub mod model;
 mod parts;
 pub mod problem;
 pub mod resolve;
+pub mod schema;
 mod spelling;
 pub(crate) mod store;
 pub mod text;
