@@ -168,6 +168,9 @@ const CAUGHT_BY_THE_SCHEMA: &[&str] = &[
     "tour-unknown-view",
     "id-case",
     "hostile-text",
+    "list-or-one-value",
+    "wrong-header",
+    "wrong-type",
 ];
 
 #[test]

@@ -402,6 +402,9 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
             }
             Ok(settings) => {
                 let source = DataSource::from_option(settings.data.value);
+                if let (Command::Check { .. }, DataSource::Dir(dir)) = (&other, &source) {
+                    note_unread_files(dir);
+                }
                 match other {
                     Command::Check { watch: true } => match &source {
                         DataSource::Dir(dir) => watch::check_watch(dir, !no_cache, &mut out),
@@ -438,6 +441,14 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
             eprintln!("ipec: cannot write output: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The files of a `--data` folder that `check` does not read, on standard error: a file saved as
+/// `new.TOML`, a `README.md`. Notes, not problems: the knowledge base is what the `.toml` files say.
+fn note_unread_files(dir: &std::path::Path) {
+    for note in crate::kb::load::unread_notes(dir) {
+        eprintln!("ipec: note: {note}");
     }
 }
 

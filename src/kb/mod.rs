@@ -2,6 +2,7 @@
 //! satisfy (`validate`), and the resolved, cross-linked view of one record that every front end shows
 //! (`document`).
 
+mod advice;
 pub mod dates;
 pub(crate) mod kind;
 pub mod links;
