@@ -61,5 +61,78 @@ fn schema_prints_the_json_schema_the_data_files_name() {
     let out = ipec(&["schema"]);
     assert!(out.status.success());
     let shipped = std::fs::read_to_string("data/schema/ipec.schema.json").expect("the shipped schema");
-    assert_eq!(text(&out.stdout), shipped);
+    assert!(
+        text(&out.stdout) == shipped,
+        "`ipec schema` is not data/schema/ipec.schema.json: `cargo test --test schema` regenerates it"
+    );
+}
+
+#[test]
+fn fmt_check_passes_on_the_shipped_data() {
+    let out = ipec(&["fmt", "--check", "--data", "data"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(text(&out.stdout), "");
+}
+
+#[test]
+fn fmt_names_a_file_out_of_its_layout_then_rewrites_it_keeping_its_comments() {
+    let (_dir, data) = copy_of("tests/fixtures/valid");
+    let events = format!("{data}/events.toml");
+    let before = std::fs::read_to_string(&events).expect("read");
+    let shuffled = before.replacen(
+        "date = \"2023-11-30\"\nend_date = \"2023-12-01\"",
+        "end_date   =  \"2023-12-01\"\ndate=\"2023-11-30\"",
+        1,
+    );
+    assert_ne!(shuffled, before, "the fixture has the lines this test moves");
+    std::fs::write(&events, &shuffled).expect("write");
+    let check = ipec(&["fmt", "--check", "--data", &data]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(text(&check.stdout).contains("events.toml"), "{}", text(&check.stdout));
+    assert_eq!(
+        std::fs::read_to_string(&events).expect("read"),
+        shuffled,
+        "--check changes nothing"
+    );
+    let fmt = ipec(&["fmt", "--data", &data]);
+    assert_eq!(fmt.status.code(), Some(0), "{}", text(&fmt.stderr));
+    let after = std::fs::read_to_string(&events).expect("read");
+    assert!(
+        after.contains("date = \"2023-11-30\"\nend_date = \"2023-12-01\""),
+        "{after}"
+    );
+    assert!(
+        after.contains("# A news item posted on 7 November"),
+        "comments are kept:\n{after}"
+    );
+    assert_eq!(ipec(&["fmt", "--check", "--data", &data]).status.code(), Some(0));
+    assert!(ipec(&["check", "--no-cache", "--data", &data]).status.success());
+}
+
+#[test]
+fn fmt_leaves_a_file_that_does_not_parse_alone_and_says_so() {
+    let (_dir, data) = copy_of("tests/fixtures/invalid/thousands-separator");
+    let figures = format!("{data}/figures.toml");
+    let before = std::fs::read_to_string(&figures).expect("read");
+    let out = ipec(&["fmt", "--data", &data]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("figures.toml: not formatted: it is not valid TOML"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&figures).expect("read"), before);
+}
+
+#[test]
+fn fmt_needs_a_folder() {
+    let out = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
+        .env("XDG_CONFIG_HOME", env!("CARGO_TARGET_TMPDIR"))
+        .env_remove("IPEC_DATA")
+        .args(["fmt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--data DIR"), "{}", text(&out.stderr));
 }

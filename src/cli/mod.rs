@@ -1,6 +1,7 @@
 //! The command line: arguments (clap) and the subcommands for scripts.
 
 mod filter;
+mod fmt;
 mod handout;
 mod render;
 mod search;
@@ -150,6 +151,14 @@ pub enum Command {
     },
     /// Print the man page (roff): `ipec man | man -l -`.
     Man,
+    /// Rewrite the data files of the --data folder in their one canonical layout (field order, spacing,
+    /// lists, blank lines), keeping every comment and value, so that two keepers' edits diff cleanly.
+    Fmt {
+        /// Change nothing: name the files that are not in the canonical layout, and exit 1 if there are
+        /// any (for CI and pre-commit).
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the JSON Schema of a knowledge-base file, for editors (taplo, VS Code's Even Better TOML,
     /// Neovim, Helix, Zed): every field described, fixed sets as enums, ids, dates and periods as patterns.
     /// It ships as data/schema/ipec.schema.json, which the `#:schema` line of every data file names.
@@ -416,6 +425,16 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
                         }),
                     },
                     Command::Check { watch: false } => check_cached(&source, !no_cache, &mut out),
+                    Command::Fmt { check } => match &source {
+                        DataSource::Dir(dir) => fmt::run(dir, check, &mut out),
+                        DataSource::Embedded => {
+                            eprintln!(
+                                "ipec: fmt rewrites the files of a knowledge-base folder: give it with --data DIR \
+                                 (the built-in knowledge base is compiled into ipec)"
+                            );
+                            Ok(ExitCode::from(2))
+                        }
+                    },
                     other => match crate::cache::load(&source, !no_cache, need(&other)) {
                         Ok(loaded) => {
                             let code = on_knowledge_base(loaded, other, &mut out);
@@ -463,7 +482,7 @@ pub fn report_problems(problems: &Problems) {
 /// one; they are listed for the match to be whole.
 fn need(command: &Command) -> Need {
     match command {
-        Command::Check { .. } => Need::Counts,
+        Command::Check { .. } | Command::Fmt { .. } => Need::Counts,
         Command::Search { .. } => Need::SomeRecords,
         Command::Show { .. } | Command::List { .. } | Command::Handout { .. } => Need::Records,
         Command::Tui(_)
@@ -556,6 +575,7 @@ fn on_knowledge_base_with(kb: &KnowledgeBase, command: Command, out: &mut impl W
             force,
         } => handout::write(kb, &tour, format, output.as_deref(), force, out),
         Command::Check { .. }
+        | Command::Fmt { .. }
         | Command::Search { .. }
         | Command::Tui(_)
         | Command::Present { .. }

@@ -179,7 +179,7 @@ pub(crate) fn load_read_knowing(
     on_large_stack(|| load_files(files, problems, known))
 }
 
-fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+pub(crate) fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     // Taken by the thread, or by this one if no thread can be had (a failed spawn drops its closure).
     let work = std::sync::Mutex::new(Some(work));
     let run = || work.lock().ok().and_then(|mut w| w.take()).map(|w| w());
@@ -680,6 +680,30 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
     (files, problems)
 }
 
+/// The `*.toml` files of a folder that the loader reads, in name order, with a problem for each entry it
+/// skips (for `ipec fmt`, which rewrites what `check` reads).
+pub fn data_files(dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
+    let (mut found, mut problems) = (Vec::new(), Vec::new());
+    let mut walk = Walk {
+        found: &mut found,
+        problems: &mut problems,
+        seen: HashMap::new(),
+        ancestors: Vec::new(),
+        unread: Vec::new(),
+    };
+    match std::fs::canonicalize(dir) {
+        Ok(root) => {
+            walk.seen.insert(root.clone(), dir.to_path_buf());
+            walk.ancestors.push(root);
+            walk.dir(dir, 0);
+        }
+        Err(e) => walk.skipped(dir, format!("cannot read folder: {e}")),
+    }
+    let mut files: Vec<PathBuf> = found.into_iter().map(|(path, _)| path).collect();
+    files.sort();
+    (files, problems)
+}
+
 /// Notes on the files of a folder that are not read, so that none is skipped silently: a name that ends in
 /// `.TOML` (or `.toml` in any other case) is named on its own, with the name to give it; the others together.
 pub fn unread_notes(dir: &Path) -> Vec<String> {
@@ -989,6 +1013,15 @@ fn check_text(file: &SourceFile, table: &DeTable<'_>, problems: &mut Vec<Problem
 /// No record of the schema nests deeper than 3 levels (a convention's ratifications' fields); past this,
 /// a record is refused before it is deserialized, whose recursion (and a copy's) a deep one would overflow.
 const MAX_NESTING: usize = 32;
+
+/// Whether a text's values nest deeper than any record takes (`MAX_NESTING`); false if it does not parse.
+/// Runs on the caller's stack, which must be as large as `load`'s.
+pub(crate) fn nests_too_deep(text: &str) -> bool {
+    let (doc, _) = DeTable::parse_recoverable(text);
+    let deep = doc.get_ref().iter().any(|(_, value)| too_deep(value).is_some());
+    drop(doc);
+    deep
+}
 
 /// Where a value first nests deeper than `MAX_NESTING`, found without recursion.
 fn too_deep(value: &Spanned<DeValue<'_>>) -> Option<Range<usize>> {

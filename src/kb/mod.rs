@@ -4,6 +4,7 @@
 
 mod advice;
 pub mod dates;
+pub mod format;
 pub(crate) mod kind;
 pub mod links;
 pub mod load;
