@@ -136,3 +136,142 @@ fn fmt_needs_a_folder() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--data DIR"), "{}", text(&out.stderr));
 }
+
+/// A template's placeholders filled as a keeper would, for the valid fixture: `key = "‹...›"` lines get a
+/// value of the right kind for `key` in a record of `kind`.
+fn fill_in(template: &str, kind: &str) -> String {
+    let value = |key: &str| -> String {
+        let text = |s: &str| format!("\"{s}\"");
+        match (kind, key) {
+            ("country", "id") => text("SLE"),
+            ("convention", "id") => text("C999"),
+            ("convention", "number") => "999".into(),
+            ("convention", "instrument") => text("convention"),
+            (_, "id") => text(&format!("new-{kind}")),
+            ("source", "kind") => text("report"),
+            ("resource", "kind") => text("guide"),
+            ("partnership", "kind") => text("initiative"),
+            (_, "subject" | "topic") => text("child labour"),
+            (_, "region") => text("Africa"),
+            (_, "source") => text("brochure"),
+            (_, "record") => text("gha-fishing"),
+            (_, "figure") => text("child-labour-by-sex"),
+            (_, "date" | "as_of") => text("2020-01-01"),
+            (_, "number") => "4".into(),
+            (_, "year") => "2020".into(),
+            (_, "lat") => "8.5".into(),
+            (_, "lon") => "-11.8".into(),
+            (_, "duration_minutes") => "10".into(),
+            (_, "value" | "count") => "5".into(),
+            _ => text("Some plain words"),
+        }
+    };
+    template
+        .lines()
+        .map(|line| match line.split_once(" = ") {
+            Some((key, rest)) if !line.starts_with('#') && rest.starts_with("\"‹") => {
+                format!("{key} = {}", value(key))
+            }
+            _ if line.trim_start().starts_with("\"‹") => "  \"A point\",".to_string(),
+            _ => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+#[test]
+fn new_prints_a_template_that_passes_check_once_its_placeholders_are_filled() {
+    for kind in [
+        "achievement",
+        "figure",
+        "event",
+        "country",
+        "convention",
+        "partnership",
+        "resource",
+        "source",
+        "priority",
+        "area",
+        "tour",
+    ] {
+        let (_dir, data) = copy_of("tests/fixtures/valid");
+        let file = format!("{data}/new-{kind}.toml");
+        let out = ipec(&["new", kind, "--data", &data, "--country", "GHA", "--source", "brochure"]);
+        assert!(out.status.success(), "{kind}: {}", text(&out.stderr));
+        let template = text(&out.stdout);
+        assert!(template.contains(&format!("[[{kind}]]")), "{kind}:\n{template}");
+        // Unfilled, it cannot pass for a record: every placeholder is a problem.
+        std::fs::write(&file, &template).expect("write");
+        let unfilled = ipec(&["check", "--no-cache", "--data", &data]);
+        assert_eq!(
+            unfilled.status.code(),
+            Some(1),
+            "{kind}: an unfilled template passed check"
+        );
+        let problems = text(&unfilled.stdout);
+        assert!(
+            problems
+                .lines()
+                .filter(|l| l.contains(".toml:"))
+                .all(|l| l.contains("fill in `‹")),
+            "{kind}: problems other than placeholders:\n{problems}"
+        );
+        std::fs::write(&file, fill_in(&template, kind)).expect("write");
+        let filled = ipec(&["check", "--no-cache", "--data", &data]);
+        assert!(
+            filled.status.success(),
+            "{kind}:\n{}\n{}",
+            fill_in(&template, kind),
+            text(&filled.stdout)
+        );
+    }
+}
+
+#[test]
+fn new_appends_to_a_file_and_never_overwrites_it() {
+    let (_dir, data) = copy_of("tests/fixtures/valid");
+    let events = format!("{data}/events.toml");
+    let before = std::fs::read_to_string(&events).expect("read");
+    let out = ipec(&["new", "event", "--data", &data, "--country", "GHA", "-o", &events]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "", "appended, not printed");
+    let after = std::fs::read_to_string(&events).expect("read");
+    assert!(after.starts_with(&before), "what was in the file is kept as it was");
+    assert!(
+        after[before.len()..].starts_with("\n[[event]]\n"),
+        "{}",
+        &after[before.len()..]
+    );
+    assert!(
+        text(&out.stderr).contains("appended a new event"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn new_says_which_file_a_record_belongs_in() {
+    let out = ipec(&["new", "achievement", "--country", "GHA", "--source", "ilo-usdol-2019"]);
+    let said = text(&out.stderr);
+    assert!(said.contains("data/achievements/usdol-case-studies.toml"), "{said}");
+    assert!(said.contains("data/achievements/usdol-results.toml"), "{said}");
+    assert!(!said.contains("brochure-"), "only the files of that source: {said}");
+    let out = ipec(&["new", "event", "--source", "ilo-events-2017"]);
+    assert!(
+        text(&out.stderr).contains("a new event goes in data/events/events-2017.toml"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = ipec(&["new", "tour", "--title", "Cocoa in Ghana"]);
+    assert!(
+        text(&out.stderr).contains("data/tours/cocoa-ghana.toml"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        text(&out.stdout).matches("[[tour.step]]").count(),
+        5,
+        "one step of each kind"
+    );
+}

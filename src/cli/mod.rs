@@ -3,6 +3,7 @@
 mod filter;
 mod fmt;
 mod handout;
+mod new;
 mod render;
 mod search;
 mod shell;
@@ -158,6 +159,29 @@ pub enum Command {
         /// any (for CI and pre-commit).
         #[arg(long)]
         check: bool,
+    },
+    /// Print a commented template of a new record, with every field, the references given filled in and an
+    /// id suggested from --title, and say which file it belongs in and why; -o FILE appends it to FILE
+    /// (never overwriting anything). What is left to write is a ‹placeholder› that `ipec check` reports.
+    New {
+        /// The kind of record (singular or plural): achievement, figure, event, country, tour...
+        #[arg(value_parser = KindParser)]
+        kind: Kind,
+        /// A country id the record is about (again for several): GHA.
+        #[arg(long = "country", value_name = "ID")]
+        countries: Vec<String>,
+        /// The id of the source it comes from (sources.toml): ilo-usdol-2019.
+        #[arg(long, value_name = "ID")]
+        source: Option<String>,
+        /// The heading of the part of the source it comes from.
+        #[arg(long, value_name = "TEXT")]
+        section: Option<String>,
+        /// Its title (a country's or partnership's name), from which its id is suggested.
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// Append the template to this file instead of printing it; nothing in the file is changed.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of a knowledge-base file, for editors (taplo, VS Code's Even Better TOML,
     /// Neovim, Helix, Zed): every field described, fixed sets as enums, ids, dates and periods as patterns.
@@ -425,6 +449,22 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
                         }),
                     },
                     Command::Check { watch: false } => check_cached(&source, !no_cache, &mut out),
+                    Command::New {
+                        kind,
+                        countries,
+                        source: cited,
+                        section,
+                        title,
+                        output,
+                    } => {
+                        let request = crate::kb::scaffold::Request {
+                            countries,
+                            source: cited,
+                            section,
+                            title,
+                        };
+                        new::run(&source, kind, &request, output.as_deref(), &mut out)
+                    }
                     Command::Fmt { check } => match &source {
                         DataSource::Dir(dir) => fmt::run(dir, check, &mut out),
                         DataSource::Embedded => {
@@ -482,7 +522,7 @@ pub fn report_problems(problems: &Problems) {
 /// one; they are listed for the match to be whole.
 fn need(command: &Command) -> Need {
     match command {
-        Command::Check { .. } | Command::Fmt { .. } => Need::Counts,
+        Command::Check { .. } | Command::Fmt { .. } | Command::New { .. } => Need::Counts,
         Command::Search { .. } => Need::SomeRecords,
         Command::Show { .. } | Command::List { .. } | Command::Handout { .. } => Need::Records,
         Command::Tui(_)
@@ -576,6 +616,7 @@ fn on_knowledge_base_with(kb: &KnowledgeBase, command: Command, out: &mut impl W
         } => handout::write(kb, &tour, format, output.as_deref(), force, out),
         Command::Check { .. }
         | Command::Fmt { .. }
+        | Command::New { .. }
         | Command::Search { .. }
         | Command::Tui(_)
         | Command::Present { .. }

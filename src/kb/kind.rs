@@ -301,7 +301,7 @@ kinds! {
     Achievement(Achievement) in achievements:
         key "achievement", plural "achievements", label "Result", heading "Results",
         file "achievements/*.toml",
-        layout "country results and case studies, one file per source chapter (a new result goes in the file of the chapter it comes from)";
+        layout "country results and case studies, one file per source chapter";
     Figure(Figure) in figures:
         key "figure", plural "figures", label "Figure", heading "Figures and tables",
         file "figures/*.toml",

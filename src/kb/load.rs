@@ -525,7 +525,8 @@ fn may_start_forbidden(b: u8) -> bool {
     (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7F) | (b == b'\\') | (b == 0xC2) | (b == 0xE2)
 }
 
-/// Whether the text might hold a character that `check_text` refuses, written as such or as an escape.
+/// Whether the text might hold a character that `check_text` refuses, written as such or as an escape, or
+/// a placeholder (`‹title›`), which it reports.
 /// Conservative: a false alarm only sends the file the careful way.
 fn may_hold_forbidden(text: &str) -> bool {
     scan_for_forbidden(text, CLEAN_BLOCK)
@@ -562,9 +563,10 @@ fn scan_for_forbidden(text: &str, block: usize) -> bool {
             0x00..=0x1F | 0x7F => true,
             // U+0080..U+009F, the C1 controls.
             0xC2 => (0x80..=0x9F).contains(&next(1)),
-            // U+202A..U+202E and U+2066..U+2069, the bidirectional overrides and isolates.
+            // U+202A..U+202E and U+2066..U+2069, the bidirectional overrides and isolates; and U+2039 (‹),
+            // which begins a placeholder of `ipec new`, reported by the careful reading.
             0xE2 => {
-                (next(1) == 0x80 && (0xAA..=0xAE).contains(&next(2)))
+                (next(1) == 0x80 && matches!(next(2), 0xAA..=0xAE | 0xB9))
                     || (next(1) == 0x81 && (0xA6..=0xA9).contains(&next(2)))
             }
             _ => false,
@@ -1040,6 +1042,10 @@ fn too_deep(value: &Spanned<DeValue<'_>>) -> Option<Range<usize>> {
 }
 
 fn check_string(file: &SourceFile, s: &str, span: Range<usize>, problems: &mut Vec<Problem>) {
+    if text::is_placeholder(s) {
+        let message = format!("fill in `{s}`: a placeholder of `ipec new`, still to be written");
+        problems.push(file.problem(span.start, message));
+    }
     if let Some(c) = s.chars().find(|&c| text::is_forbidden(c)) {
         problems.push(file.problem(
             span.start,
@@ -1100,6 +1106,11 @@ fn read_records(
             let result = kb.load_item(kind, item, origin);
             if let Err(error) = result {
                 unreadable_ids.extend(id.map(str::to_lowercase));
+                // A placeholder where a number or a fixed value goes is reported as one (`check_text`).
+                let at = error.span().and_then(|span| file.text.get(span));
+                if at.is_some_and(|raw| text::is_placeholder(raw.trim_matches('"'))) {
+                    continue;
+                }
                 let offset = error.span().unwrap_or_else(|| item.span()).start;
                 let advice = advice::record_error(kind.key(), item, &file.text, error.message(), error.span());
                 let message = format!("{}: {advice}", what());

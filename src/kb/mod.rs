@@ -12,6 +12,7 @@ pub mod model;
 mod parts;
 pub mod problem;
 pub mod resolve;
+pub mod scaffold;
 pub mod schema;
 mod spelling;
 pub(crate) mod store;

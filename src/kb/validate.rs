@@ -96,6 +96,9 @@ fn reference_issues<'a>(
             Some(Seg::Key(field)) => *field,
             _ => "",
         };
+        if text::is_placeholder(reference.id) {
+            continue; // reported as a placeholder to fill in
+        }
         let key = text::lowercase(reference.id);
         let issue = if !listed.insert((field, reference.kind, key.clone())) && !may_repeat(reference.kind) {
             Some(ReferenceIssue::ListedTwice)
@@ -256,6 +259,9 @@ impl Checker<'_, '_> {
     fn unique_ids(&mut self, duplicates: &[(RecordRef, RecordRef)]) {
         for r in self.kb.all_refs() {
             let id = self.kb.id(r);
+            if text::is_placeholder(id) {
+                continue; // reported as a placeholder to fill in
+            }
             if id.trim().is_empty() {
                 self.report(r, &[Seg::Key("id")], "id is empty".into());
             } else if id.chars().any(char::is_whitespace) {
@@ -619,7 +625,7 @@ impl Checker<'_, '_> {
     /// Reports a value that is not one of the set `data/README.md` documents for its field, with the
     /// closest one.
     fn one_of(&mut self, r: RecordRef, field: &'static str, value: &str, allowed: &[&str]) {
-        if allowed.contains(&value) {
+        if allowed.contains(&value) || text::is_placeholder(value) {
             return;
         }
         let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
@@ -668,10 +674,16 @@ impl Checker<'_, '_> {
     }
 
     fn date(&mut self, r: RecordRef, path: &[Seg], value: &str) -> Option<Date> {
+        if text::is_placeholder(value) {
+            return None;
+        }
         Date::parse(value).map_err(|message| self.report(r, path, message)).ok()
     }
 
     fn period(&mut self, r: RecordRef, value: &str) {
+        if text::is_placeholder(value) {
+            return;
+        }
         if let Err(message) = parse_period(value) {
             self.report(r, &[Seg::Key("period")], message);
         }
