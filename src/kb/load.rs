@@ -260,11 +260,12 @@ pub(crate) fn load_files(
         Ok(kb)
     } else {
         // The problems of files that could not be parsed come first: such a file hides all its records,
-        // and the references to them that fail elsewhere are consequences, not causes.
+        // and the references to them that fail elsewhere are consequences, not causes. So do those of a
+        // file that starts with two byte-order marks: the editor that wrote them may have emptied it.
         let broken: HashSet<&str> = files
             .iter()
             .enumerate()
-            .filter(|(index, _)| docs.is_broken(*index))
+            .filter(|(index, file)| docs.is_broken(*index) || file.extra_marks > 0)
             .map(|(_, file)| file.name.as_str())
             .collect();
         let mut sorted = Problems(problems).sorted().0;
