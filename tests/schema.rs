@@ -182,3 +182,49 @@ fn taplo_rejects_every_invalid_fixture_a_schema_can_catch() {
         assert!(!ok, "taplo finds tests/fixtures/invalid/{name} valid:\n{output}");
     }
 }
+
+/// A copy of `data/` in a temporary folder, to edit.
+fn copy_of_data() -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("create folder");
+        for entry in std::fs::read_dir(from).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            let target = to.join(path.file_name().expect("a name"));
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).expect("copy");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy(Path::new("data"), dir.path());
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{} has no {from}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn taplo_flags_the_three_typical_mistakes_data_readme_shows() {
+    let Some(taplo) = taplo() else { return };
+    let dir = copy_of_data();
+    let events = dir.path().join("events/events-2017.toml");
+    let countries = dir.path().join("countries.toml");
+    edit(&events, "end_date = \"2017-11-16\"", "end_dat = \"2017-11-16\"");
+    edit(&events, "countries = [\"ARG\"]", "countries = \"ARG\"");
+    edit(&countries, "region = \"Africa\"", "region = \"Afrika\"");
+    // Through the #:schema line of each file, as an editor reads it.
+    let (ok, output) = taplo_check(&taplo, &[events, countries], false);
+    assert!(!ok, "taplo found the mistakes valid");
+    for said in [
+        "'end_dat' was unexpected",
+        "\"ARG\" is not of type \"array\"",
+        "\"Afrika\" is not one of",
+    ] {
+        assert!(output.contains(said), "taplo did not say {said}:\n{output}");
+    }
+}

@@ -433,63 +433,7 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
                 report_settings_error(&e);
                 Ok(ExitCode::FAILURE)
             }
-            Ok(settings) => {
-                let source = DataSource::from_option(settings.data.value);
-                if let (Command::Check { .. }, DataSource::Dir(dir)) = (&other, &source) {
-                    note_unread_files(dir);
-                }
-                match other {
-                    Command::Check { watch: true } => match &source {
-                        DataSource::Dir(dir) => watch::check_watch(dir, !no_cache, &mut out),
-                        DataSource::Embedded => check(&source, &mut out).inspect(|_| {
-                            eprintln!(
-                                "ipec: the built-in knowledge base is compiled into ipec and cannot change: there \
-                                 is nothing to watch. Use --data DIR to check a folder on every change."
-                            )
-                        }),
-                    },
-                    Command::Check { watch: false } => check_cached(&source, !no_cache, &mut out),
-                    Command::New {
-                        kind,
-                        countries,
-                        source: cited,
-                        section,
-                        title,
-                        output,
-                    } => {
-                        let request = crate::kb::scaffold::Request {
-                            countries,
-                            source: cited,
-                            section,
-                            title,
-                        };
-                        new::run(&source, kind, &request, output.as_deref(), &mut out)
-                    }
-                    Command::Fmt { check } => match &source {
-                        DataSource::Dir(dir) => fmt::run(dir, check, &mut out),
-                        DataSource::Embedded => {
-                            eprintln!(
-                                "ipec: fmt rewrites the files of a knowledge-base folder: give it with --data DIR \
-                                 (the built-in knowledge base is compiled into ipec)"
-                            );
-                            Ok(ExitCode::from(2))
-                        }
-                    },
-                    other => match crate::cache::load(&source, !no_cache, need(&other)) {
-                        Ok(loaded) => {
-                            let code = on_knowledge_base(loaded, other, &mut out);
-                            // Nothing more is read: the operating system takes back the memory at once,
-                            // where freeing 100,000 records one by one takes a third of a second.
-                            let _ = out.flush();
-                            code
-                        }
-                        Err(problems) => {
-                            report_problems(&problems);
-                            Ok(ExitCode::FAILURE)
-                        }
-                    },
-                }
-            }
+            Ok(settings) => on_source(other, DataSource::from_option(settings.data.value), no_cache, &mut out),
         },
     };
     match result {
@@ -500,6 +444,64 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
             eprintln!("ipec: cannot write output: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Runs a command on a knowledge base: the keepers' commands on its files, the others on it loaded.
+fn on_source(command: Command, source: DataSource, no_cache: bool, out: &mut impl Write) -> io::Result<ExitCode> {
+    if let (Command::Check { .. }, DataSource::Dir(dir)) = (&command, &source) {
+        note_unread_files(dir);
+    }
+    match command {
+        Command::Check { watch: true } => match &source {
+            DataSource::Dir(dir) => watch::check_watch(dir, !no_cache, out),
+            DataSource::Embedded => check(&source, out).inspect(|_| {
+                eprintln!(
+                    "ipec: the built-in knowledge base is compiled into ipec and cannot change: there is nothing \
+                     to watch. Use --data DIR to check a folder on every change."
+                )
+            }),
+        },
+        Command::Check { watch: false } => check_cached(&source, !no_cache, out),
+        Command::New {
+            kind,
+            countries,
+            source: cited,
+            section,
+            title,
+            output,
+        } => {
+            let request = crate::kb::scaffold::Request {
+                countries,
+                source: cited,
+                section,
+                title,
+            };
+            new::run(&source, kind, &request, output.as_deref(), out)
+        }
+        Command::Fmt { check } => match &source {
+            DataSource::Dir(dir) => fmt::run(dir, check, out),
+            DataSource::Embedded => {
+                eprintln!(
+                    "ipec: fmt rewrites the files of a knowledge-base folder: give it with --data DIR (the \
+                     built-in knowledge base is compiled into ipec)"
+                );
+                Ok(ExitCode::from(2))
+            }
+        },
+        other => match crate::cache::load(&source, !no_cache, need(&other)) {
+            Ok(loaded) => {
+                let code = on_knowledge_base(loaded, other, out);
+                // Nothing more is read: the operating system takes back the memory at once, where
+                // freeing 100,000 records one by one takes a third of a second.
+                let _ = out.flush();
+                code
+            }
+            Err(problems) => {
+                report_problems(&problems);
+                Ok(ExitCode::FAILURE)
+            }
+        },
     }
 }
 
