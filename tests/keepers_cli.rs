@@ -275,3 +275,40 @@ fn new_says_which_file_a_record_belongs_in() {
         "one step of each kind"
     );
 }
+
+#[test]
+fn new_takes_a_country_by_its_name_and_warns_of_one_it_does_not_know() {
+    let out = ipec(&[
+        "new",
+        "achievement",
+        "--country",
+        "cote d'ivoire",
+        "--country",
+        "Narnia",
+        "--title",
+        "Cocoa",
+    ]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).contains("countries = [\"CIV\", \"Narnia\"]"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("id = \"civ-cocoa"), "{}", text(&out.stdout));
+    let said = text(&out.stderr);
+    assert!(said.contains("`cote d'ivoire` is country `CIV`"), "{said}");
+    assert!(said.contains("`Narnia` is not a country"), "{said}");
+}
+
+#[test]
+fn new_asks_when_appending_to_a_file_of_another_kind() {
+    let (_dir, data) = copy_of("tests/fixtures/valid");
+    let countries = format!("{data}/countries.toml");
+    let out = ipec(&["new", "event", "--data", &data, "-o", &countries]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stderr).contains("holds no `[[event]]` records yet"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -5,10 +5,10 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::kb::load::{read_files, DataSource};
+use crate::kb::load::{read_files, DataSource, SourceFile};
 use crate::kb::scaffold::{scaffold, Request};
 use crate::kb::schema::SCHEMA_FILE;
-use crate::kb::text::escape;
+use crate::kb::text::{escape, fold};
 use crate::kb::Kind;
 
 /// Prints or appends the template of a new record of `kind`.
@@ -20,18 +20,15 @@ pub fn run(
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let (files, _) = read_files(source);
-    for country in &request.countries {
-        let header = files
+    let request = Request {
+        countries: request
+            .countries
             .iter()
-            .any(|f| f.text.contains("[[country]]") && f.text.lines().any(|l| is_id_line(l, country)));
-        if !header {
-            eprintln!(
-                "ipec: note: `{}` is not the id of a country of {}: `ipec check` will say so until it is",
-                escape(country),
-                source.describe()
-            );
-        }
-    }
+            .map(|c| country_id(&files, c, source))
+            .collect(),
+        ..request.clone()
+    };
+    let request = &request;
     let root = match source {
         DataSource::Embedded => "data".to_string(),
         DataSource::Dir(dir) => dir.display().to_string(),
@@ -48,7 +45,7 @@ pub fn run(
                 eprintln!("ipec: append it there with -o {}", escape(file));
             }
         }
-        Some(path) => match append(path, &made.text) {
+        Some(path) => match append(path, kind, &made.text) {
             Ok(()) => eprintln!(
                 "ipec: appended a new {kind} to {}: fill in every ‹placeholder›, then run `ipec check`",
                 escape(&path.display().to_string())
@@ -62,21 +59,62 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether a line is `id = "ID"`, in any case.
-fn is_id_line(line: &str, id: &str) -> bool {
-    let rest = line.trim_start().strip_prefix("id").map(str::trim_start);
-    let value = rest.and_then(|r| r.strip_prefix('=')).map(str::trim);
-    value.is_some_and(|v| v.trim_matches('"').eq_ignore_ascii_case(id))
+/// The id of a country given by its id or its name ("Ghana", "cote d'ivoire"), read from the files'
+/// `[[country]]` records; as given, with a note, when no country has it.
+fn country_id(files: &[SourceFile], given: &str, source: &DataSource) -> String {
+    let wanted = fold(given);
+    for file in files.iter().filter(|f| f.text.contains("[[country]]")) {
+        let mut id = None;
+        for line in file.text.lines() {
+            if let Some(value) = value_of(line, "id") {
+                if value.eq_ignore_ascii_case(given) {
+                    return value;
+                }
+                id = Some(value);
+            } else if value_of(line, "name").is_some_and(|name| fold(&name) == wanted) {
+                if let Some(id) = id.take() {
+                    eprintln!("ipec: note: `{}` is country `{id}`", escape(given));
+                    return id;
+                }
+            }
+        }
+    }
+    eprintln!(
+        "ipec: note: `{}` is not a country of {}: `ipec check` will say so until it is",
+        escape(given),
+        source.describe()
+    );
+    given.to_string()
+}
+
+/// The text of a `key = "value"` line.
+fn value_of(line: &str, key: &str) -> Option<String> {
+    let rest = line
+        .trim_start()
+        .strip_prefix(key)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim();
+    Some(rest.strip_prefix('"')?.split('"').next()?.to_string())
 }
 
 /// Appends the template to a file, after one blank line; a new file starts with the `#:schema` line when
 /// it is in a knowledge-base folder that has the schema. Nothing already in the file is touched.
-fn append(path: &Path, text: &str) -> io::Result<()> {
+fn append(path: &Path, kind: Kind, text: &str) -> io::Result<()> {
     let existing = match std::fs::read(path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
+    if let Some(bytes) = &existing {
+        let holds = String::from_utf8_lossy(bytes);
+        if holds.contains("[[") && !holds.contains(&format!("[[{kind}]]")) {
+            eprintln!(
+                "ipec: note: {} holds no `[[{kind}]]` records yet: is it the file this one belongs in?",
+                escape(&path.display().to_string())
+            );
+        }
+    }
     let mut file = std::fs::OpenOptions::new().append(true).create(true).open(path)?;
     let mut addition = String::new();
     match &existing {
