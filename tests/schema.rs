@@ -171,6 +171,8 @@ const CAUGHT_BY_THE_SCHEMA: &[&str] = &[
     "list-or-one-value",
     "wrong-header",
     "wrong-type",
+    "more-wrong-types",
+    "placeholder",
 ];
 
 #[test]

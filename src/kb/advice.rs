@@ -262,8 +262,12 @@ fn wrong_type(place: &Place<'_>, table: &str, text: &str, rest: &str) -> Option<
     let value = place.value?;
     let raw = text.get(value.span())?.trim();
     let is_date = matches!(value.get_ref(), DeValue::Datetime(_));
+    let subtable = format!("{table}.{field}");
     Some(match (found, wanted) {
         _ if is_date => format!("dates are written in quotes: `{field} = \"{raw}\"`"),
+        _ if field_order(&subtable).is_some() => {
+            format!("`{field}` is written as `[[{subtable}]]` tables, one per entry, after the {table}'s own fields")
+        }
         (Found::List, _) => one_value(field, value, text),
         (_, Found::List) => format!("`{field}` takes a list, even of one value: `{field} = [{raw}]`"),
         (Found::Text, Found::Number | Found::WholeNumber) => {
@@ -285,7 +289,6 @@ fn wrong_type(place: &Place<'_>, table: &str, text: &str, rest: &str) -> Option<
             format!("`{field}` is text: write it in quotes: `{field} = \"{raw}\"`")
         }
         (Found::Table, _) => format!("`{field}` takes a single value, not a table of fields"),
-        (_, Found::Table) => format!("`{field}` is written as `[[{table}.{field}]]` tables, one per entry"),
         _ => return None,
     })
 }
