@@ -312,3 +312,45 @@ fn new_asks_when_appending_to_a_file_of_another_kind() {
         text(&out.stderr)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn check_watch_names_files_it_does_not_read_in_every_check() {
+    use std::io::{BufRead, BufReader};
+    let (_dir, data) = copy_of("tests/fixtures/valid");
+    std::fs::copy(format!("{data}/countries.toml"), format!("{data}/more.TOML")).expect("copy");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ipec"))
+        .env("IPEC_CACHE_DIR", TEST_CACHE)
+        .args(["check", "--watch", "--no-cache", "--data", &data])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("ipec runs");
+    let stdout = child.stdout.take().expect("stdout");
+    let (sender, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    // Up to the first check's verdict, `HH:MM:SS  ok: ...`; a watch that says nothing fails, not hangs.
+    while let Ok(line) = lines.recv_timeout(std::time::Duration::from_secs(30)) {
+        let verdict = line.len() > 10 && line.as_bytes()[2] == b':' && line.contains("ok:");
+        seen.push(line);
+        if verdict {
+            break;
+        }
+    }
+    // SAFETY: kill only signals the child this test started.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    let _ = child.wait();
+    assert!(
+        seen.iter().any(|l| l.starts_with("note: `more.TOML` is not read")),
+        "{seen:#?}"
+    );
+}

@@ -449,7 +449,8 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
 
 /// Runs a command on a knowledge base: the keepers' commands on its files, the others on it loaded.
 fn on_source(command: Command, source: DataSource, no_cache: bool, out: &mut impl Write) -> io::Result<ExitCode> {
-    if let (Command::Check { .. }, DataSource::Dir(dir)) = (&command, &source) {
+    // `--watch` names them in each check it prints.
+    if let (Command::Check { watch: false }, DataSource::Dir(dir)) = (&command, &source) {
         note_unread_files(dir);
     }
     match command {
