@@ -328,7 +328,42 @@ pub(crate) fn syntax_error(text: &str, offset: usize, message: &str) -> String {
     let line = text[start..end].trim_end_matches('\r');
     header_error(line, &message)
         .or_else(|| value_error(line, &message))
+        .or_else(|| shape_error(line, &message, text[start..offset].trim().is_empty()))
         .unwrap_or_else(|| format!("this line is not valid TOML ({message})"))
+}
+
+/// The mistakes the parser names by what it expected next: a backslash in text, a field without `=` or
+/// with a space in its name, a list without commas or without its `]` (the parser stops at the start of the
+/// next line), text over several lines not closed.
+fn shape_error(line: &str, message: &str, at_line_start: bool) -> Option<String> {
+    let key = line.split('=').next().unwrap_or(line).trim();
+    if message.contains("unicode") || message.contains("escape") {
+        return Some(
+            "a backslash in text starts an escape (`\\n`, `\\\"`): write `\\\\` for a backslash itself \
+             (`C:\\\\Users`), or put the text between single quotes ('C:\\Users')"
+                .to_string(),
+        );
+    }
+    if message.contains("key with no value") {
+        let words: Vec<&str> = key.split_whitespace().collect();
+        return Some(if line.contains('=') && words.len() > 1 {
+            format!("a field's name is one word: `{}`", words.join("_"))
+        } else {
+            let name = words.first().copied().unwrap_or("field");
+            format!("a field and its value are joined by `=`: `{name} = ...`")
+        });
+    }
+    if message.contains("between array elements") {
+        return Some(if !at_line_start {
+            "the items of a list are separated by commas: `[\"GHA\", \"CIV\"]`".to_string()
+        } else {
+            "a list above this line is not closed: end it with `]`".to_string()
+        });
+    }
+    if message.contains("multi-line") {
+        return Some("a text begun with `\"\"\"` is not closed: end it with `\"\"\"`".to_string());
+    }
+    None
 }
 
 /// A `[[kind]]` line with a bracket missing or extra.
@@ -409,6 +444,25 @@ fn is_separated_number(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_parser_expected_next_is_said_as_what_to_write() {
+        let text = "place = \"C:\\Users\"\nend place = \"x\"\nplace \"x\"\ncountries = [\"GHA\" \"CIV\"]\n";
+        let at = |line: usize, column: usize| {
+            text.split('\n').take(line - 1).map(|l| l.len() + 1).sum::<usize>() + column - 1
+        };
+        assert!(syntax_error(text, at(1, 12), "too few unicode value digits").contains("write `\\\\`"));
+        assert_eq!(
+            syntax_error(text, at(2, 5), "key with no value, expected `=`"),
+            "a field's name is one word: `end_place`"
+        );
+        assert_eq!(
+            syntax_error(text, at(3, 7), "key with no value, expected `=`"),
+            "a field and its value are joined by `=`: `place = ...`"
+        );
+        assert!(syntax_error(text, at(4, 20), "missing comma between array elements").contains("separated by commas"));
+        assert!(syntax_error(text, at(4, 1), "missing comma between array elements").contains("not closed"));
+    }
 
     #[test]
     fn separated_numbers_are_recognised() {
