@@ -179,7 +179,14 @@ fn unknown_field(table: &str, rest: &str) -> String {
         .first()
         .map(|best| format!("; did you mean `{best}`?"))
         .unwrap_or_default();
-    let listed: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+    // A sub-table is written as its own `[[...]]` line, not as a field: listed so.
+    let listed: Vec<String> = fields
+        .iter()
+        .map(|f| match field_order(&format!("{table}.{f}")) {
+            Some(_) => format!("`[[{table}.{f}]]`"),
+            None => format!("`{f}`"),
+        })
+        .collect();
     format!(
         "`{wrong}` is not a field of {}{hint} (its fields: {})",
         table_name(table),
