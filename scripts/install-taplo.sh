@@ -17,6 +17,17 @@ if command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&
   # pyenv puts new commands on PATH through its shims.
   command -v pyenv >/dev/null 2>&1 && pyenv rehash || true
 fi
+# pip may put it in a folder that is not on PATH (a --user install, a Python without shims): link it into
+# /usr/local/bin when that can be written, so that the tests and editors find it.
+if ! command -v taplo >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  for dir in "$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))' 2>/dev/null)" \
+             "$(python3 -m site --user-base 2>/dev/null)/bin"; do
+    if [ -x "$dir/taplo" ] && [ -w /usr/local/bin ]; then
+      ln -sf "$dir/taplo" /usr/local/bin/taplo
+      break
+    fi
+  done
+fi
 if ! command -v taplo >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
   npm install --global --silent @taplo/cli@0.7.0 || true
 fi
