@@ -329,7 +329,10 @@ fn wrong_value(place: &Place<'_>, rest: &str) -> Option<String> {
 /// twice. `message` is the parser's, kept when nothing better can be said.
 pub(crate) fn syntax_error(text: &str, offset: usize, message: &str) -> String {
     let message = message.trim().replace('\n', " ");
-    let offset = offset.min(text.len());
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let line = text[start..end].trim_end_matches('\r');
@@ -469,6 +472,14 @@ mod tests {
         );
         assert!(syntax_error(text, at(4, 20), "missing comma between array elements").contains("separated by commas"));
         assert!(syntax_error(text, at(4, 1), "missing comma between array elements").contains("not closed"));
+    }
+
+    proptest::proptest! {
+        /// Any text, any offset, any message: advice is given without a panic.
+        #[test]
+        fn syntax_advice_never_panics(text in "[ a-z=\"'\\[\\],\n“é\\\\]{0,40}", offset in 0usize..60, message in "[a-z `=]{0,30}") {
+            let _ = syntax_error(&text, offset, &message);
+        }
     }
 
     #[test]
