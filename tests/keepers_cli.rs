@@ -354,3 +354,17 @@ fn check_watch_names_files_it_does_not_read_in_every_check() {
         "{seen:#?}"
     );
 }
+
+#[test]
+fn new_shows_a_records_sub_tables_commented_out() {
+    let out = ipec(&["new", "figure", "--country", "GHA"]);
+    let template = text(&out.stdout);
+    assert!(template.contains("\n# [[figure.rows]]\n"), "{template}");
+    assert!(template.contains("\n# country = \"GHA\"\n"), "{template}");
+    let out = ipec(&["new", "achievement"]);
+    assert!(
+        text(&out.stdout).contains("\n# [[achievement.figures]]\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}

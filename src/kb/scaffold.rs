@@ -125,17 +125,13 @@ fn filled_by_request(field: &str, request: &Request) -> bool {
     field == "countries" && !request.countries.is_empty()
 }
 
+/// A definition by its type's name (`FigureRow`), or a kind's by its table name (`achievement`).
 fn definition_of<'a>(schema: &'a Value, name: &str) -> Option<&'a Value> {
-    let name = if name.contains('.') {
-        name.to_string()
-    } else {
-        // The kinds' definitions are named by their types: `achievement` is `Achievement`.
-        let reference = schema["properties"][name]["items"]["$ref"].as_str()?;
-        reference.rsplit('/').next()?.to_string()
-    };
-    schema["definitions"]
-        .get(&name)
-        .or_else(|| schema["definitions"].get(name.as_str()))
+    if let Some(definition) = schema["definitions"].get(name) {
+        return Some(definition);
+    }
+    let reference = schema["properties"][name]["items"]["$ref"].as_str()?;
+    schema["definitions"].get(reference.rsplit('/').next()?)
 }
 
 /// The definition of a sub-table's rows, when the property is a list of tables.
@@ -163,6 +159,7 @@ fn value_for(schema: &Value, field: &str, property: &Value, request: &Request, i
         "title" | "name" => {
             return quoted(&request.title.clone().unwrap_or_else(|| placeholder(field)));
         }
+        "country" if !request.countries.is_empty() => return quoted(&request.countries[0]),
         "countries" if !request.countries.is_empty() => {
             let ids: Vec<String> = request.countries.iter().map(|c| quoted(c)).collect();
             return format!("[{}]", ids.join(", "));
