@@ -324,7 +324,7 @@ fn a_broken_file_is_reported_after_the_terminal_is_restored() {
     let status = wait_exit(&mut child, "with a broken knowledge base");
     assert_eq!(status.exit_code(), 1, "{status:?}");
     // Printed on the main screen, after the alternate one was left: printed before, it would be gone.
-    screen.wait_for("not-toml/countries.toml:3:14: invalid basic string, expected `\"`");
+    screen.wait_for("not-toml/countries.toml:3:14: this text has no closing quote");
     screen.wait_for("the knowledge base has problems; run `ipec check` for the full list");
     assert!(!screen.text().contains("Ctrl-C cancels"), "the loading screen is gone");
 }

@@ -181,11 +181,30 @@ fn file_names_with_an_escape_or_a_newline_stay_on_one_inert_line() {
     assert_eq!(
         problems,
         [
-            "DIR/a\\u{1b}]0;pwned\\u{7}.toml:1:1: resource `toolkit`: missing field `title`",
-            "DIR/b\\u{a}DIR/c.toml:1:1: forged.toml:1:1: resource `toolkit`: missing field `title`",
-            "DIR/sub\\u{1b}[2J/d\\u{202e}.toml:1:1: resource `toolkit`: missing field `title`",
+            "DIR/a\\u{1b}]0;pwned\\u{7}.toml:1:1: resource `toolkit`: `title` is missing: a resource needs one",
+            "DIR/b\\u{a}DIR/c.toml:1:1: forged.toml:1:1: resource `toolkit`: `title` is missing: a resource needs one",
+            "DIR/sub\\u{1b}[2J/d\\u{202e}.toml:1:1: resource `toolkit`: `title` is missing: a resource needs one",
         ]
     );
+}
+
+#[test]
+fn a_figure_may_have_several_rows_about_one_country() {
+    // Sierra Leone's children in child labour by sex: both rows are about SLE, and `--country SLE` finds
+    // the figure through them.
+    let problems = problems_in(|dir| {
+        sources(dir);
+        let country =
+            "[[country]]\nid = \"SLE\"\nname = \"Sierra Leone\"\nregion = \"Africa\"\nlat = 8.5\nlon = -11.8\n\
+                       source = \"brochure\"\nsection = \"Countries\"\n";
+        write(&dir.join("countries.toml"), country);
+        let figure = "[[figure]]\nid = \"sle-by-sex\"\ntitle = \"Children in child labour by sex\"\n\
+                      topic = \"child labour\"\nunit = \"children\"\nsource = \"brochure\"\nsection = \"Sierra Leone\"\n\n\
+                      [[figure.rows]]\nlabel = \"Boys\"\nvalue = 10\ncountry = \"SLE\"\n\n\
+                      [[figure.rows]]\nlabel = \"Girls\"\nvalue = 9\ncountry = \"SLE\"\n";
+        write(&dir.join("figures.toml"), figure);
+    });
+    assert_eq!(problems, Vec::<String>::new());
 }
 
 #[cfg(unix)]

@@ -72,7 +72,7 @@ fn a_valid_edit_keeps_the_tab_and_the_record_and_a_broken_one_keeps_the_data() {
     );
     press(&mut app, "<Esc>!");
     assert!(matches!(app.mode, Mode::Problems { .. }));
-    assert!(render(&app).contains("extra `=`"));
+    assert!(render(&app).contains("one `=` between a field and its value"));
     press(&mut app, "<Esc>");
     assert!(matches!(app.mode, Mode::Browse));
 

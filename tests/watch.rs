@@ -300,7 +300,7 @@ fn check_watch_reports_each_change_with_its_time_and_ends_on_ctrl_c() {
     let events = dir.join("events.toml");
     let text = std::fs::read_to_string(&events).expect("read");
     std::fs::write(&events, format!("{text}\nbroken = = x\n")).expect("break it");
-    let broken = verdict(" problems");
+    let broken = verdict(" problem");
     assert!(
         broken.iter().any(|l| l.starts_with(&format!("{}:", events.display()))),
         "{broken:#?}"

@@ -2,7 +2,9 @@
 
 mod complete;
 mod filter;
+mod fmt;
 mod handout;
+mod new;
 pub mod output;
 mod render;
 mod search;
@@ -195,6 +197,41 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Rewrite the data files of the --data folder in their one canonical layout (field order, spacing,
+    /// lists, blank lines), keeping every comment and value, so that two keepers' edits diff cleanly.
+    Fmt {
+        /// Change nothing: name the files that are not in the canonical layout, and exit 1 if there are
+        /// any (for CI and pre-commit).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print a commented template of a new record, with every field, the references given filled in and an
+    /// id suggested from --title, and say which file it belongs in and why; -o FILE appends it to FILE
+    /// (never overwriting anything). What is left to write is a ‹placeholder› that `ipec check` reports.
+    New {
+        /// The kind of record (singular or plural): achievement, figure, event, country, tour...
+        #[arg(value_parser = KindParser)]
+        kind: Kind,
+        /// A country id the record is about (again for several): GHA.
+        #[arg(long = "country", value_name = "ID")]
+        countries: Vec<String>,
+        /// The id of the source it comes from (sources.toml): ilo-usdol-2019.
+        #[arg(long, value_name = "ID")]
+        source: Option<String>,
+        /// The heading of the part of the source it comes from.
+        #[arg(long, value_name = "TEXT")]
+        section: Option<String>,
+        /// Its title (a country's or partnership's name), from which its id is suggested.
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// Append the template to this file instead of printing it; nothing in the file is changed.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of a knowledge-base file, for editors (taplo, VS Code's Even Better TOML,
+    /// Neovim, Helix, Zed): every field described, fixed sets as enums, ids, dates and periods as patterns.
+    /// It ships as data/schema/ipec.schema.json, which the `#:schema` line of every data file names.
+    Schema,
 }
 
 /// How `list` and `search` print: the format, and the conventions of text output.
@@ -523,6 +560,9 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool, colo
         Command::Completions { shell } => shell::completions(shell, &mut out).map(|_| ExitCode::SUCCESS),
         Command::Man { dir: None } => shell::man(&mut out).map(|_| ExitCode::SUCCESS),
         Command::Man { dir: Some(dir) } => shell::man_pages(&dir, &mut out),
+        Command::Schema => out
+            .write_all(crate::kb::schema::schema_text().as_bytes())
+            .map(|_| ExitCode::SUCCESS),
         Command::Config { action } => config_command(action, data, &mut out),
         Command::Cache { action } => cache_command(action, data, &mut out),
         other => match Settings::load(
@@ -539,7 +579,7 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool, colo
             Ok(settings) => {
                 settings.print_warnings();
                 let source = DataSource::from_option(settings.data.value);
-                on_source(&source, other, no_cache, color, &mut out)
+                on_source(other, source, no_cache, color, &mut out)
             }
         },
     };
@@ -554,26 +594,56 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool, colo
     }
 }
 
-/// Runs a command that reads the knowledge base of `source`.
+/// Runs a command on a knowledge base: the keepers' commands on its files, the others on it loaded.
 fn on_source(
-    source: &DataSource,
     command: Command,
+    source: DataSource,
     no_cache: bool,
     color: ColorChoice,
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
+    // `--watch` names them in each check it prints.
+    if let (Command::Check { watch: false }, DataSource::Dir(dir)) = (&command, &source) {
+        note_unread_files(dir);
+    }
     match command {
-        Command::Check { watch: true } => match source {
+        Command::Check { watch: true } => match &source {
             DataSource::Dir(dir) => watch::check_watch(dir, !no_cache, out),
-            DataSource::Embedded => check(source, out).inspect(|_| {
+            DataSource::Embedded => check(&source, out).inspect(|_| {
                 eprintln!(
-                    "ipec: the built-in knowledge base is compiled into ipec and cannot change: there \
-                     is nothing to watch. Use --data DIR to check a folder on every change."
+                    "ipec: the built-in knowledge base is compiled into ipec and cannot change: there is nothing \
+                     to watch. Use --data DIR to check a folder on every change."
                 )
             }),
         },
-        Command::Check { watch: false } => check_cached(source, !no_cache, out),
-        other => match crate::cache::load(source, !no_cache, need(&other)) {
+        Command::Check { watch: false } => check_cached(&source, !no_cache, out),
+        Command::New {
+            kind,
+            countries,
+            source: cited,
+            section,
+            title,
+            output,
+        } => {
+            let request = crate::kb::scaffold::Request {
+                countries,
+                source: cited,
+                section,
+                title,
+            };
+            new::run(&source, kind, &request, output.as_deref(), out)
+        }
+        Command::Fmt { check } => match &source {
+            DataSource::Dir(dir) => fmt::run(dir, check, out),
+            DataSource::Embedded => {
+                eprintln!(
+                    "ipec: fmt rewrites the files of a knowledge-base folder: give it with --data DIR (the \
+                     built-in knowledge base is compiled into ipec)"
+                );
+                Ok(ExitCode::from(2))
+            }
+        },
+        other => match crate::cache::load(&source, !no_cache, need(&other)) {
             Ok(loaded) => {
                 let code = on_knowledge_base(loaded, other, color, out);
                 // Nothing more is read: the operating system takes back the memory at once, where
@@ -589,6 +659,14 @@ fn on_source(
     }
 }
 
+/// The files of a `--data` folder that `check` does not read, on standard error: a file saved as
+/// `new.TOML`, a `README.md`. Notes, not problems: the knowledge base is what the `.toml` files say.
+fn note_unread_files(dir: &std::path::Path) {
+    for note in crate::kb::load::unread_notes(dir) {
+        eprintln!("ipec: note: {note}");
+    }
+}
+
 /// A knowledge base with problems, on standard error: the problems, then what to do, as `ipec check`
 /// would say it. For every command and front end that cannot go on without the data.
 pub fn report_problems(problems: &Problems) {
@@ -600,7 +678,7 @@ pub fn report_problems(problems: &Problems) {
 /// one; they are listed for the match to be whole.
 fn need(command: &Command) -> Need {
     match command {
-        Command::Check { .. } => Need::Counts,
+        Command::Check { .. } | Command::Fmt { .. } | Command::New { .. } => Need::Counts,
         Command::Search { .. } => Need::SomeRecords,
         Command::Show { .. } | Command::List { .. } | Command::Handout { .. } => Need::Records,
         Command::Tui(_)
@@ -608,7 +686,8 @@ fn need(command: &Command) -> Need {
         | Command::Config { .. }
         | Command::Cache { .. }
         | Command::Completions { .. }
-        | Command::Man { .. } => Need::AllRecords,
+        | Command::Man { .. }
+        | Command::Schema => Need::AllRecords,
     }
 }
 
@@ -755,13 +834,16 @@ fn on_knowledge_base_with(
             handout::write(kb, &tour, how, output.as_deref(), out)
         }
         Command::Check { .. }
+        | Command::Fmt { .. }
+        | Command::New { .. }
         | Command::Search { .. }
         | Command::Tui(_)
         | Command::Present { .. }
         | Command::Config { .. }
         | Command::Cache { .. }
         | Command::Completions { .. }
-        | Command::Man { .. } => Ok(ExitCode::SUCCESS),
+        | Command::Man { .. }
+        | Command::Schema => Ok(ExitCode::SUCCESS),
     }
 }
 

@@ -78,6 +78,12 @@ fn print_check(source: &DataSource, shown: &str, reload: &Reload, out: &mut impl
         "ipec check --watch {shown}: checking on every change, Ctrl-C to stop"
     )?;
     writeln!(out)?;
+    // On every check, as the screen is cleared: a file saved as `new.TOML` meanwhile is named at once.
+    if let DataSource::Dir(dir) = source {
+        for note in crate::kb::load::unread_notes(dir) {
+            writeln!(out, "note: {note}")?;
+        }
+    }
     super::report(source, &reload.result, out)?;
     let verdict = match &reload.result {
         Ok(kb) => format!("ok: {} records", crate::document::format::thousands(kb.total_records())),

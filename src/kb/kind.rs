@@ -14,7 +14,8 @@ use super::RecordRef;
 macro_rules! kinds {
     ($(
         $variant:ident($ty:ty) in $field:ident:
-            key $key:literal, plural $plural:literal, label $label:literal, heading $heading:literal;
+            key $key:literal, plural $plural:literal, label $label:literal, heading $heading:literal,
+            file $file:literal, layout $layout:literal;
     )*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Kind {
@@ -49,6 +50,27 @@ macro_rules! kinds {
             pub fn heading(self) -> &'static str {
                 match self {
                     $(Kind::$variant => $heading,)*
+                }
+            }
+
+            /// Where its records are kept in the knowledge-base folder: `sources.toml`, `achievements/*.toml`.
+            pub fn file(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $file,)*
+                }
+            }
+
+            /// The fields of its TOML table, in their canonical order (that of its type, and of the schema).
+            pub fn fields(self) -> &'static [&'static str] {
+                match self {
+                    $(Kind::$variant => super::schema::fields_of::<$ty>(),)*
+                }
+            }
+
+            /// What its file holds and how its records are split between files, for people.
+            pub fn layout(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $layout,)*
                 }
             }
         }
@@ -127,10 +149,21 @@ macro_rules! kinds {
         /// One file's records, deserialized straight from its TOML text: the loader's fast path, for a
         /// file that has no problem. A file with any (an unknown kind, a misspelt field) fails as a whole
         /// and is read again record by record, which says where and what each problem is.
-        #[derive(Debug, Default, serde::Deserialize)]
+        ///
+        /// Its JSON Schema is the schema of a knowledge-base file (`ipec schema`).
+        #[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
+        #[schemars(
+            title = "A file of the ipec knowledge base",
+            description = "One file of the IPEC+ knowledge base: records of one kind, each written as a \
+                `[[kind]]` table (see data/README.md). Every fact names its `source` and `section`."
+        )]
         pub(crate) struct FileRecords {
-            $(#[serde(rename = $key, default)] $field: Vec<$ty>,)*
+            $(
+                #[serde(rename = $key, default)]
+                #[schemars(description = concat!("`[[", $key, "]]` records, kept in `", $file, "`: ", $layout, "."))]
+                $field: Vec<$ty>,
+            )*
         }
 
         impl Records {
@@ -246,29 +279,53 @@ macro_rules! kinds {
 
 kinds! {
     Programme(Programme) in programme:
-        key "programme", plural "programme", label "Programme", heading "Programme";
+        key "programme", plural "programme", label "Programme", heading "Programme",
+        file "programme.toml",
+        layout "IPEC+ itself: goals, focus, where it works, normative framework, theory of change";
     Priority(Priority) in priorities:
-        key "priority", plural "priorities", label "Priority", heading "Thematic priorities";
+        key "priority", plural "priorities", label "Priority", heading "Thematic priorities",
+        file "priorities.toml",
+        layout "the three thematic priorities and their challenge";
     Area(Area) in areas:
-        key "area", plural "areas", label "Area", heading "Theory-of-change areas";
+        key "area", plural "areas", label "Area", heading "Theory-of-change areas",
+        file "areas.toml",
+        layout "the four categories of change of the theory of change";
     Convention(Convention) in conventions:
-        key "convention", plural "conventions", label "Convention", heading "Conventions and protocols";
+        key "convention", plural "conventions", label "Convention", heading "Conventions and protocols",
+        file "conventions.toml",
+        layout "ILO conventions and protocols, with dated ratification figures";
     Country(Country) in countries:
-        key "country", plural "countries", label "Country", heading "Countries";
+        key "country", plural "countries", label "Country", heading "Countries",
+        file "countries.toml",
+        layout "every country the sources name";
     Achievement(Achievement) in achievements:
-        key "achievement", plural "achievements", label "Result", heading "Results";
+        key "achievement", plural "achievements", label "Result", heading "Results",
+        file "achievements/*.toml",
+        layout "country results and case studies, one file per source chapter";
     Figure(Figure) in figures:
-        key "figure", plural "figures", label "Figure", heading "Figures and tables";
+        key "figure", plural "figures", label "Figure", heading "Figures and tables",
+        file "figures/*.toml",
+        layout "statistics and tables, one file per source or kind of number: global estimates, the programme's headline numbers, the numbers of a report, the numbers of the event listings";
     Partnership(Partnership) in partnerships:
-        key "partnership", plural "partnerships", label "Partnership", heading "Partnerships";
+        key "partnership", plural "partnerships", label "Partnership", heading "Partnerships",
+        file "partnerships.toml",
+        layout "alliances, initiatives, platforms, networks, programmes, projects, campaigns and funding partners";
     Event(Event) in events:
-        key "event", plural "events", label "Event", heading "Events";
+        key "event", plural "events", label "Event", heading "Events",
+        file "events/*.toml",
+        layout "the items of the ILO event listings, one file per listing";
     Resource(Resource) in resources:
-        key "resource", plural "resources", label "Resource", heading "Resources";
+        key "resource", plural "resources", label "Resource", heading "Resources",
+        file "resources.toml",
+        layout "toolkits, guides, publications and declarations the sources recommend or cite";
     Source(Source) in sources:
-        key "source", plural "sources", label "Source", heading "Sources";
+        key "source", plural "sources", label "Source", heading "Sources",
+        file "sources.toml",
+        layout "the source documents every record cites";
     Tour(Tour) in tours:
-        key "tour", plural "tours", label "Tour", heading "Tours";
+        key "tour", plural "tours", label "Tour", heading "Tours",
+        file "tours/*.toml",
+        layout "workshops as slides, one file per tour, named by its id";
 }
 
 impl Kind {

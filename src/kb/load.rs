@@ -13,6 +13,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
 use self::progress::Stage;
+use super::advice;
 use super::kind::FileRecords;
 use super::model::Origin;
 use super::problem::{Problem, Problems};
@@ -59,6 +60,8 @@ pub struct SourceFile {
     pub name: String,
     /// The text as parsed: without a byte-order mark, and with Windows line endings made `\n`.
     pub text: String,
+    /// How many byte-order marks the file started with beyond the one allowed (they are taken off too).
+    pub extra_marks: usize,
     /// Where lines start and how many characters precede every `CHECKPOINT`th byte, computed on the first
     /// problem: a hostile file with thousands of problems on one line must not cost a scan of that line
     /// for each one.
@@ -107,10 +110,12 @@ impl SourceFile {
     /// saved by Windows editors load, with the same lines and columns as the editor shows.
     pub fn new(name: String, text: String) -> SourceFile {
         let mut text = text;
-        if text.starts_with('\u{FEFF}') {
+        let marks = text.len() - text.trim_start_matches('\u{FEFF}').len();
+        if marks > 0 {
             // In place: a copy of the whole file for three bytes would be a waste.
-            text.drain(..'\u{FEFF}'.len_utf8());
+            text.drain(..marks);
         }
+        let extra_marks = (marks / '\u{FEFF}'.len_utf8()).saturating_sub(1);
         let text = if text.contains("\r\n") {
             text.replace("\r\n", "\n")
         } else {
@@ -119,6 +124,7 @@ impl SourceFile {
         SourceFile {
             name,
             text,
+            extra_marks,
             positions: std::sync::OnceLock::new(),
         }
     }
@@ -173,7 +179,7 @@ pub(crate) fn load_read_knowing(
     on_large_stack(|| load_files(files, problems, known))
 }
 
-fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+pub(crate) fn on_large_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     // Taken by the thread, or by this one if no thread can be had (a failed spawn drops its closure).
     let work = std::sync::Mutex::new(Some(work));
     let run = || work.lock().ok().and_then(|mut w| w.take()).map(|w| w());
@@ -229,14 +235,18 @@ pub(crate) fn load_files(
     let typed = parsed.into_iter().zip(known).map(|(parsed, known)| known.or(parsed));
     let docs = Docs::new(files);
     let mut kb = KnowledgeBase::default();
-    let mut unreadable_ids = HashSet::new();
+    let mut unloaded = Unloaded::default();
     for (index, (file, typed)) in files.iter().zip(typed).enumerate() {
+        if file.extra_marks > 0 {
+            problems.push(file.problem(0, EXTRA_MARKS));
+        }
         match typed {
             Some(records) => kb.append(records, index),
             None => {
                 let doc = parse_document(file, &mut problems);
-                if let Some(doc) = &doc {
-                    read_records(&mut kb, index, file, doc, &mut problems, &mut unreadable_ids);
+                match &doc {
+                    Some(doc) => read_records(&mut kb, index, file, doc, &mut problems, &mut unloaded.records),
+                    None => unloaded.broken.extend(ids_written_in(&file.text).map(|id| (id, index))),
                 }
                 docs.set(index, doc);
             }
@@ -244,17 +254,18 @@ pub(crate) fn load_files(
     }
     progress::begin(Stage::Checking, 0);
     let duplicates = kb.index_ids();
-    problems.extend(validate::validate(&kb, files, &docs, &duplicates, &unreadable_ids));
+    problems.extend(validate::validate(&kb, files, &docs, &duplicates, &unloaded));
     if problems.is_empty() {
         kb.index_links();
         Ok(kb)
     } else {
         // The problems of files that could not be parsed come first: such a file hides all its records,
-        // and the references to them that fail elsewhere are consequences, not causes.
+        // and the references to them that fail elsewhere are consequences, not causes. So do those of a
+        // file that starts with two byte-order marks: the editor that wrote them may have emptied it.
         let broken: HashSet<&str> = files
             .iter()
             .enumerate()
-            .filter(|(index, _)| docs.is_broken(*index))
+            .filter(|(index, file)| docs.is_broken(*index) || file.extra_marks > 0)
             .map(|(_, file)| file.name.as_str())
             .collect();
         let mut sorted = Problems(problems).sorted().0;
@@ -262,6 +273,36 @@ pub(crate) fn load_files(
         Err(Problems(sorted))
     }
 }
+
+/// The records that exist but did not load, so that references to them are not reported as unknown: one
+/// mistake, one report.
+#[derive(Debug, Default)]
+pub(crate) struct Unloaded {
+    /// The ids (in lower case) of records that could not be read, in files that parsed.
+    pub(crate) records: HashSet<String>,
+    /// The ids (in lower case) written in files that did not parse, with the index of their file.
+    pub(crate) broken: HashMap<String, usize>,
+}
+
+/// The ids a file that did not parse writes, found line by line (`id = "..."`), as far as they can be.
+fn ids_written_in(text: &str) -> impl Iterator<Item = String> + '_ {
+    let quote = |c: char| matches!(c, '"' | '\'' | '“' | '”');
+    text.lines().filter_map(move |line| {
+        let rest = line
+            .trim_start()
+            .strip_prefix("id")?
+            .trim_start()
+            .strip_prefix('=')?
+            .trim_start();
+        let inner = rest.strip_prefix(quote)?;
+        let end = inner.find(quote)?;
+        Some(text::lowercase(&inner[..end]).into_owned())
+    })
+}
+
+/// The problem of a file that starts with more than one byte-order mark.
+const EXTRA_MARKS: &str = "the file starts with two byte-order marks (invisible characters an editor adds); \
+     one at most is allowed: `ipec fmt` removes them, or save the file as UTF-8 without a byte-order mark";
 
 /// How far the current load is, for the front ends' progress displays (the explorer's loading screen,
 /// `ipec present`'s line on standard error): a large knowledge base takes seconds to load from its files.
@@ -485,7 +526,8 @@ fn may_start_forbidden(b: u8) -> bool {
     (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7F) | (b == b'\\') | (b == 0xC2) | (b == 0xE2)
 }
 
-/// Whether the text might hold a character that `check_text` refuses, written as such or as an escape.
+/// Whether the text might hold a character that `check_text` refuses, written as such or as an escape, or
+/// a placeholder (`‹title›`), which it reports.
 /// Conservative: a false alarm only sends the file the careful way.
 fn may_hold_forbidden(text: &str) -> bool {
     scan_for_forbidden(text, CLEAN_BLOCK)
@@ -522,9 +564,10 @@ fn scan_for_forbidden(text: &str, block: usize) -> bool {
             0x00..=0x1F | 0x7F => true,
             // U+0080..U+009F, the C1 controls.
             0xC2 => (0x80..=0x9F).contains(&next(1)),
-            // U+202A..U+202E and U+2066..U+2069, the bidirectional overrides and isolates.
+            // U+202A..U+202E and U+2066..U+2069, the bidirectional overrides and isolates; and U+2039 (‹),
+            // which begins a placeholder of `ipec new`, reported by the careful reading.
             0xE2 => {
-                (next(1) == 0x80 && (0xAA..=0xAE).contains(&next(2)))
+                (next(1) == 0x80 && matches!(next(2), 0xAA..=0xAE | 0xB9))
                     || (next(1) == 0x81 && (0xA6..=0xA9).contains(&next(2)))
             }
             _ => false,
@@ -603,6 +646,7 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
                     problems: &mut problems,
                     seen: HashMap::new(),
                     ancestors: Vec::new(),
+                    unread: Vec::new(),
                 };
                 match std::fs::canonicalize(dir) {
                     Ok(root) => {
@@ -639,6 +683,72 @@ pub fn read_files(source: &DataSource) -> (Vec<SourceFile>, Vec<Problem>) {
     (files, problems)
 }
 
+/// The `*.toml` files of a folder that the loader reads, in name order, with a problem for each entry it
+/// skips (for `ipec fmt`, which rewrites what `check` reads).
+pub fn data_files(dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
+    let (mut found, mut problems) = (Vec::new(), Vec::new());
+    let mut walk = Walk {
+        found: &mut found,
+        problems: &mut problems,
+        seen: HashMap::new(),
+        ancestors: Vec::new(),
+        unread: Vec::new(),
+    };
+    match std::fs::canonicalize(dir) {
+        Ok(root) => {
+            walk.seen.insert(root.clone(), dir.to_path_buf());
+            walk.ancestors.push(root);
+            walk.dir(dir, 0);
+        }
+        Err(e) => walk.skipped(dir, format!("cannot read folder: {e}")),
+    }
+    let mut files: Vec<PathBuf> = found.into_iter().map(|(path, _)| path).collect();
+    files.sort();
+    (files, problems)
+}
+
+/// Notes on the files of a folder that are not read, so that none is skipped silently: a name that ends in
+/// `.TOML` (or `.toml` in any other case) is named on its own, with the name to give it; the others together.
+pub fn unread_notes(dir: &Path) -> Vec<String> {
+    let (mut found, mut problems) = (Vec::new(), Vec::new());
+    let mut walk = Walk {
+        found: &mut found,
+        problems: &mut problems,
+        seen: HashMap::new(),
+        ancestors: Vec::new(),
+        unread: Vec::new(),
+    };
+    if let Ok(root) = std::fs::canonicalize(dir) {
+        walk.seen.insert(root.clone(), dir.to_path_buf());
+        walk.ancestors.push(root);
+        walk.dir(dir, 0);
+    }
+    let name = |path: &Path| text::escape(&path.strip_prefix(dir).unwrap_or(path).display().to_string()).into_owned();
+    let (cased, others): (Vec<&PathBuf>, Vec<&PathBuf>) = walk
+        .unread
+        .iter()
+        .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml")));
+    let mut notes: Vec<String> = cased
+        .iter()
+        .map(|path| {
+            let renamed = name(&path.with_extension("toml"));
+            format!(
+                "`{}` is not read: only names ending in `.toml`, in lower case, are; rename it `{renamed}`",
+                name(path)
+            )
+        })
+        .collect();
+    if !others.is_empty() {
+        const SHOWN: usize = 10;
+        let mut listed: Vec<String> = others.iter().take(SHOWN).map(|p| format!("`{}`", name(p))).collect();
+        if others.len() > SHOWN {
+            listed.push(format!("and {} more", others.len() - SHOWN));
+        }
+        notes.push(format!("not read (only `.toml` files are): {}", listed.join(", ")));
+    }
+    notes
+}
+
 /// The key of every file of a folder, in the loader's order, each file read and hashed on its own (on
 /// every core) and its text dropped; `None` if any entry of the folder has a problem, which the loader
 /// will report.
@@ -656,6 +766,7 @@ pub(crate) fn fingerprint(source: &DataSource, key: impl Fn(&str, &str) -> u128 
         problems: &mut problems,
         seen: HashMap::new(),
         ancestors: Vec::new(),
+        unread: Vec::new(),
     };
     progress::begin(Stage::FindingFiles, 0);
     let root = std::fs::canonicalize(dir).ok()?;
@@ -706,6 +817,8 @@ struct Walk<'a> {
     seen: HashMap<PathBuf, PathBuf>,
     /// The real paths of the folders being read, outermost first.
     ancestors: Vec<PathBuf>,
+    /// The files that are not read: not hidden, and not ending in `.toml`.
+    unread: Vec<PathBuf>,
 }
 
 impl Walk<'_> {
@@ -754,6 +867,8 @@ impl Walk<'_> {
                 self.subdir(&path, depth + 1);
             } else if is_toml {
                 self.found.push((path, meta));
+            } else {
+                self.unread.push(path);
             }
         }
     }
@@ -830,20 +945,44 @@ fn parse_document<'a>(file: &'a SourceFile, problems: &mut Vec<Problem>) -> Opti
         check_text(file, doc.get_ref(), problems);
         return Some(doc);
     }
-    for error in errors.iter().take(MAX_SYNTAX_ERRORS) {
-        let offset = error.span().map_or(0, |s| s.start);
-        problems.push(file.problem(offset, toml_message(error.message())));
-    }
-    if errors.len() > MAX_SYNTAX_ERRORS {
-        let more = errors.len() - MAX_SYNTAX_ERRORS;
-        problems.push(Problem::new(
-            &file.name,
-            0,
-            0,
-            format!("{more} more TOML syntax errors not shown"),
-        ));
-    }
+    report_syntax_errors(file, &errors, problems);
     None
+}
+
+/// A file's syntax errors, in the keeper's words: one per line (the parser's later errors on a line are
+/// consequences of its first), and a message said again on later lines (every `[[achievement]]` after a
+/// header with a bracket missing) said once, with how many more lines it applies to.
+fn report_syntax_errors(file: &SourceFile, errors: &[toml::de::Error], problems: &mut Vec<Problem>) {
+    let mut lines = HashSet::new();
+    // (offset, message, later lines with the same message)
+    let mut shown: Vec<(usize, String, usize)> = Vec::new();
+    let mut not_shown = 0;
+    for error in errors {
+        let offset = error.span().map_or(0, |s| s.start);
+        if !lines.insert(file.position(offset).0) {
+            continue;
+        }
+        let message = advice::syntax_error(&file.text, offset, error.message());
+        if let Some((_, _, again)) = shown.iter_mut().find(|(_, m, _)| *m == message) {
+            *again += 1;
+        } else if shown.len() < MAX_SYNTAX_ERRORS {
+            shown.push((offset, message, 0));
+        } else {
+            not_shown += 1;
+        }
+    }
+    for (offset, message, again) in shown {
+        let message = match again {
+            0 => message,
+            1 => format!("{message} (and 1 more line below)"),
+            n => format!("{message} (and {n} more lines below)"),
+        };
+        problems.push(file.problem(offset, message));
+    }
+    if not_shown > 0 {
+        let message = format!("{not_shown} more TOML syntax errors not shown");
+        problems.push(Problem::new(&file.name, 0, 0, message));
+    }
 }
 
 /// Every string in the file, keys included, is refused if it holds control characters or escape
@@ -878,6 +1017,15 @@ fn check_text(file: &SourceFile, table: &DeTable<'_>, problems: &mut Vec<Problem
 /// a record is refused before it is deserialized, whose recursion (and a copy's) a deep one would overflow.
 const MAX_NESTING: usize = 32;
 
+/// Whether a text's values nest deeper than any record takes (`MAX_NESTING`); false if it does not parse.
+/// Runs on the caller's stack, which must be as large as `load`'s.
+pub(crate) fn nests_too_deep(text: &str) -> bool {
+    let (doc, _) = DeTable::parse_recoverable(text);
+    let deep = doc.get_ref().iter().any(|(_, value)| too_deep(value).is_some());
+    drop(doc);
+    deep
+}
+
 /// Where a value first nests deeper than `MAX_NESTING`, found without recursion.
 fn too_deep(value: &Spanned<DeValue<'_>>) -> Option<Range<usize>> {
     let mut stack = vec![(value, 0)];
@@ -895,6 +1043,10 @@ fn too_deep(value: &Spanned<DeValue<'_>>) -> Option<Range<usize>> {
 }
 
 fn check_string(file: &SourceFile, s: &str, span: Range<usize>, problems: &mut Vec<Problem>) {
+    if text::is_placeholder(s) {
+        let message = format!("fill in `{s}`: a placeholder of `ipec new`, still to be written");
+        problems.push(file.problem(span.start, message));
+    }
     if let Some(c) = s.chars().find(|&c| text::is_forbidden(c)) {
         problems.push(file.problem(
             span.start,
@@ -955,8 +1107,14 @@ fn read_records(
             let result = kb.load_item(kind, item, origin);
             if let Err(error) = result {
                 unreadable_ids.extend(id.map(str::to_lowercase));
+                // A placeholder where a number or a fixed value goes is reported as one (`check_text`).
+                let at = error.span().and_then(|span| file.text.get(span));
+                if at.is_some_and(|raw| text::is_placeholder(raw.trim_matches('"'))) {
+                    continue;
+                }
                 let offset = error.span().unwrap_or_else(|| item.span()).start;
-                let message = format!("{}: {}", what(), toml_message(error.message()));
+                let advice = advice::record_error(kind.key(), item, &file.text, error.message(), error.span());
+                let message = format!("{}: {advice}", what());
                 problems.push(file.problem(offset, message));
             }
         }
@@ -975,44 +1133,9 @@ pub(super) fn push<T: super::parts::Stored>(
     Ok(())
 }
 
-/// Makes serde's and toml's messages read as advice: one line, and a suggestion for a misspelt field or
-/// value ("unknown field `sumary`, expected one of ..." gains "did you mean `summary`?").
-fn toml_message(message: &str) -> String {
-    let message = message.trim().replace('\n', " ");
-    let unknown = ["unknown field `", "unknown variant `"]
-        .into_iter()
-        .find(|p| message.starts_with(p));
-    let (Some(prefix), Some(expected_at)) = (unknown, message.find("expected one of ")) else {
-        return message;
-    };
-    let wrong = message[prefix.len()..].split('`').next().unwrap_or_default();
-    let expected: Vec<String> = message[expected_at..]
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(String::from)
-        .collect();
-    let hint = text::closest(wrong, expected.iter().map(|e| (e.clone(), e.clone())), 1);
-    match hint.first() {
-        Some(best) => format!("{message}; did you mean `{best}`?"),
-        None => message,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unknown_field_messages_suggest_the_closest_field() {
-        let m = toml_message("unknown field `sumary`, expected one of `id`, `title`, `summary`");
-        assert!(m.ends_with("did you mean `summary`?"), "{m}");
-    }
-
-    #[test]
-    fn other_messages_pass_through_on_one_line() {
-        assert_eq!(toml_message("missing field `id`\n"), "missing field `id`");
-    }
 
     proptest::proptest! {
         /// Skipping clean blocks finds exactly what the byte-by-byte scan finds, wherever the escapes,

@@ -2,7 +2,9 @@
 //! satisfy (`validate`), and the resolved, cross-linked view of one record that every front end shows
 //! (`document`).
 
+mod advice;
 pub mod dates;
+pub mod format;
 pub(crate) mod kind;
 pub mod links;
 pub mod load;
@@ -10,6 +12,8 @@ pub mod model;
 mod parts;
 pub mod problem;
 pub mod resolve;
+pub mod scaffold;
+pub mod schema;
 mod spelling;
 pub(crate) mod store;
 pub mod text;

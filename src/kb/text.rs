@@ -225,6 +225,11 @@ pub fn cut(text: &str, width: usize) -> String {
     out
 }
 
+/// Whether a value is a placeholder of `ipec new` (`‹title›`), which the keeper must replace.
+pub fn is_placeholder(value: &str) -> bool {
+    value.starts_with('‹') && value.ends_with('›')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::dates::{parse_period, Date};
-use super::load::{Docs, SourceFile};
+use super::load::{Docs, SourceFile, Unloaded};
 use super::model::{CONVENTION_SUBJECTS, FIGURE_TOPICS, PARTNERSHIP_KINDS, RESOURCE_KINDS, SOURCE_KINDS};
 use super::problem::Problem;
 use super::spelling::{self, CountryNames};
@@ -22,7 +22,7 @@ pub(crate) fn validate(
     files: &[SourceFile],
     docs: &Docs<'_>,
     duplicates: &[(RecordRef, RecordRef)],
-    unreadable_ids: &HashSet<String>,
+    unloaded: &Unloaded,
 ) -> Vec<Problem> {
     let mut check = Checker {
         kb,
@@ -32,7 +32,7 @@ pub(crate) fn validate(
         suggestions: Suggestions::new(kb),
     };
     check.unique_ids(duplicates);
-    check.references(unreadable_ids);
+    check.references(unloaded);
     for r in kb.all_refs() {
         check.record(r);
     }
@@ -73,6 +73,8 @@ enum ReferenceIssue {
     OfKind(Kind),
     /// No record has this id (nor had one that failed to load).
     Unknown,
+    /// The id is written in this file, which did not parse: the reference cannot be checked.
+    InBrokenFile(usize),
 }
 
 /// The references of a record that are wrong, in the order they are written; nothing is allocated for
@@ -80,18 +82,23 @@ enum ReferenceIssue {
 fn reference_issues<'a>(
     kb: &'a KnowledgeBase,
     r: RecordRef,
-    unreadable_ids: &HashSet<String>,
+    unloaded: &Unloaded,
 ) -> Vec<(Reference<'a>, ReferenceIssue)> {
     // Per field: an event may name a country both where it took place and among those it is about.
     let mut listed: foldhash::HashSet<(&str, Option<Kind>, Cow<'a, str>)> = foldhash::HashSetExt::new();
-    // A tour may show one record in several steps; a list may not name one twice.
-    let may_repeat = |k: Option<Kind>| matches!(k, None | Some(Kind::Source)) || r.kind == Kind::Tour;
+    // A tour may show one record in several steps, and a figure's rows may all be about one country (by
+    // sex, by sector: `--country` finds the figure through them); a list may not name one record twice.
+    let may_repeat =
+        |k: Option<Kind>| matches!(k, None | Some(Kind::Source)) || matches!(r.kind, Kind::Tour | Kind::Figure);
     let mut issues = Vec::new();
     for reference in kb.record(r).references() {
         let field = match reference.path.first() {
             Some(Seg::Key(field)) => *field,
             _ => "",
         };
+        if text::is_placeholder(reference.id) {
+            continue; // reported as a placeholder to fill in
+        }
         let key = text::lowercase(reference.id);
         let issue = if !listed.insert((field, reference.kind, key.clone())) && !may_repeat(reference.kind) {
             Some(ReferenceIssue::ListedTwice)
@@ -99,9 +106,12 @@ fn reference_issues<'a>(
             match kb.find(reference.id).map(|found| found.kind) {
                 Some(kind) if reference.kind.is_none_or(|k| k == kind) => None,
                 // A record that failed to load still exists as far as references go: one mistake, one report.
-                _ if unreadable_ids.contains(key.as_ref()) => None,
+                _ if unloaded.records.contains(key.as_ref()) => None,
                 Some(kind) => Some(ReferenceIssue::OfKind(kind)),
-                None => Some(ReferenceIssue::Unknown),
+                None => match unloaded.broken.get(key.as_ref()) {
+                    Some(&file) => Some(ReferenceIssue::InBrokenFile(file)),
+                    None => Some(ReferenceIssue::Unknown),
+                },
             }
         };
         issues.extend(issue.map(|issue| (reference, issue)));
@@ -249,6 +259,9 @@ impl Checker<'_, '_> {
     fn unique_ids(&mut self, duplicates: &[(RecordRef, RecordRef)]) {
         for r in self.kb.all_refs() {
             let id = self.kb.id(r);
+            if text::is_placeholder(id) {
+                continue; // reported as a placeholder to fill in
+            }
             if id.trim().is_empty() {
                 self.report(r, &[Seg::Key("id")], "id is empty".into());
             } else if id.chars().any(char::is_whitespace) {
@@ -282,13 +295,15 @@ impl Checker<'_, '_> {
 
     /// Every reference that is listed twice, names no record, or names one of the wrong kind. Found on
     /// every core (at 100,000 results this rule was a third of a check), reported here in order.
-    fn references(&mut self, unreadable_ids: &HashSet<String>) {
+    fn references(&mut self, unloaded: &Unloaded) {
         let kb = self.kb;
         let found = kb.on_every_core(|r| {
-            reference_issues(kb, r, unreadable_ids)
+            reference_issues(kb, r, unloaded)
                 .into_iter()
                 .map(move |(reference, issue)| (r, reference, issue))
         });
+        // (referring file, file that did not parse): said once, at the first such reference.
+        let mut not_checked = HashSet::new();
         for (r, reference, issue) in found {
             let expected = reference.kind.map_or("record", |k| k.key());
             let message = match issue {
@@ -299,6 +314,15 @@ impl Checker<'_, '_> {
                 ReferenceIssue::Unknown => {
                     let hint = self.suggestions.hint(reference.kind, reference.id);
                     format!("unknown {expected} `{}`{hint}", reference.id)
+                }
+                ReferenceIssue::InBrokenFile(broken) => {
+                    let from = kb.record(r).origin().file;
+                    if not_checked.insert((from, broken)) {
+                        let offset = self.span(r, &reference.path).start;
+                        let message = not_checked_message(&self.files[from].name, &self.files[broken].name);
+                        self.problems.push(self.files[from].problem(offset, message));
+                    }
+                    continue;
                 }
             };
             self.report(r, &reference.path, message);
@@ -601,7 +625,7 @@ impl Checker<'_, '_> {
     /// Reports a value that is not one of the set `data/README.md` documents for its field, with the
     /// closest one.
     fn one_of(&mut self, r: RecordRef, field: &'static str, value: &str, allowed: &[&str]) {
-        if allowed.contains(&value) {
+        if allowed.contains(&value) || text::is_placeholder(value) {
             return;
         }
         let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
@@ -650,10 +674,16 @@ impl Checker<'_, '_> {
     }
 
     fn date(&mut self, r: RecordRef, path: &[Seg], value: &str) -> Option<Date> {
+        if text::is_placeholder(value) {
+            return None;
+        }
         Date::parse(value).map_err(|message| self.report(r, path, message)).ok()
     }
 
     fn period(&mut self, r: RecordRef, value: &str) {
+        if text::is_placeholder(value) {
+            return;
+        }
         if let Err(message) = parse_period(value) {
             self.report(r, &[Seg::Key("period")], message);
         }
@@ -668,6 +698,23 @@ impl Checker<'_, '_> {
             );
         }
     }
+}
+
+/// "not checked: `tours/x.toml` refers to records in `achievements/y.toml`, which did not load", the two
+/// files named from the folder they share.
+fn not_checked_message(from: &str, broken: &str) -> String {
+    let shared = from
+        .char_indices()
+        .zip(broken.chars())
+        .take_while(|((_, a), b)| a == b)
+        .filter(|((_, a), _)| *a == '/' || *a == std::path::MAIN_SEPARATOR)
+        .last()
+        .map_or(0, |((i, _), _)| i + 1);
+    format!(
+        "not checked: `{}` refers to records in `{}`, which did not load; fix that file first",
+        &from[shared..],
+        &broken[shared..]
+    )
 }
 
 /// Lowercase letters and digits, in words joined by single hyphens: `gha-fishing-2023`.
