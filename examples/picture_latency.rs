@@ -8,9 +8,8 @@
 use std::time::{Duration, Instant};
 
 use ipec::app::present::SlideBody;
-use ipec::document::scene::{chart, map, matrix, render, timeline, Palette};
+use ipec::document::scene::{render, visual_svg, Palette};
 use ipec::document::slides::slides;
-use ipec::document::{Block, Extent};
 use ipec::kb::{Kind, KnowledgeBase};
 use ratatui::layout::Rect;
 
@@ -54,25 +53,5 @@ fn ms(sorted: &[Duration], pct: usize) -> f64 {
 }
 
 fn picture(kb: &KnowledgeBase, body: &SlideBody, w: f64, h: f64) -> Option<String> {
-    let palette = Palette::PROJECTOR;
-    Some(match body {
-        SlideBody::Map { region, country, named } => {
-            let region = region.or_else(|| country.map(|c| kb.countries[c.index].region));
-            map::map_svg(kb, region, named, w, h, palette).finish()
-        }
-        SlideBody::Chart(r) => {
-            let chart = kb
-                .document_with(*r, Extent::SCREEN)
-                .blocks
-                .into_iter()
-                .find_map(|b| match b {
-                    Block::Chart { chart } => Some(chart),
-                    _ => None,
-                })?;
-            chart::chart_svg(&chart, w, h, palette).finish()
-        }
-        SlideBody::Timeline { from, to } => timeline::timeline_svg(kb, *from, *to, w, h, palette).finish(),
-        SlideBody::Matrix => matrix::matrix_svg(kb, w, h, palette).finish(),
-        SlideBody::Record(_) => return None,
-    })
+    visual_svg(kb, body, w, h, Palette::PROJECTOR).map(|svg| svg.finish())
 }

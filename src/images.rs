@@ -8,8 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::app::present::{Screen, SlideBody};
 use crate::app::App;
-use crate::document::scene::{chart, map, matrix, render, timeline, Palette};
-use crate::document::{Block, Extent};
+use crate::document::scene::{render, visual_svg, Palette};
 use crate::graphics::{self, Graphics, Protocol};
 
 /// What is on the screen now, to redraw or clear it only when it changes.
@@ -125,30 +124,13 @@ fn wanted(app: &App, area: Rect, palette: Palette) -> Option<Wanted> {
     if rect.width < 20 || rect.height < 6 {
         return None;
     }
+    if matches!(slide.body, SlideBody::Record(_)) {
+        return None;
+    }
     let kb = std::sync::Arc::clone(&app.kb);
     let body = slide.body.clone();
     let key = format!("{}:{}:{:?}:{rect:?}", show.id, show.current(), body);
-    let svg: Box<dyn Fn(f64, f64) -> Option<String>> = match body {
-        SlideBody::Map { region, country, named } => Box::new(move |w, h| {
-            let region = region.or_else(|| country.map(|c| kb.countries[c.index].region));
-            Some(map::map_svg(&kb, region, &named, w, h, palette).finish())
-        }),
-        SlideBody::Chart(r) => Box::new(move |w, h| {
-            let chart = kb
-                .document_with(r, Extent::SCREEN)
-                .blocks
-                .into_iter()
-                .find_map(|b| match b {
-                    Block::Chart { chart } => Some(chart),
-                    _ => None,
-                })?;
-            Some(chart::chart_svg(&chart, w, h, palette).finish())
-        }),
-        SlideBody::Timeline { from, to } => {
-            Box::new(move |w, h| Some(timeline::timeline_svg(&kb, from, to, w, h, palette).finish()))
-        }
-        SlideBody::Matrix => Box::new(move |w, h| Some(matrix::matrix_svg(&kb, w, h, palette).finish())),
-        SlideBody::Record(_) => return None,
-    };
+    let svg: Box<dyn Fn(f64, f64) -> Option<String>> =
+        Box::new(move |w, h| visual_svg(&kb, &body, w, h, palette).map(|svg| svg.finish()));
     Some(Wanted { key, rect, svg })
 }

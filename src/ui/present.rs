@@ -14,7 +14,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::present::{Screen, Show, Slide, SlideBody};
 use crate::app::App;
-use crate::document::{self, format, Block as DocBlock, Chart, Document, Extent, Stat};
+use crate::document::slides::{self, Shows};
+use crate::document::{self, format, Chart, Stat};
 use crate::kb::{KnowledgeBase, RecordRef};
 use crate::ui::{truncate, Theme};
 
@@ -218,8 +219,7 @@ fn body_of(frame: &mut Frame, kb: &KnowledgeBase, app: &App, slide: &Slide, them
     match &slide.body {
         SlideBody::Record(r) => record(frame, kb, *r, theme, area),
         SlideBody::Chart(r) => {
-            let doc = kb.document_with(*r, Extent::SCREEN);
-            if let Some(chart) = chart_of(&doc) {
+            if let Some(chart) = slides::chart_of(kb, *r) {
                 bar_chart(frame, &chart, theme, area);
             }
         }
@@ -232,65 +232,46 @@ fn body_of(frame: &mut Frame, kb: &KnowledgeBase, app: &App, slide: &Slide, them
     }
 }
 
-fn chart_of(doc: &Document) -> Option<Chart> {
-    doc.blocks.iter().find_map(|b| match b {
-        DocBlock::Chart { chart } => Some(chart.clone()),
-        _ => None,
-    })
-}
-
-/// A record: its headline figure big and the next beside it, or its chart, or its title and the first
-/// sentence or two of its summary. Never its keepers' note.
+/// A record, as `slides::record_shows` says: its headline figure big and the next under it, or its
+/// chart, or its title and the first sentence or two of its summary. Never its keepers' note.
 fn record(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, area: Rect) {
     // Built on every frame: cut to what a screen shows, or a country of 100,000 results costs a tenth of
     // a second each time.
-    let doc = kb.document_with(r, Extent::SCREEN);
-    let stats: Vec<&Stat> = doc
-        .blocks
+    match slides::record_shows(kb, r) {
+        Shows::Numbers(stats) => numbers(frame, &stats, theme, area),
+        Shows::Chart(chart) => bar_chart(frame, &chart, theme, area),
+        Shows::Quote { title, said } => quote(frame, &title, &said, theme, area),
+    }
+}
+
+/// The first number big, the others under it.
+fn numbers(frame: &mut Frame, stats: &[Stat], theme: &Theme, area: Rect) {
+    let Some(first) = stats.first() else { return };
+    // On a tall screen the figure sits a little lower than the top, nearer the eye.
+    let pad = area.height.saturating_sub(24) / 4;
+    let mut rest = Rect::new(area.x, area.y + pad, area.width, area.height - pad);
+    let used = big_figure(frame, first, theme, rest);
+    rest.y += used;
+    rest.height = rest.height.saturating_sub(used);
+    let others: Vec<Line> = stats
         .iter()
-        .find_map(|b| match b {
-            DocBlock::Figures { figures, .. } => Some(figures.iter().collect()),
-            _ => None,
+        .skip(1)
+        .take(usize::from(rest.height))
+        .map(|s| {
+            let text = truncate(
+                &format!("{} {}", s.value, format::unit_then_label(&s.unit, &s.label)),
+                usize::from(rest.width),
+            );
+            Line::styled(text, theme.figure_label).alignment(Alignment::Center)
         })
-        .unwrap_or_default();
-    if let Some(first) = stats.first() {
-        // On a tall screen the figure sits a little lower than the top, nearer the eye.
-        let pad = area.height.saturating_sub(24) / 4;
-        let mut rest = Rect::new(area.x, area.y + pad, area.width, area.height - pad);
-        let used = big_figure(frame, first, theme, rest);
-        rest.y += used;
-        rest.height = rest.height.saturating_sub(used);
-        let others: Vec<Line> = stats
-            .iter()
-            .skip(1)
-            .take(usize::from(rest.height).min(3))
-            .map(|s| {
-                let text = truncate(
-                    &format!("{} {}", s.value, format::unit_then_label(&s.unit, &s.label)),
-                    usize::from(rest.width),
-                );
-                Line::styled(text, theme.figure_label).alignment(Alignment::Center)
-            })
-            .collect();
-        frame.render_widget(Paragraph::new(others), rest);
-        return;
-    }
-    if let Some(chart) = chart_of(&doc) {
-        bar_chart(frame, &chart, theme, area);
-        return;
-    }
-    quote(frame, kb, r, theme, area);
+        .collect();
+    frame.render_widget(Paragraph::new(others), rest);
 }
 
 /// A record without a number: its title, and the first sentence or two of what it says.
-fn quote(frame: &mut Frame, kb: &KnowledgeBase, r: RecordRef, theme: &Theme, area: Rect) {
+fn quote(frame: &mut Frame, title: &str, said: &str, theme: &Theme, area: Rect) {
     let width = usize::from(area.width.min(TEXT_WIDTH));
-    let said = match kb.record(r) {
-        // A figure's body is its note, for keepers only.
-        crate::kb::Record::Figure(_) | crate::kb::Record::Country(_) => String::new(),
-        record => format::first_sentences(record.body(), 220),
-    };
-    let mut lines: Vec<Line> = format::wrap_at_most(kb.title(r), width, 2)
+    let mut lines: Vec<Line> = format::wrap_at_most(title, width, 2)
         .into_iter()
         .map(|l| Line::styled(l, theme.subtitle).alignment(Alignment::Center))
         .collect();
@@ -428,14 +409,7 @@ fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     use crate::app::matrix::Axis;
     let m = &app.matrix;
     let kb = &app.kb;
-    let name = |axis: &Axis, of_rows: bool| match (axis, of_rows) {
-        (Axis::Is(n), true) => kb.priorities.get(*n).map_or(String::new(), |x| x.title.clone()),
-        (Axis::Is(n), false) => kb.areas.get(*n).map_or(String::new(), |x| x.title.clone()),
-        (Axis::None, true) => "No priority given".into(),
-        (Axis::None, false) => "No area given".into(),
-        (Axis::All, true) => "All priorities".into(),
-        (Axis::All, false) => "All areas".into(),
-    };
+    let name = |axis: &Axis, of_rows: bool| crate::document::scene::matrix::axis_name(kb, axis, of_rows);
     let ncols = m.cols.len() as u16;
     let label_w = (area.width / 4).clamp(12, 34);
     let col_w = (area.width.saturating_sub(label_w) / ncols.max(1)).clamp(5, 18);

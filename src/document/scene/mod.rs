@@ -53,3 +53,27 @@ impl Palette {
         shades: ["#87afd7", "#5f87ff", "#ffd75f"],
     };
 }
+
+/// The picture of a slide's visual that is a picture of its own (the map, a chart, the timeline, the
+/// matrix), `width` × `height`; a record's number or quotation is drawn with the slide's text instead.
+/// The one place that says which scene draws which visual, for the slides' PDF, the terminal's images
+/// and the benchmarks alike.
+pub fn visual_svg(
+    kb: &crate::kb::KnowledgeBase,
+    body: &crate::document::slides::SlideBody,
+    width: f64,
+    height: f64,
+    palette: Palette,
+) -> Option<svg::Svg> {
+    use crate::document::slides::{chart_of, SlideBody};
+    Some(match body {
+        SlideBody::Map { region, country, named } => {
+            let region = region.or_else(|| country.map(|c| kb.countries[c.index].region));
+            map::map_svg(kb, region, named, width, height, palette)
+        }
+        SlideBody::Chart(r) => chart::chart_svg(&chart_of(kb, *r)?, width, height, palette),
+        SlideBody::Timeline { from, to } => timeline::timeline_svg(kb, *from, *to, width, height, palette),
+        SlideBody::Matrix => matrix::matrix_svg(kb, width, height, palette),
+        SlideBody::Record(_) => return None,
+    })
+}

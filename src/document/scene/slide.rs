@@ -3,10 +3,10 @@
 
 use super::fonts;
 use super::svg::{Anchor, Svg, TextStyle};
-use super::{chart::chart_svg, map::map_svg, matrix::matrix_svg, timeline::timeline_svg, Palette};
-use crate::document::slides::{Slide, SlideBody};
-use crate::document::{format, Block, Extent, Stat};
-use crate::kb::{KnowledgeBase, Record, RecordRef};
+use super::{chart::chart_svg, Palette};
+use crate::document::slides::{record_shows, Shows, Slide, SlideBody};
+use crate::document::{format, Stat};
+use crate::kb::{KnowledgeBase, RecordRef};
 
 pub const WIDTH: f64 = 1600.0;
 pub const HEIGHT: f64 = 900.0;
@@ -85,103 +85,85 @@ pub fn slide_svg(kb: &KnowledgeBase, show: &str, slide: &Slide, corner: &str, pa
 fn draw_visual(svg: &mut Svg, kb: &KnowledgeBase, slide: &Slide, (x, y, w, h): (f64, f64, f64, f64), palette: Palette) {
     let inner = match &slide.body {
         SlideBody::Record(r) => return record(svg, kb, *r, (x, y, w, h), palette),
-        SlideBody::Chart(r) => match chart_of(kb, *r) {
-            Some(chart) => chart_svg(&chart, w.min(1300.0), h, palette),
-            None => return,
-        },
-        SlideBody::Map { region, country, named } => {
-            let region = region.or_else(|| country.map(|c| kb.countries[c.index].region));
-            map_svg(kb, region, named, w, h, palette)
-        }
-        SlideBody::Timeline { from, to } => timeline_svg(kb, *from, *to, w, h, palette),
-        SlideBody::Matrix => matrix_svg(kb, w.min(1300.0), h, palette),
+        // Charts and the matrix read best no wider than a projector's central field.
+        body @ (SlideBody::Chart(_) | SlideBody::Matrix) => super::visual_svg(kb, body, w.min(1300.0), h, palette),
+        body @ (SlideBody::Map { .. } | SlideBody::Timeline { .. }) => super::visual_svg(kb, body, w, h, palette),
     };
-    svg.embed(x + (w - inner.width) / 2.0, y, &inner);
+    if let Some(inner) = inner {
+        svg.embed(x + (w - inner.width) / 2.0, y, &inner);
+    }
 }
 
-fn chart_of(kb: &KnowledgeBase, r: RecordRef) -> Option<crate::document::Chart> {
-    kb.document_with(r, Extent::SCREEN)
-        .blocks
-        .into_iter()
-        .find_map(|b| match b {
-            Block::Chart { chart } => Some(chart),
-            _ => None,
-        })
-}
-
-/// A record: its headline number big with its label, or its chart, or its title and first sentences.
+/// A record, as `slides::record_shows` says: its headline number big with its label, or its chart, or
+/// its title and first sentences.
 fn record(svg: &mut Svg, kb: &KnowledgeBase, r: RecordRef, (x, y, w, h): (f64, f64, f64, f64), palette: Palette) {
-    let doc = kb.document_with(r, Extent::SCREEN);
-    let stats: Vec<Stat> = doc
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Figures { figures, .. } => Some(figures.clone()),
-            _ => None,
-        })
-        .unwrap_or_default();
+    match record_shows(kb, r) {
+        Shows::Numbers(stats) => numbers(svg, &stats, (x, y, w, h), palette),
+        Shows::Chart(chart) => {
+            let inner = chart_svg(&chart, w.min(1300.0), h, palette);
+            svg.embed(x + (w - inner.width) / 2.0, y, &inner);
+        }
+        Shows::Quote { title, said } => quote(svg, &title, &said, (x + w / 2.0, y, w), palette),
+    }
+}
+
+/// The first number big, its label under it, the next two smaller.
+fn numbers(svg: &mut Svg, stats: &[Stat], (x, y, w, h): (f64, f64, f64, f64), palette: Palette) {
+    let Some(first) = stats.first() else { return };
     let centre = x + w / 2.0;
-    if let Some(first) = stats.first() {
-        let (big, unit) = crate::document::big_words(first);
-        let fits = w * 0.95 / fonts::width(&big, 1.0, true).max(0.1);
-        let size = (h * 0.45).min(150.0).min(fits);
-        let top = y + size;
+    let (big, unit) = crate::document::big_words(first);
+    let fits = w * 0.95 / fonts::width(&big, 1.0, true).max(0.1);
+    let size = (h * 0.45).min(150.0).min(fits);
+    let top = y + size;
+    svg.text(
+        centre,
+        top,
+        &big,
+        TextStyle {
+            size,
+            fill: palette.accent,
+            bold: true,
+            anchor: Anchor::Middle,
+        },
+    );
+    let label = format::unit_then_label(&unit, &first.label);
+    let mut ly = top + 50.0;
+    for line in fonts::wrap_at_most(&label, 30.0, false, w, 2) {
         svg.text(
             centre,
-            top,
-            &big,
+            ly,
+            &line,
             TextStyle {
-                size,
-                fill: palette.accent,
-                bold: true,
+                size: 30.0,
+                fill: palette.text,
+                bold: false,
                 anchor: Anchor::Middle,
             },
         );
-        let label = format::unit_then_label(&unit, &first.label);
-        let mut ly = top + 50.0;
-        for line in fonts::wrap_at_most(&label, 30.0, false, w, 2) {
-            svg.text(
-                centre,
-                ly,
-                &line,
-                TextStyle {
-                    size: 30.0,
-                    fill: palette.text,
-                    bold: false,
-                    anchor: Anchor::Middle,
-                },
-            );
-            ly += 40.0;
-        }
-        for s in stats.iter().skip(1).take(2) {
-            let text = format!("{} {}", s.value, format::unit_then_label(&s.unit, &s.label));
-            let line = fonts::wrap_at_most(&text, 24.0, false, w, 1).join("");
-            svg.text(
-                centre,
-                ly + 10.0,
-                &line,
-                TextStyle {
-                    size: 24.0,
-                    fill: palette.dim,
-                    bold: false,
-                    anchor: Anchor::Middle,
-                },
-            );
-            ly += 34.0;
-        }
-        return;
+        ly += 40.0;
     }
-    if let Some(chart) = chart_of(kb, r) {
-        let inner = chart_svg(&chart, w.min(1300.0), h, palette);
-        svg.embed(x + (w - inner.width) / 2.0, y, &inner);
-        return;
+    for s in stats.iter().skip(1).take(2) {
+        let text = format!("{} {}", s.value, format::unit_then_label(&s.unit, &s.label));
+        let line = fonts::wrap_at_most(&text, 24.0, false, w, 1).join("");
+        svg.text(
+            centre,
+            ly + 10.0,
+            &line,
+            TextStyle {
+                size: 24.0,
+                fill: palette.dim,
+                bold: false,
+                anchor: Anchor::Middle,
+            },
+        );
+        ly += 34.0;
     }
-    let said = match kb.record(r) {
-        Record::Figure(_) | Record::Country(_) => String::new(),
-        record => format::first_sentences(record.body(), 220),
-    };
+}
+
+/// A record's title and, quoted, the first sentence or two of what it says; `x` is the centre.
+fn quote(svg: &mut Svg, title: &str, said: &str, (centre, y, w): (f64, f64, f64), palette: Palette) {
     let mut ly = y + 60.0;
-    for line in fonts::wrap_at_most(kb.title(r), 34.0, true, w, 2) {
+    for line in fonts::wrap_at_most(title, 34.0, true, w, 2) {
         svg.text(
             centre,
             ly,
