@@ -57,6 +57,26 @@ pub fn land(lon: [f64; 2], lat: [f64; 2], dots_w: usize, dots_h: usize) -> Vec<V
 /// The country number under each dot of a `dots_w` × `dots_h` grid covering `lon` × `lat`: row by
 /// row, each ring's crossings with the row's middle line, filled between pairs (even-odd).
 pub fn shapes(lon: [f64; 2], lat: [f64; 2], dots_w: usize, dots_h: usize) -> Vec<Vec<Option<u16>>> {
+    // The explorer redraws five times a second; the map only changes when its view or size does, and
+    // filling every ring's rows takes milliseconds: the last grid is kept, per thread.
+    type Last = Option<(([u64; 4], usize, usize), Vec<Vec<Option<u16>>>)>;
+    thread_local! {
+        static LAST: std::cell::RefCell<Last> = const { std::cell::RefCell::new(None) };
+    }
+    let key = (
+        [lon[0].to_bits(), lon[1].to_bits(), lat[0].to_bits(), lat[1].to_bits()],
+        dots_w,
+        dots_h,
+    );
+    if let Some(grid) = LAST.with(|l| l.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, g)| g.clone())) {
+        return grid;
+    }
+    let grid = fill_shapes(lon, lat, dots_w, dots_h);
+    LAST.with(|l| *l.borrow_mut() = Some((key, grid.clone())));
+    grid
+}
+
+fn fill_shapes(lon: [f64; 2], lat: [f64; 2], dots_w: usize, dots_h: usize) -> Vec<Vec<Option<u16>>> {
     let mut grid = vec![vec![None; dots_w]; dots_h];
     let per_x = (lon[1] - lon[0]) / dots_w.max(1) as f64;
     let per_y = (lat[1] - lat[0]) / dots_h.max(1) as f64;
