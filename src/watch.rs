@@ -286,8 +286,33 @@ pub fn clock(time: SystemTime) -> String {
             return format!("{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
         }
     }
+    #[cfg(windows)]
+    if let Some(local) = windows_local_clock(secs) {
+        return local;
+    }
     let day = secs % 86_400;
     format!("{:02}:{:02}:{:02} UTC", day / 3600, day % 3600 / 60, day % 60)
+}
+
+/// `HH:MM:SS` in the local time zone, through Windows' own conversion (daylight saving included).
+#[cfg(windows)]
+fn windows_local_clock(secs: u64) -> Option<String> {
+    use windows_sys::Win32::Foundation::{FILETIME, SYSTEMTIME};
+    use windows_sys::Win32::System::Time::{FileTimeToSystemTime, SystemTimeToTzSpecificLocalTime};
+    // FILETIME counts 100 ns from 1601-01-01, 11,644,473,600 s before the Unix epoch.
+    let ticks = (secs + 11_644_473_600) * 10_000_000;
+    let file = FILETIME {
+        dwLowDateTime: ticks as u32,
+        dwHighDateTime: (ticks >> 32) as u32,
+    };
+    // SAFETY: SYSTEMTIME is plain integers, valid when zeroed.
+    let (mut utc, mut local): (SYSTEMTIME, SYSTEMTIME) = unsafe { std::mem::zeroed() };
+    // SAFETY: each call reads and writes only the structures it is given; a null zone means the current one.
+    let ok = unsafe {
+        FileTimeToSystemTime(&file, &mut utc) != 0
+            && SystemTimeToTzSpecificLocalTime(std::ptr::null(), &utc, &mut local) != 0
+    };
+    ok.then(|| format!("{:02}:{:02}:{:02}", local.wHour, local.wMinute, local.wSecond))
 }
 
 #[cfg(test)]
