@@ -54,6 +54,47 @@ fn check_counts_every_kind_of_the_builtin_knowledge_base() {
     }
 }
 
+/// `ipec --version` names the knowledge base it carries, as `check` counts it; `check` ends on the same.
+#[test]
+fn the_version_names_the_built_in_knowledge_base_as_check_counts_it() {
+    let version = stdout(&ipec(&["--version"]));
+    let check = stdout(&ipec(&["check"]));
+    let total = check
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("built-in knowledge base: ok, "))
+        .expect("a count")
+        .replace(',', "");
+    assert!(
+        version.contains(&format!("knowledge base: {total}, data/ last changed ")),
+        "{version}"
+    );
+    let date = version.split("last changed ").nth(1).expect("a date");
+    let digits = |range: std::ops::Range<usize>| date[range].bytes().all(|b| b.is_ascii_digit());
+    assert!(
+        digits(0..4) && digits(5..7) && digits(8..10) && &date[4..5] == "-",
+        "{date}"
+    );
+    assert!(
+        version.contains("IPEC+ brochure, 2024"),
+        "each source with its date: {version}"
+    );
+    let short = stdout(&ipec(&["-V"]));
+    assert!(
+        short.starts_with("ipec ") && short.contains(&format!(": {total}, content ")),
+        "{short}"
+    );
+    assert!(check.trim_end().ends_with(short.trim_end()), "{check}");
+}
+
+#[test]
+fn check_of_a_folder_says_it_is_not_the_built_in_knowledge_base() {
+    let out = ipec(&["check", "--data", "tests/fixtures/valid"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let last = stdout(&out).lines().last().unwrap_or_default().to_string();
+    assert!(last.contains("not the one built into ipec"), "{last}");
+}
+
 #[test]
 fn check_reports_a_broken_file_at_its_line_and_exits_1() {
     let out = ipec(&["check", "--data", "tests/fixtures/invalid/unknown-reference"]);
@@ -155,7 +196,8 @@ fn help_and_version_come_from_clap() {
         assert!(stdout(&help).contains(command), "--help lists {command}");
     }
     let version = ipec(&["--version"]);
-    assert_eq!(stdout(&version).trim(), format!("ipec {}", env!("CARGO_PKG_VERSION")));
+    let first = stdout(&version).lines().next().map(str::to_string);
+    assert_eq!(first, Some(format!("ipec {}", env!("CARGO_PKG_VERSION"))));
 }
 
 #[test]

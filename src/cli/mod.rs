@@ -34,10 +34,16 @@ Names work wherever an id does: `ipec show Ghana`, `ipec list achievements --cou
 Settings: the config file (`ipec config path`, `ipec config init`), then IPEC_THEME and IPEC_DATA in the \
 environment, then the flags: flags beat the environment, which beats the file.";
 
+/// `ipec -V`: the version and the knowledge base built in, on one line (written by build.rs).
+pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"));
+/// `ipec --version`: the same with the sources and their dates, on lines of their own.
+pub const LONG_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/long_version.txt"));
+
 #[derive(Debug, Parser)]
 #[command(
     name = "ipec",
-    version,
+    version = VERSION,
+    long_version = LONG_VERSION,
     about = "Explore the ILO's IPEC+ Global Flagship Programme: priorities, theory of change, conventions and results by country.",
     long_about = None,
     after_help = AFTER_HELP
@@ -654,7 +660,19 @@ fn report_counts(source: &DataSource, kb: &KnowledgeBase, out: &mut impl Write) 
     for (kind, n) in Kind::ALL.iter().zip(counts) {
         writeln!(out, "  {n:>width$}  {}", kind.plural())?;
     }
+    writeln!(out, "{}", which_knowledge_base(source))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The last line of `check`: which knowledge base this is, so that an answer passed on can say where it
+/// came from. A folder is named as such, apart from the one built in.
+fn which_knowledge_base(source: &DataSource) -> String {
+    match source {
+        DataSource::Embedded => format!("ipec {VERSION}"),
+        DataSource::Dir(_) => format!(
+            "a folder's knowledge base (--data, IPEC_DATA or the config file), not the one built into ipec {VERSION}"
+        ),
+    }
 }
 
 /// The knowledge base's name in messages: a folder's path is text from outside, so it is escaped.
