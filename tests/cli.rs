@@ -1,5 +1,6 @@
 //! The `ipec` binary as scripts use it: exit codes, output formats, errors.
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// The cache of the commands run here: the tests' own, never the user's (a test build's file would
@@ -99,10 +100,14 @@ fn check_of_a_folder_says_it_is_not_the_built_in_knowledge_base() {
 fn check_reports_a_broken_file_at_its_line_and_exits_1() {
     let out = ipec(&["check", "--data", "tests/fixtures/invalid/unknown-reference"]);
     assert_eq!(out.status.code(), Some(1));
+    // The folder as given, then the file in the system's own way (a backslash on Windows).
+    let file = Path::new("tests/fixtures/invalid/unknown-reference").join("achievements.toml");
     assert_eq!(
         stdout(&out),
-        "tests/fixtures/invalid/unknown-reference/achievements.toml:5:14: achievement `gha-fishing`: \
-         unknown country `GHN`; did you mean `GHA`?\n1 problem\n"
+        format!(
+            "{}:5:14: achievement `gha-fishing`: unknown country `GHN`; did you mean `GHA`?\n1 problem\n",
+            file.display()
+        )
     );
 }
 
@@ -233,13 +238,12 @@ fn check_prints_hostile_text_escaped_one_problem_a_line() {
     assert!(raw.is_none(), "raw {raw:?} reached the terminal:\n{text}");
     assert!(text.contains("unknown country `GH\\u{1b}[2JA`"), "{text}");
     // The newline inside a value cannot forge a problem line of its own.
+    let folder = format!("tests/fixtures/invalid/hostile-text{}", std::path::MAIN_SEPARATOR);
     let forged = text
         .lines()
-        .filter(|l| l.starts_with("tests/fixtures/invalid/hostile-text/achievements.toml:1:1"));
+        .filter(|l| l.starts_with(&format!("{folder}achievements.toml:1:1")));
     assert_eq!(forged.count(), 0, "{text}");
-    assert!(text
-        .lines()
-        .all(|l| l.starts_with("tests/fixtures/invalid/hostile-text/") || l.ends_with("problems")));
+    assert!(text.lines().all(|l| l.starts_with(&folder) || l.ends_with("problems")));
 }
 
 #[test]

@@ -472,12 +472,18 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool) -> E
     match result {
         Ok(code) => code,
         // `ipec list achievements | head` closes the pipe early: that is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if reader_left(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ipec: cannot write output: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether a write failed because the reader of the output closed it: a broken pipe, which Windows
+/// also reports as "the pipe is not connected" (ERROR_PIPE_NOT_CONNECTED, 233).
+fn reader_left(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe || (cfg!(windows) && e.raw_os_error() == Some(233))
 }
 
 /// A knowledge base with problems, on standard error: the problems, then what to do, as `ipec check`

@@ -39,11 +39,15 @@ The explorer's colour theme (dark, light, high\-contrast), unless \fB\-\-theme\f
 \fBIPEC_DATA\fR
 A knowledge\-base folder to load instead of the built\-in one, unless \fB\-\-data\fR is given.
 .TP
+\fBIPEC_CONFIG_DIR\fR, \fBIPEC_CACHE_DIR\fR
+The folders of the config file and of the cache, instead of the platform's.
+.TP
 \fBNO_COLOR\fR
 When set, the explorer uses no colour.
 .SH FILES
 .TP
-\fI$XDG_CONFIG_HOME/ipec/config.toml\fR (Linux; \fBipec config path\fR prints it on any system)
+\fI$XDG_CONFIG_HOME/ipec/config.toml\fR (Linux; \fI%APPDATA%\\ipec\\config\\config.toml\fR on Windows;
+\fBipec config path\fR prints it on any system)
 Settings: theme, mouse, data and a [keys] table of key overrides. \fBipec config init\fR writes a
 commented default. Flags beat the environment, which beats this file.
 .SH EXIT STATUS
