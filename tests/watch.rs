@@ -185,8 +185,12 @@ fn the_folder_removed_is_a_problem_and_its_return_is_watched_again() {
     std::fs::remove_dir_all(&dir).expect("remove the folder");
     let gone = next(&reloads, WITHIN * 2);
     let problems = gone.result.expect_err("a missing folder does not load");
+    // Windows removes a folder only once every handle to it is closed, the watcher's included: until
+    // then it is there, and empty.
+    let said = problems.to_string();
     assert!(
-        problems.to_string().contains("knowledge-base folder does not exist"),
+        said.contains("knowledge-base folder does not exist")
+            || (cfg!(windows) && said.contains("no .toml files in this folder")),
         "{problems}"
     );
     // Any further reloads while it is gone say the same.
