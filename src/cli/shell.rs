@@ -16,9 +16,14 @@ pub fn completions(shell: Shell, out: &mut impl Write) -> io::Result<()> {
     out.write_all(&script)
 }
 
-/// The man page, in roff: clap's sections, then where the settings come from.
+/// The man page, in roff: clap's sections, then where the settings come from. Its version is ipec's
+/// alone: the page documents the commands, and changes with them, not with every edit of `data/`
+/// (`ipec --version` names the knowledge base), so the copy in the release archives stays current.
 pub fn man(out: &mut impl Write) -> io::Result<()> {
-    let man = clap_mangen::Man::new(Cli::command());
+    let command = Cli::command()
+        .version(env!("CARGO_PKG_VERSION"))
+        .long_version(env!("CARGO_PKG_VERSION"));
+    let man = clap_mangen::Man::new(command);
     let mut page = Vec::new();
     man.render_title(&mut page)?;
     man.render_name_section(&mut page)?;
