@@ -27,13 +27,15 @@ fn static_binary() -> Result<PathBuf, String> {
         .parent()
         .expect("target/tmp is in the target folder");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    // Its output is kept, and shown only if it fails: it would fall in the middle of the tests' own.
     let built = Command::new(cargo)
         .args(["build", "--release", "--locked", "--target", MUSL])
         .env("CARGO_TARGET_DIR", target)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
+        .output()
         .expect("cargo runs");
-    assert!(built.success(), "the static build failed");
+    let said = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "the static build failed:\n{said}");
     Ok(target.join(MUSL).join("release").join("ipec"))
 }
 

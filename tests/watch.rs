@@ -178,8 +178,35 @@ fn a_sub_folder_made_unreadable_is_a_problem_until_it_is_readable_again() {
     assert!(latest.result.is_ok(), "readable again");
 }
 
+/// Whether this Windows build runs under Wine, whose ntdll alone exports `wine_get_version`.
+#[cfg(windows)]
+fn under_wine() -> bool {
+    #[link(name = "kernel32")]
+    extern "system" {
+        fn GetModuleHandleA(name: *const u8) -> *mut std::ffi::c_void;
+        fn GetProcAddress(module: *mut std::ffi::c_void, name: *const u8) -> *mut std::ffi::c_void;
+    }
+    // SAFETY: both names are NUL-terminated, and ntdll is loaded in every Windows process.
+    unsafe {
+        let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr().cast());
+        !ntdll.is_null() && !GetProcAddress(ntdll, c"wine_get_version".as_ptr().cast()).is_null()
+    }
+}
+
+#[cfg(not(windows))]
+fn under_wine() -> bool {
+    false
+}
+
 #[test]
 fn the_folder_removed_is_a_problem_and_its_return_is_watched_again() {
+    if under_wine() {
+        eprintln!(
+            "skipped under Wine: its server loses track of a watched folder that is removed and made again \
+             (\"no inode matches\") and can hang the process"
+        );
+        return;
+    }
     let (tmp, dir) = kb();
     let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     std::fs::remove_dir_all(&dir).expect("remove the folder");
