@@ -17,7 +17,8 @@ fn temp_dir(name: &str) -> tempfile::TempDir {
         .expect("creates a temp folder")
 }
 
-/// `ipec ARGS` with `home` as HOME and XDG_CONFIG_HOME=home/.config, and the given environment.
+/// `ipec ARGS` with `home` as HOME and XDG_CONFIG_HOME=home/.config (IPEC_CONFIG_DIR on Windows), and the
+/// given environment.
 fn ipec_in(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ipec"));
     command.env("IPEC_CACHE_DIR", TEST_CACHE);
@@ -27,7 +28,13 @@ fn ipec_in(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
         .env_remove("IPEC_THEME")
-        .env_remove("IPEC_DATA");
+        .env_remove("IPEC_DATA")
+        .env_remove("IPEC_CONFIG_DIR");
+    // Windows takes the config folder from its known folders, which no variable moves: there
+    // IPEC_CONFIG_DIR puts it where XDG_CONFIG_HOME puts it on Linux.
+    if cfg!(windows) {
+        command.env("IPEC_CONFIG_DIR", home.join(".config").join("ipec"));
+    }
     for (var, value) in env {
         command.env(var, value);
     }
