@@ -156,8 +156,6 @@ fn problems_keep_their_columns_after_a_byte_order_mark_and_in_crlf_files() {
     assert_eq!(at, [(4, 10), (1, 3)], "{problems}");
 }
 
-// Only the Unix tests make folders with such files: links, fifos, control characters in names.
-#[cfg(unix)]
 /// Loads a folder made by `make`, returning its problems with the folder's own path written as `DIR`.
 fn problems_in(make: impl FnOnce(&Path)) -> Vec<String> {
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -171,8 +169,6 @@ fn problems_in(make: impl FnOnce(&Path)) -> Vec<String> {
     problems.0.iter().map(|p| p.to_string().replace(&root, "DIR")).collect()
 }
 
-// Only the Unix tests make folders with such files: links, fifos, control characters in names.
-#[cfg(unix)]
 fn assert_no_raw_controls(text: &str) {
     let raw = text.chars().find(|&c| c != '\n' && ipec::kb::text::needs_escape(c));
     assert!(raw.is_none(), "raw {raw:?} in output:\n{text}");
