@@ -177,9 +177,10 @@ pub enum Command {
         /// Add an appendix with the whole text of every record the steps show.
         #[arg(long)]
         full: bool,
-        /// The paper of a PDF handout.
-        #[arg(long, value_enum, default_value_t = Paper::A4)]
-        paper: Paper,
+        /// The paper of a PDF handout (A4 unless given), or the page size an HTML handout asks the
+        /// browser to print on. Markdown has no pages.
+        #[arg(long, value_enum)]
+        paper: Option<Paper>,
     },
     /// The config file: where it is, what is in effect, a commented default.
     Config {
