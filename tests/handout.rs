@@ -394,7 +394,10 @@ fn paper_sets_the_page_of_an_html_handout_and_is_refused_for_markdown() {
     };
     assert!(html(&["--paper", "letter"]).contains("@page { size: letter;"));
     assert!(html(&["--paper", "a4"]).contains("@page { size: A4;"));
-    assert!(html(&[]).contains("@page { margin"), "without --paper, the browser's own page");
+    assert!(
+        html(&[]).contains("@page { margin"),
+        "without --paper, the browser's own page"
+    );
     let out = ipec(&["handout", "forced-labour", "--paper", "letter"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

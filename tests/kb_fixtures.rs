@@ -55,8 +55,22 @@ fn every_invalid_fixture_reports_exactly_its_expected_problems() {
 }
 
 /// A problem as `expected.txt` writes it, the same on every system: the paths of the fixture's files, in
-/// the problem and in its message, with forward slashes (Windows joins a folder's files with backslashes).
+/// the problem and in its message (whole, or a file of the folder in backquotes), with forward slashes
+/// (Windows joins a folder's files with backslashes).
 fn portable(problem: &str, dir: &str) -> String {
+    let quoted: Vec<String> = problem
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 && part.ends_with(".toml") {
+                part.replace('\\', "/")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect();
+    let problem = quoted.join("`");
+    let problem = problem.as_str();
     let mut out = String::new();
     let mut rest = problem;
     while let Some(at) = rest.find(dir) {

@@ -349,9 +349,19 @@ fn completions_for_every_shell_and_a_man_page() {
         assert!(out.status.success(), "{shell}");
         let script = stdout(&out);
         assert!(script.len() > 500 && script.contains("ipec"), "{shell}");
-        // Dynamic: the script asks ipec itself (tests/conventions.rs runs it in bash).
+        // Dynamic: the script asks ipec itself, by its full path (tests/conventions.rs runs it in
+        // bash). Under Wine that path is the Windows one of the same file (Z:\...\ipec.exe).
+        let program = env!("CARGO_BIN_EXE_ipec");
+        let windows_path = format!("\\{}", program.rsplit(['/', '\\']).next().unwrap_or(program));
         assert!(
-            script.contains("COMPLETE") && script.contains(env!("CARGO_BIN_EXE_ipec")),
+            script.contains("COMPLETE")
+                && (script.contains(program) || cfg!(windows) && script.contains(&windows_path)),
+            "{shell}"
+        );
+        // The release archives' scripts ask the ipec on PATH.
+        let on_path = stdout(&ipec(&["completions", shell, "--program", "ipec"]));
+        assert!(
+            !on_path.contains(program) && !on_path.contains(&windows_path),
             "{shell}"
         );
     }
