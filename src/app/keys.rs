@@ -549,41 +549,21 @@ impl Default for Keymap {
     }
 }
 
-/// The actions a config file can give keys to, by the names it uses (`[keys] search = "C-f"`).
-pub const ACTION_NAMES: &[(&str, Action)] = &[
-    ("quit", Action::Quit),
-    ("next-tab", Action::NextTab),
-    ("previous-tab", Action::PrevTab),
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("left", Action::Left),
-    ("right", Action::Right),
-    ("top", Action::Top),
-    ("bottom", Action::Bottom),
-    ("half-page-down", Action::HalfPageDown),
-    ("half-page-up", Action::HalfPageUp),
-    ("page-down", Action::PageDown),
-    ("page-up", Action::PageUp),
-    ("open", Action::Open),
-    ("back", Action::Back),
-    ("help", Action::ToggleHelp),
-    ("search", Action::OpenSearch),
-    ("filter", Action::StartFilter),
-    ("region", Action::CycleRegion),
-    ("order", Action::FlipOrder),
-    ("open-link", Action::OpenSource),
-    ("copy", Action::Copy),
-    ("present", Action::Present),
-    ("problems", Action::ShowProblems),
-    ("theme", Action::CycleTheme),
-    ("mouse", Action::ToggleMouse),
-    ("export-csv", Action::Export(ExportFormat::Csv)),
-    ("export-markdown", Action::Export(ExportFormat::Markdown)),
-    ("blank", Action::Blank),
-    ("notes", Action::ToggleNotes),
-    ("follow", Action::Follow),
-    ("suspend", Action::Suspend),
-];
+/// The actions a config file can give keys to, by the names it uses (`[keys] search = "C-f"`), in the order
+/// the key table first binds them: derived from `BINDINGS` and `Action::name`, so that an action bound to
+/// a key can be given another (a test checks that every bound action has a name, or is one of those
+/// that are not the user's to move).
+pub fn action_names() -> Vec<(&'static str, Action)> {
+    let mut names: Vec<(&'static str, Action)> = Vec::new();
+    for b in BINDINGS {
+        if let Some(name) = b.action.name() {
+            if !names.iter().any(|(n, _)| *n == name) {
+                names.push((name, b.action.clone()));
+            }
+        }
+    }
+    names
+}
 
 /// A key as a config file writes it: `q`, `Q`, `C-f`, `M-b`, `Enter`, `Esc`, `Tab`, `S-Tab`, `Space`,
 /// `Up`, `PgDn`, `Home`, `Del`, `Bksp`... (the names the help shows, and a few more).
@@ -643,9 +623,10 @@ impl Keymap {
         let mut map = Keymap::default();
         let mut errors = Vec::new();
         let mut given: Vec<(usize, Action, Key)> = Vec::new();
+        let known = action_names();
         for (index, (name, key)) in overrides.iter().enumerate() {
-            let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == name) else {
-                let names = ACTION_NAMES.iter().map(|(n, _)| (n.to_string(), n.to_string()));
+            let Some((_, action)) = known.iter().find(|(n, _)| n == name) else {
+                let names = known.iter().map(|(n, _)| (n.to_string(), n.to_string()));
                 let hint = crate::kb::text::closest(name, names, 1)
                     .first()
                     .map(|n| format!("; did you mean `{n}`?"))
@@ -866,6 +847,61 @@ mod tests {
         assert_eq!(map.resolve(&[List, Browse], Key::ch('0')), Some(Action::GoTab(9)));
         let line = map.bindings.iter().find(|b| matches!(b.action, Action::GoTab(_)));
         assert_eq!(line.map(label).as_deref(), Some("1–9 0"));
+    }
+
+    #[test]
+    fn the_action_names_are_derived_from_the_key_table_and_listed_in_the_readme() {
+        let names: Vec<&str> = action_names().iter().map(|(n, _)| *n).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "a name twice: {names:?}");
+        // Every name a config file could use before they were derived, and no other.
+        let mut before = vec![
+            "quit",
+            "next-tab",
+            "previous-tab",
+            "up",
+            "down",
+            "left",
+            "right",
+            "top",
+            "bottom",
+            "half-page-down",
+            "half-page-up",
+            "page-down",
+            "page-up",
+            "open",
+            "back",
+            "help",
+            "search",
+            "filter",
+            "region",
+            "order",
+            "open-link",
+            "copy",
+            "present",
+            "problems",
+            "theme",
+            "mouse",
+            "export-csv",
+            "export-markdown",
+            "blank",
+            "notes",
+            "follow",
+            "suspend",
+        ];
+        before.sort_unstable();
+        assert_eq!(sorted, before);
+        let readme = include_str!("../../README.md");
+        let listed = readme
+            .split("The actions: `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .expect("README.md lists the actions");
+        let mut listed: Vec<&str> = listed.split_whitespace().collect();
+        listed.sort_unstable();
+        assert_eq!(listed, sorted, "README.md's list of actions");
     }
 
     #[test]

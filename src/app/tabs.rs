@@ -1,26 +1,12 @@
 //! The tab table: every tab, its titles, the names `--tab` accepts, the kind of view it shows and the
-//! records that open in it. Adding a tab is a line here (and its view, if it is a new kind of view); the
-//! tab bar, the digit keys, `--tab` and following a link all read this table.
+//! records that open in it. Adding a tab is an entry of `tabs!` here (and its view, if it is a new kind of
+//! view); the tab bar, the tab keys, `--tab` and following a link all read this table.
 
 use crate::kb::{Kind, KnowledgeBase};
 
 use super::rows;
 pub use super::rows::{Row, RowKey};
 use super::views::ViewKind;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Overview,
-    Priorities,
-    Change,
-    Conventions,
-    Countries,
-    Map,
-    Partnerships,
-    Timeline,
-    Figures,
-    Library,
-}
 
 /// How long a tab's list grows with the knowledge base.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +38,31 @@ pub struct TabSpec {
     pub opens: &'static [Kind],
 }
 
-/// In tab order; the first nine get the digits 1–9 and the tenth 0.
-pub const TABS: [TabSpec; 10] = [
-    TabSpec {
-        tab: Tab::Overview,
+/// Declares `Tab`, `TABS` and `Tab::ALL` from one list, so that the enum, its table and the tab order
+/// cannot disagree: a tab is one entry of `tabs!` below, its variant named first.
+macro_rules! tabs {
+    ($($tab:ident { $($field:ident: $value:expr,)* })*) => {
+        /// A tab of the explorer, in tab order (`Tab::index`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Tab {
+            $($tab,)*
+        }
+
+        /// What the table says of each tab, in tab order.
+        pub const TABS: [TabSpec; Tab::COUNT] = [$(TabSpec { tab: Tab::$tab, $($field: $value,)* },)*];
+
+        impl Tab {
+            /// How many tabs there are.
+            pub const COUNT: usize = [$(Tab::$tab,)*].len();
+            /// Every tab, in tab order.
+            pub const ALL: [Tab; Tab::COUNT] = [$(Tab::$tab,)*];
+        }
+    };
+}
+
+// In tab order; each tab's key is `TabKey::of` its position (1–9, 0, then the digits again).
+tabs! {
+    Overview {
         title: "Overview",
         short: "Overview",
         tiny: "Over",
@@ -64,9 +71,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::overview,
         size: ListSize::Small,
         opens: &[Kind::Programme],
-    },
-    TabSpec {
-        tab: Tab::Priorities,
+    }
+    Priorities {
         title: "Priorities",
         short: "Priorities",
         tiny: "Prio",
@@ -75,9 +81,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::priorities,
         size: ListSize::PerResult,
         opens: &[Kind::Priority, Kind::Achievement],
-    },
-    TabSpec {
-        tab: Tab::Change,
+    }
+    Change {
         title: "Theory of change",
         short: "Change",
         tiny: "Change",
@@ -86,9 +91,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::none,
         size: ListSize::Small,
         opens: &[Kind::Area],
-    },
-    TabSpec {
-        tab: Tab::Conventions,
+    }
+    Conventions {
         title: "Conventions",
         short: "Conventions",
         tiny: "Conv",
@@ -97,9 +101,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::conventions,
         size: ListSize::Small,
         opens: &[Kind::Convention],
-    },
-    TabSpec {
-        tab: Tab::Countries,
+    }
+    Countries {
         title: "Countries",
         short: "Countries",
         tiny: "Ctry",
@@ -108,9 +111,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::countries,
         size: ListSize::Small,
         opens: &[Kind::Country],
-    },
-    TabSpec {
-        tab: Tab::Map,
+    }
+    Map {
         title: "Map",
         short: "Map",
         tiny: "Map",
@@ -119,9 +121,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::countries,
         size: ListSize::Small,
         opens: &[],
-    },
-    TabSpec {
-        tab: Tab::Partnerships,
+    }
+    Partnerships {
         title: "Partnerships",
         short: "Partners",
         tiny: "Part",
@@ -130,9 +131,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::partnerships,
         size: ListSize::Small,
         opens: &[Kind::Partnership],
-    },
-    TabSpec {
-        tab: Tab::Timeline,
+    }
+    Timeline {
         title: "Timeline",
         short: "Timeline",
         tiny: "Time",
@@ -141,9 +141,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::timeline_oldest_first,
         size: ListSize::PerResult,
         opens: &[Kind::Event],
-    },
-    TabSpec {
-        tab: Tab::Figures,
+    }
+    Figures {
         title: "Figures",
         short: "Figures",
         tiny: "Fig",
@@ -152,9 +151,8 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::figures,
         size: ListSize::Small,
         opens: &[Kind::Figure],
-    },
-    TabSpec {
-        tab: Tab::Library,
+    }
+    Library {
         title: "Library",
         short: "Library",
         tiny: "Lib",
@@ -163,30 +161,17 @@ pub const TABS: [TabSpec; 10] = [
         rows: rows::library,
         size: ListSize::Small,
         opens: &[Kind::Resource, Kind::Source, Kind::Tour],
-    },
-];
+    }
+}
 
 impl Tab {
-    /// In tab order (the table's order: a unit test holds them together).
-    pub const ALL: [Tab; 10] = [
-        Tab::Overview,
-        Tab::Priorities,
-        Tab::Change,
-        Tab::Conventions,
-        Tab::Countries,
-        Tab::Map,
-        Tab::Partnerships,
-        Tab::Timeline,
-        Tab::Figures,
-        Tab::Library,
-    ];
-
     pub fn spec(self) -> &'static TabSpec {
         &TABS[self.index()]
     }
 
+    /// Its position in tab order: `tabs!` declares the variants in that order.
     pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
+        self as usize
     }
 
     pub fn title(self) -> &'static str {
@@ -249,6 +234,10 @@ mod tests {
     fn the_tab_list_follows_the_table() {
         let table: Vec<Tab> = TABS.iter().map(|s| s.tab).collect();
         assert_eq!(table, Tab::ALL.to_vec());
+        for (i, tab) in Tab::ALL.into_iter().enumerate() {
+            assert_eq!(tab.index(), i, "{tab:?}");
+            assert_eq!(tab.spec().tab, tab);
+        }
     }
 
     #[test]
