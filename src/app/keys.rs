@@ -2,7 +2,7 @@
 //! help overlay are all generated from `BINDINGS`, so what the screen says is what the keys do.
 
 use super::action::{Action, Edit, ExportFormat, Key, KeyCode};
-use super::tabs::Tab;
+use super::tabs::{Tab, TABS};
 
 /// Where a binding applies. The app computes which contexts are active (`App::contexts`), most specific
 /// first; the first binding found for the key in those contexts wins.
@@ -468,7 +468,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Browse, &[k(Tab)], Action::NextTab, "next tab", Some("tabs")),
     bind(Browse, &[k(BackTab)], Action::PrevTab, "previous tab", None),
-    bind(Browse, DIGITS, Action::GoTab(0), "go to the tab of that number", None),
+    bind(
+        Browse,
+        DIGITS,
+        Action::GoTab(0),
+        "the tab of that digit (again: the next with it)",
+        None,
+    ),
     bind(
         Browse,
         &[Key::ch('o')],
@@ -678,9 +684,16 @@ impl Keymap {
         }
     }
 
-    /// The action a key triggers in the active contexts (most specific first). While text is typed, a
-    /// printable key that no binding claims becomes input.
+    /// The action a key triggers in the active contexts (most specific first), from no tab in
+    /// particular (a digit goes to the first tab with it).
     pub fn resolve(&self, contexts: &[Context], key: Key) -> Option<Action> {
+        self.resolve_at(contexts, key, None)
+    }
+
+    /// The action a key triggers in the active contexts (most specific first), on tab `current`: a
+    /// digit goes to its tab (`Tab::for_digit`). While text is typed, a printable key that no binding
+    /// claims becomes input.
+    pub fn resolve_at(&self, contexts: &[Context], key: Key, current: Option<Tab>) -> Option<Action> {
         let bound = contexts.iter().find_map(|&context| {
             self.bindings
                 .iter()
@@ -689,7 +702,7 @@ impl Keymap {
         });
         match (bound, key.code) {
             // A digit goes to its tab; a digit with no tab does nothing.
-            (Some(Action::GoTab(_)), Char(c)) => return Tab::from_digit(c).map(|t| Action::GoTab(t.index())),
+            (Some(Action::GoTab(_)), Char(c)) => return Tab::for_digit(c, current).map(|t| Action::GoTab(t.index())),
             // A digit typed as a step number is that digit.
             (Some(Action::Input(_)), Char(c)) => return Some(Action::Input(c)),
             (Some(action), _) => return Some(action),
@@ -760,14 +773,10 @@ impl Keymap {
             HelpLine::Note(String::new()),
             HelpLine::Heading("Tabs: the digit goes there"),
         ];
-        lines.extend(Tab::ALL.iter().map(|&tab| {
-            let key = tab.digit().map(String::from).unwrap_or_default();
-            let name = tab.spec().names[0];
-            match name == tab.title().to_lowercase() {
-                true => HelpLine::Key(key, tab.title().to_string()),
-                false => HelpLine::Key(key, format!("{}  (--tab {name})", tab.title())),
-            }
-        }));
+        lines.extend(
+            TABS.iter()
+                .map(|spec| tab_line(spec.tab.index(), spec.title, spec.names[0])),
+        );
         for context in HELP_ORDER {
             lines.push(HelpLine::Note(String::new()));
             lines.push(HelpLine::Heading(context.title()));
@@ -778,7 +787,26 @@ impl Keymap {
                     .map(|b| HelpLine::Key(label(b), b.help.to_string())),
             );
         }
+        // The tabs last: the tab bar already shows their keys, and the help's first screen stays the same
+        // whatever tabs there are.
+        lines.push(HelpLine::Note(String::new()));
+        lines.push(HelpLine::Heading(
+            "Tabs: the digit goes there, again to the next with it",
+        ));
+        lines.extend(
+            TABS.iter()
+                .map(|spec| tab_line(spec.tab.index(), spec.title, spec.names[0])),
+        );
         lines
+    }
+}
+
+/// A tab's line of the help: its key, its title, and the name `--tab` takes when it is not the title.
+fn tab_line(index: usize, title: &str, name: &str) -> HelpLine {
+    let key = super::tabs::TabKey::of(index).label();
+    match name == title.to_lowercase() {
+        true => HelpLine::Key(key, title.to_string()),
+        false => HelpLine::Key(key, format!("{title}  (--tab {name})")),
     }
 }
 
@@ -792,8 +820,8 @@ const HELP_ORDER: [Context; 17] = [
 fn label(b: &Bound) -> String {
     match b.action {
         Action::GoTab(_) => {
-            let digits: Vec<char> = Tab::ALL.iter().filter_map(|t| t.digit()).collect();
-            match digits.as_slice() {
+            let digits = &super::tabs::DIGITS[..Tab::COUNT.min(super::tabs::DIGITS.len())];
+            match digits {
                 [] => String::new(),
                 [one] => one.to_string(),
                 [first, .., '0'] => format!("{first}–9 0"),
@@ -847,6 +875,32 @@ mod tests {
         assert_eq!(map.resolve(&[List, Browse], Key::ch('0')), Some(Action::GoTab(9)));
         let line = map.bindings.iter().find(|b| matches!(b.action, Action::GoTab(_)));
         assert_eq!(line.map(label).as_deref(), Some("1–9 0"));
+        let countries = Some(Tab::Countries);
+        assert_eq!(
+            map.resolve_at(&[List, Browse], Key::ch('5'), countries),
+            Some(Action::GoTab(4))
+        );
+        assert_eq!(
+            map.resolve_at(&[List, Browse], Key::ch('1'), countries),
+            Some(Action::GoTab(0))
+        );
+    }
+
+    #[test]
+    fn the_help_names_the_key_of_a_twelfth_tab() {
+        assert_eq!(
+            tab_line(11, "Twelfth", "twelfth"),
+            HelpLine::Key("22".into(), "Twelfth".into())
+        );
+        assert_eq!(
+            tab_line(2, "Theory of change", "change"),
+            HelpLine::Key("3".into(), "Theory of change  (--tab change)".into())
+        );
+        let lines = Keymap::default().help_lines();
+        let tabs = lines
+            .iter()
+            .filter(|l| matches!(l, HelpLine::Key(_, text) if TABS.iter().any(|s| text.starts_with(s.title))));
+        assert!(tabs.count() >= Tab::COUNT, "every tab in the help");
     }
 
     #[test]

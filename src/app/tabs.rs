@@ -211,19 +211,61 @@ impl Tab {
             .map_or(Tab::Overview, |s| s.tab)
     }
 
-    /// The digit that selects the tab: 1–9, then 0; the tabs after the tenth are reached with Tab.
-    pub fn digit(self) -> Option<char> {
-        match self.index() {
-            i @ 0..=8 => char::from_digit(i as u32 + 1, 10),
-            9 => Some('0'),
-            _ => None,
+    /// The key that reaches the tab: its digit, pressed as many times as `TabKey` says.
+    pub fn key(self) -> TabKey {
+        TabKey::of(self.index())
+    }
+
+    /// The tab a digit key selects from a tab without that digit: the first one with it.
+    pub fn from_digit(c: char) -> Option<Tab> {
+        Tab::for_digit(c, None)
+    }
+
+    /// The tab a digit key selects from `current` (see `tab_for_digit`).
+    pub fn for_digit(c: char, current: Option<Tab>) -> Option<Tab> {
+        tab_for_digit(c, current.map(Tab::index), Tab::COUNT).and_then(|i| Tab::ALL.get(i).copied())
+    }
+}
+
+/// The digits that select tabs, in tab order: the first tab is 1, the tenth 0.
+pub const DIGITS: [char; 10] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+
+/// How a tab is reached by key, for any number of tabs: the digits go round the tabs in tens (the
+/// first and the eleventh tab are 1, the tenth and the twentieth 0), and a digit pressed on a tab that
+/// has it goes on to the next tab with it. So the first ten tabs are one press away, as always, the
+/// next ten two (the eleventh is 1 twice), and so on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TabKey {
+    pub digit: char,
+    /// From a tab without that digit.
+    pub presses: usize,
+}
+
+impl TabKey {
+    /// The key of the tab at `index` (from 0).
+    pub fn of(index: usize) -> TabKey {
+        TabKey {
+            digit: DIGITS[index % DIGITS.len()],
+            presses: index / DIGITS.len() + 1,
         }
     }
 
-    /// The tab a digit key selects.
-    pub fn from_digit(c: char) -> Option<Tab> {
-        Tab::ALL.into_iter().find(|t| t.digit() == Some(c))
+    /// How the tab bar and the help write it: "5", and "22" for 2 twice.
+    pub fn label(self) -> String {
+        std::iter::repeat_n(self.digit, self.presses).collect()
     }
+}
+
+/// The tab (by index) a digit goes to, among `count` tabs, from tab `current`: the first tab with that
+/// digit, or, from a tab that has it, the next one with it, round to the first after the last. None
+/// when no tab has the digit.
+pub fn tab_for_digit(digit: char, current: Option<usize>, count: usize) -> Option<usize> {
+    let first = DIGITS.iter().position(|&d| d == digit).filter(|&i| i < count)?;
+    let next = current
+        .filter(|&c| c < count && c % DIGITS.len() == first)
+        .map(|c| c + DIGITS.len())
+        .filter(|&n| n < count);
+    Some(next.unwrap_or(first))
 }
 
 #[cfg(test)]
@@ -257,5 +299,50 @@ mod tests {
             assert_eq!(Tab::from_name(tab.title()), Some(tab));
         }
         assert_eq!(Tab::from_name("events"), Some(Tab::Timeline));
+    }
+
+    #[test]
+    fn any_number_of_tabs_gets_keys() {
+        assert_eq!(TabKey::of(0).label(), "1");
+        assert_eq!(TabKey::of(9).label(), "0");
+        assert_eq!(TabKey::of(10).label(), "11", "the eleventh tab is 1 twice");
+        assert_eq!(TabKey::of(11).label(), "22");
+        assert_eq!(TabKey::of(29).label(), "000");
+        // Twelve tabs, and more: every tab is reached by its key from every tab without its digit, and
+        // from a tab with it the digit goes on to the next one, then round.
+        for count in [1, 9, 10, 11, 12, 25, 40] {
+            let labels: Vec<String> = (0..count).map(|i| TabKey::of(i).label()).collect();
+            let mut distinct = labels.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), count, "{labels:?}");
+            for target in 0..count {
+                let key = TabKey::of(target);
+                for start in (0..count).map(Some).chain([None]) {
+                    if start.is_some_and(|s| TabKey::of(s).digit == key.digit) {
+                        continue;
+                    }
+                    let mut at = start;
+                    for _ in 0..key.presses {
+                        at = tab_for_digit(key.digit, at, count);
+                    }
+                    assert_eq!(at, Some(target), "{} from {start:?} of {count}", key.label());
+                }
+            }
+        }
+        assert_eq!(
+            tab_for_digit('2', Some(1), 12),
+            Some(11),
+            "2 on the second tab: the twelfth"
+        );
+        assert_eq!(tab_for_digit('2', Some(11), 12), Some(1), "and round");
+        assert_eq!(
+            tab_for_digit('3', Some(2), 12),
+            Some(2),
+            "a digit only one tab has stays there"
+        );
+        assert_eq!(tab_for_digit('3', Some(2), 2), None, "no third tab");
+        assert_eq!(tab_for_digit('x', None, 12), None);
+        assert_eq!(Tab::for_digit('5', Some(Tab::Countries)), Some(Tab::Countries));
     }
 }
