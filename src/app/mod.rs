@@ -9,6 +9,8 @@
 pub mod action;
 pub mod detail;
 mod docs;
+#[cfg(test)]
+mod handled;
 mod history;
 pub mod keys;
 pub mod layout;
