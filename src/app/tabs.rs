@@ -302,6 +302,31 @@ mod tests {
     }
 
     #[test]
+    fn every_name_names_one_tab() {
+        let mut names: Vec<String> = TABS
+            .iter()
+            .flat_map(|s| {
+                s.names
+                    .iter()
+                    .map(|n| n.to_string())
+                    .chain([s.title.to_lowercase().replace(' ', "-")])
+            })
+            .collect();
+        // A tab's title may be one of its own names.
+        for spec in &TABS {
+            let title = spec.title.to_lowercase().replace(' ', "-");
+            if spec.names.contains(&title.as_str()) {
+                let at = names.iter().rposition(|n| *n == title).expect("the title");
+                names.remove(at);
+            }
+        }
+        let count = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), count, "a name --tab gives two tabs");
+    }
+
+    #[test]
     fn any_number_of_tabs_gets_keys() {
         assert_eq!(TabKey::of(0).label(), "1");
         assert_eq!(TabKey::of(9).label(), "0");
