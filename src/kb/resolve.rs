@@ -150,22 +150,9 @@ impl fmt::Display for Unresolved {
     }
 }
 
-/// "country", "convention", "result": a kind as it reads inside a sentence.
+/// "country", "convention", "result": a kind as it reads inside a sentence (the `kinds!` table's word).
 pub fn kind_word(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Programme => "programme",
-        Kind::Priority => "priority",
-        Kind::Area => "area",
-        Kind::Convention => "convention",
-        Kind::Country => "country",
-        Kind::Achievement => "result",
-        Kind::Figure => "figure",
-        Kind::Partnership => "partnership",
-        Kind::Event => "event",
-        Kind::Resource => "resource",
-        Kind::Source => "source",
-        Kind::Tour => "tour",
-    }
+    kind.word()
 }
 
 #[cfg(test)]

@@ -183,22 +183,10 @@ fn more_body(record: Record<'_>) -> Vec<String> {
     }
 }
 
-/// Ties between equally good matches go to the kinds people most often look for by name.
+/// Ties between equally good matches go to the kinds people most often look for by name (the `kinds!`
+/// table's rank).
 pub fn kind_rank(kind: Kind) -> u8 {
-    match kind {
-        Kind::Country => 0,
-        Kind::Priority => 1,
-        Kind::Convention => 2,
-        Kind::Area => 3,
-        Kind::Programme => 4,
-        Kind::Partnership => 5,
-        Kind::Achievement => 6,
-        Kind::Figure => 7,
-        Kind::Resource => 8,
-        Kind::Event => 9,
-        Kind::Source => 10,
-        Kind::Tour => 11,
-    }
+    kind.rank()
 }
 
 #[cfg(test)]
