@@ -182,6 +182,13 @@ macro_rules! kinds {
                 }
             }
 
+            /// Whether `--year` applies to its records (`Fields::dated`).
+            pub fn dated(self) -> bool {
+                match self {
+                    $(Kind::$variant => <$ty as super::fields::Fields>::dated(),)*
+                }
+            }
+
             /// What its file holds and how its records are split between files, for people.
             pub fn layout(self) -> &'static str {
                 match self {
@@ -200,6 +207,14 @@ macro_rules! kinds {
             pub fn kind(&self) -> Kind {
                 match self {
                     $(Record::$variant(_) => Kind::$variant,)*
+                }
+            }
+
+            /// What its fields are (title, body, citation, names, labels, years...), for code that treats
+            /// every kind alike.
+            pub fn fields(&self) -> &'a dyn super::fields::Fields {
+                match *self {
+                    $(Record::$variant(x) => x,)*
                 }
             }
 

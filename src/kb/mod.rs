@@ -4,6 +4,7 @@
 
 mod advice;
 pub mod dates;
+pub mod fields;
 pub mod format;
 pub(crate) mod kind;
 pub mod links;
@@ -23,6 +24,7 @@ mod validate;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
+pub use fields::Fields;
 pub use kind::{Kind, Record, Records};
 pub use load::DataSource;
 pub use model::*;
@@ -131,9 +133,12 @@ impl KnowledgeBase {
     pub fn names(&self, r: RecordRef) -> Vec<String> {
         let record = self.record(r);
         let mut names = vec![record.id().to_string(), record.title().to_string()];
-        if let Record::Country(c) = record {
-            names.extend(c.aliases.iter().cloned());
-        }
+        let aliases = record.fields().other_names().into_iter();
+        names.extend(
+            aliases
+                .filter(|(use_, _)| *use_ == fields::Name::Alias)
+                .map(|(_, name)| name),
+        );
         names
     }
 
@@ -226,75 +231,23 @@ impl std::ops::DerefMut for KnowledgeBase {
 
 impl<'a> Record<'a> {
     pub fn title(&self) -> &'a str {
-        match self {
-            Record::Programme(x) => &x.name,
-            Record::Priority(x) => &x.title,
-            Record::Area(x) => &x.title,
-            Record::Convention(x) => &x.title,
-            Record::Country(x) => &x.name,
-            Record::Achievement(x) => &x.title,
-            Record::Figure(x) => &x.title,
-            Record::Partnership(x) => &x.name,
-            Record::Event(x) => &x.title,
-            Record::Resource(x) => &x.title,
-            Record::Source(x) => &x.title,
-            Record::Tour(x) => &x.title,
-        }
+        self.fields().title()
     }
 
     /// The main body text of the record.
     pub fn body(&self) -> &'a str {
-        match self {
-            Record::Programme(x) => &x.summary,
-            Record::Priority(x) => &x.challenge,
-            Record::Area(x) => &x.summary,
-            Record::Convention(x) => &x.summary,
-            Record::Country(_) => "",
-            Record::Achievement(x) => &x.summary,
-            Record::Figure(x) => x.note.as_deref().unwrap_or(""),
-            Record::Partnership(x) => &x.summary,
-            Record::Event(x) => &x.summary,
-            Record::Resource(x) => &x.summary,
-            Record::Source(x) => &x.summary,
-            Record::Tour(x) => &x.summary,
-        }
+        self.fields().body()
     }
 
     /// The cited source id and section (a source cites itself, with no section). A tour cites nothing
     /// itself: its steps show records that carry their own citations.
     pub fn citation(&self) -> Option<(&'a str, &'a str)> {
-        match self {
-            Record::Programme(x) => Some((&x.source, &x.section)),
-            Record::Priority(x) => Some((&x.source, &x.section)),
-            Record::Area(x) => Some((&x.source, &x.section)),
-            Record::Convention(x) => Some((&x.source, &x.section)),
-            Record::Country(x) => Some((&x.source, &x.section)),
-            Record::Achievement(x) => Some((&x.source, &x.section)),
-            Record::Figure(x) => Some((&x.source, &x.section)),
-            Record::Partnership(x) => Some((&x.source, &x.section)),
-            Record::Event(x) => Some((&x.source, &x.section)),
-            Record::Resource(x) => Some((&x.source, &x.section)),
-            Record::Source(x) => Some((&x.id, "")),
-            Record::Tour(_) => None,
-        }
+        self.fields().citation()
     }
 
     /// The record's own link, where it has one.
     pub fn url(&self) -> Option<&'a str> {
-        match self {
-            Record::Partnership(x) => x.url.as_deref(),
-            Record::Resource(x) => x.url.as_deref(),
-            Record::Source(x) => x.url.as_deref(),
-            Record::Programme(_)
-            | Record::Priority(_)
-            | Record::Area(_)
-            | Record::Convention(_)
-            | Record::Country(_)
-            | Record::Achievement(_)
-            | Record::Figure(_)
-            | Record::Event(_)
-            | Record::Tour(_) => None,
-        }
+        self.fields().url()
     }
 }
 

@@ -53,15 +53,8 @@ const MAX_POINT_WORDS: usize = 40;
 /// challenge and a figure's note are not summaries.
 fn spelled_texts(kb: &KnowledgeBase, r: RecordRef) -> impl Iterator<Item = (&'static str, &str)> {
     let record = kb.record(r);
-    let title_key = match record {
-        Record::Country(_) => None,
-        Record::Partnership(_) | Record::Programme(_) => Some("name"),
-        _ => Some("title"),
-    };
-    let summary = match record {
-        Record::Country(_) | Record::Priority(_) | Record::Figure(_) => None,
-        other => Some(("summary", other.body())),
-    };
+    let title_key = (r.kind != Kind::Country).then(|| record.fields().title_field());
+    let summary = (record.fields().body_field() == Some("summary")).then(|| ("summary", record.body()));
     title_key.map(|key| (key, record.title())).into_iter().chain(summary)
 }
 
@@ -333,14 +326,7 @@ impl Checker<'_, '_> {
         let record = self.kb.record(r);
         let section = record.citation().map_or("-", |(_, section)| section);
         if record.title().trim().is_empty() {
-            let field = if matches!(
-                record,
-                Record::Country(_) | Record::Partnership(_) | Record::Programme(_)
-            ) {
-                "name"
-            } else {
-                "title"
-            };
+            let field = record.fields().title_field();
             self.report(r, &[Seg::Key(field)], format!("{field} is empty"));
         }
         if r.kind != Kind::Source && section.trim().is_empty() {
