@@ -265,6 +265,48 @@ macro_rules! kinds {
             }
         }
 
+        /// A record's own type, for code generic over kinds (`for_kind!`).
+        pub trait OfKind: Sized {
+            const KIND: Kind;
+
+            /// The record, if it is of this kind.
+            fn of(record: Record<'_>) -> Option<&Self>;
+        }
+
+        $(impl OfKind for $ty {
+            const KIND: Kind = Kind::$variant;
+
+            fn of(record: Record<'_>) -> Option<&Self> {
+                if let Record::$variant(x) = record {
+                    Some(x)
+                } else {
+                    None
+                }
+            }
+        })*
+
+        /// `for_record!(record, x => body)`: `body` with `x` the record as its own type (`&Achievement`),
+        /// whatever its kind; for a trait every kind implements in a higher layer (the document's
+        /// `Shown`), which the compiler then asks of a new kind.
+        macro_rules! for_record {
+            ($d record:expr, $d x:ident => $d body:expr) => {
+                match $d record {
+                    $($crate::kb::Record::$variant($d x) => $d body,)*
+                }
+            };
+        }
+        pub(crate) use for_record;
+
+        /// `for_kind!(kind, f(args))`: `f::<T>(args)` with `T` the type of `kind`'s records.
+        macro_rules! for_kind {
+            ($d kind:expr, $d f:ident($d ($d arg:expr),* $d (,)?)) => {
+                match $d kind {
+                    $($crate::kb::Kind::$variant => $d f::<$crate::kb::$ty>($d ($d arg),*),)*
+                }
+            };
+        }
+        pub(crate) use for_kind;
+
         /// Every record, one list per kind, in file order.
         #[derive(Debug, Default, Clone)]
         pub struct Records {

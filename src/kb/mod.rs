@@ -25,7 +25,8 @@ use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
 pub use fields::Fields;
-pub use kind::{Kind, Record, Records};
+pub(crate) use kind::{for_kind, for_record};
+pub use kind::{Kind, OfKind, Record, Records};
 pub use load::DataSource;
 pub use model::*;
 pub use parts::Parts;
