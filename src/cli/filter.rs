@@ -215,8 +215,13 @@ impl Condition {
         let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
         // The ids of one kind it links to (its citation's source among them).
         let links = |kind: Kind| {
-            let refs = record.references().into_iter();
-            refs.filter(move |x| x.kind == Some(kind)).map(|x| x.id)
+            let mut ids: Vec<&str> = Vec::new();
+            record.each_link(&mut |k, id| {
+                if k == Some(kind) {
+                    ids.push(id);
+                }
+            });
+            ids.into_iter()
         };
         match self {
             Condition::Record(kind, id) if *kind == r.kind => is(record.id(), id),

@@ -1,8 +1,10 @@
-//! The table of kinds: one line per kind of record generates the `Kind` enum and its names, the `Record`
-//! enum that borrows a record of any kind, the storage (`Records`) with its counts and lookups, loading a
-//! TOML item into the right list, and what every kind has (id, note, origin, JSON). A new kind is its
-//! struct in `model`, its line here, and its arms in the exhaustive matches the compiler then points at
-//! (title, body, citation, references, validation, its document builder).
+//! The table of kinds: one line per kind of record generates the `Kind` enum and its names (key, plural,
+//! label, heading, its word in a sentence, its rank among search results), the `Record` enum that borrows
+//! a record of any kind, the storage (`Records`) with its counts and lookups, loading a TOML item into the
+//! right list, what every kind has (id, note, origin, JSON), and from its link fields its `references()`
+//! and `Kind::links_to`. A new kind is its struct in `model`, its line here, and the two impls the
+//! compiler then asks for: `Fields` (`fields.rs`) and the document's `Shown` (`document/kinds.rs`),
+//! through `for_record!` and `for_kind!`, which this table generates too.
 
 use std::fmt;
 use std::str::FromStr;
@@ -72,6 +74,19 @@ macro_rules! push_links {
     };
 }
 
+/// The ids of one link field given to `found` with the kind each must be, without the paths
+/// `push_links!` builds: for the filters, which look at every record.
+macro_rules! each_link {
+    ($found:ident, $field:expr, { $($sub:ident: $kind:tt),* $(,)? }) => {
+        for entry in $field.iter() {
+            $(super::kind::LinkIds::each_id(&entry.$sub, &mut |_, id| $found(link_kind!($kind), id));)*
+        }
+    };
+    ($found:ident, $field:expr, $kind:tt) => {
+        super::kind::LinkIds::each_id(&$field, &mut |_, id| $found(link_kind!($kind), id));
+    };
+}
+
 /// A field that holds ids of other records: one (`Option<String>`) or a list (`Vec<String>`).
 pub(crate) trait LinkIds {
     /// Each id, with its place in the list (`None`: the field holds one).
@@ -116,6 +131,9 @@ macro_rules! kinds {
 
         impl Kind {
             pub const ALL: [Kind; [$(Kind::$variant),*].len()] = [$(Kind::$variant),*];
+
+            /// Every kind's `key`, in the same order, for constant contexts.
+            pub const KEYS: [&'static str; Kind::ALL.len()] = [$($key),*];
 
             /// The TOML table-array name: `[[achievement]]`.
             pub fn key(self) -> &'static str {
@@ -255,6 +273,21 @@ macro_rules! kinds {
                     });
                 }
                 refs
+            }
+
+            /// What `references()` holds, without the paths, allocating nothing: each id with the kind it
+            /// must be, in the same order.
+            pub fn each_link(&self, found: &mut dyn FnMut(Option<Kind>, &'a str)) {
+                match *self {
+                    $(Record::$variant(record) => {
+                        let _ = record;
+                        $(each_link!(found, record.$link, $link_to);)*
+                        $($(each_link!(found, record.$shown, $shown_to);)*)?
+                    })*
+                }
+                if let Some((source, _)) = self.citation().filter(|_| !matches!(self, Record::Source(_))) {
+                    found(Some(Kind::Source), source);
+                }
             }
 
             /// The record's own fields, as `ipec show --format json` prints them.
@@ -596,5 +629,37 @@ impl FromStr for Kind {
                     None => format!("unknown kind `{s}`; expected one of {}", names.join(", ")),
                 }
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::KnowledgeBase;
+
+    #[test]
+    fn each_link_is_references_without_the_paths() {
+        let kb = KnowledgeBase::builtin().expect("the built-in knowledge base loads");
+        for r in kb.all_refs() {
+            let record = kb.record(r);
+            let mut links = Vec::new();
+            record.each_link(&mut |kind, id| links.push((kind, id)));
+            let references: Vec<(Option<Kind>, &str)> = record.references().iter().map(|x| (x.kind, x.id)).collect();
+            assert_eq!(links, references, "{}", record.id());
+        }
+    }
+
+    #[test]
+    fn a_kind_links_to_the_kinds_its_references_name() {
+        let kb = KnowledgeBase::builtin().expect("the built-in knowledge base loads");
+        for r in kb.all_refs() {
+            for reference in kb.record(r).references() {
+                // What a tour shows and every record's source are not links the filters follow.
+                let followed = reference.kind.filter(|&k| k != Kind::Source && r.kind != Kind::Tour);
+                if let Some(target) = followed {
+                    assert!(r.kind.links_to(target), "{} -> {target}", kb.id(r));
+                }
+            }
+        }
     }
 }
