@@ -8,6 +8,7 @@
 
 use super::dates::{parse_period, year_of};
 use super::model::*;
+use super::Seg;
 // "4690" for 4690.0, "2.1" for 2.1 (which the tokenizer makes "21", as it does the "2.1" in running
 // text): a number as people type it.
 use super::text::plain_number as number;
@@ -23,8 +24,37 @@ pub enum Name {
     Typed,
 }
 
+/// A rule a kind's own fields follow, beyond those of every record (a title, a section, a web link,
+/// references that resolve): what `Fields::rules` asks `ipec check` to hold, each reported at its field.
+/// The last few are checks of their own in `validate.rs`, which look further than one field.
+#[derive(Debug, Clone)]
+pub enum Rule<'a> {
+    /// A date (`2019`, `2019-06`, `2019-06-12`) in the field at this path.
+    Date(Vec<Seg>, &'a str),
+    /// A period (`2015-2018`) in `period`.
+    Period(&'a str),
+    /// A value of a field that must be one of the set `data/README.md` documents.
+    OneOf(&'static str, &'a str, &'static [&'static str]),
+    /// A number that must be finite.
+    Finite(Vec<Seg>, f64),
+    /// A mistake found in the record's own fields.
+    Problem(Vec<Seg>, String),
+    /// A result's sectors: lowercase, trimmed, each once.
+    Sectors(&'a [String]),
+    /// A convention's id is its ILO short name.
+    ConventionId(&'a Convention),
+    /// A country's code and coordinates.
+    Country(&'a Country),
+    /// A figure's topic, period, numbers and rows.
+    Figure(&'a Figure),
+    /// An event's dates, in order.
+    Event(&'a Event),
+    /// A tour's steps, each showing one thing.
+    Tour(&'a Tour),
+}
+
 /// What a kind's fields are, for code that treats every kind alike. Only `title`, `body` and `citation`
-/// must be written; the rest default to "none".
+/// must be written; the rest default to "none" (a kind without `rules` is checked by every record's).
 pub trait Fields {
     /// The field the title is in, for messages: `title` or `name`.
     fn title_field(&self) -> &'static str {
@@ -64,6 +94,11 @@ pub trait Fields {
         Vec::new()
     }
 
+    /// The rules its own fields follow, in the order they are checked; none by default.
+    fn rules(&self) -> Vec<Rule<'_>> {
+        Vec::new()
+    }
+
     /// Whether `--year` applies to the kind (whether or not a record gives a date).
     fn dated() -> bool
     where
@@ -91,6 +126,12 @@ fn period(p: &Option<String>) -> Vec<(i32, i32)> {
 }
 
 impl Fields for Programme {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        let date = self.country_count_as_of.as_deref();
+        date.map(|date| Rule::Date(vec![Seg::Key("country_count_as_of")], date))
+            .into_iter()
+            .collect()
+    }
     fn title_field(&self) -> &'static str {
         "name"
     }
@@ -171,6 +212,24 @@ impl Fields for Area {
 }
 
 impl Fields for Convention {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        let mut rules = vec![
+            Rule::ConventionId(self),
+            Rule::OneOf("subject", &self.subject, CONVENTION_SUBJECTS),
+        ];
+        for (i, ratification) in self.ratifications.iter().enumerate() {
+            let at = vec![Seg::Key("ratifications"), Seg::Index(i)];
+            rules.push(Rule::Date(
+                [&at[..], &[Seg::Key("as_of")]].concat(),
+                &ratification.as_of,
+            ));
+            if ratification.count.is_none() && ratification.status.is_none() {
+                let message = "a ratification needs a `count` or a `status` (\"universal ratification\")";
+                rules.push(Rule::Problem(at, message.into()));
+            }
+        }
+        rules
+    }
     fn title(&self) -> &str {
         &self.title
     }
@@ -209,6 +268,9 @@ impl Fields for Convention {
 }
 
 impl Fields for Country {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        vec![Rule::Country(self)]
+    }
     fn title_field(&self) -> &'static str {
         "name"
     }
@@ -236,6 +298,17 @@ impl Fields for Country {
 }
 
 impl Fields for Achievement {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        let mut rules: Vec<Rule<'_>> = self.period.as_deref().map(Rule::Period).into_iter().collect();
+        rules.push(Rule::Sectors(&self.sectors));
+        rules.extend(self.figures.iter().enumerate().map(|(i, figure)| {
+            Rule::Finite(
+                vec![Seg::Key("figures"), Seg::Index(i), Seg::Key("value")],
+                figure.value,
+            )
+        }));
+        rules
+    }
     fn title(&self) -> &str {
         &self.title
     }
@@ -262,6 +335,9 @@ impl Fields for Achievement {
 }
 
 impl Fields for Figure {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        vec![Rule::Figure(self)]
+    }
     fn title(&self) -> &str {
         &self.title
     }
@@ -300,6 +376,9 @@ impl Fields for Figure {
 }
 
 impl Fields for Partnership {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        vec![Rule::OneOf("kind", &self.kind, PARTNERSHIP_KINDS)]
+    }
     fn title_field(&self) -> &'static str {
         "name"
     }
@@ -327,6 +406,9 @@ impl Fields for Partnership {
 }
 
 impl Fields for Event {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        vec![Rule::Event(self)]
+    }
     fn title(&self) -> &str {
         &self.title
     }
@@ -352,6 +434,9 @@ impl Fields for Event {
 }
 
 impl Fields for Resource {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        vec![Rule::OneOf("kind", &self.kind, RESOURCE_KINDS)]
+    }
     fn title(&self) -> &str {
         &self.title
     }
@@ -377,6 +462,9 @@ impl Fields for Resource {
 }
 
 impl Fields for Source {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        vec![Rule::OneOf("kind", &self.kind, SOURCE_KINDS)]
+    }
     fn title(&self) -> &str {
         &self.title
     }
@@ -404,6 +492,9 @@ impl Fields for Source {
 }
 
 impl Fields for Tour {
+    fn rules(&self) -> Vec<Rule<'_>> {
+        vec![Rule::Tour(self)]
+    }
     fn title(&self) -> &str {
         &self.title
     }

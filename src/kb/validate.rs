@@ -11,11 +11,12 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::dates::{parse_period, Date};
+use super::fields::Rule;
 use super::load::{Docs, SourceFile, Unloaded};
-use super::model::{CONVENTION_SUBJECTS, FIGURE_TOPICS, PARTNERSHIP_KINDS, RESOURCE_KINDS, SOURCE_KINDS};
+use super::model::FIGURE_TOPICS;
 use super::problem::Problem;
 use super::spelling::{self, CountryNames};
-use super::{text, Kind, KnowledgeBase, Record, RecordRef, Reference, Seg};
+use super::{text, Kind, KnowledgeBase, RecordRef, Reference, Seg};
 
 pub(crate) fn validate(
     kb: &KnowledgeBase,
@@ -339,58 +340,46 @@ impl Checker<'_, '_> {
         if let Some(url) = record.url() {
             self.url(r, url);
         }
-        match record {
-            Record::Programme(p) => {
-                if let Some(date) = &p.country_count_as_of {
-                    self.date(r, &[Seg::Key("country_count_as_of")], date);
-                }
+        for rule in record.fields().rules() {
+            self.rule(r, rule);
+        }
+    }
+
+    /// One rule of a kind's own fields (`Fields::rules`).
+    fn rule(&mut self, r: RecordRef, rule: Rule<'_>) {
+        match rule {
+            Rule::Date(path, date) => {
+                self.date(r, &path, date);
             }
-            Record::Source(x) => self.one_of(r, "kind", &x.kind, SOURCE_KINDS),
-            Record::Resource(x) => self.one_of(r, "kind", &x.kind, RESOURCE_KINDS),
-            Record::Partnership(x) => self.one_of(r, "kind", &x.kind, PARTNERSHIP_KINDS),
-            Record::Convention(c) => {
-                self.convention_id(r, c);
-                self.one_of(r, "subject", &c.subject, CONVENTION_SUBJECTS);
-                for (i, ratification) in c.ratifications.iter().enumerate() {
-                    let at = [Seg::Key("ratifications"), Seg::Index(i)];
-                    self.date(r, &[at[0], at[1], Seg::Key("as_of")], &ratification.as_of);
-                    if ratification.count.is_none() && ratification.status.is_none() {
-                        let message = "a ratification needs a `count` or a `status` (\"universal ratification\")";
-                        self.report(r, &at, message.into());
-                    }
-                }
+            Rule::Period(period) => self.period(r, period),
+            Rule::OneOf(field, value, allowed) => self.one_of(r, field, value, allowed),
+            Rule::Finite(path, value) => {
+                self.finite(r, &path, value);
             }
-            Record::Country(c) => self.country(r, c),
-            Record::Achievement(a) => {
-                if let Some(period) = &a.period {
-                    self.period(r, period);
-                }
-                let mut listed = HashSet::new();
-                for (i, sector) in a.sectors.iter().enumerate() {
-                    let at = [Seg::Key("sectors"), Seg::Index(i)];
-                    if sector.trim().is_empty() || *sector != sector.to_lowercase() {
-                        let message = format!("sector `{sector}` must be lowercase and not empty");
-                        self.report(r, &at, message);
-                    } else if sector.trim() != sector {
-                        let message = format!("sector `{sector}` has space around it; write `{}`", sector.trim());
-                        self.report(r, &at, message);
-                    } else if !listed.insert(sector.as_str()) {
-                        self.report(r, &at, format!("sector `{sector}` is listed twice"));
-                    }
-                }
-                for (i, figure) in a.figures.iter().enumerate() {
-                    self.finite(
-                        r,
-                        &[Seg::Key("figures"), Seg::Index(i), Seg::Key("value")],
-                        figure.value,
-                    );
-                }
+            Rule::Problem(path, message) => self.report(r, &path, message),
+            Rule::Sectors(sectors) => self.sectors(r, sectors),
+            Rule::ConventionId(c) => self.convention_id(r, c),
+            Rule::Country(c) => self.country(r, c),
+            Rule::Figure(f) => self.figure(r, f),
+            Rule::Event(e) => self.event(r, e),
+            Rule::Tour(t) => self.tour(r, t),
+        }
+    }
+
+    /// A result's sectors: lowercase, without space around them, each once.
+    fn sectors(&mut self, r: RecordRef, sectors: &[String]) {
+        let mut listed = HashSet::new();
+        for (i, sector) in sectors.iter().enumerate() {
+            let at = [Seg::Key("sectors"), Seg::Index(i)];
+            if sector.trim().is_empty() || *sector != sector.to_lowercase() {
+                let message = format!("sector `{sector}` must be lowercase and not empty");
+                self.report(r, &at, message);
+            } else if sector.trim() != sector {
+                let message = format!("sector `{sector}` has space around it; write `{}`", sector.trim());
+                self.report(r, &at, message);
+            } else if !listed.insert(sector.as_str()) {
+                self.report(r, &at, format!("sector `{sector}` is listed twice"));
             }
-            Record::Figure(f) => self.figure(r, f),
-            Record::Event(e) => self.event(r, e),
-            Record::Tour(t) => self.tour(r, t),
-            // Nothing beyond the common rules and their references.
-            Record::Priority(_) | Record::Area(_) => {}
         }
     }
 
