@@ -604,9 +604,7 @@ impl Checker<'_, '_> {
             return;
         }
         let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
-        let candidates = allowed.iter().map(|a| (a.to_string(), a.to_string()));
-        let best = text::closest(value, candidates, 1);
-        let hint = did_you_mean(&best.iter().map(String::as_str).collect::<Vec<_>>());
+        let hint = text::did_you_mean_hint(value, allowed, str::to_string);
         let message = format!(
             "unknown {field} `{value}`, expected one of {}{hint}",
             expected.join(", ")
