@@ -4,7 +4,7 @@ use crate::document::count;
 use crate::document::format::thousands;
 use crate::kb::dates::{parse_period, year_of};
 use crate::kb::text::fold;
-use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
+use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
 
 use super::matrix::{placements, results_among, Axis, Cell};
 use super::tabs::Tab;
@@ -295,15 +295,10 @@ pub fn library(kb: &KnowledgeBase) -> Vec<Row> {
     let mut rows = Vec::new();
     for kind in [Kind::Tour, Kind::Source, Kind::Resource] {
         rows.push(Row::new(RowKey::Kind(kind), kind.heading(), thousands(kb.len(kind)), 0));
-        rows.extend(kb.refs(kind).map(|r| {
-            let detail = match kb.record(r) {
-                Record::Source(s) => s.year.to_string(),
-                Record::Resource(res) => res.year.map(|y| y.to_string()).unwrap_or_default(),
-                Record::Tour(t) => format!("{} steps · {} min", t.steps.len(), t.duration_minutes),
-                _ => String::new(),
-            };
-            Row::new(RowKey::Record(r), kb.title(r), detail, 1)
-        }));
+        rows.extend(
+            kb.refs(kind)
+                .map(|r| Row::new(RowKey::Record(r), kb.title(r), kb.shelf(r), 1)),
+        );
     }
     rows
 }

@@ -12,7 +12,7 @@ use std::fmt;
 
 use clap::Args;
 
-use crate::kb::dates::{parse_period, year_of};
+use crate::kb::dates::parse_period;
 use crate::kb::resolve::name_key;
 use crate::kb::text::closest;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef, Region};
@@ -187,36 +187,23 @@ impl Condition {
     /// What the filter is about, for messages: "sector", "country".
     fn what(&self) -> &'static str {
         match self {
-            Condition::Record(Kind::Country, _) => "country",
-            Condition::Record(Kind::Priority, _) => "priority",
-            Condition::Record(Kind::Area, _) => "area",
-            Condition::Record(Kind::Convention, _) => "convention",
-            Condition::Record(Kind::Partnership, _) => "partnership",
-            Condition::Record(Kind::Source, _) => "source",
-            Condition::Record(..) => "such link",
+            Condition::Record(kind, _) => kind.word(),
             Condition::Region(_) => "region",
             Condition::Sector(_) => "sector",
             Condition::Years(_) => "date or period",
         }
     }
 
+    /// Whether records of `kind` can match: those of the kind a filter names and those that link to
+    /// it (the `links` of the `kinds!` table), a source's records and those that cite one (every
+    /// kind), a sector's results, and the kinds that are dated.
     fn applies(&self, kind: Kind) -> bool {
-        use Kind::*;
         match self {
-            Condition::Record(Country, _) | Condition::Region(_) => {
-                matches!(kind, Country | Achievement | Partnership | Event | Figure)
-            }
-            Condition::Record(Priority, _) => matches!(kind, Priority | Achievement | Programme),
-            Condition::Record(Area, _) => matches!(kind, Area | Achievement),
-            Condition::Record(Convention, _) => matches!(kind, Convention | Achievement | Programme | Event),
-            Condition::Record(Partnership, _) => matches!(kind, Partnership | Achievement | Event),
-            Condition::Record(Source, _) => true,
-            Condition::Record(..) => false,
-            Condition::Sector(_) => kind == Achievement,
-            Condition::Years(_) => matches!(
-                kind,
-                Achievement | Figure | Event | Resource | Source | Convention | Programme
-            ),
+            Condition::Record(Kind::Source, _) => true,
+            Condition::Record(target, _) => kind == *target || kind.links_to(*target),
+            Condition::Region(_) => kind == Kind::Country || kind.links_to(Kind::Country),
+            Condition::Sector(_) => kind == Kind::Achievement,
+            Condition::Years(_) => kind.dated(),
         }
     }
 
@@ -226,109 +213,42 @@ impl Condition {
         }
         let record = kb.record(r);
         let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
-        let any = |ids: &[String], id: &str| ids.iter().any(|x| is(x, id));
+        // The ids of one kind it links to (its citation's source among them).
+        let links = |kind: Kind| {
+            let mut ids: Vec<&str> = Vec::new();
+            record.each_link(&mut |k, id| {
+                if k == Some(kind) {
+                    ids.push(id);
+                }
+            });
+            ids.into_iter()
+        };
         match self {
             Condition::Record(kind, id) if *kind == r.kind => is(record.id(), id),
-            Condition::Record(Kind::Source, id) => match record {
-                Record::Convention(c) => is(&c.source, id) || c.ratifications.iter().any(|x| is(&x.source, id)),
-                other => other.citation().is_some_and(|(source, _)| is(source, id)),
-            },
-            Condition::Record(Kind::Country, id) => match record {
-                Record::Achievement(a) => any(&a.countries, id),
-                Record::Partnership(p) => any(&p.countries, id),
-                Record::Event(e) => any(&e.countries, id) || any(&e.about_countries, id),
-                Record::Figure(f) => f
-                    .rows
-                    .iter()
-                    .any(|row| row.country.as_deref().is_some_and(|c| is(c, id))),
-                _ => false,
-            },
-            Condition::Record(Kind::Priority, id) => match record {
-                Record::Achievement(a) => a.priority.as_deref().is_some_and(|p| is(p, id)),
-                Record::Programme(p) => any(&p.focus, id),
-                _ => false,
-            },
-            Condition::Record(Kind::Area, id) => match record {
-                Record::Achievement(a) => a.area.as_deref().is_some_and(|x| is(x, id)),
-                _ => false,
-            },
-            Condition::Record(Kind::Convention, id) => match record {
-                Record::Achievement(a) => any(&a.conventions, id),
-                Record::Programme(p) => any(&p.conventions, id),
-                Record::Event(e) => any(&e.conventions, id),
-                _ => false,
-            },
-            Condition::Record(Kind::Partnership, id) => match record {
-                Record::Achievement(a) => any(&a.partnerships, id),
-                Record::Event(e) => any(&e.partnerships, id),
-                _ => false,
-            },
-            Condition::Record(..) => false,
+            Condition::Record(kind, id) => links(*kind).any(|x| is(x, id)),
             Condition::Region(region) => {
                 let in_region = |id: &str| {
                     kb.find_kind(Kind::Country, id)
                         .is_some_and(|c| kb.countries[c.index].region == *region)
                 };
                 // "What did we do in Africa": a record that also spans other regions is a multi-region
-                // programme, not an African result; --country finds it in each of its countries.
-                let all_in = |ids: &[String]| !ids.is_empty() && ids.iter().all(|c| in_region(c));
-                match record {
-                    Record::Country(c) => c.region == *region,
-                    Record::Achievement(a) => all_in(&a.countries),
-                    Record::Partnership(p) => all_in(&p.countries),
-                    // Where it took place and what it is about: an event on Jordan is an Arab States event.
-                    Record::Event(e) => {
-                        let countries: Vec<String> = e.countries.iter().chain(&e.about_countries).cloned().collect();
-                        all_in(&countries)
-                    }
-                    Record::Figure(f) => f
-                        .rows
-                        .iter()
-                        .any(|row| row.region == Some(*region) || row.country.as_deref().is_some_and(in_region)),
-                    _ => false,
-                }
+                // programme, not an African result; --country finds it in each of its countries. An
+                // event is where it took place and what it is about: an event on Jordan is an Arab
+                // States event.
+                record.fields().in_region(*region, &in_region).unwrap_or_else(|| {
+                    let mut countries = links(Kind::Country).peekable();
+                    countries.peek().is_some() && countries.all(in_region)
+                })
             }
-            Condition::Sector(key) => match record {
-                Record::Achievement(a) => a.sectors.iter().any(|s| name_key(s) == *key),
-                _ => false,
-            },
-            Condition::Years(years) => record_years(record)
+            // Sectors are a result's own field.
+            Condition::Sector(key) => {
+                matches!(record, Record::Achievement(a) if a.sectors.iter().any(|s| name_key(s) == *key))
+            }
+            Condition::Years(years) => record
+                .fields()
+                .years()
                 .into_iter()
                 .any(|(first, last)| years.overlaps(first, last)),
-        }
-    }
-}
-
-/// The years a record is dated by, each as a range: a result's or a figure's period, an event's dates, a
-/// resource's or a source's year, a convention's adoption and its dated ratification counts, the date of
-/// the programme's country count.
-fn record_years(record: Record<'_>) -> Vec<(i32, i32)> {
-    let period = |p: &Option<String>| p.as_deref().and_then(|p| parse_period(p).ok());
-    match record {
-        Record::Achievement(a) => period(&a.period).into_iter().collect(),
-        Record::Figure(f) => period(&f.period).into_iter().collect(),
-        Record::Event(e) => {
-            let start = year_of(&e.date);
-            let end = e.end_date.as_deref().and_then(year_of).or(start);
-            start.zip(end).into_iter().collect()
-        }
-        Record::Resource(r) => r.year.map(|y| (y, y)).into_iter().collect(),
-        Record::Source(s) => vec![(s.year, s.year)],
-        Record::Convention(c) => c
-            .year
-            .into_iter()
-            .chain(c.ratifications.iter().filter_map(|r| year_of(&r.as_of)))
-            .map(|y| (y, y))
-            .collect(),
-        Record::Programme(p) => p
-            .country_count_as_of
-            .as_deref()
-            .and_then(year_of)
-            .map(|y| (y, y))
-            .into_iter()
-            .collect(),
-        Record::Priority(_) | Record::Area(_) | Record::Country(_) | Record::Partnership(_) | Record::Tour(_) => {
-            Vec::new()
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod format;
 pub mod groups;
 pub mod handout;
+mod kinds;
 pub mod render;
 pub mod scene;
 pub mod slides;
@@ -237,323 +238,14 @@ impl KnowledgeBase {
             subtitle: String::new(),
             blocks: Vec::new(),
         };
-        let b = &mut doc.blocks;
-        match record {
-            Record::Programme(p) => {
-                doc.subtitle = p.full_name.clone();
-                // Headline figures first: the global estimates, then where IPEC+ works.
-                let mut headlines: Vec<Stat> = self
-                    .figures
-                    .iter()
-                    .filter_map(|f| {
-                        Some(Stat {
-                            value: Qualifier::apply(f.qualifier, format_number(f.value?)),
-                            unit: f.unit.clone(),
-                            label: f.headline.clone()?,
-                        })
-                    })
-                    .collect();
-                if let Some(count) = p.country_count {
-                    let label = match p.country_count_as_of.as_deref() {
-                        Some(as_of) => format!("where IPEC+ works, as of {}", display_date(as_of)),
-                        None => "where IPEC+ works".into(),
-                    };
-                    headlines.push(Stat {
-                        value: count.to_string(),
-                        unit: "countries".into(),
-                        label,
-                    });
-                }
-                if !headlines.is_empty() {
-                    b.push(Block::figures(headlines));
-                }
-                b.push(Block::Paragraph {
-                    text: p.summary.clone(),
-                });
-                heading(b, "Goals");
-                b.push(Block::items(
-                    p.goals
-                        .iter()
-                        .map(|g| Item {
-                            link: plain(g, "goal"),
-                            detail: String::new(),
-                        })
-                        .collect(),
-                ));
-                heading(b, "Where it works");
-                b.push(Block::Paragraph {
-                    text: p.where_it_works.clone(),
-                });
-                heading(b, "Focus");
-                self.push_items(
-                    b,
-                    p.focus.iter().filter_map(|id| self.find_kind(Kind::Priority, id)),
-                    Extent::Whole,
-                );
-                heading(b, "Normative framework");
-                b.push(Block::Paragraph {
-                    text: p.normative_framework.clone(),
-                });
-                self.push_items(
-                    b,
-                    p.conventions
-                        .iter()
-                        .filter_map(|id| self.find_kind(Kind::Convention, id)),
-                    Extent::Whole,
-                );
-                heading(b, "Theory of change");
-                b.push(Block::Paragraph {
-                    text: p.theory_of_change.clone(),
-                });
-                self.push_items(b, self.refs(Kind::Area), Extent::Whole);
-            }
-            Record::Priority(p) => {
-                doc.subtitle = format!("Thematic priority {}", p.number);
-                heading(b, "The challenge");
-                b.push(Block::Paragraph {
-                    text: p.challenge.clone(),
-                });
-                if let Some(approach) = &p.approach {
-                    heading(b, "What IPEC+ does");
-                    b.push(Block::Paragraph { text: approach.clone() });
-                }
-                self.push_results_by(b, |a| eq(&a.priority, &p.id), Kind::Area, extent);
-            }
-            Record::Area(a) => {
-                doc.subtitle = format!("Theory of change, category {}", a.number);
-                b.push(Block::Paragraph {
-                    text: a.summary.clone(),
-                });
-                self.push_results_by(b, |x| eq(&x.area, &a.id), Kind::Priority, extent);
-            }
-            Record::Convention(c) => {
-                let instrument = match (c.instrument, c.year) {
-                    (crate::kb::Instrument::Convention, _) => format!("Convention No. {}", c.number),
-                    (crate::kb::Instrument::Protocol, Some(year)) => {
-                        format!("Protocol of {year} to Convention No. {}", c.number)
-                    }
-                    (crate::kb::Instrument::Protocol, None) => format!("Protocol to Convention No. {}", c.number),
-                };
-                let mut parts = vec![instrument];
-                parts.extend(c.year.map(|y| y.to_string()));
-                parts.push(c.subject.clone());
-                if c.fundamental {
-                    parts.push("fundamental".into());
-                }
-                doc.subtitle = parts.join(" · ");
-                b.push(Block::Paragraph {
-                    text: c.summary.clone(),
-                });
-                if !c.ratifications.is_empty() {
-                    heading(b, "Ratifications");
-                    b.push(Block::items(
-                        c.ratifications
-                            .iter()
-                            .map(|rat| {
-                                let source = self.find_kind(Kind::Source, &rat.source);
-                                let source_title = source.map_or(rat.source.as_str(), |s| self.title(s));
-                                let mut detail = cited(source_title, &rat.section);
-                                if let Some(note) = &rat.note {
-                                    detail.push_str(&format!(" ({note})"));
-                                }
-                                Item {
-                                    link: Link {
-                                        label: ratification_label(rat),
-                                        role: "source".into(),
-                                        target: source,
-                                        id: Some(rat.source.clone()),
-                                        url: None,
-                                    },
-                                    detail,
-                                }
-                            })
-                            .collect(),
-                    ));
-                }
-                self.push_backlinks(b, r, Kind::Achievement, "Results that cite it", extent);
-                self.push_backlinks(b, r, Kind::Event, "Events", extent);
-            }
-            Record::Country(c) => {
-                let results: Vec<RecordRef> = self.backlinks_of(r, Kind::Achievement).collect();
-                doc.subtitle = format!("{} · {}", c.region, count(results.len(), "result"));
-                let figures = || results.iter().flat_map(|&a| self.achievements[a.index].figures.iter());
-                let total = figures().count();
-                let stats: Vec<Stat> = figures().take(extent.of(total)).map(stat).collect();
-                if total > 0 {
-                    b.push(Block::Figures {
-                        more: total - stats.len(),
-                        figures: stats,
-                    });
-                }
-                let mut facts = vec![("Region".to_string(), c.region.to_string())];
-                if !c.aliases.is_empty() {
-                    facts.push(("Also known as".into(), c.aliases.join(", ")));
-                }
-                b.push(Block::Facts { facts });
-                self.push_backlinks(b, r, Kind::Achievement, "Results", extent);
-                self.push_backlinks(b, r, Kind::Partnership, "Initiatives and partnerships", extent);
-                self.push_backlinks(b, r, Kind::Event, "Events", extent);
-                self.push_backlinks(b, r, Kind::Figure, "Figures", extent);
-            }
-            Record::Achievement(a) => {
-                doc.subtitle = self.achievement_context(a);
-                if !a.figures.is_empty() {
-                    b.push(Block::figures(a.figures.iter().map(stat).collect()));
-                }
-                b.push(Block::Paragraph {
-                    text: a.summary.clone(),
-                });
-                b.push(Block::Tags {
-                    tags: self.achievement_tags(a),
-                });
-            }
-            Record::Figure(f) => {
-                doc.subtitle = [f.topic.as_str(), f.period.as_deref().unwrap_or(""), f.unit.as_str()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                if let Some(value) = f.value {
-                    b.push(Block::figures(vec![Stat {
-                        value: Qualifier::apply(f.qualifier, format_number(value)),
-                        unit: f.unit.clone(),
-                        // A headline says what the number is in words ("in child labour in 2020").
-                        label: f.headline.clone().unwrap_or_else(|| f.title.clone()),
-                    }]));
-                }
-                if let Some(chart) = figure_chart(f) {
-                    b.push(Block::Chart { chart });
-                }
-                let countries: Vec<Link> = f
-                    .rows
-                    .iter()
-                    .filter_map(|row| self.find_kind(Kind::Country, row.country.as_deref()?))
-                    .map(|c| self.link(c, "country"))
-                    .collect();
-                if !countries.is_empty() {
-                    b.push(Block::Tags { tags: countries });
-                }
-            }
-            Record::Partnership(p) => {
-                doc.subtitle = p.kind.clone();
-                b.push(Block::Paragraph {
-                    text: p.summary.clone(),
-                });
-                if let Some(url) = &p.url {
-                    b.push(Block::Facts {
-                        facts: vec![("Website".into(), url.clone())],
-                    });
-                }
-                if !p.countries.is_empty() {
-                    heading(b, p.countries_role.as_deref().unwrap_or("Countries"));
-                    let tags = p
-                        .countries
-                        .iter()
-                        .filter_map(|id| self.find_kind(Kind::Country, id))
-                        .map(|c| self.link(c, "country"))
-                        .collect();
-                    b.push(Block::Tags { tags });
-                }
-                let mut kinds: Vec<&str> = Vec::new();
-                for component in &p.components {
-                    if !kinds.contains(&component.kind.as_str()) {
-                        kinds.push(&component.kind);
-                    }
-                }
-                for kind in kinds {
-                    heading(b, &plural_heading(kind));
-                    let items = p
-                        .components
-                        .iter()
-                        .filter(|c| c.kind == kind)
-                        .map(|c| Item {
-                            link: plain(&c.name, kind),
-                            detail: c.text.clone().unwrap_or_default(),
-                        })
-                        .collect();
-                    b.push(Block::items(items));
-                }
-                self.push_backlinks(b, r, Kind::Achievement, "Results", extent);
-                self.push_backlinks(b, r, Kind::Event, "Events", extent);
-            }
-            Record::Event(e) => {
-                let mut when = display_date(&e.date);
-                if let Some(end) = &e.end_date {
-                    when = format!("{when} – {}", display_date(end));
-                }
-                doc.subtitle = match &e.place {
-                    Some(place) => format!("{when} · {place}"),
-                    None => when,
-                };
-                b.push(Block::Paragraph {
-                    text: e.summary.clone(),
-                });
-                if let Some(listed) = &e.listed {
-                    b.push(Block::Facts {
-                        facts: vec![("Listed on".into(), display_date(listed))],
-                    });
-                }
-                let tags = self.event_tags(e);
-                if !tags.is_empty() {
-                    b.push(Block::Tags { tags });
-                }
-            }
-            Record::Resource(res) => {
-                doc.subtitle = match res.year {
-                    Some(year) => format!("{} · {year}", res.kind),
-                    None => res.kind.clone(),
-                };
-                b.push(Block::Paragraph {
-                    text: res.summary.clone(),
-                });
-                if let Some(url) = &res.url {
-                    b.push(Block::Facts {
-                        facts: vec![("Link".into(), url.clone())],
-                    });
-                }
-                self.push_backlinks(b, r, Kind::Event, "Events", extent);
-            }
-            Record::Tour(t) => {
-                doc.subtitle = format!(
-                    "{} · {} min · {}",
-                    count(t.steps.len(), "step"),
-                    t.duration_minutes,
-                    t.audience
-                );
-                b.push(Block::Paragraph {
-                    text: t.summary.clone(),
-                });
-                heading(b, "Steps");
-                let items = t
-                    .steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, step)| self.step_item(i, step))
-                    .collect();
-                b.push(Block::items(items));
-                b.push(Block::Paragraph {
-                    text: "Every step shows records of the knowledge base, each with its own citation.".into(),
-                });
-            }
-            Record::Source(s) => {
-                doc.subtitle = format!("{} · {} · {}", s.publisher, s.year, s.kind);
-                b.push(Block::Paragraph {
-                    text: s.summary.clone(),
-                });
-                let facts: Vec<(String, String)> = Kind::ALL
-                    .into_iter()
-                    .filter_map(|k| {
-                        let n = self.backlinks_of(r, k).count();
-                        (n > 0).then(|| (format!("Cites it: {}", k.plural()), n.to_string()))
-                    })
-                    .collect();
-                if !facts.is_empty() {
-                    b.push(Block::Facts { facts });
-                }
-                self.push_backlinks(b, r, Kind::Achievement, "Results from this source", extent);
-            }
-        }
+        crate::kb::for_record!(record, x => kinds::Shown::document(x, self, r, extent, &mut doc));
+        self.push_ending(&mut doc, r);
+        doc
+    }
+
+    /// What every record's document ends with: its note, its pages on the web, its citation.
+    fn push_ending(&self, doc: &mut Document, r: RecordRef) {
+        let record = self.record(r);
         // Only an ambiguity in the source is a warning (data/README.md); other notes are plain caveats.
         match record.note() {
             Some(note) if note.starts_with("Ambiguous:") => doc.blocks.push(Block::Warning { text: note.to_string() }),
@@ -582,7 +274,6 @@ impl KnowledgeBase {
             doc.blocks.push(Block::Web { links: web });
         }
         doc.blocks.extend(citation);
-        doc
     }
 
     /// "Ghana, Côte d'Ivoire · Enterprises and supply chains · 2019"
@@ -657,27 +348,12 @@ impl KnowledgeBase {
 
     /// One line that tells records of a kind apart in a list: "Africa · 7 results", "1999 · child labour".
     pub fn brief(&self, r: RecordRef) -> String {
-        match self.record(r) {
-            Record::Achievement(a) => self.achievement_context(a),
-            Record::Country(c) => format!(
-                "{} · {}",
-                c.region,
-                count(self.backlinks_of(r, Kind::Achievement).count(), "result")
-            ),
-            Record::Convention(c) => convention_detail(c),
-            Record::Event(e) => display_date(&e.date),
-            Record::Partnership(p) => p.kind.clone(),
-            Record::Figure(f) => f.period.clone().unwrap_or_default(),
-            Record::Resource(res) => match res.year {
-                Some(year) => format!("{} · {year}", res.kind),
-                None => res.kind.clone(),
-            },
-            Record::Source(s) => format!("{} · {}", s.publisher, s.year),
-            Record::Priority(p) => format!("Thematic priority {}", p.number),
-            Record::Area(a) => format!("Category of change {}", a.number),
-            Record::Programme(p) => p.full_name.clone(),
-            Record::Tour(t) => format!("{} · {} min", count(t.steps.len(), "step"), t.duration_minutes),
-        }
+        crate::kb::for_record!(self.record(r), x => kinds::Shown::brief(x, self, r))
+    }
+
+    /// The short line beside a record on a shelf of the Library: a source's year, a tour's length.
+    pub fn shelf(&self, r: RecordRef) -> String {
+        crate::kb::for_record!(self.record(r), x => kinds::Shown::shelf(x))
     }
 
     /// A tour step as an entry of the tour's list: "3. The global estimates", linked to its record.
@@ -716,22 +392,7 @@ impl KnowledgeBase {
 
     /// A record as an entry of a list: its link, and the line that tells it apart.
     pub fn item(&self, r: RecordRef) -> Item {
-        let detail = match self.record(r) {
-            Record::Achievement(a) => {
-                let figures: Vec<String> = a.figures.iter().map(|f| stat(f).short()).collect();
-                let context = self.achievement_context(a);
-                // Every result in a list says where it comes from, so a list can be quoted as it stands.
-                let source = self
-                    .find_kind(Kind::Source, &a.source)
-                    .map(|s| format!("cited: {}", self.short_title(s)));
-                [context, figures.join(", "), source.unwrap_or_default()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            }
-            _ => self.brief(r),
-        };
+        let detail = crate::kb::for_record!(self.record(r), x => kinds::Shown::item_detail(x, self, r));
         Item {
             link: self.link(r, r.kind.key()),
             detail,

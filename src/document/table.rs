@@ -7,10 +7,10 @@
 
 use std::io::{self, Write};
 
-use super::format_number;
+use super::kinds::Shown;
 use crate::kb::links;
 use crate::kb::text::{plain_number, sanitize};
-use crate::kb::{Kind, KnowledgeBase, Qualifier, Record, RecordRef};
+use crate::kb::{Kind, KnowledgeBase, RecordRef};
 
 /// The CSV a program reads best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,387 +29,69 @@ pub struct Table {
 }
 
 /// Several values in one cell.
-const JOIN: &str = "; ";
+pub(crate) const JOIN: &str = "; ";
 
-/// The columns of each kind, in order, each with whether the compact (Markdown) table keeps it.
-fn columns(kind: Kind) -> &'static [(&'static str, bool)] {
-    match kind {
-        Kind::Achievement => &[
-            ("id", true),
-            ("title", true),
-            ("countries", false),
-            ("country_names", true),
-            ("priority", false),
-            ("area", false),
-            ("sectors", true),
-            ("conventions", false),
-            ("partnerships", false),
-            ("period", true),
-            ("figures", true),
-            ("links", false),
-            ("source", false),
-            ("section", false),
-            ("summary", false),
-            ("note", false),
-        ],
-        Kind::Country => &[
-            ("id", true),
-            ("name", true),
-            ("aliases", false),
-            ("region", true),
-            ("results", true),
-            ("lat", false),
-            ("lon", false),
-            ("links", true),
-            ("source", false),
-            ("section", false),
-            ("note", false),
-        ],
-        Kind::Convention => &[
-            ("id", true),
-            ("number", false),
-            ("instrument", false),
-            ("title", true),
-            ("year", true),
-            ("subject", true),
-            ("fundamental", false),
-            ("ratifications", false),
-            ("links", true),
-            ("source", false),
-            ("section", false),
-            ("summary", false),
-            ("note", false),
-        ],
-        Kind::Figure => &[
-            ("id", true),
-            ("title", true),
-            ("topic", false),
-            ("qualifier", true),
-            ("value", true),
-            ("total", true),
-            ("unit", true),
-            ("period", true),
-            ("rows", false),
-            ("links", false),
-            ("source", false),
-            ("section", false),
-            ("note", false),
-        ],
-        Kind::Partnership => &[
-            ("id", true),
-            ("name", true),
-            ("kind", true),
-            ("countries", false),
-            ("country_names", true),
-            ("countries_role", false),
-            ("components", false),
-            ("links", true),
-            ("source", false),
-            ("section", false),
-            ("summary", false),
-            ("note", false),
-        ],
-        Kind::Event => &[
-            ("id", true),
-            ("title", true),
-            ("date", true),
-            ("end_date", false),
-            ("listed", false),
-            ("place", true),
-            ("countries", false),
-            ("country_names", true),
-            ("about_countries", false),
-            ("about_country_names", false),
-            ("partnerships", false),
-            ("conventions", false),
-            ("resources", false),
-            ("links", false),
-            ("source", false),
-            ("section", false),
-            ("summary", false),
-            ("note", false),
-        ],
-        Kind::Resource => &[
-            ("id", true),
-            ("title", true),
-            ("year", true),
-            ("kind", true),
-            ("links", true),
-            ("source", false),
-            ("section", false),
-            ("summary", false),
-            ("note", false),
-        ],
-        Kind::Source => &[
-            ("id", true),
-            ("title", true),
-            ("short_title", false),
-            ("publisher", true),
-            ("year", true),
-            ("kind", true),
-            ("links", true),
-            ("summary", false),
-            ("note", false),
-        ],
-        Kind::Priority => &[
-            ("id", true),
-            ("number", true),
-            ("title", true),
-            ("results", true),
-            ("links", false),
-            ("source", false),
-            ("section", false),
-            ("challenge", false),
-            ("approach", false),
-            ("note", false),
-        ],
-        Kind::Area => &[
-            ("id", true),
-            ("number", true),
-            ("title", true),
-            ("results", true),
-            ("links", false),
-            ("source", false),
-            ("section", false),
-            ("summary", false),
-            ("note", false),
-        ],
-        Kind::Tour => &[
-            ("id", true),
-            ("title", true),
-            ("audience", true),
-            ("duration_minutes", true),
-            ("steps", true),
-            ("summary", false),
-            ("note", false),
-        ],
-        Kind::Programme => &[
-            ("id", true),
-            ("name", true),
-            ("full_name", true),
-            ("country_count", true),
-            ("country_count_as_of", false),
-            ("focus", false),
-            ("conventions", false),
-            ("goals", false),
-            ("links", false),
-            ("source", false),
-            ("section", false),
-            ("summary", false),
-            ("note", false),
-        ],
+/// A column of a kind's table: its name, whether the compact (Markdown) table keeps it, and its cell
+/// for a record. A kind's columns are one list of these (`Shown::COLUMNS` in `kinds.rs`), so a header
+/// and its value cannot drift apart.
+pub(crate) type Column<T> = (&'static str, bool, fn(&T, &Cells<'_>) -> String);
+
+/// What a cell may need beyond the record itself: the knowledge base, and where the record is in it.
+pub(crate) struct Cells<'a> {
+    kb: &'a KnowledgeBase,
+    r: RecordRef,
+}
+
+impl Cells<'_> {
+    /// The names of the countries `ids` name (an id that names none, as it is).
+    pub(crate) fn names(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| {
+                self.kb
+                    .find_kind(Kind::Country, id)
+                    .map_or(id.as_str(), |c| self.kb.title(c))
+            })
+            .collect::<Vec<_>>()
+            .join(JOIN)
     }
+
+    /// How many results cite the record.
+    pub(crate) fn results(&self) -> String {
+        self.kb.backlinks_of(self.r, Kind::Achievement).count().to_string()
+    }
+
+    /// Its pages on the web.
+    pub(crate) fn web(&self) -> String {
+        links::urls(self.kb, self.r).join(JOIN)
+    }
+}
+
+pub(crate) fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+pub(crate) fn list(v: &[String]) -> String {
+    v.join(JOIN)
+}
+
+pub(crate) fn num(v: Option<f64>) -> String {
+    v.map(plain_number).unwrap_or_default()
+}
+
+/// The columns of a kind, in order, each with whether the compact (Markdown) table keeps it.
+fn columns(kind: Kind) -> Vec<(&'static str, bool)> {
+    fn of<T: Shown>() -> Vec<(&'static str, bool)> {
+        T::COLUMNS.iter().map(|&(name, compact, _)| (name, compact)).collect()
+    }
+    crate::kb::for_kind!(kind, of())
 }
 
 /// The cells of one record, in the order of `columns(r.kind)`.
 fn values(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    let list = |v: &[String]| v.join(JOIN);
-    let num = |v: Option<f64>| v.map(plain_number).unwrap_or_default();
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| kb.find_kind(Kind::Country, id).map_or(id.as_str(), |c| kb.title(c)))
-            .collect::<Vec<_>>()
-            .join(JOIN)
-    };
-    let results = || kb.backlinks_of(r, Kind::Achievement).count().to_string();
-    let web = links::urls(kb, r).join(JOIN);
-    match kb.record(r) {
-        Record::Achievement(a) => vec![
-            a.id.clone(),
-            a.title.clone(),
-            list(&a.countries),
-            names(&a.countries),
-            opt(&a.priority),
-            opt(&a.area),
-            list(&a.sectors),
-            list(&a.conventions),
-            list(&a.partnerships),
-            opt(&a.period),
-            a.figures
-                .iter()
-                .map(|f| {
-                    let value = Qualifier::apply(f.qualifier, format_number(f.value));
-                    format!("{value} {}: {}", f.unit, f.label)
-                })
-                .collect::<Vec<_>>()
-                .join(JOIN),
-            web,
-            a.source.clone(),
-            a.section.clone(),
-            a.summary.clone(),
-            opt(&a.note),
-        ],
-        Record::Tour(t) => vec![
-            t.id.clone(),
-            t.title.clone(),
-            t.audience.clone(),
-            t.duration_minutes.to_string(),
-            t.steps.len().to_string(),
-            t.summary.clone(),
-            opt(&t.note),
-        ],
-        Record::Country(c) => vec![
-            c.id.clone(),
-            c.name.clone(),
-            list(&c.aliases),
-            c.region.name().to_string(),
-            results(),
-            c.lat.to_string(),
-            c.lon.to_string(),
-            web,
-            c.source.clone(),
-            c.section.clone(),
-            opt(&c.note),
-        ],
-        Record::Convention(c) => vec![
-            c.id.clone(),
-            c.number.to_string(),
-            c.instrument.key().to_string(),
-            c.title.clone(),
-            c.year.map(|y| y.to_string()).unwrap_or_default(),
-            c.subject.clone(),
-            c.fundamental.to_string(),
-            c.ratifications
-                .iter()
-                .map(|x| {
-                    let what = match (x.count, x.status.as_deref()) {
-                        (Some(n), Some(status)) => format!("{n} ({status})"),
-                        (Some(n), None) => n.to_string(),
-                        (None, Some(status)) => status.to_string(),
-                        (None, None) => "ratifications".to_string(),
-                    };
-                    format!("{what} as of {} ({})", x.as_of, x.source)
-                })
-                .collect::<Vec<_>>()
-                .join(JOIN),
-            web,
-            c.source.clone(),
-            c.section.clone(),
-            c.summary.clone(),
-            opt(&c.note),
-        ],
-        Record::Figure(f) => vec![
-            f.id.clone(),
-            f.title.clone(),
-            f.topic.clone(),
-            f.qualifier.map(|q| q.words().to_string()).unwrap_or_default(),
-            num(f.value),
-            num(f.total),
-            f.unit.clone(),
-            opt(&f.period),
-            f.rows
-                .iter()
-                .map(|row| {
-                    let value = Qualifier::apply(row.qualifier, plain_number(row.value));
-                    format!("{}: {value}", row.label)
-                })
-                .collect::<Vec<_>>()
-                .join(JOIN),
-            web,
-            f.source.clone(),
-            f.section.clone(),
-            opt(&f.note),
-        ],
-        Record::Partnership(p) => vec![
-            p.id.clone(),
-            p.name.clone(),
-            p.kind.clone(),
-            list(&p.countries),
-            names(&p.countries),
-            opt(&p.countries_role),
-            p.components
-                .iter()
-                .map(|c| format!("{}: {}", c.kind, c.name))
-                .collect::<Vec<_>>()
-                .join(JOIN),
-            web,
-            p.source.clone(),
-            p.section.clone(),
-            p.summary.clone(),
-            opt(&p.note),
-        ],
-        Record::Event(e) => vec![
-            e.id.clone(),
-            e.title.clone(),
-            e.date.clone(),
-            opt(&e.end_date),
-            opt(&e.listed),
-            opt(&e.place),
-            list(&e.countries),
-            names(&e.countries),
-            list(&e.about_countries),
-            names(&e.about_countries),
-            list(&e.partnerships),
-            list(&e.conventions),
-            list(&e.resources),
-            web,
-            e.source.clone(),
-            e.section.clone(),
-            e.summary.clone(),
-            opt(&e.note),
-        ],
-        Record::Resource(x) => vec![
-            x.id.clone(),
-            x.title.clone(),
-            x.year.map(|y| y.to_string()).unwrap_or_default(),
-            x.kind.clone(),
-            web,
-            x.source.clone(),
-            x.section.clone(),
-            x.summary.clone(),
-            opt(&x.note),
-        ],
-        Record::Source(s) => vec![
-            s.id.clone(),
-            s.title.clone(),
-            opt(&s.short_title),
-            s.publisher.clone(),
-            s.year.to_string(),
-            s.kind.clone(),
-            web,
-            s.summary.clone(),
-            opt(&s.note),
-        ],
-        Record::Priority(p) => vec![
-            p.id.clone(),
-            p.number.to_string(),
-            p.title.clone(),
-            results(),
-            web,
-            p.source.clone(),
-            p.section.clone(),
-            p.challenge.clone(),
-            opt(&p.approach),
-            opt(&p.note),
-        ],
-        Record::Area(a) => vec![
-            a.id.clone(),
-            a.number.to_string(),
-            a.title.clone(),
-            results(),
-            web,
-            a.source.clone(),
-            a.section.clone(),
-            a.summary.clone(),
-            opt(&a.note),
-        ],
-        Record::Programme(p) => vec![
-            p.id.clone(),
-            p.name.clone(),
-            p.full_name.clone(),
-            p.country_count.map(|n| n.to_string()).unwrap_or_default(),
-            opt(&p.country_count_as_of),
-            list(&p.focus),
-            list(&p.conventions),
-            list(&p.goals),
-            web,
-            p.source.clone(),
-            p.section.clone(),
-            p.summary.clone(),
-            opt(&p.note),
-        ],
+    fn of<T: Shown>(x: &T, cells: &Cells<'_>) -> Vec<String> {
+        T::COLUMNS.iter().map(|(_, _, value)| value(x, cells)).collect()
     }
+    crate::kb::for_record!(kb.record(r), x => of(x, &Cells { kb, r }))
 }
 
 impl Table {
@@ -510,6 +192,42 @@ mod tests {
                 assert_eq!(values(&kb, r).len(), columns(kind).len(), "{kind} {}", kb.id(r));
             }
         }
+    }
+
+    /// A column named after a field of the record holds that field (a list joined with "; "), so that
+    /// two columns swapped in a kind's list fail here.
+    #[test]
+    fn a_column_named_after_a_field_holds_that_field() {
+        use serde_json::Value;
+        let kb = KnowledgeBase::builtin().expect("loads");
+        let mut checked = 0;
+        for kind in Kind::ALL {
+            for r in kb.refs(kind) {
+                let json = kb.record(r).to_json().expect("serializes");
+                for (&(name, _), cell) in columns(kind).iter().zip(values(&kb, r)) {
+                    let expected = match json.get(name) {
+                        Some(Value::String(s)) => s.clone(),
+                        // As a number: "-4" and -4.0 are one.
+                        Some(Value::Number(n)) => {
+                            let same = cell.parse::<f64>().ok() == n.as_f64();
+                            assert!(same, "{kind} {} column {name}: {cell} is not {n}", kb.id(r));
+                            checked += 1;
+                            continue;
+                        }
+                        Some(Value::Bool(b)) => b.to_string(),
+                        Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
+                            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(JOIN)
+                        }
+                        // An optional field left out is an empty cell.
+                        None if kind.fields().contains(&name) => String::new(),
+                        _ => continue,
+                    };
+                    assert_eq!(cell, expected, "{kind} {} column {name}", kb.id(r));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked} cells checked");
     }
 
     #[test]

@@ -174,11 +174,7 @@ fn unknown_field(table: &str, rest: &str) -> String {
             );
         }
     }
-    let hint = text::closest(wrong, fields.iter().map(|f| (f.to_string(), f.to_string())), 1);
-    let hint = hint
-        .first()
-        .map(|best| format!("; did you mean `{best}`?"))
-        .unwrap_or_default();
+    let hint = text::did_you_mean_hint(wrong, fields, str::to_string);
     // A sub-table is written as its own `[[...]]` line, not as a field: listed so.
     let listed: Vec<String> = fields
         .iter()
@@ -201,11 +197,7 @@ fn unknown_value(field: Option<&str>, rest: &str) -> String {
         .split_once("expected ")
         .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
         .unwrap_or_default();
-    let hint = text::closest(wrong, expected.iter().map(|e| (e.to_string(), e.to_string())), 1);
-    let hint = hint
-        .first()
-        .map(|best| format!("; did you mean `{best}`?"))
-        .unwrap_or_default();
+    let hint = text::did_you_mean_hint(wrong, &expected, str::to_string);
     let listed: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
     let field = field.map(|f| format!("`{f}`")).unwrap_or_else(|| "this field".into());
     format!(

@@ -1066,11 +1066,7 @@ fn read_records(
 ) {
     for (key, value) in doc.get_ref().iter() {
         let Some(kind) = Kind::from_key(key.get_ref()) else {
-            let keys = Kind::ALL.iter().map(|k| (k.key().to_string(), k.key().to_string()));
-            let hint = text::closest(key.get_ref(), keys, 1)
-                .first()
-                .map(|k| format!("; did you mean `[[{k}]]`?"))
-                .unwrap_or_default();
+            let hint = text::did_you_mean_hint(key.get_ref(), &Kind::KEYS, |k| format!("[[{k}]]"));
             let kinds: Vec<String> = Kind::ALL.iter().map(|k| format!("[[{k}]]")).collect();
             let message = format!(
                 "unknown kind `{}`: expected one of {}{hint}",

@@ -4,6 +4,7 @@
 
 mod advice;
 pub mod dates;
+pub mod fields;
 pub mod format;
 pub(crate) mod kind;
 pub mod links;
@@ -23,7 +24,9 @@ mod validate;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
-pub use kind::{Kind, Record, Records};
+pub use fields::Fields;
+pub(crate) use kind::{for_kind, for_record};
+pub use kind::{Kind, OfKind, Record, Records};
 pub use load::DataSource;
 pub use model::*;
 pub use parts::Parts;
@@ -131,9 +134,12 @@ impl KnowledgeBase {
     pub fn names(&self, r: RecordRef) -> Vec<String> {
         let record = self.record(r);
         let mut names = vec![record.id().to_string(), record.title().to_string()];
-        if let Record::Country(c) = record {
-            names.extend(c.aliases.iter().cloned());
-        }
+        let aliases = record.fields().other_names().into_iter();
+        names.extend(
+            aliases
+                .filter(|(use_, _)| *use_ == fields::Name::Alias)
+                .map(|(_, name)| name),
+        );
         names
     }
 
@@ -226,158 +232,23 @@ impl std::ops::DerefMut for KnowledgeBase {
 
 impl<'a> Record<'a> {
     pub fn title(&self) -> &'a str {
-        match self {
-            Record::Programme(x) => &x.name,
-            Record::Priority(x) => &x.title,
-            Record::Area(x) => &x.title,
-            Record::Convention(x) => &x.title,
-            Record::Country(x) => &x.name,
-            Record::Achievement(x) => &x.title,
-            Record::Figure(x) => &x.title,
-            Record::Partnership(x) => &x.name,
-            Record::Event(x) => &x.title,
-            Record::Resource(x) => &x.title,
-            Record::Source(x) => &x.title,
-            Record::Tour(x) => &x.title,
-        }
+        self.fields().title()
     }
 
     /// The main body text of the record.
     pub fn body(&self) -> &'a str {
-        match self {
-            Record::Programme(x) => &x.summary,
-            Record::Priority(x) => &x.challenge,
-            Record::Area(x) => &x.summary,
-            Record::Convention(x) => &x.summary,
-            Record::Country(_) => "",
-            Record::Achievement(x) => &x.summary,
-            Record::Figure(x) => x.note.as_deref().unwrap_or(""),
-            Record::Partnership(x) => &x.summary,
-            Record::Event(x) => &x.summary,
-            Record::Resource(x) => &x.summary,
-            Record::Source(x) => &x.summary,
-            Record::Tour(x) => &x.summary,
-        }
+        self.fields().body()
     }
 
     /// The cited source id and section (a source cites itself, with no section). A tour cites nothing
     /// itself: its steps show records that carry their own citations.
     pub fn citation(&self) -> Option<(&'a str, &'a str)> {
-        match self {
-            Record::Programme(x) => Some((&x.source, &x.section)),
-            Record::Priority(x) => Some((&x.source, &x.section)),
-            Record::Area(x) => Some((&x.source, &x.section)),
-            Record::Convention(x) => Some((&x.source, &x.section)),
-            Record::Country(x) => Some((&x.source, &x.section)),
-            Record::Achievement(x) => Some((&x.source, &x.section)),
-            Record::Figure(x) => Some((&x.source, &x.section)),
-            Record::Partnership(x) => Some((&x.source, &x.section)),
-            Record::Event(x) => Some((&x.source, &x.section)),
-            Record::Resource(x) => Some((&x.source, &x.section)),
-            Record::Source(x) => Some((&x.id, "")),
-            Record::Tour(_) => None,
-        }
+        self.fields().citation()
     }
 
     /// The record's own link, where it has one.
     pub fn url(&self) -> Option<&'a str> {
-        match self {
-            Record::Partnership(x) => x.url.as_deref(),
-            Record::Resource(x) => x.url.as_deref(),
-            Record::Source(x) => x.url.as_deref(),
-            Record::Programme(_)
-            | Record::Priority(_)
-            | Record::Area(_)
-            | Record::Convention(_)
-            | Record::Country(_)
-            | Record::Achievement(_)
-            | Record::Figure(_)
-            | Record::Event(_)
-            | Record::Tour(_) => None,
-        }
-    }
-
-    /// Every id this record refers to, with the kind it must be and the field it is in, in field order.
-    pub fn references(&self) -> Vec<Reference<'a>> {
-        let mut refs = Vec::new();
-        let list = |refs: &mut Vec<Reference<'a>>, kind: Kind, field: &'static str, ids: &'a [String]| {
-            refs.extend(ids.iter().enumerate().map(|(i, id)| Reference {
-                kind: Some(kind),
-                id,
-                path: vec![Seg::Key(field), Seg::Index(i)],
-            }));
-        };
-        let one = |refs: &mut Vec<Reference<'a>>, kind: Kind, field: &'static str, id: Option<&'a str>| {
-            refs.extend(id.map(|id| Reference {
-                kind: Some(kind),
-                id,
-                path: vec![Seg::Key(field)],
-            }));
-        };
-        match self {
-            Record::Programme(x) => {
-                list(&mut refs, Kind::Priority, "focus", &x.focus);
-                list(&mut refs, Kind::Convention, "conventions", &x.conventions);
-            }
-            Record::Convention(x) => {
-                refs.extend(x.ratifications.iter().enumerate().map(|(i, r)| Reference {
-                    kind: Some(Kind::Source),
-                    id: &r.source,
-                    path: vec![Seg::Key("ratifications"), Seg::Index(i), Seg::Key("source")],
-                }));
-            }
-            Record::Achievement(x) => {
-                list(&mut refs, Kind::Country, "countries", &x.countries);
-                one(&mut refs, Kind::Priority, "priority", x.priority.as_deref());
-                one(&mut refs, Kind::Area, "area", x.area.as_deref());
-                list(&mut refs, Kind::Convention, "conventions", &x.conventions);
-                list(&mut refs, Kind::Partnership, "partnerships", &x.partnerships);
-            }
-            Record::Figure(x) => {
-                refs.extend(x.rows.iter().enumerate().filter_map(|(i, r)| {
-                    Some(Reference {
-                        kind: Some(Kind::Country),
-                        id: r.country.as_deref()?,
-                        path: vec![Seg::Key("rows"), Seg::Index(i), Seg::Key("country")],
-                    })
-                }));
-            }
-            Record::Partnership(x) => list(&mut refs, Kind::Country, "countries", &x.countries),
-            Record::Event(x) => {
-                list(&mut refs, Kind::Country, "countries", &x.countries);
-                list(&mut refs, Kind::Country, "about_countries", &x.about_countries);
-                list(&mut refs, Kind::Partnership, "partnerships", &x.partnerships);
-                list(&mut refs, Kind::Convention, "conventions", &x.conventions);
-                list(&mut refs, Kind::Resource, "resources", &x.resources);
-            }
-            Record::Tour(x) => {
-                for (i, step) in x.steps.iter().enumerate() {
-                    let at = |field: &'static str| vec![Seg::Key("step"), Seg::Index(i), Seg::Key(field)];
-                    // A step may show a record of any kind.
-                    refs.extend(step.record.as_deref().map(|id| Reference {
-                        kind: None,
-                        id,
-                        path: at("record"),
-                    }));
-                    refs.extend(step.country.as_deref().map(|id| Reference {
-                        kind: Some(Kind::Country),
-                        id,
-                        path: at("country"),
-                    }));
-                    refs.extend(step.figure.as_deref().map(|id| Reference {
-                        kind: Some(Kind::Figure),
-                        id,
-                        path: at("figure"),
-                    }));
-                }
-            }
-            // These point at nothing but their source.
-            Record::Priority(_) | Record::Area(_) | Record::Country(_) | Record::Resource(_) | Record::Source(_) => {}
-        }
-        if let Some((source, _)) = self.citation().filter(|_| !matches!(self, Record::Source(_))) {
-            one(&mut refs, Kind::Source, "source", Some(source));
-        }
-        refs
+        self.fields().url()
     }
 }
 

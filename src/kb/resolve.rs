@@ -5,8 +5,9 @@
 
 use std::fmt;
 
+use super::fields::Name;
 use super::text::{closest, fold};
-use super::{Kind, KnowledgeBase, Record, RecordRef};
+use super::{Kind, KnowledgeBase, RecordRef};
 
 /// Why a name did not resolve to exactly one record, with what to offer instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,22 +88,13 @@ impl KnowledgeBase {
     }
 
     /// Every name a person may type for a record: its id, title and aliases (`names`), and the other
-    /// names the sources use: a programme's full name, a source's short title, a priority's or an area's
-    /// number, a convention's NORMLEX code (`C029`) and its number ("182"; "29" names both C29 and P29,
-    /// which `resolve` reports).
+    /// names the sources use (`Fields::other_names`): a programme's full name, a source's short title, a
+    /// priority's or an area's number, a convention's NORMLEX code (`C029`) and its number ("182"; "29"
+    /// names both C29 and P29, which `resolve` reports).
     pub fn typed_names(&self, r: RecordRef) -> Vec<String> {
         let mut names = self.names(r);
-        match self.record(r) {
-            Record::Programme(p) => names.push(p.full_name.clone()),
-            Record::Source(s) => names.extend(s.short_title.clone()),
-            Record::Priority(p) => names.push(p.number.to_string()),
-            Record::Area(a) => names.push(a.number.to_string()),
-            Record::Convention(c) => {
-                names.push(super::links::normlex_code(c));
-                names.push(c.number.to_string());
-            }
-            _ => {}
-        }
+        let others = self.record(r).fields().other_names().into_iter();
+        names.extend(others.filter(|(use_, _)| *use_ != Name::Alias).map(|(_, name)| name));
         names
     }
 }
@@ -150,22 +142,9 @@ impl fmt::Display for Unresolved {
     }
 }
 
-/// "country", "convention", "result": a kind as it reads inside a sentence.
+/// "country", "convention", "result": a kind as it reads inside a sentence (the `kinds!` table's word).
 pub fn kind_word(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Programme => "programme",
-        Kind::Priority => "priority",
-        Kind::Area => "area",
-        Kind::Convention => "convention",
-        Kind::Country => "country",
-        Kind::Achievement => "result",
-        Kind::Figure => "figure",
-        Kind::Partnership => "partnership",
-        Kind::Event => "event",
-        Kind::Resource => "resource",
-        Kind::Source => "source",
-        Kind::Tour => "tour",
-    }
+    kind.word()
 }
 
 #[cfg(test)]

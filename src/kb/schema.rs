@@ -244,20 +244,7 @@ fn properties_order(properties: &Value) -> Option<&'static [&'static str]> {
 }
 
 /// The kinds' table names, in the kinds' order.
-const KIND_KEYS: &[&str] = &[
-    "programme",
-    "priority",
-    "area",
-    "convention",
-    "country",
-    "achievement",
-    "figure",
-    "partnership",
-    "event",
-    "resource",
-    "source",
-    "tour",
-];
+const KIND_KEYS: &[&str] = &Kind::KEYS;
 
 #[cfg(test)]
 mod tests {

@@ -121,6 +121,14 @@ pub fn did_you_mean<'n>(wanted: &str, names: &[&'n str]) -> Option<&'n str> {
     names.iter().copied().find(|n| n == found)
 }
 
+/// "; did you mean `best`?", the name of `names` closest to `wanted` shown by `show` (`[[achievement]]`
+/// for a kind), or nothing when none is close: the hint of every "unknown ..." message of a file.
+pub fn did_you_mean_hint(wanted: &str, names: &[&str], show: impl Fn(&str) -> String) -> String {
+    did_you_mean(wanted, names)
+        .map(|best| format!("; did you mean `{}`?", show(best)))
+        .unwrap_or_default()
+}
+
 /// `closest`, over names already `fold`ed (so a caller asking many times folds each name once). Each
 /// comparison is bounded: `wanted` and the names are cut at `MAX_SUGGEST_CHARS` characters (a longer
 /// `wanted` gets no suggestion at all).

@@ -11,11 +11,12 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::dates::{parse_period, Date};
+use super::fields::Rule;
 use super::load::{Docs, SourceFile, Unloaded};
-use super::model::{CONVENTION_SUBJECTS, FIGURE_TOPICS, PARTNERSHIP_KINDS, RESOURCE_KINDS, SOURCE_KINDS};
+use super::model::FIGURE_TOPICS;
 use super::problem::Problem;
 use super::spelling::{self, CountryNames};
-use super::{text, Kind, KnowledgeBase, Record, RecordRef, Reference, Seg};
+use super::{text, Kind, KnowledgeBase, RecordRef, Reference, Seg};
 
 pub(crate) fn validate(
     kb: &KnowledgeBase,
@@ -53,15 +54,8 @@ const MAX_POINT_WORDS: usize = 40;
 /// challenge and a figure's note are not summaries.
 fn spelled_texts(kb: &KnowledgeBase, r: RecordRef) -> impl Iterator<Item = (&'static str, &str)> {
     let record = kb.record(r);
-    let title_key = match record {
-        Record::Country(_) => None,
-        Record::Partnership(_) | Record::Programme(_) => Some("name"),
-        _ => Some("title"),
-    };
-    let summary = match record {
-        Record::Country(_) | Record::Priority(_) | Record::Figure(_) => None,
-        other => Some(("summary", other.body())),
-    };
+    let title_key = (r.kind != Kind::Country).then(|| record.fields().title_field());
+    let summary = (record.fields().body_field() == Some("summary")).then(|| ("summary", record.body()));
     title_key.map(|key| (key, record.title())).into_iter().chain(summary)
 }
 
@@ -333,14 +327,7 @@ impl Checker<'_, '_> {
         let record = self.kb.record(r);
         let section = record.citation().map_or("-", |(_, section)| section);
         if record.title().trim().is_empty() {
-            let field = if matches!(
-                record,
-                Record::Country(_) | Record::Partnership(_) | Record::Programme(_)
-            ) {
-                "name"
-            } else {
-                "title"
-            };
+            let field = record.fields().title_field();
             self.report(r, &[Seg::Key(field)], format!("{field} is empty"));
         }
         if r.kind != Kind::Source && section.trim().is_empty() {
@@ -353,58 +340,46 @@ impl Checker<'_, '_> {
         if let Some(url) = record.url() {
             self.url(r, url);
         }
-        match record {
-            Record::Programme(p) => {
-                if let Some(date) = &p.country_count_as_of {
-                    self.date(r, &[Seg::Key("country_count_as_of")], date);
-                }
+        for rule in record.fields().rules() {
+            self.rule(r, rule);
+        }
+    }
+
+    /// One rule of a kind's own fields (`Fields::rules`).
+    fn rule(&mut self, r: RecordRef, rule: Rule<'_>) {
+        match rule {
+            Rule::Date(path, date) => {
+                self.date(r, &path, date);
             }
-            Record::Source(x) => self.one_of(r, "kind", &x.kind, SOURCE_KINDS),
-            Record::Resource(x) => self.one_of(r, "kind", &x.kind, RESOURCE_KINDS),
-            Record::Partnership(x) => self.one_of(r, "kind", &x.kind, PARTNERSHIP_KINDS),
-            Record::Convention(c) => {
-                self.convention_id(r, c);
-                self.one_of(r, "subject", &c.subject, CONVENTION_SUBJECTS);
-                for (i, ratification) in c.ratifications.iter().enumerate() {
-                    let at = [Seg::Key("ratifications"), Seg::Index(i)];
-                    self.date(r, &[at[0], at[1], Seg::Key("as_of")], &ratification.as_of);
-                    if ratification.count.is_none() && ratification.status.is_none() {
-                        let message = "a ratification needs a `count` or a `status` (\"universal ratification\")";
-                        self.report(r, &at, message.into());
-                    }
-                }
+            Rule::Period(period) => self.period(r, period),
+            Rule::OneOf(field, value, allowed) => self.one_of(r, field, value, allowed),
+            Rule::Finite(path, value) => {
+                self.finite(r, &path, value);
             }
-            Record::Country(c) => self.country(r, c),
-            Record::Achievement(a) => {
-                if let Some(period) = &a.period {
-                    self.period(r, period);
-                }
-                let mut listed = HashSet::new();
-                for (i, sector) in a.sectors.iter().enumerate() {
-                    let at = [Seg::Key("sectors"), Seg::Index(i)];
-                    if sector.trim().is_empty() || *sector != sector.to_lowercase() {
-                        let message = format!("sector `{sector}` must be lowercase and not empty");
-                        self.report(r, &at, message);
-                    } else if sector.trim() != sector {
-                        let message = format!("sector `{sector}` has space around it; write `{}`", sector.trim());
-                        self.report(r, &at, message);
-                    } else if !listed.insert(sector.as_str()) {
-                        self.report(r, &at, format!("sector `{sector}` is listed twice"));
-                    }
-                }
-                for (i, figure) in a.figures.iter().enumerate() {
-                    self.finite(
-                        r,
-                        &[Seg::Key("figures"), Seg::Index(i), Seg::Key("value")],
-                        figure.value,
-                    );
-                }
+            Rule::Problem(path, message) => self.report(r, &path, message),
+            Rule::Sectors(sectors) => self.sectors(r, sectors),
+            Rule::ConventionId(c) => self.convention_id(r, c),
+            Rule::Country(c) => self.country(r, c),
+            Rule::Figure(f) => self.figure(r, f),
+            Rule::Event(e) => self.event(r, e),
+            Rule::Tour(t) => self.tour(r, t),
+        }
+    }
+
+    /// A result's sectors: lowercase, without space around them, each once.
+    fn sectors(&mut self, r: RecordRef, sectors: &[String]) {
+        let mut listed = HashSet::new();
+        for (i, sector) in sectors.iter().enumerate() {
+            let at = [Seg::Key("sectors"), Seg::Index(i)];
+            if sector.trim().is_empty() || *sector != sector.to_lowercase() {
+                let message = format!("sector `{sector}` must be lowercase and not empty");
+                self.report(r, &at, message);
+            } else if sector.trim() != sector {
+                let message = format!("sector `{sector}` has space around it; write `{}`", sector.trim());
+                self.report(r, &at, message);
+            } else if !listed.insert(sector.as_str()) {
+                self.report(r, &at, format!("sector `{sector}` is listed twice"));
             }
-            Record::Figure(f) => self.figure(r, f),
-            Record::Event(e) => self.event(r, e),
-            Record::Tour(t) => self.tour(r, t),
-            // Nothing beyond the common rules and their references.
-            Record::Priority(_) | Record::Area(_) => {}
         }
     }
 
@@ -629,9 +604,7 @@ impl Checker<'_, '_> {
             return;
         }
         let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
-        let candidates = allowed.iter().map(|a| (a.to_string(), a.to_string()));
-        let best = text::closest(value, candidates, 1);
-        let hint = did_you_mean(&best.iter().map(String::as_str).collect::<Vec<_>>());
+        let hint = text::did_you_mean_hint(value, allowed, str::to_string);
         let message = format!(
             "unknown {field} `{value}`, expected one of {}{hint}",
             expected.join(", ")

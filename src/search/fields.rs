@@ -6,9 +6,7 @@
 //! coast cocoa" finds a cocoa result in Côte d'Ivoire although the result's own text never says "Ivory
 //! Coast".
 
-// "4690" for 4690.0, "2.1" for 2.1 (which the tokenizer makes "21", as it does the "2.1" in running
-// text): a number as people type it.
-use crate::kb::text::plain_number as number;
+use crate::kb::fields::Name;
 use crate::kb::{Kind, KnowledgeBase, Record, RecordRef};
 
 /// Where in a record a word was found. The order is the ranking order: lower is better.
@@ -46,12 +44,13 @@ pub fn record_texts(kb: &KnowledgeBase, r: RecordRef) -> Vec<(Field, String)> {
     let record = kb.record(r);
     let mut texts = vec![(Field::Id, record.id().to_string())];
     texts.extend(names(kb, r).into_iter().skip(1).map(|n| (Field::Name, n)));
-    let mut short = |s: String| texts.push((Field::Short, s));
-    own_labels(record, &mut short);
+    // Its own short labels: sectors, years, kinds, numbers.
+    record.fields().labels(&mut |s: String| texts.push((Field::Short, s)));
     texts.push((Field::Body, record.body().to_string()));
     texts.extend(record.note().map(|n| (Field::Body, n.to_string())));
     texts.extend(cited_as(kb, record).map(|c| (Field::Body, c.to_string())));
-    texts.extend(more_body(record).into_iter().map(|b| (Field::Body, b)));
+    // Running text beyond `body()` and `note`: the rest of what `ipec show` displays.
+    texts.extend(record.fields().more_text().into_iter().map(|b| (Field::Body, b)));
     texts
 }
 
@@ -67,13 +66,12 @@ fn cited_as<'a>(kb: &'a KnowledgeBase, record: Record<'_>) -> Option<&'a str> {
     }
 }
 
-/// The whole names a person may type for a record (id first): `kb.names`, plus the programme's full
-/// name. A query equal to one of these is the strongest match there is.
+/// The whole names a person may type for a record (id first): `kb.names`, plus its full names (the
+/// programme's). A query equal to one of these is the strongest match there is.
 pub fn names(kb: &KnowledgeBase, r: RecordRef) -> Vec<String> {
     let mut names = kb.names(r);
-    if let Record::Programme(p) = kb.record(r) {
-        names.push(p.full_name.clone());
-    }
+    let full = kb.record(r).fields().other_names().into_iter();
+    names.extend(full.filter(|(use_, _)| *use_ == Name::Full).map(|(_, name)| name));
     let acronyms: Vec<String> = names.iter().flat_map(|n| acronyms(n)).collect();
     names.extend(acronyms);
     names
@@ -101,104 +99,10 @@ pub fn linked(kb: &KnowledgeBase, r: RecordRef) -> Vec<RecordRef> {
     links
 }
 
-/// The record's own short labels: sectors, years, kinds, numbers.
-fn own_labels(record: Record<'_>, push: &mut impl FnMut(String)) {
-    match record {
-        Record::Programme(p) => p.country_count.iter().for_each(|n| push(n.to_string())),
-        Record::Priority(p) => push(p.number.to_string()),
-        Record::Area(a) => push(a.number.to_string()),
-        Record::Convention(c) => {
-            push(format!("No. {} {}", c.number, c.subject));
-            c.year.iter().for_each(|y| push(y.to_string()));
-            c.ratifications
-                .iter()
-                .filter_map(|x| x.count)
-                .for_each(|n| push(n.to_string()));
-        }
-        Record::Country(c) => push(c.region.name().to_string()),
-        Record::Achievement(a) => {
-            a.sectors.iter().for_each(|s| push(s.clone()));
-            a.period.iter().for_each(|p| push(p.clone()));
-            a.figures.iter().for_each(|f| push(number(f.value)));
-        }
-        Record::Figure(f) => {
-            push(format!("{} {}", f.topic, f.unit));
-            f.period.iter().for_each(|p| push(p.clone()));
-            f.value.iter().chain(&f.total).for_each(|v| push(number(*v)));
-            f.rows.iter().for_each(|row| push(number(row.value)));
-        }
-        Record::Partnership(p) => {
-            push(p.kind.clone());
-            p.components.iter().for_each(|c| push(c.name.clone()));
-        }
-        Record::Event(e) => {
-            push(e.date.clone());
-            e.listed.iter().for_each(|d| push(d.clone()));
-            e.place.iter().for_each(|p| push(p.clone()));
-        }
-        Record::Resource(x) => {
-            push(x.kind.clone());
-            x.year.iter().for_each(|y| push(y.to_string()));
-        }
-        Record::Source(s) => push(format!("{} {} {}", s.publisher, s.year, s.kind)),
-        Record::Tour(t) => {
-            push(t.audience.clone());
-            push("tour presentation workshop".into());
-        }
-    }
-}
-
-/// Running text beyond `body()` and `note`: the rest of what `ipec show` displays.
-fn more_body(record: Record<'_>) -> Vec<String> {
-    match record {
-        Record::Programme(p) => {
-            let mut v = p.goals.clone();
-            v.extend([
-                p.where_it_works.clone(),
-                p.normative_framework.clone(),
-                p.theory_of_change.clone(),
-            ]);
-            v
-        }
-        Record::Priority(p) => p.approach.iter().cloned().collect(),
-        Record::Achievement(a) => a.figures.iter().map(|f| f.label.clone()).collect(),
-        Record::Figure(f) => f.rows.iter().map(|row| row.label.clone()).collect(),
-        Record::Partnership(p) => {
-            let mut v: Vec<String> = p.components.iter().flat_map(|c| c.text.clone()).collect();
-            v.extend(p.countries_role.clone());
-            v
-        }
-        Record::Tour(t) => t
-            .steps
-            .iter()
-            .flat_map(|s| [s.heading.clone()].into_iter().chain(s.text.clone()))
-            .collect(),
-        // Everything these say is in their title, body and labels.
-        Record::Area(_)
-        | Record::Convention(_)
-        | Record::Country(_)
-        | Record::Event(_)
-        | Record::Resource(_)
-        | Record::Source(_) => Vec::new(),
-    }
-}
-
-/// Ties between equally good matches go to the kinds people most often look for by name.
+/// Ties between equally good matches go to the kinds people most often look for by name (the `kinds!`
+/// table's rank).
 pub fn kind_rank(kind: Kind) -> u8 {
-    match kind {
-        Kind::Country => 0,
-        Kind::Priority => 1,
-        Kind::Convention => 2,
-        Kind::Area => 3,
-        Kind::Programme => 4,
-        Kind::Partnership => 5,
-        Kind::Achievement => 6,
-        Kind::Figure => 7,
-        Kind::Resource => 8,
-        Kind::Event => 9,
-        Kind::Source => 10,
-        Kind::Tour => 11,
-    }
+    kind.rank()
 }
 
 #[cfg(test)]
