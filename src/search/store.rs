@@ -8,12 +8,19 @@ use super::{kind_ranges, SearchIndex, Vocabulary};
 use crate::codec::{self as bin, damaged, put_varint, take_count, take_number, Error};
 use crate::kb::store::{put_ref, take_ref};
 use crate::kb::{KnowledgeBase, RecordRef};
+use crate::mapped::U32s;
 
 /// Postings (4 bytes each) per section, about: a few sections to spread over the cores.
 const POSTINGS_PER_SECTION: usize = 2 << 20;
 
 /// The tags of the index's sections in the cache file.
 pub(crate) const TAGS: std::ops::Range<u32> = 0x200..0x300;
+/// The tag of a section of postings.
+pub(crate) const POSTINGS: u32 = 0x201;
+/// Bytes before a postings section's postings: its first word, how many words, how many postings. So
+/// that the postings start 4-aligned in a section that does (the cache aligns them), to be used where
+/// they lie (`mapped`).
+pub(crate) const POSTINGS_HEADER: usize = 4 + 4 + 8;
 
 /// One section of the cache's index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +66,7 @@ impl Section {
     pub(crate) fn tag(&self) -> u32 {
         match self {
             Section::Meta => 0x200,
-            Section::Postings(_) => 0x201,
+            Section::Postings(_) => POSTINGS,
         }
     }
 
@@ -85,17 +92,21 @@ impl Section {
                 }
             }
             Section::Postings(words) => {
-                put_varint(out, words.start as u64);
-                put_varint(out, words.len() as u64);
+                // The header, the postings, then each word's lengths (after them, so that the postings
+                // start at a fixed place).
                 let of = |word: usize| index.postings.get(word as u32);
-                for p in words.clone().map(of) {
-                    put_varint(out, p.labels.len() as u64);
-                    put_varint(out, p.body.len() as u64);
-                }
+                let count: usize = words.clone().map(|w| of(w).len()).sum();
+                out.extend_from_slice(&(words.start as u32).to_le_bytes());
+                out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+                out.extend_from_slice(&(count as u64).to_le_bytes());
                 for p in words.clone().map(of) {
                     for posting in p.labels.iter().chain(p.body) {
                         out.extend_from_slice(&posting.to_le_bytes());
                     }
+                }
+                for p in words.clone().map(of) {
+                    put_varint(out, p.labels.len() as u64);
+                    put_varint(out, p.body.len() as u64);
                 }
             }
         }
@@ -138,20 +149,11 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
                 words,
             })
         }
-        0x201 => {
-            let first: u32 = take_number(&mut rest)?;
-            let n = take_count(&mut rest)?;
-            let lens = (0..n)
-                .map(|_| Ok((take_number(&mut rest)?, take_number(&mut rest)?)))
-                .collect::<Result<Vec<(usize, usize)>, Error>>()?;
-            let total = lens
-                .iter()
-                .try_fold(0usize, |sum, &(labels, body)| {
-                    sum.checked_add(labels)?.checked_add(body)
-                })
-                .ok_or_else(|| damaged("postings"))?;
-            let data = take_u32s(&mut rest, total)?;
-            Part::Postings(Block::from_parts(first, &lens, data).ok_or_else(|| damaged("postings"))?)
+        POSTINGS => {
+            let layout = PostingsLayout::of(bytes, bytes.len())?;
+            let data = take_u32s(&mut &bytes[POSTINGS_HEADER..], layout.count)?;
+            let max = data.iter().copied().max();
+            return postings(&layout, U32s::Held(data), max, &bytes[layout.lengths_at()..]);
         }
         _ => return Err(damaged("unknown section")),
     };
@@ -159,6 +161,57 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
         return Err(damaged("bytes after the end of a section"));
     }
     Ok(part)
+}
+
+/// Where the parts of a postings section are: read from its header.
+pub(crate) struct PostingsLayout {
+    first: u32,
+    words: usize,
+    /// How many postings (4 bytes each) follow the header.
+    pub count: usize,
+}
+
+impl PostingsLayout {
+    /// The layout of a section of `len` bytes that starts with `header`.
+    pub(crate) fn of(header: &[u8], len: usize) -> Result<PostingsLayout, Error> {
+        let header = header.get(..POSTINGS_HEADER).ok_or_else(|| damaged("truncated"))?;
+        let u32_at = |at: usize| u32::from_le_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+        let count = u64::from_le_bytes(header[8..16].try_into().map_err(|_| damaged("truncated"))?);
+        let layout = PostingsLayout {
+            first: u32_at(0),
+            words: u32_at(4) as usize,
+            count: usize::try_from(count).map_err(|_| damaged("postings"))?,
+        };
+        // Each word's lengths take at least two bytes after the postings.
+        let fits = layout
+            .count
+            .checked_mul(4)
+            .and_then(|n| n.checked_add(POSTINGS_HEADER))
+            .and_then(|n| n.checked_add(layout.words.checked_mul(2)?));
+        match fits {
+            Some(end) if end <= len => Ok(layout),
+            _ => Err(damaged("postings")),
+        }
+    }
+
+    /// Where the words' lengths start in the section, after the postings.
+    pub(crate) fn lengths_at(&self) -> usize {
+        POSTINGS_HEADER + self.count * 4
+    }
+}
+
+/// A postings section from its layout, its postings (held or mapped, the largest `max`), and the
+/// bytes of the words' lengths that follow them.
+pub(crate) fn postings(layout: &PostingsLayout, data: U32s, max: Option<u32>, lengths: &[u8]) -> Result<Part, Error> {
+    let mut rest = lengths;
+    let lens = (0..layout.words)
+        .map(|_| Ok((take_number(&mut rest)?, take_number(&mut rest)?)))
+        .collect::<Result<Vec<(usize, usize)>, Error>>()?;
+    if !rest.is_empty() {
+        return Err(damaged("bytes after the end of a section"));
+    }
+    let block = Block::from_parts(layout.first, &lens, data, max).ok_or_else(|| damaged("postings"))?;
+    Ok(Part::Postings(block))
 }
 
 /// The index from its sections, in the order of `Section::all`; an error if they do not fit together.
@@ -178,7 +231,7 @@ pub(crate) fn assemble(parts: Vec<Part>, kb: &KnowledgeBase) -> Result<SearchInd
         && meta.tie.len() == meta.records.len()
         && meta.words.len() == postings.len()
         && meta.names.iter().all(|(_, doc, _)| *doc < docs)
-        && postings.all().all(|posting| posting >> 2 < docs);
+        && postings.max().is_none_or(|posting| posting >> 2 < docs);
     if !sound {
         return Err(damaged("the index does not fit its records"));
     }
