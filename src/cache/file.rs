@@ -240,8 +240,9 @@ struct Reader {
     entries: Vec<Entry>,
 }
 
-/// Sections are checked in pieces of this many bytes, so that checking a large file keeps little of it.
-const CHECK_PIECE: usize = 4 << 20;
+/// Sections are checked in pieces of this many bytes, so that checking a large file keeps little of it
+/// (a piece on each core is part of a warm search's peak memory).
+const CHECK_PIECE: usize = 1 << 20;
 
 impl Reader {
     /// Whether a section's bytes have the checksum of the table of contents, read in pieces.
@@ -290,7 +291,7 @@ impl Reader {
         };
         let postings = index_store::POSTINGS_HEADER..layout.lengths_at();
         let mut max = None;
-        // Pieces start at multiples of 4 MiB, and the postings at 16: each piece's share of them is
+        // Pieces start at multiples of 1 MiB, and the postings at 16: each piece's share of them is
         // whole numbers.
         self.check_each(entry, |at, piece| {
             let from = postings.start.max(at);

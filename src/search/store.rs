@@ -12,11 +12,16 @@ use crate::mapped::U32s;
 
 /// Postings (4 bytes each) per section, about: a few sections to spread over the cores.
 const POSTINGS_PER_SECTION: usize = 2 << 20;
+/// Names, or words, per section: a section is read whole before it is decoded, and one of every name
+/// (8 MB at 100,000 results) was, with what it decodes to, a fifth of a search's peak memory.
+const NAMES_PER_SECTION: usize = 16 << 10;
 
 /// The tags of the index's sections in the cache file.
 pub(crate) const TAGS: std::ops::Range<u32> = 0x200..0x300;
 /// The tag of a section of postings.
 pub(crate) const POSTINGS: u32 = 0x201;
+const NAMES: u32 = 0x202;
+const WORDS: u32 = 0x203;
 /// Bytes before a postings section's postings: its first word, how many words, how many postings. So
 /// that the postings start 4-aligned in a section that does (the cache aligns them), to be used where
 /// they lie (`mapped`).
@@ -25,8 +30,12 @@ pub(crate) const POSTINGS_HEADER: usize = 4 + 4 + 8;
 /// One section of the cache's index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Section {
-    /// The records, their tie-breakers, the names and the vocabulary.
+    /// The records and their tie-breakers.
     Meta,
+    /// A range of the whole names, in order.
+    Names(Range<usize>),
+    /// A range of the vocabulary, in order.
+    Words(Range<usize>),
     /// The postings of a range of word ids.
     Postings(Range<usize>),
 }
@@ -34,19 +43,28 @@ pub(crate) enum Section {
 /// A section read back.
 pub(crate) enum Part {
     Meta(Meta),
+    Names(Vec<(Box<str>, u32, bool)>),
+    Words(Vec<Box<str>>),
     Postings(Block),
 }
 
 pub(crate) struct Meta {
     records: Vec<RecordRef>,
     tie: Vec<(u8, u32)>,
-    names: Vec<(Box<str>, u32, bool)>,
-    words: Vec<Box<str>>,
+}
+
+/// `0..len` in runs of `per`, at least one.
+fn runs(len: usize, per: usize) -> impl Iterator<Item = Range<usize>> {
+    (0..len.div_ceil(per).max(1)).map(move |n| n * per..((n + 1) * per).min(len))
 }
 
 impl Section {
     pub(crate) fn all(index: &SearchIndex) -> Vec<Section> {
         let mut sections = vec![Section::Meta];
+        sections.extend(runs(index.names.len(), NAMES_PER_SECTION).map(Section::Names));
+        let words = index.vocabulary.words().len();
+        sections.extend(runs(words, NAMES_PER_SECTION).map(Section::Words));
+        let first_postings = sections.len();
         let mut start = 0;
         let mut size = 0;
         for (word, p) in index.postings.iter().enumerate() {
@@ -57,7 +75,7 @@ impl Section {
                 size = 0;
             }
         }
-        if start < index.postings.len() || sections.len() == 1 {
+        if start < index.postings.len() || sections.len() == first_postings {
             sections.push(Section::Postings(start..index.postings.len()));
         }
         sections
@@ -66,6 +84,8 @@ impl Section {
     pub(crate) fn tag(&self) -> u32 {
         match self {
             Section::Meta => 0x200,
+            Section::Names(_) => NAMES,
+            Section::Words(_) => WORDS,
             Section::Postings(_) => POSTINGS,
         }
     }
@@ -79,13 +99,17 @@ impl Section {
                     put_varint(out, u64::from(*rank));
                     put_varint(out, u64::from(*chars));
                 }
-                put_varint(out, index.names.len() as u64);
-                for (name, doc, is_id) in &index.names {
+            }
+            Section::Names(range) => {
+                put_varint(out, range.len() as u64);
+                for (name, doc, is_id) in &index.names[range.clone()] {
                     bin::to_bytes(&**name, out)?;
                     put_varint(out, u64::from(*doc));
                     out.push(u8::from(*is_id));
                 }
-                let words = index.vocabulary.words();
+            }
+            Section::Words(range) => {
+                let words = &index.vocabulary.words()[range.clone()];
                 put_varint(out, words.len() as u64);
                 for word in words {
                     bin::to_bytes(&**word, out)?;
@@ -125,6 +149,9 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
                 records.push(take_ref(&mut rest)?);
                 tie.push((take_number(&mut rest)?, take_number(&mut rest)?));
             }
+            Part::Meta(Meta { records, tie })
+        }
+        NAMES => {
             let n = take_count(&mut rest)?;
             let mut names = Vec::with_capacity(n);
             for _ in 0..n {
@@ -135,6 +162,9 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
                 rest = after;
                 names.push((name.into_boxed_str(), doc, is_id == 1));
             }
+            Part::Names(names)
+        }
+        WORDS => {
             let n = take_count(&mut rest)?;
             let mut words = Vec::with_capacity(n);
             for _ in 0..n {
@@ -142,12 +172,7 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
                 rest = after;
                 words.push(word.into_boxed_str());
             }
-            Part::Meta(Meta {
-                records,
-                tie,
-                names,
-                words,
-            })
+            Part::Words(words)
         }
         POSTINGS => {
             let layout = PostingsLayout::of(bytes, bytes.len())?;
@@ -218,33 +243,45 @@ pub(crate) fn postings(layout: &PostingsLayout, data: U32s, max: Option<u32>, le
 pub(crate) fn assemble(parts: Vec<Part>, kb: &KnowledgeBase) -> Result<SearchIndex, Error> {
     let mut meta = None;
     let mut blocks = Vec::new();
+    let mut names = Vec::new();
+    let mut words = Vec::new();
     for part in parts {
         match part {
             Part::Meta(m) => meta = Some(m),
+            Part::Names(some) => names.push(some),
+            Part::Words(some) => words.push(some),
             Part::Postings(block) => blocks.push(block),
         }
     }
+    let (names, words) = (joined(names), joined(words));
     let meta = meta.ok_or_else(|| damaged("no index"))?;
     let postings = PostingsTable::from_blocks(blocks).ok_or_else(|| damaged("postings out of order"))?;
     let docs = meta.records.len() as u32;
     let sound = meta.records.iter().copied().eq(kb.all_refs())
         && meta.tie.len() == meta.records.len()
-        && meta.words.len() == postings.len()
-        && meta.names.iter().all(|(_, doc, _)| *doc < docs)
+        && words.len() == postings.len()
+        && names.iter().all(|(_, doc, _)| *doc < docs)
         && postings.max().is_none_or(|posting| posting >> 2 < docs);
     if !sound {
         return Err(damaged("the index does not fit its records"));
     }
     // A word is a typo candidate when it occurs in an id, a name or a label: when it has such postings.
-    let vocabulary = Vocabulary::new(meta.words, |id| !postings.get(id).labels.is_empty());
+    let vocabulary = Vocabulary::new(words, |id| !postings.get(id).labels.is_empty());
     Ok(SearchIndex {
         kinds: kind_ranges(&meta.records),
         records: meta.records,
         tie: meta.tie,
         vocabulary,
         postings,
-        names: meta.names,
+        names,
     })
+}
+
+/// Runs read from consecutive sections, as one list (its size known first: no list is grown twice).
+fn joined<T>(runs: Vec<Vec<T>>) -> Vec<T> {
+    let mut all = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    runs.into_iter().for_each(|run| all.extend(run));
+    all
 }
 
 fn take_u32s(bytes: &mut &[u8], n: usize) -> Result<Vec<u32>, Error> {
