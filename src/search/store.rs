@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::names::Names;
 use super::postings::{Block, PostingsTable};
 use super::{kind_ranges, SearchIndex, Vocabulary};
 use crate::codec::{self as bin, damaged, put_varint, take_count, take_number, Error};
@@ -43,7 +44,7 @@ pub(crate) enum Section {
 /// A section read back.
 pub(crate) enum Part {
     Meta(Meta),
-    Names(Vec<(Box<str>, u32, bool)>),
+    Names(Names),
     Words(Vec<Box<str>>),
     Postings(Block),
 }
@@ -102,10 +103,10 @@ impl Section {
             }
             Section::Names(range) => {
                 put_varint(out, range.len() as u64);
-                for (name, doc, is_id) in &index.names[range.clone()] {
-                    bin::to_bytes(&**name, out)?;
-                    put_varint(out, u64::from(*doc));
-                    out.push(u8::from(*is_id));
+                for (name, doc, is_id) in range.clone().map(|i| index.names.get(i)) {
+                    bin::to_bytes(name, out)?;
+                    put_varint(out, u64::from(doc));
+                    out.push(u8::from(is_id));
                 }
             }
             Section::Words(range) => {
@@ -153,14 +154,14 @@ pub(crate) fn decode(tag: u32, bytes: &[u8]) -> Result<Part, Error> {
         }
         NAMES => {
             let n = take_count(&mut rest)?;
-            let mut names = Vec::with_capacity(n);
+            let mut names = Names::with_capacity(n, rest.len());
             for _ in 0..n {
-                let (name, after): (String, _) = bin::from_bytes(rest)?;
+                let (name, after): (&str, _) = bin::from_bytes(rest)?;
                 rest = after;
                 let doc = take_number(&mut rest)?;
                 let (&is_id, after) = rest.split_first().ok_or_else(|| damaged("truncated"))?;
                 rest = after;
-                names.push((name.into_boxed_str(), doc, is_id == 1));
+                names.push(name, doc, is_id == 1).ok_or_else(|| damaged("names"))?;
             }
             Part::Names(names)
         }
@@ -253,14 +254,22 @@ pub(crate) fn assemble(parts: Vec<Part>, kb: &KnowledgeBase) -> Result<SearchInd
             Part::Postings(block) => blocks.push(block),
         }
     }
-    let (names, words) = (joined(names), joined(words));
+    let words = joined(words);
+    let mut all_names = Names::with_capacity(
+        names.iter().map(Names::len).sum(),
+        names.iter().map(Names::text_len).sum(),
+    );
+    for run in &names {
+        all_names.append(run).ok_or_else(|| damaged("names"))?;
+    }
+    let names = all_names;
     let meta = meta.ok_or_else(|| damaged("no index"))?;
     let postings = PostingsTable::from_blocks(blocks).ok_or_else(|| damaged("postings out of order"))?;
     let docs = meta.records.len() as u32;
     let sound = meta.records.iter().copied().eq(kb.all_refs())
         && meta.tie.len() == meta.records.len()
         && words.len() == postings.len()
-        && names.iter().all(|(_, doc, _)| *doc < docs)
+        && names.iter().all(|(_, doc, _)| doc < docs)
         && postings.max().is_none_or(|posting| posting >> 2 < docs);
     if !sound {
         return Err(damaged("the index does not fit its records"));
