@@ -33,13 +33,19 @@ const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 /// command is over before a second passes, so nothing freed was ever returned, and a warm search at
 /// 100,000 results kept 7-16 MiB of the buffers its load had freed (76 -> 60 MiB, "child labour"), for
 /// no measurable time (user + system 182 -> 186 ms; purging at once instead cost 40 ms of system time).
+/// Not with `--no-cache`: parsing 130 MB of TOML frees so much, so often, that returning it took 0.3 s
+/// more system time (`check --no-cache` at 100,000, 3.8 -> 4.1 s at load 7).
 fn tune_allocator() {
     // SAFETY: setting an option is allowed at any time; the number is mimalloc's purge delay (above).
     unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
 }
 
 fn main() -> ExitCode {
-    tune_allocator();
+    // First of all: set once clap had parsed the command line, it had no effect (measured), so the
+    // flag is looked for in the raw arguments.
+    if !std::env::args_os().any(|arg| arg == "--no-cache") {
+        tune_allocator();
+    }
     // The shell asking for completions (COMPLETE=bash ipec -- ipec show GH): answered, then exit.
     ipec::cli::complete_if_asked();
     match ipec::cli::run(Cli::parse()) {
