@@ -199,6 +199,48 @@ fn damage_anywhere_is_noticed() {
     );
 }
 
+#[test]
+fn the_mapped_postings_search_as_the_built_ones_and_damage_to_them_is_noticed() {
+    let kb = load::load(&DataSource::Embedded).expect("valid");
+    let index = SearchIndex::build(&kb);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("kb.ipec-cache");
+    write(&path, 1, &files_of(&DataSource::Embedded), &kb, Some(&index)).expect("written");
+    let back = read(&path, 1, Need::SomeRecords);
+    let mapped = back.index.expect("the index is read");
+    assert!(
+        mapped.memory_bytes() < index.memory_bytes(),
+        "the postings are not held"
+    );
+    for query in [
+        "ghana",
+        "child labour",
+        "cocoa",
+        "c182",
+        "mica mad",
+        "how many children",
+    ] {
+        assert_eq!(
+            mapped.search(&back.kb, query, None, 20),
+            index.search(&kb, query, None, 20),
+            "{query}"
+        );
+    }
+    // A changed byte in the second half of the file (the index's sections, the postings last, and some
+    // records) is noticed as the index is read, mapped postings included.
+    let good = std::fs::read(&path).expect("read");
+    for at in (good.len() / 2..good.len()).step_by(good.len() / 97) {
+        let mut bad = good.clone();
+        bad[at] ^= 0x5A;
+        std::fs::write(&path, &bad).expect("written");
+        assert!(
+            matches!(read_file(&path, 1, Need::SomeRecords), Err(Stale::Damaged(_))),
+            "a changed byte at {at} of {}",
+            good.len()
+        );
+    }
+}
+
 /// A generated folder of `n` results cached, then changed by `change`: its files read anew, and the
 /// records the cache gives for each (none for a file it cannot vouch for), with the folder.
 fn changed_after_caching(
