@@ -1,4 +1,4 @@
-//! A validated knowledge base in the cache's binary form: its records in parts of a few hundred (read
+//! A validated knowledge base in the cache's binary form: its records in parts of a few dozen (read
 //! back when first needed, `parts`), how many there are of each kind, its index of ids and its
 //! backlinks, so that nothing is parsed, checked or resolved again.
 
