@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The issue-11 comparison with fzf: whole-process `ipec search` against `fzf --filter` over the same
-# records as text lines, best of 3 runs, median over six queries; peak memory; `ipec check`; the
-# explorer's first frame and first search answer against fzf's picker. Not a test: figures go to
-# BENCHMARKS.md with the machine's load.
+# records as text lines, best of 3 runs, median over six queries; peak memory of both, query by query;
+# `ipec check`; the explorer's first frame, first search answer and peak memory against fzf's picker;
+# the cache file's size against the data's. Not a test: figures go to BENCHMARKS.md with the machine's
+# load.
 #
 #   bash benches/scale.sh [N]      (N achievements, default 100000; 0 for the built-in knowledge base)
 set -euo pipefail
@@ -54,9 +55,13 @@ echo "max RSS, search cocoa: ipec $(( $(rss "$ipec" "${data[@]}" search cocoa) /
   "ipec --no-cache $(( $(rss "$ipec" "${data[@]}" --no-cache search cocoa) / 1024 )) MiB," \
   "fzf $(( $(rss sh -c "fzf --filter cocoa < $lines") / 1024 )) MiB"
 
-# Peak memory of every query, warm: the median over the six, and the largest.
-mems=(); for q in "${queries[@]}"; do mems+=("$(( $(rss "$ipec" "${data[@]}" search "$q") / 1024 ))"); done
-echo "max RSS, every query (warm): ${mems[*]} MiB, median $(median "${mems[@]}")"
+# Peak memory of every query, warm, side by side with fzf's of the same query: the median over the six.
+mems=(); fzf_mems=()
+for q in "${queries[@]}"; do
+  mems+=("$(( $(rss "$ipec" "${data[@]}" search "$q") / 1024 ))")
+  fzf_mems+=("$(( $(rss sh -c "fzf --filter '$q' < $lines") / 1024 ))")
+done
+echo "max RSS, every query (warm): ipec ${mems[*]} MiB, median $(median "${mems[@]}") | fzf ${fzf_mems[*]} MiB, median $(median "${fzf_mems[@]}")"
 
 echo "check: warm $(best "$ipec ${data[*]} check") ms, --no-cache $(best "$ipec ${data[*]} --no-cache check") ms"
 # A data keeper's check: one file of the folder edited since the cache was written (a copy of the
@@ -78,4 +83,15 @@ frame() { for _ in 1 2 3; do python3 benches/first_frame.py "$@"; done | sort -n
 echo "explorer (warm cache) first frame, ghana answered: $(frame Loading '/ghana' 'GHA' -- "$ipec" "${data[@]}") s"
 echo "explorer (warm cache) open, ghana answered: $(frame Overview '/ghana' 'GHA' -- "$ipec" "${data[@]}") s"
 echo "fzf picker first full count, ghana answered: $(frame "$(wc -l < "$lines" | tr -d ' ')/" 'ghana' '/' -- sh -c "fzf < $lines") s"
+# Peak memory of the explorer used for one search (opened, /ghana answered, its background work done,
+# ^C), and of fzf's picker the same way; best of 3, MiB.
+peak() { for _ in 1 2 3; do python3 benches/peak_memory.py "$@"; done | sort -n | head -1 | awk '{ print ($1 == "nan") ? "nan" : int($1 / 1024) }'; }
+echo "max RSS, explorer (warm) with ghana answered: ipec $(peak Overview '/ghana' 'GHA' -- "$ipec" "${data[@]}") MiB," \
+  "fzf picker $(peak "$(wc -l < "$lines" | tr -d ' ')/" 'ghana' '/' -- sh -c "fzf < $lines") MiB"
+# The cache file against the data it replaces (the TOML files; the built-in ones are those of data/).
+# The one just used is the newest (a cache hit sets its time).
+"$ipec" "${data[@]}" search ghana >/dev/null
+cache_bytes=$(stat -c %s "$(ls -t "$IPEC_CACHE_DIR"/*.ipec-cache | head -1)")
+toml_bytes=$(find "${kb:-data}" -name '*.toml' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+echo "cache file: $cache_bytes bytes, the TOML it replaces: $toml_bytes bytes"
 echo "load after: $(uptime | sed 's/.*load average: //')"

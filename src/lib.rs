@@ -23,6 +23,7 @@ pub mod graphics;
 pub mod images;
 pub mod kb;
 pub mod link;
+pub mod mapped;
 pub mod osc;
 mod par;
 pub mod search;

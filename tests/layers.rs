@@ -6,8 +6,9 @@ use std::path::Path;
 
 /// Each top-level module of `src/` and its layer, lowest first.
 const LAYERS: &[(&str, u8)] = &[
-    // Leaves that know no record: the binary encoding, work on every core.
+    // Leaves that know no record: the binary encoding, mapped files, work on every core.
     ("codec", 0),
+    ("mapped", 0),
     ("par", 0),
     ("osc", 0),
     ("kb", 1),

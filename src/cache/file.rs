@@ -15,14 +15,17 @@ use crate::codec as bin;
 use crate::kb::load::progress::{self, Stage};
 use crate::kb::Kind;
 use crate::kb::{store as kb_store, KnowledgeBase, Sections};
+use crate::mapped::{Mapping, U32s};
 use crate::search::{store as index_store, SearchIndex};
 
 /// The layout of the file; a change to it, or to the records, makes older files unreadable (the build
 /// identity in the header catches the latter).
-pub(super) const FORMAT: u32 = 2;
+pub(super) const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"IPEC-KB\0";
 /// Bytes of one table-of-contents entry: tag, offset, length, checksum.
 const ENTRY: usize = 4 + 8 + 8 + 8;
+/// Every section starts at a multiple of this, so that the postings in it can be used where they lie.
+const ALIGN: u64 = 8;
 
 /// Which build of ipec wrote a file: the version, and the size and time of the executable, so that a
 /// rebuilt ipec (whose records may differ) does not read its predecessor's files.
@@ -119,9 +122,12 @@ pub(super) fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<Cach
     // would not match this header). Each is checked against its checksum now, while a damaged file can
     // still be rebuilt; those this load uses are decoded from the same read. The records are checked
     // in pieces, without keeping their bytes: they are read when first needed (`kb::Parts`).
+    // Mapped only to use the index's postings where they lie.
+    let mapping = (current && need.reads_index()).then(|| Mapping::of(&file)).flatten();
     let reader = Arc::new(Reader {
         path: path.to_path_buf(),
         file: SharedFile::new(file),
+        mapping,
         entries,
     });
     let holds = reader
@@ -135,11 +141,11 @@ pub(super) fn read_file(path: &Path, key: Key, need: Need) -> Result<Option<Cach
         &numbered,
         |&(n, _)| reader.entries[n].len as usize,
         |_, &(n, holds)| {
-            let part = if holds.used(current, need) {
-                reader
-                    .read(n)
-                    .and_then(|bytes| holds.decode(reader.entries[n].tag, &bytes))
-                    .map(Some)
+            let tag = reader.entries[n].tag;
+            let part = if holds.used(current, need) && tag == index_store::POSTINGS {
+                reader.postings(n).map(|p| Some(Part::Index(p)))
+            } else if holds.used(current, need) {
+                reader.read(n).and_then(|bytes| holds.decode(tag, &bytes)).map(Some)
             } else {
                 reader.check(&reader.entries[n]).map(|()| None)
             };
@@ -229,15 +235,23 @@ fn decode_files(bytes: &[u8]) -> Result<Vec<(FileKey, [usize; Kind::ALL.len()])>
 struct Reader {
     path: PathBuf,
     file: SharedFile,
+    /// The same file mapped, when the index is read: its postings are used where they lie.
+    mapping: Option<Arc<Mapping>>,
     entries: Vec<Entry>,
 }
 
-/// Sections are checked in pieces of this many bytes, so that checking a large file keeps little of it.
-const CHECK_PIECE: usize = 4 << 20;
+/// Sections are checked in pieces of this many bytes, so that checking a large file keeps little of it
+/// (a piece on each core is part of a warm search's peak memory).
+const CHECK_PIECE: usize = 1 << 20;
 
 impl Reader {
     /// Whether a section's bytes have the checksum of the table of contents, read in pieces.
     fn check(&self, entry: &Entry) -> Result<(), bin::Error> {
+        self.check_each(entry, |_, _| {})
+    }
+
+    /// `check`, showing `each` every piece read with its place in the section.
+    fn check_each(&self, entry: &Entry, mut each: impl FnMut(usize, &[u8])) -> Result<(), bin::Error> {
         let mut hasher = Xxh3::new();
         let mut at = 0;
         while at < entry.len {
@@ -247,6 +261,7 @@ impl Reader {
                 .read_at(entry.offset + at, piece as usize)
                 .map_err(|_| bin::damaged("truncated"))?;
             hasher.update(&bytes);
+            each(at as usize, &bytes);
             at += piece;
         }
         if hasher.digest() == entry.checksum {
@@ -254,6 +269,46 @@ impl Reader {
         } else {
             Err(bin::damaged("checksum"))
         }
+    }
+
+    /// A section of the index's postings, checked in pieces, its postings used where they lie in the
+    /// mapped file: only their lengths are read into memory, and their largest value, found as they
+    /// are checked, is what the index checks against its records. Read whole where the file cannot be
+    /// mapped.
+    fn postings(&self, n: usize) -> Result<index_store::Part, bin::Error> {
+        let entry = self.entries.get(n).ok_or_else(|| bin::damaged("no such section"))?;
+        let len = entry.len as usize;
+        let header = self
+            .file
+            .read_at(entry.offset, index_store::POSTINGS_HEADER.min(len))
+            .map_err(|_| bin::damaged("truncated"))?;
+        let layout = index_store::PostingsLayout::of(&header, len)?;
+        let start = usize::try_from(entry.offset).map_err(|_| bin::damaged("too large"))?;
+        let Some(data) = (self.mapping.as_ref())
+            .and_then(|mapping| U32s::mapped(mapping, start + index_store::POSTINGS_HEADER, layout.count))
+        else {
+            return self.read(n).and_then(|bytes| index_store::decode(entry.tag, &bytes));
+        };
+        let postings = index_store::POSTINGS_HEADER..layout.lengths_at();
+        let mut max = None;
+        // Pieces start at multiples of 1 MiB, and the postings at 16: each piece's share of them is
+        // whole numbers.
+        self.check_each(entry, |at, piece| {
+            let from = postings.start.max(at);
+            let to = postings.end.min(at + piece.len());
+            if from < to {
+                let largest = piece[from - at..to - at]
+                    .chunks_exact(4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                    .max();
+                max = max.max(largest);
+            }
+        })?;
+        let lengths = self
+            .file
+            .read_at(entry.offset + postings.end as u64, len - postings.end)
+            .map_err(|_| bin::damaged("truncated"))?;
+        index_store::postings(&layout, data, max, &lengths)
     }
 }
 
@@ -409,6 +464,9 @@ fn write_to(
     let mut entries = Vec::with_capacity(count);
     let mut bytes = Vec::new();
     let mut put = |tag: u32, bytes: &[u8], out: &mut io::BufWriter<File>| -> io::Result<()> {
+        let padding = offset.next_multiple_of(ALIGN) - offset;
+        out.write_all(&[0; ALIGN as usize][..padding as usize])?;
+        offset += padding;
         out.write_all(bytes)?;
         entries.push(Entry {
             tag,

@@ -4,6 +4,7 @@ use super::*;
 use std::path::Path;
 
 use crate::kb::load::SourceFile;
+use crate::kb::store::PART;
 use crate::kb::Kind;
 
 fn everything(kb: &KnowledgeBase) -> String {
@@ -93,7 +94,9 @@ fn generated(n: usize) -> (tempfile::TempDir, KnowledgeBase, Vec<FileKey>) {
 
 #[test]
 fn records_in_several_parts_come_back_whole_and_in_order() {
-    let (_data, kb, files) = generated(700);
+    // Three parts, the last one not full.
+    let n = 3 * PART - PART / 4;
+    let (_data, kb, files) = generated(n);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("kb.ipec-cache");
     write(&path, 3, &files, &kb, None).expect("written");
@@ -104,11 +107,11 @@ fn records_in_several_parts_come_back_whole_and_in_order() {
         "nothing is read before it is asked for"
     );
     // The last record of the third part, then one of the first: only their parts are read.
-    assert_eq!(back.achievements[699].id, kb.achievements[699].id);
+    assert_eq!(back.achievements[n - 1].id, kb.achievements[n - 1].id);
     assert_eq!(back.achievements.parts_read(), 1);
     assert_eq!(back.achievements[3].title, kb.achievements[3].title);
     assert_eq!(back.achievements.parts_read(), 2);
-    assert_eq!(back.achievements.get(700).map(|a| &a.id), None);
+    assert_eq!(back.achievements.get(n).map(|a| &a.id), None);
     assert_eq!(everything(&back), everything(&kb));
     let ids = |kb: &KnowledgeBase| kb.achievements.iter().rev().map(|a| a.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&back), ids(&kb));
@@ -116,7 +119,9 @@ fn records_in_several_parts_come_back_whole_and_in_order() {
 
 #[test]
 fn what_a_command_needs_is_all_that_is_read() {
-    let (_data, kb, files) = generated(600);
+    // Three parts, the last one not full.
+    let n = 3 * PART - PART / 2;
+    let (_data, kb, files) = generated(n);
     let index = SearchIndex::build(&kb);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("kb.ipec-cache");
@@ -127,7 +132,7 @@ fn what_a_command_needs_is_all_that_is_read() {
     };
     let (counts, no_index) = read(Need::Counts);
     assert!(no_index.is_none(), "counting needs no index");
-    assert_eq!(counts.len(Kind::Achievement), 600);
+    assert_eq!(counts.len(Kind::Achievement), n);
     assert_eq!(counts.achievements.parts_read(), 0);
     let (records, no_index) = read(Need::Records);
     assert!(no_index.is_none(), "a list or a record's page needs no index");
@@ -136,7 +141,7 @@ fn what_a_command_needs_is_all_that_is_read() {
         0,
         "nothing is read before it is used"
     );
-    assert_eq!(records.achievements[599].id, kb.achievements[599].id);
+    assert_eq!(records.achievements[n - 1].id, kb.achievements[n - 1].id);
     assert_eq!(records.achievements.parts_read(), 1, "then only the part used");
     let (some, some_index) = read(Need::SomeRecords);
     let hits = some_index
@@ -153,9 +158,9 @@ fn what_a_command_needs_is_all_that_is_read() {
     // Changing a list read from the cache reads it whole first.
     let mut changed = all.clone();
     changed.achievements.push(kb.achievements[0].clone());
-    assert_eq!(changed.len(Kind::Achievement), 601);
-    assert_eq!(changed.achievements[600].id, kb.achievements[0].id);
-    assert_eq!(changed.achievements[599].id, kb.achievements[599].id);
+    assert_eq!(changed.len(Kind::Achievement), n + 1);
+    assert_eq!(changed.achievements[n].id, kb.achievements[0].id);
+    assert_eq!(changed.achievements[n - 1].id, kb.achievements[n - 1].id);
 }
 
 #[test]
@@ -195,6 +200,48 @@ fn damage_anywhere_is_noticed() {
         matches!(read_file(&path, 1, Need::Counts), Err(Stale::Damaged(_))),
         "truncated"
     );
+}
+
+#[test]
+fn the_mapped_postings_search_as_the_built_ones_and_damage_to_them_is_noticed() {
+    let kb = load::load(&DataSource::Embedded).expect("valid");
+    let index = SearchIndex::build(&kb);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("kb.ipec-cache");
+    write(&path, 1, &files_of(&DataSource::Embedded), &kb, Some(&index)).expect("written");
+    let back = read(&path, 1, Need::SomeRecords);
+    let mapped = back.index.expect("the index is read");
+    assert!(
+        mapped.memory_bytes() < index.memory_bytes(),
+        "the postings are not held"
+    );
+    for query in [
+        "ghana",
+        "child labour",
+        "cocoa",
+        "c182",
+        "mica mad",
+        "how many children",
+    ] {
+        assert_eq!(
+            mapped.search(&back.kb, query, None, 20),
+            index.search(&kb, query, None, 20),
+            "{query}"
+        );
+    }
+    // A changed byte in the second half of the file (the index's sections, the postings last, and some
+    // records) is noticed as the index is read, mapped postings included.
+    let good = std::fs::read(&path).expect("read");
+    for at in (good.len() / 2..good.len()).step_by(good.len() / 97) {
+        let mut bad = good.clone();
+        bad[at] ^= 0x5A;
+        std::fs::write(&path, &bad).expect("written");
+        assert!(
+            matches!(read_file(&path, 1, Need::SomeRecords), Err(Stale::Damaged(_))),
+            "a changed byte at {at} of {}",
+            good.len()
+        );
+    }
 }
 
 /// A generated folder of `n` results cached, then changed by `change`: its files read anew, and the

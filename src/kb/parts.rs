@@ -1,4 +1,4 @@
-//! The records of one kind: a list in memory, or, when they come from the cache, parts of a few hundred
+//! The records of one kind: a list in memory, or, when they come from the cache, parts of a few dozen
 //! records each that are read and decoded the first time one of their records is asked for.
 //!
 //! Why: at 100,000 achievements the records are most of the memory a process holds (2 million strings),

@@ -23,6 +23,7 @@
 pub mod answer;
 mod fields;
 mod matcher;
+mod names;
 mod postings;
 mod query;
 mod question;
@@ -37,6 +38,7 @@ use std::ops::Range;
 use crate::kb::{Kind, KnowledgeBase, RecordRef};
 use fields::{kind_rank, Field};
 use matcher::Vocabulary;
+use names::Names;
 use postings::PostingsTable;
 
 pub use question::Shape;
@@ -80,7 +82,7 @@ pub struct SearchIndex {
     postings: PostingsTable,
     /// Every whole name of every record, folded and joined by single spaces, sorted, with its record and
     /// whether it is the id.
-    names: Vec<(Box<str>, u32, bool)>,
+    names: Names,
 }
 
 impl SearchIndex {
@@ -121,6 +123,7 @@ impl SearchIndex {
             names.extend(part_names);
         }
         names.sort_unstable();
+        let names: Names = names.into_iter().collect();
         let (vocabulary, postings) = merge(words);
         SearchIndex {
             tie: records
@@ -140,13 +143,8 @@ impl SearchIndex {
     pub fn memory_bytes(&self) -> usize {
         use std::mem::size_of;
         let postings = self.postings.memory_bytes();
-        let names: usize = self
-            .names
-            .iter()
-            .map(|(n, _, _)| n.len() + size_of::<(Box<str>, u32, bool)>())
-            .sum();
         postings
-            + names
+            + self.names.memory_bytes()
             + self.vocabulary.memory_bytes()
             + self.records.capacity() * size_of::<RecordRef>()
             + self.tie.capacity() * size_of::<(u8, u32)>()
@@ -177,15 +175,15 @@ impl SearchIndex {
     fn name_bonuses(&self, words: &[String]) -> Vec<(u32, u32)> {
         let phrase = words.join(" ");
         let ids_count = words.len() > 1;
-        let start = self.names.partition_point(|(n, _, _)| **n < *phrase);
-        let run = self.names[start..].partition_point(|(n, _, _)| n.starts_with(&phrase));
-        self.names[start..start + run]
-            .iter()
+        let start = self.names.partition_point(0, |n| n < phrase.as_str());
+        let end = self.names.partition_point(start, |n| n.starts_with(&phrase));
+        (start..end)
+            .map(|i| self.names.get(i))
             .filter_map(|(name, doc, is_id)| {
-                if **name == *phrase {
-                    Some((*doc, EXACT_NAME_BONUS))
+                if name == phrase {
+                    Some((doc, EXACT_NAME_BONUS))
                 } else {
-                    (!is_id || ids_count).then_some((*doc, NAME_PREFIX_BONUS))
+                    (!is_id || ids_count).then_some((doc, NAME_PREFIX_BONUS))
                 }
             })
             .collect()

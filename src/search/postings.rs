@@ -4,6 +4,7 @@
 
 use super::fields::Field;
 use super::matcher::{Extent, WordMatch};
+use crate::mapped::U32s;
 
 /// A prefix this short says little about a record whose running text has some word starting with it
 /// (nearly all do), so it is only looked for in ids, names and labels. It also keeps the first
@@ -31,14 +32,16 @@ impl<'a> Postings<'a> {
     }
 }
 
-/// The postings of consecutive words, from word `first` on: one array of postings, and where each
-/// word's labels and running text start in it.
+/// The postings of consecutive words, from word `first` on: one array of postings (held, or where it
+/// lies in the cache file), and where each word's labels and running text start in it.
 #[derive(Clone, Default)]
 pub(crate) struct Block {
     first: u32,
     /// `0`, then per word the end of its labels and the end of its running text, in `data`.
     bounds: Vec<u32>,
-    data: Vec<u32>,
+    data: U32s,
+    /// The largest posting: what the index checks against its records without reading every posting.
+    max: Option<u32>,
 }
 
 impl Block {
@@ -46,13 +49,15 @@ impl Block {
         Block {
             first,
             bounds: vec![0],
-            data: Vec::new(),
+            data: U32s::default(),
+            max: None,
         }
     }
 
     /// A block read back from the cache: word `first` on, each word's (labels, running text) lengths,
-    /// and their postings in that order. `None` if they do not add up.
-    pub fn from_parts(first: u32, lens: &[(usize, usize)], data: Vec<u32>) -> Option<Block> {
+    /// and their postings in that order, the largest of which is `max` (found as the postings were
+    /// checked). `None` if they do not add up.
+    pub fn from_parts(first: u32, lens: &[(usize, usize)], data: U32s, max: Option<u32>) -> Option<Block> {
         let mut bounds = Vec::with_capacity(2 * lens.len() + 1);
         bounds.push(0u32);
         let mut end = 0usize;
@@ -62,7 +67,12 @@ impl Block {
                 bounds.push(u32::try_from(end).ok()?);
             }
         }
-        (end == data.len()).then_some(Block { first, bounds, data })
+        (end == data.len()).then_some(Block {
+            first,
+            bounds,
+            data,
+            max,
+        })
     }
 
     fn words(&self) -> usize {
@@ -71,9 +81,10 @@ impl Block {
 
     fn get(&self, i: usize) -> Postings<'_> {
         let at = |n: usize| self.bounds[n] as usize;
+        let data = self.data.as_slice();
         Postings {
-            labels: &self.data[at(2 * i)..at(2 * i + 1)],
-            body: &self.data[at(2 * i + 1)..at(2 * i + 2)],
+            labels: &data[at(2 * i)..at(2 * i + 1)],
+            body: &data[at(2 * i + 1)..at(2 * i + 2)],
         }
     }
 
@@ -111,10 +122,12 @@ impl PostingsTable {
         }
         let Some(block) = self.blocks.last_mut() else { return };
         let is_label = |p: &&u32| Field::from_bits(**p) != Field::Body;
-        block.data.extend(list.iter().filter(is_label));
-        block.bounds.push(block.data.len() as u32);
-        block.data.extend(list.iter().filter(|p| !is_label(p)));
-        block.bounds.push(block.data.len() as u32);
+        let data = block.data.held_mut();
+        data.extend(list.iter().filter(is_label));
+        block.bounds.push(data.len() as u32);
+        data.extend(list.iter().filter(|p| !is_label(p)));
+        block.bounds.push(data.len() as u32);
+        block.max = block.max.max(list.iter().copied().max());
     }
 
     /// How many words have postings.
@@ -137,14 +150,21 @@ impl PostingsTable {
     }
 
     /// Every posting of every word, in one run.
+    #[cfg(test)]
     pub fn all(&self) -> impl Iterator<Item = u32> + '_ {
-        self.blocks.iter().flat_map(|b| b.data.iter().copied())
+        self.blocks.iter().flat_map(|b| b.data.as_slice().iter().copied())
     }
 
+    /// The largest posting of any word, known without reading them (none when there is none).
+    pub fn max(&self) -> Option<u32> {
+        self.blocks.iter().filter_map(|b| b.max).max()
+    }
+
+    /// The heap memory held (mapped postings hold none).
     pub fn memory_bytes(&self) -> usize {
         self.blocks
             .iter()
-            .map(|b| (b.bounds.capacity() + b.data.capacity()) * 4 + size_of::<Block>())
+            .map(|b| b.bounds.capacity() * 4 + b.data.heap_bytes() + size_of::<Block>())
             .sum()
     }
 }
@@ -185,8 +205,14 @@ mod tests {
 
     #[test]
     fn blocks_read_back_are_one_table_and_must_follow_each_other() {
-        let first = Block::from_parts(0, &[(1, 0), (0, 2)], vec![label(4), body(1), body(5)]).expect("adds up");
-        let second = Block::from_parts(2, &[(1, 1)], vec![label(0), body(9)]).expect("adds up");
+        let held = |data: Vec<u32>| {
+            let max = data.iter().copied().max();
+            (U32s::Held(data), max)
+        };
+        let (data, max) = held(vec![label(4), body(1), body(5)]);
+        let first = Block::from_parts(0, &[(1, 0), (0, 2)], data, max).expect("adds up");
+        let (data, max) = held(vec![label(0), body(9)]);
+        let second = Block::from_parts(2, &[(1, 1)], data, max).expect("adds up");
         let table = PostingsTable::from_blocks(vec![first.clone(), second]).expect("in order");
         assert_eq!(table.len(), 3);
         assert_eq!(table.get(1).body, &[body(1), body(5)]);
@@ -203,13 +229,15 @@ mod tests {
             "the same words, however cut"
         );
 
-        let gap = Block::from_parts(3, &[(1, 0)], vec![label(0)]).expect("adds up");
+        let (data, max) = held(vec![label(0)]);
+        let gap = Block::from_parts(3, &[(1, 0)], data, max).expect("adds up");
         assert!(
             PostingsTable::from_blocks(vec![first, gap]).is_none(),
             "word 2 is missing"
         );
+        let (data, max) = held(vec![label(0)]);
         assert!(
-            Block::from_parts(0, &[(2, 0)], vec![label(0)]).is_none(),
+            Block::from_parts(0, &[(2, 0)], data, max).is_none(),
             "one posting short"
         );
     }
