@@ -606,6 +606,8 @@ fn plural_heading(kind: &str) -> String {
     let rest: String = chars.collect();
     if kind.ends_with('s') {
         format!("{first}{rest}")
+    } else if let Some(stem) = rest.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        format!("{first}{stem}ies")
     } else {
         format!("{first}{rest}s")
     }
@@ -680,5 +682,7 @@ mod tests {
     fn headings_are_plural() {
         assert_eq!(plural_heading("action group"), "Action groups");
         assert_eq!(plural_heading("pillars"), "Pillars");
+        assert_eq!(plural_heading("strategy"), "Strategies");
+        assert_eq!(plural_heading("survey"), "Surveys");
     }
 }
