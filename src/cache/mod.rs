@@ -26,6 +26,7 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 use crate::kb::kind::FileRecords;
 use crate::kb::load;
+use crate::kb::load::progress::Stage;
 use crate::kb::Kind;
 use crate::kb::{DataSource, KnowledgeBase, Problems};
 use crate::search::SearchIndex;
@@ -75,6 +76,29 @@ pub fn clear() -> io::Result<usize> {
 }
 
 /// The key of one file as the loader read it: its name and text.
+/// The key of every file of a folder, in the loader's order, each file read and hashed on its own (on
+/// every core) and its text dropped; `None` for the built-in files, or if any entry of the folder has a
+/// problem, which the loader will report.
+fn fingerprint(source: &DataSource) -> Option<Vec<u128>> {
+    let DataSource::Dir(dir) = source else {
+        return None;
+    };
+    load::progress::begin(Stage::FindingFiles, 0);
+    let found = load::folder_files(dir)?;
+    load::progress::begin(Stage::HashingFiles, found.len());
+    let mut keys = crate::par::map_sized(&found, load::folder_file_size, |_, (path, meta)| {
+        let keyed =
+            load::read_folder_file(path, meta).map(|file| (file.name.clone(), file_key(&file.name, &file.text)));
+        load::progress::advance(1);
+        keyed
+    })
+    .into_iter()
+    .collect::<Option<Vec<_>>>()?;
+    // Named as the loader names them, and in the same order.
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(keys.into_iter().map(|(_, key)| key).collect())
+}
+
 fn file_key(name: &str, text: &str) -> u128 {
     let mut hasher = Xxh3::new();
     hasher.update(&(name.len() as u64).to_le_bytes());
@@ -221,7 +245,7 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
     // every core, without keeping their text.
     let key = match source {
         DataSource::Embedded => Some(builtin_key()),
-        DataSource::Dir(_) => load::fingerprint(source, file_key).map(|keys| combine(keys.into_iter())),
+        DataSource::Dir(_) => fingerprint(source).map(|keys| combine(keys.into_iter())),
     };
     let mut earlier = None;
     let mut notes = Vec::new();
@@ -308,7 +332,7 @@ fn builtin_key() -> Key {
 pub fn key(source: &DataSource) -> Option<Key> {
     match source {
         DataSource::Embedded => Some(builtin_key()),
-        DataSource::Dir(_) => load::fingerprint(source, file_key).map(|keys| combine(keys.into_iter())),
+        DataSource::Dir(_) => fingerprint(source).map(|keys| combine(keys.into_iter())),
     }
 }
 

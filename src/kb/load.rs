@@ -749,13 +749,10 @@ pub fn unread_notes(dir: &Path) -> Vec<String> {
     notes
 }
 
-/// The key of every file of a folder, in the loader's order, each file read and hashed on its own (on
-/// every core) and its text dropped; `None` if any entry of the folder has a problem, which the loader
-/// will report.
-pub(crate) fn fingerprint(source: &DataSource, key: impl Fn(&str, &str) -> u128 + Sync) -> Option<Vec<u128>> {
-    let DataSource::Dir(dir) = source else {
-        return None;
-    };
+/// Every `.toml` file of a folder, walked as the loader walks it, each with its metadata; `None` if any
+/// entry of the folder has a problem (which the loader will report) or there is no file. For the
+/// cache's fingerprint of a folder (`cache::fingerprint`).
+pub(crate) fn folder_files(dir: &Path) -> Option<Vec<(PathBuf, std::fs::Metadata)>> {
     if !dir.is_dir() {
         return None;
     }
@@ -768,27 +765,21 @@ pub(crate) fn fingerprint(source: &DataSource, key: impl Fn(&str, &str) -> u128 
         ancestors: Vec::new(),
         unread: Vec::new(),
     };
-    progress::begin(Stage::FindingFiles, 0);
     let root = std::fs::canonicalize(dir).ok()?;
-    walk.seen.insert(root.clone(), dir.clone());
+    walk.seen.insert(root.clone(), dir.to_path_buf());
     walk.ancestors.push(root);
     walk.dir(dir, 0);
-    if !problems.is_empty() || found.is_empty() {
-        return None;
-    }
-    // Named as `read_files` names them, and in the same order.
-    progress::begin(Stage::HashingFiles, found.len());
-    let mut keys = crate::par::map_sized(&found, file_size, |_, (path, meta)| {
-        let keyed = read_file(path, meta)
-            .ok()
-            .map(|file| (file.name.clone(), key(&file.name, &file.text)));
-        progress::advance(1);
-        keyed
-    })
-    .into_iter()
-    .collect::<Option<Vec<_>>>()?;
-    keys.sort_by(|a, b| a.0.cmp(&b.0));
-    Some(keys.into_iter().map(|(_, key)| key).collect())
+    (problems.is_empty() && !found.is_empty()).then_some(found)
+}
+
+/// One file of `folder_files`, read as the loader reads it: its name (as problems give it) and text.
+pub(crate) fn read_folder_file(path: &Path, meta: &std::fs::Metadata) -> Option<SourceFile> {
+    read_file(path, meta).ok()
+}
+
+/// How much work a file of `folder_files` is, for spreading files over the cores.
+pub(crate) fn folder_file_size(file: &(PathBuf, std::fs::Metadata)) -> usize {
+    file_size(file)
 }
 
 fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
