@@ -257,19 +257,19 @@ fn wait_exit(child: &mut KillOnDrop, what: &str) -> portable_pty::ExitStatus {
     }
 }
 
-/// A knowledge base that takes a debug build a good while to load: the built-in one with 5,000
-/// synthetic results.
-fn large_kb() -> tempfile::TempDir {
+/// A knowledge base that takes a debug build a good while to load: the built-in one with `results`
+/// synthetic results (5,000 take about 2 s, 20,000 about 7 s on a 2-core machine).
+fn large_kb(results: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let base = ipec::kb::KnowledgeBase::builtin().expect("the built-in knowledge base loads");
-    let achievements = ipec::synth::achievements(&base, 5_000, 1);
+    let achievements = ipec::synth::achievements(&base, results, 1);
     ipec::synth::write_dir(&base, &achievements, dir.path()).expect("the synthetic knowledge base is written");
     dir
 }
 
 #[test]
 fn what_is_typed_while_loading_is_kept() {
-    let kb = large_kb();
+    let kb = large_kb(5_000);
     let path = kb.path().display().to_string();
     let (mut child, screen, mut writer) = start(HEIGHT, WIDTH, &["--data", &path, "--no-cache"]);
     // At once, before ipec has drawn anything: a trainer who knows what they want.
@@ -305,7 +305,9 @@ fn what_is_typed_while_loading_is_kept() {
 
 #[test]
 fn ctrl_c_while_loading_quits_at_once() {
-    let kb = large_kb();
+    // Large enough that it is still loading long after its loading screen shows: Ctrl-C reaches the
+    // loading screen, not an explorer that is already open (where it would quit too).
+    let kb = large_kb(20_000);
     let path = kb.path().display().to_string();
     let (mut child, screen, mut writer) = start(24, 80, &["--data", &path, "--no-cache"]);
     screen.wait_for("Ctrl-C cancels");
@@ -315,6 +317,11 @@ fn ctrl_c_while_loading_quits_at_once() {
     assert!(status.success(), "Ctrl-C is a normal quit: {status:?}");
     // The terminal was restored: the loading screen is gone with the alternate screen.
     screen.wait_gone("Ctrl-C cancels");
+    // And it was the loading screen that was cancelled: the explorer never drew its first tab.
+    assert!(
+        !screen.ever_showed("Overview"),
+        "the knowledge base had loaded before Ctrl-C came: the cancel path was not reached"
+    );
 }
 
 #[test]
