@@ -7,6 +7,7 @@ use std::sync::mpsc::Sender;
 use ratatui::backend::Backend;
 use ratatui::Terminal;
 
+use crate::app::present::{Screen, ShowState};
 use crate::app::{Action, App, Effect};
 use crate::link::Link;
 use crate::ui::{Theme, ThemeName};
@@ -59,21 +60,7 @@ where
             Ok(Some(Action::LinkShown { url, said }))
         }
         Effect::Copy { text, what } => report(format!("{what} {}", copy(&text, looks.tty))),
-        Effect::JoinShow { show, screen, state } => {
-            linked.generation += 1;
-            let (generation, messages) = (linked.generation, linked.messages.clone());
-            let sink = move |event| {
-                let _ = messages.send(Message::Link(generation, event));
-            };
-            match crate::link::join_with(&show, screen, state, Box::new(sink)) {
-                Ok(joined) => {
-                    linked.link = Some(joined);
-                    Ok(None)
-                }
-                // Without the link the slides still work; the console is what needs it.
-                Err(e) => report(format!("Not linked to other views of this show: {e}")),
-            }
-        }
+        Effect::JoinShow { show, screen, state } => Ok(join_show(&show, screen, state, linked)),
         Effect::SyncShow(state) => {
             linked.link.iter().for_each(|l| l.send(state));
             Ok(None)
@@ -119,6 +106,23 @@ where
             content,
             what,
         } => report(export(looks.export_dir.as_deref(), &stem, extension, &content, &what)),
+    }
+}
+
+/// Joins the show's link; what the other views say comes into the loop's channel marked with this
+/// link's number. Without the link the slides still work; the console is what needs it.
+fn join_show(show: &str, screen: Screen, state: ShowState, linked: &mut Linked) -> Option<Action> {
+    linked.generation += 1;
+    let (generation, messages) = (linked.generation, linked.messages.clone());
+    let sink = move |event| {
+        let _ = messages.send(Message::Link(generation, event));
+    };
+    match crate::link::join_with(show, screen, state, Box::new(sink)) {
+        Ok(joined) => {
+            linked.link = Some(joined);
+            None
+        }
+        Err(e) => Some(Action::Report(format!("Not linked to other views of this show: {e}"))),
     }
 }
 

@@ -16,8 +16,8 @@ use crate::app::tabs::Tab;
 use crate::app::{Action, App, Key, KeyCode, Mouse, MouseKind};
 use crate::kb::load::progress;
 use crate::link::LinkEvent;
+use crate::ui;
 use crate::ui::loading::Loading;
-use crate::ui::{self};
 use crate::watch::{Reload, Watcher};
 
 use super::draw::{draw_app, draw_frame, draw_pictures, picture_palette};
