@@ -81,6 +81,19 @@ fn spawn_in(
     cols: u16,
     args: &[&str],
 ) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
+    cmd.args(args);
+    // The presenter link's socket goes to a folder of the test's own.
+    cmd.env("XDG_RUNTIME_DIR", runtime);
+    spawn_command(cmd, rows, cols)
+}
+
+/// Any command in a pseudo-terminal of the given size, with the tests' terminal and cache.
+fn spawn_command(
+    mut cmd: CommandBuilder,
+    rows: u16,
+    cols: u16,
+) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows,
@@ -89,14 +102,10 @@ fn spawn_in(
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
-    cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     // The tests' own cache, never the user's (a test build's file would replace the one their ipec wrote).
     cmd.env("IPEC_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache"));
-    // The presenter link's socket goes to a folder of the test's own.
-    cmd.env("XDG_RUNTIME_DIR", runtime);
-    let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
+    let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("the command starts"));
     (child, pty.master)
 }
 
@@ -113,6 +122,16 @@ fn start_in(
     args: &[&str],
 ) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
     let (child, master) = spawn_in(runtime, rows, cols, args);
+    read_screen(child, master, rows, cols)
+}
+
+/// A command's screen read by a terminal emulator (vt100) as it draws, and the keys for it.
+fn read_screen(
+    child: KillOnDrop,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    rows: u16,
+    cols: u16,
+) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
     let mut reader = master.try_clone_reader().expect("reader");
     let writer = master.take_writer().expect("writer");
     let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -413,4 +432,32 @@ fn a_show_started_with_p_in_the_explorer_joins_the_console() {
     send(&mut keys, "4\r");
     screen.wait_for("4/11");
     notes.wait_for("4/11");
+}
+
+/// Ctrl-Z in an interactive shell with job control, as a user presses it: the shell gets its
+/// terminal back, and `fg` brings the explorer back, drawn again whole and answering keys.
+#[cfg(unix)]
+#[test]
+fn ctrl_z_stops_the_explorer_and_fg_brings_it_back() {
+    let mut shell = CommandBuilder::new("bash");
+    shell.args(["--norc", "--noprofile", "-i"]);
+    shell.env("PS1", "shell> ");
+    let (child, master) = spawn_command(shell, HEIGHT, WIDTH);
+    let (_shell, screen, mut keys) = read_screen(child, master, HEIGHT, WIDTH);
+    screen.wait_for("shell>");
+    send(&mut keys, &format!("{}\r", env!("CARGO_BIN_EXE_ipec")));
+    screen.wait_for("Overview");
+    send(&mut keys, "\x1a");
+    screen.wait_for("Stopped");
+    screen.wait_gone("Overview");
+    send(&mut keys, "fg\r");
+    screen.wait_for("Overview");
+    send(&mut keys, "?");
+    screen.wait_for("Keys and how ipec works");
+    send(&mut keys, "?");
+    screen.wait_gone("Keys and how ipec works");
+    send(&mut keys, "q");
+    screen.wait_gone("Overview");
+    send(&mut keys, "echo \"ipec said $?\"\r");
+    screen.wait_for("ipec said 0");
 }

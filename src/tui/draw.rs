@@ -171,11 +171,26 @@ where
         images.update(&mut io::stdout(), app, (size.width, size.height))?
     };
     if repaint {
-        terminal.clear().map_err(io_error)?;
-        looks.written.forget();
+        clear_screen(terminal, looks)?;
         draw_app(terminal, app, looks)?;
         let _output = lock_output();
         images.update(&mut io::stdout(), app, (size.width, size.height))?;
     }
+    Ok(())
+}
+
+/// Clears the screen, for the next frame to be written whole. Not with ratatui's `clear`, which asks
+/// the terminal where its cursor is: the answer comes on the terminal's input, which the reader
+/// thread holds, so the question would wait 2 s and fail. A resize to the same size clears without
+/// asking.
+pub(super) fn clear_screen<B: Backend>(terminal: &mut Terminal<B>, looks: &mut Looks) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size().map_err(io_error)?;
+    terminal
+        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+        .map_err(io_error)?;
+    looks.written.forget();
     Ok(())
 }

@@ -12,8 +12,9 @@ use crate::app::{Action, App, Effect};
 use crate::link::Link;
 use crate::ui::{Theme, ThemeName};
 
+use super::draw::clear_screen;
 use super::messages::Message;
-use super::{io_error, lock_output, looks_theme, set_mouse, suspend, Looks};
+use super::{lock_output, looks_theme, set_mouse, suspend, Looks};
 
 /// The presenter link of the show being presented, joined and left through the app's effects; its
 /// messages come into the loop's channel marked with the link they came from, so that a link left
@@ -95,9 +96,8 @@ where
             if looks.tty {
                 suspend()?;
             }
-            terminal.clear().map_err(io_error)?;
             // The screen is drawn again from nothing, hyperlinks and all.
-            looks.written.forget();
+            clear_screen(terminal, looks)?;
             Ok(None)
         }
         Effect::Export {
