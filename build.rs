@@ -4,6 +4,10 @@
 //! without a new build, so its cache key is known before ipec runs: a warm `ipec search` on it neither
 //! reads nor hashes the embedded files (they are read only when the cache must be written again).
 //! Cargo runs this again whenever a file in `data/` changes, which also rebuilds the embedded copy.
+//!
+//! `$OUT_DIR/version.txt` and `long_version.txt`: what `ipec -V` and `ipec --version` say of the knowledge base
+//! they carry: its records, the date of the last change to `data/`, a short hash of its content and its
+//! sources with their dates. The date is the same for every build of the same commit (see `data_changed`).
 
 use std::path::{Path, PathBuf};
 
@@ -31,9 +35,120 @@ fn main() {
     }
     // A Rust literal, included where it is used: a constant checked by the compiler, never parsed.
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
-    let literal = format!("0x{:032x}_u128\n", hasher.digest128());
+    let digest = hasher.digest128();
+    let literal = format!("0x{digest:032x}_u128\n");
     std::fs::write(out.join("builtin_key.rs"), literal).expect("the build script can write to OUT_DIR");
+    versions(&out, &root, &files, digest);
     world_shapes(&out);
+}
+
+/// The version texts: `0.1.0 (knowledge base of 2025-12-06: 370 records, content 1a2b3c4d5e6f)` for `-V`,
+/// and for `--version` the same on lines of their own with the sources and their dates.
+fn versions(out: &Path, root: &Path, files: &[PathBuf], digest: u128) {
+    let mut records = 0;
+    let mut sources = Vec::new();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        // A file that does not parse is left to `ipec check` to report, with its line and column.
+        let Ok(table) = text.parse::<toml::Table>() else {
+            continue;
+        };
+        records += record_count(&table);
+        sources.extend(source_dates(&table));
+    }
+    let date = civil_date(data_changed(root, files));
+    let hash = format!("{digest:032x}");
+    let short = &hash[..12];
+    let package = env!("CARGO_PKG_VERSION");
+    let version = format!("{package} (knowledge base of {date}: {records} records, content {short})");
+    let long = format!(
+        "{package}\nknowledge base: {records} records, data/ last changed {date}, content {short}\nsources: {}",
+        sources.join("; ")
+    );
+    std::fs::write(out.join("version.txt"), version).expect("the build script can write to OUT_DIR");
+    std::fs::write(out.join("long_version.txt"), long).expect("the build script can write to OUT_DIR");
+}
+
+/// A file's records: each entry of a top-level array of tables (`[[country]]`) is one; tables nested in
+/// them (`[[tour.step]]`) are parts of their record. `ipec check` counts the same (a test compares them).
+fn record_count(table: &toml::Table) -> usize {
+    table
+        .values()
+        .filter_map(toml::Value::as_array)
+        .filter(|items| items.iter().all(toml::Value::is_table))
+        .map(Vec::len)
+        .sum()
+}
+
+/// `IPEC+ brochure, 2024`: each source's short title, which carries its year, else its title and year.
+fn source_dates(table: &toml::Table) -> Vec<String> {
+    let Some(sources) = table.get("source").and_then(toml::Value::as_array) else {
+        return Vec::new();
+    };
+    sources
+        .iter()
+        .filter_map(|source| {
+            let year = source.get("year").and_then(toml::Value::as_integer)?;
+            let name = source.get("short_title").or_else(|| source.get("title"))?.as_str()?;
+            Some(if name.contains(&year.to_string()) {
+                name.to_string()
+            } else {
+                format!("{name}, {year}")
+            })
+        })
+        .collect()
+}
+
+/// When `data/` last changed, in seconds since 1970, the same for every build of one commit:
+/// `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention); else the date of the newest
+/// commit that touched `data/`, when git can tell and nothing in `data/` is uncommitted; else the
+/// newest file's modification time (a crate downloaded from crates.io, or a folder being edited).
+fn data_changed(root: &Path, files: &[PathBuf]) -> u64 {
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+    {
+        return epoch;
+    }
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .output()
+            .ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+    };
+    let committed = git(&["log", "-1", "--format=%ct", "--", "."]).and_then(|s| s.parse().ok());
+    let clean = git(&["status", "--porcelain", "--", "."]).is_some_and(|s| s.is_empty());
+    match committed {
+        Some(secs) if clean => secs,
+        _ => files
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+            .filter_map(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_secs())
+            .max()
+            .unwrap_or(0),
+    }
+}
+
+/// `YYYY-MM-DD` (UTC) of seconds since 1970: Howard Hinnant's days-to-civil algorithm.
+fn civil_date(secs: u64) -> String {
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// `$OUT_DIR/world.bin`: Natural Earth's country shapes (assets/natural-earth) as rings of points, each

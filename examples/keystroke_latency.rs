@@ -96,6 +96,7 @@ fn cpu_times(name: &str, keys: &[String], index: &SearchIndex, kb: &KnowledgeBas
 }
 
 /// CPU time consumed by the calling thread.
+#[cfg(unix)]
 fn thread_cpu() -> Duration {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `ts` is a valid, writable timespec; CLOCK_THREAD_CPUTIME_ID is supported on Linux.
@@ -104,6 +105,14 @@ fn thread_cpu() -> Duration {
         return Duration::ZERO;
     }
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Elsewhere (Windows) libc has no thread CPU clock: wall time from the first call, which counts what
+/// other programs take of the cores too, so measure on an idle machine there.
+#[cfg(not(unix))]
+fn thread_cpu() -> Duration {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
 }
 
 /// What the index replaces: fuzzy-matcher over each record's id, title and text joined, per keystroke.

@@ -22,6 +22,8 @@ use crate::ui::theme::ThemeName as Theme;
 pub const ENV_THEME: &str = "IPEC_THEME";
 /// The environment variable that names a knowledge-base folder to load instead of the built-in one.
 pub const ENV_DATA: &str = "IPEC_DATA";
+/// The folder of the config file, instead of the platform's.
+pub const ENV_CONFIG_DIR: &str = "IPEC_CONFIG_DIR";
 
 /// The file `ipec config init` writes: every key, commented out, with what it does.
 pub const DEFAULT_FILE: &str = r##"# ipec settings. Remove the "# " before a key to set it.
@@ -198,11 +200,15 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// The platform's config file for ipec: `$XDG_CONFIG_HOME/ipec/config.toml` (else
-/// `~/.config/ipec/config.toml`) on Linux, the Application Support folder on macOS, the roaming AppData
-/// folder on Windows.
+/// The config file for ipec: `config.toml` in `IPEC_CONFIG_DIR` when it is set, else in the platform's
+/// config folder: `$XDG_CONFIG_HOME/ipec` (else `~/.config/ipec`) on Linux, the Application Support
+/// folder on macOS, `%APPDATA%\ipec\config` on Windows (a known folder, which no variable moves: hence
+/// `IPEC_CONFIG_DIR`, as `IPEC_CACHE_DIR` is for the cache).
 pub fn config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "ipec").map(|dirs| dirs.config_dir().join("config.toml"))
+    match std::env::var_os(ENV_CONFIG_DIR) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir).join("config.toml")),
+        _ => directories::ProjectDirs::from("", "", "ipec").map(|dirs| dirs.config_dir().join("config.toml")),
+    }
 }
 
 impl Settings {

@@ -1,7 +1,8 @@
 //! The presenter link: the `ipec present TOUR` processes of one user (the projected slides, the
 //! trainer's `--notes` console, a show started with `p` in the explorer) share one show state (the
-//! step, its reveals, whether the projector is blank, the clock) over a Unix socket in the user's
-//! runtime folder, never a network port.
+//! step, its reveals, whether the projector is blank, the clock) over a local socket, never a network
+//! port: a Unix socket in the user's runtime folder on Unix, a named pipe that only the user can open on
+//! Windows (both through `interprocess`, so the code below is the same on both).
 //!
 //! One process is the hub: it holds a lock file for as long as it lives, listens on the socket and
 //! passes every change on to the others. The others connect to it; when the hub goes (quits, crashes),
@@ -10,12 +11,20 @@
 //! projector of the same show is told it is already presented.
 //!
 //! The protocol is one line per message: `hello ROLE STATE` from a newcomer, `welcome STATE` back,
-//! then `state STATE` either way, and `already` from the hub to a second projector. STATE is `STEP REVEAL BLANK STARTED_MS FRESH`.
+//! then `state STATE` either way, and `already` from the hub to a second projector. STATE is `STEP REVEAL
+//! BLANK STARTED_MS FRESH`. An instance that leaves says `bye`, and the other end closes the connection:
+//! that ends the reading threads of both ends on every system, where closing one's own end does not
+//! wake a thread blocked reading a named pipe.
 
+use std::ffi::{OsStr, OsString};
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
+
+use interprocess::local_socket::prelude::*;
+use interprocess::local_socket::{ConnectOptions, Listener, ListenerOptions, Name, Stream};
+use interprocess::{ConnectWaitMode, TryClone};
 
 use crate::app::present::{Screen, ShowState};
 
@@ -49,13 +58,16 @@ struct Shared {
     hub: AtomicBool,
     closed: AtomicBool,
     events: Sink,
-    socket: PathBuf,
+    place: Place,
 }
 
-#[cfg(unix)]
-type Stream = std::os::unix::net::UnixStream;
-#[cfg(not(unix))]
-type Stream = std::fs::File;
+/// Where a show's instances meet.
+struct Place {
+    /// The lock file that the hub holds, in a folder of the user's own.
+    lock: PathBuf,
+    /// The socket: its file's path on Unix, the pipe's name on Windows.
+    socket: OsString,
+}
 
 struct Peer {
     id: u64,
@@ -76,31 +88,20 @@ impl Link {
         }
         broadcast(&self.shared, &format!("state {}\n", encode(&state)), None);
     }
-
-    /// Where the socket of a show lives: `$XDG_RUNTIME_DIR/ipec/` (only its user can enter it), else
-    /// a folder of the user's own under the temporary folder, checked to be theirs.
-    pub fn socket_path(show: &str) -> io::Result<PathBuf> {
-        let name: String = show
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
-            .take(64)
-            .collect();
-        Ok(private_dir()?.join(format!("present-{name}.sock")))
-    }
 }
 
 impl Drop for Link {
     fn drop(&mut self) {
         self.shared.closed.store(true, Ordering::Relaxed);
+        // The other ends close their connections on `bye`, which ends this instance's reading threads.
+        broadcast(&self.shared, "bye\n", None);
         if let Ok(mut peers) = self.shared.peers.lock() {
-            for peer in peers.drain(..) {
-                shutdown(&peer.stream);
-            }
+            peers.clear();
         }
         if self.shared.hub.load(Ordering::Relaxed) {
             // Wakes the accepting thread, which sees the link closed, removes the socket and lets go
             // of the lock, for another instance to take over.
-            let _ = connect(&self.shared.socket);
+            let _ = connect(&self.shared.place);
         }
     }
 }
@@ -157,9 +158,8 @@ pub fn join(show: &str, role: Screen, state: ShowState) -> io::Result<Link> {
 
 /// The same, what the others say handed to `sink` as it arrives (the explorer's event loop puts it
 /// on its one channel of messages).
-#[cfg(unix)]
 pub fn join_with(show: &str, role: Screen, state: ShowState, sink: Sink) -> io::Result<Link> {
-    let socket = Link::socket_path(show)?;
+    let place = place(show)?;
     let shared = Arc::new(Shared {
         role,
         state: Mutex::new(state),
@@ -168,7 +168,7 @@ pub fn join_with(show: &str, role: Screen, state: ShowState, sink: Sink) -> io::
         hub: AtomicBool::new(false),
         closed: AtomicBool::new(false),
         events: sink,
-        socket,
+        place,
     });
     // The first connection (or the hub's place) is made here, so that a show that cannot link says so.
     let first = attach(&shared)?;
@@ -188,36 +188,22 @@ pub fn join_with(show: &str, role: Screen, state: ShowState, sink: Sink) -> io::
     Ok(Link { shared, events: None })
 }
 
-#[cfg(not(unix))]
-pub fn join_with(_show: &str, _role: Screen, _state: ShowState, _sink: Sink) -> io::Result<Link> {
-    Err(io::Error::other("the presenter view needs Unix sockets"))
-}
-
 /// How this instance is attached to the show.
-#[cfg(unix)]
 enum Attached {
-    Hub(std::os::unix::net::UnixListener, std::fs::File),
+    Hub(Listener, std::fs::File),
     Client(Stream),
 }
 
 /// Becomes the hub if nobody holds the lock, else connects to the hub (which may be starting up:
 /// tried again for up to a second).
-#[cfg(unix)]
 fn attach(shared: &Shared) -> io::Result<Attached> {
-    let lock_path = shared.socket.with_extension("lock");
     for _ in 0..100 {
-        if let Some(lock) = try_lock(&lock_path)? {
-            // The lock is ours: any socket file left is a dead hub's.
-            let _ = std::fs::remove_file(&shared.socket);
-            let listener = std::os::unix::net::UnixListener::bind(&shared.socket)?;
-            {
-                use std::os::unix::fs::PermissionsExt;
-                std::fs::set_permissions(&shared.socket, std::fs::Permissions::from_mode(0o600))?;
-            }
+        if let Some(lock) = try_lock(&shared.place.lock)? {
+            let listener = listen(&shared.place)?;
             shared.hub.store(true, Ordering::Relaxed);
             return Ok(Attached::Hub(listener, lock));
         }
-        if let Ok(stream) = connect(&shared.socket) {
+        if let Ok(stream) = connect(&shared.place) {
             let state = shared
                 .state
                 .lock()
@@ -231,42 +217,15 @@ fn attach(shared: &Shared) -> io::Result<Attached> {
     Err(io::Error::other("another instance holds the show but does not answer"))
 }
 
-#[cfg(unix)]
-fn connect(path: &std::path::Path) -> io::Result<Stream> {
-    std::os::unix::net::UnixStream::connect(path)
-}
-
-#[cfg(not(unix))]
-fn connect(_path: &std::path::Path) -> io::Result<Stream> {
-    Err(io::Error::other("the presenter view needs Unix sockets"))
-}
-
-#[cfg(unix)]
-fn shutdown(stream: &Stream) {
-    let _ = stream.shutdown(std::net::Shutdown::Both);
-}
-
-#[cfg(not(unix))]
-fn shutdown(_stream: &Stream) {}
-
-/// An exclusive lock on the file, held until the file is closed (or the process ends), if free.
-#[cfg(unix)]
-fn try_lock(path: &std::path::Path) -> io::Result<Option<std::fs::File>> {
-    use std::os::unix::fs::OpenOptionsExt;
-    use std::os::unix::io::AsRawFd;
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(0o600)
-        .open(path)?;
-    // SAFETY: flock on a descriptor this function owns; it has no other preconditions.
-    let taken = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
-    Ok(taken.then_some(file))
+/// A connection to the hub, given up after a second (a pipe whose every instance is busy would wait).
+fn connect(place: &Place) -> io::Result<Stream> {
+    ConnectOptions::new()
+        .name(socket_name(&place.socket)?)
+        .wait_mode(ConnectWaitMode::Timeout(std::time::Duration::from_secs(1)))
+        .connect_sync()
 }
 
 /// Serves as the hub, or follows it, until the link is dropped; when the hub goes, attaches again.
-#[cfg(unix)]
 fn keep_linked(shared: &Arc<Shared>, first: Attached) {
     let mut attached = Some(first);
     while !shared.closed.load(Ordering::Relaxed) {
@@ -284,7 +243,7 @@ fn keep_linked(shared: &Arc<Shared>, first: Attached) {
             Attached::Hub(listener, lock) => {
                 serve(shared, &listener);
                 drop(listener);
-                let _ = std::fs::remove_file(&shared.socket);
+                unlisten(&shared.place);
                 drop(lock);
                 return;
             }
@@ -294,8 +253,7 @@ fn keep_linked(shared: &Arc<Shared>, first: Attached) {
 }
 
 /// The hub: takes newcomers until the link is dropped, each read on a thread of its own.
-#[cfg(unix)]
-fn serve(shared: &Arc<Shared>, listener: &std::os::unix::net::UnixListener) {
+fn serve(shared: &Arc<Shared>, listener: &Listener) {
     for stream in listener.incoming() {
         if shared.closed.load(Ordering::Relaxed) {
             return;
@@ -307,7 +265,6 @@ fn serve(shared: &Arc<Shared>, listener: &std::os::unix::net::UnixListener) {
 }
 
 /// The hub reads one peer: its hello, then its changes, each passed on to the others.
-#[cfg(unix)]
 fn hub_reads(shared: &Shared, stream: Stream) {
     let Ok(reader) = stream.try_clone() else { return };
     let mut lines = BufReader::new(reader).lines();
@@ -342,12 +299,22 @@ fn hub_reads(shared: &Shared, stream: Stream) {
     if already {
         greeting.push_str("already\n");
     }
-    if (&stream).write_all(greeting.as_bytes()).is_err() {
-        return;
+    if (&stream).write_all(greeting.as_bytes()).is_ok() {
+        pass_on(shared, lines, id);
     }
+    if let Ok(mut peers) = shared.peers.lock() {
+        peers.retain(|p| p.id != id);
+    }
+}
+
+/// The hub passes a peer's changes on to the others, until the peer says `bye` or goes.
+fn pass_on(shared: &Shared, lines: io::Lines<BufReader<Stream>>, id: u64) {
     for line in lines {
         let Ok(line) = line else { break };
         let words: Vec<&str> = line.split_whitespace().collect();
+        if words == ["bye"] {
+            break;
+        }
         let Some(state) = words.strip_prefix(&["state"]).and_then(decode) else {
             continue;
         };
@@ -356,9 +323,6 @@ fn hub_reads(shared: &Shared, stream: Stream) {
         }
         broadcast(shared, &format!("{line}\n"), Some(id));
         (shared.events)(LinkEvent::State(state));
-    }
-    if let Ok(mut peers) = shared.peers.lock() {
-        peers.retain(|p| p.id != id);
     }
 }
 
@@ -385,8 +349,7 @@ fn projectors(shared: &Shared) -> usize {
     peers + usize::from(shared.role == Screen::Projected)
 }
 
-/// A peer follows the hub until it goes.
-#[cfg(unix)]
+/// A peer follows the hub until it goes (or says `bye`).
 fn follow_hub(shared: &Shared, stream: Stream) {
     let Ok(reader) = stream.try_clone() else { return };
     if let Ok(mut peers) = shared.peers.lock() {
@@ -401,6 +364,7 @@ fn follow_hub(shared: &Shared, stream: Stream) {
         let Ok(line) = line else { break };
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
+            ["bye"] => break,
             ["already"] => {
                 (shared.events)(LinkEvent::AlreadyPresented);
             }
@@ -422,6 +386,107 @@ fn follow_hub(shared: &Shared, stream: Stream) {
     }
     if let Ok(mut peers) = shared.peers.lock() {
         peers.clear();
+    }
+}
+
+/// The lock file and socket of a show: `$XDG_RUNTIME_DIR/ipec/present-NAME.{lock,sock}` on Unix
+/// (a folder only its user can enter, else one of the user's own under the temporary folder), and on
+/// Windows the lock in the user's local application data and a pipe named for the user and the show.
+fn place(show: &str) -> io::Result<Place> {
+    let name: String = show
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .take(64)
+        .collect();
+    let dir = private_dir()?;
+    Ok(Place {
+        lock: dir.join(format!("present-{name}.lock")),
+        socket: socket_for(&dir, &name)?,
+    })
+}
+
+#[cfg(unix)]
+fn socket_for(dir: &std::path::Path, name: &str) -> io::Result<OsString> {
+    Ok(dir.join(format!("present-{name}.sock")).into_os_string())
+}
+
+/// `\\.\pipe\ipec-present-SID-NAME`: the user's security identifier keeps two users' shows of the
+/// same tour apart on one machine.
+#[cfg(windows)]
+fn socket_for(_dir: &std::path::Path, name: &str) -> io::Result<OsString> {
+    Ok(format!("ipec-present-{}-{name}", windows::user_sid()?).into())
+}
+
+#[cfg(unix)]
+fn socket_name(socket: &OsStr) -> io::Result<Name<'_>> {
+    socket.to_fs_name::<interprocess::local_socket::GenericFilePath>()
+}
+
+#[cfg(windows)]
+fn socket_name(socket: &OsStr) -> io::Result<Name<'_>> {
+    socket.to_ns_name::<interprocess::local_socket::GenericNamespaced>()
+}
+
+/// The hub's listener, which only this user can reach: the socket file is the user's alone (in a
+/// folder of theirs); the pipe has a security descriptor that grants this user and no one else.
+fn listen(place: &Place) -> io::Result<Listener> {
+    let options = ListenerOptions::new().name(socket_name(&place.socket)?);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The lock is ours: any socket file left is a dead hub's.
+        let _ = std::fs::remove_file(&place.socket);
+        let listener = options.create_sync()?;
+        std::fs::set_permissions(&place.socket, std::fs::Permissions::from_mode(0o600))?;
+        Ok(listener)
+    }
+    #[cfg(windows)]
+    {
+        use interprocess::os::windows::local_socket::ListenerOptionsExt;
+        options.security_descriptor(windows::only_this_user()?).create_sync()
+    }
+}
+
+/// After the hub's listener is closed: a socket file it left goes (a pipe goes with its last handle).
+fn unlisten(place: &Place) {
+    #[cfg(unix)]
+    let _ = std::fs::remove_file(&place.socket);
+    #[cfg(windows)]
+    let _ = place;
+}
+
+/// An exclusive lock on the file, held until the file is closed (or the process ends), if free.
+#[cfg(unix)]
+fn try_lock(path: &std::path::Path) -> io::Result<Option<std::fs::File>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::io::AsRawFd;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(path)?;
+    // SAFETY: flock on a descriptor this function owns; it has no other preconditions.
+    let taken = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+    Ok(taken.then_some(file))
+}
+
+/// The file opened with no sharing: no one else can open it until it is closed (or the process ends).
+#[cfg(windows)]
+fn try_lock(path: &std::path::Path) -> io::Result<Option<std::fs::File>> {
+    use std::os::windows::fs::OpenOptionsExt;
+    /// ERROR_SHARING_VIOLATION: another process has the file open.
+    const IN_USE: i32 = 32;
+    let opened = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .share_mode(0)
+        .open(path);
+    match opened {
+        Ok(file) => Ok(Some(file)),
+        Err(e) if e.raw_os_error() == Some(IN_USE) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -453,12 +518,75 @@ fn private_dir() -> io::Result<PathBuf> {
     Ok(dir)
 }
 
-#[cfg(not(unix))]
+/// `%LOCALAPPDATA%\ipec\data\present`: in the user's profile, which only they (and administrators) can open.
+#[cfg(windows)]
 fn private_dir() -> io::Result<PathBuf> {
-    Err(io::Error::other("the presenter view needs Unix sockets"))
+    let dirs = directories::ProjectDirs::from("", "", "ipec")
+        .ok_or_else(|| io::Error::other("Windows did not say where this user's local application data is"))?;
+    let dir = dirs.data_local_dir().join("present");
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
 }
 
-#[cfg(all(test, unix))]
+#[cfg(windows)]
+mod windows {
+    //! The current user's identity, and a security descriptor for a pipe that grants only them.
+
+    use std::io;
+
+    use interprocess::os::windows::security_descriptor::SecurityDescriptor;
+    use windows_sys::Win32::Foundation::{CloseHandle, LocalFree, HANDLE};
+    use windows_sys::Win32::Security::Authorization::ConvertSidToStringSidW;
+    use windows_sys::Win32::Security::{GetTokenInformation, TokenUser, TOKEN_QUERY, TOKEN_USER};
+    use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
+
+    /// "D:P(A;;GA;;;SID)": a protected DACL with one entry, all access for this user.
+    pub fn only_this_user() -> io::Result<SecurityDescriptor> {
+        let sddl = format!("D:P(A;;GA;;;{})", user_sid()?);
+        let wide = widestring::U16CString::from_str(&sddl).map_err(io::Error::other)?;
+        SecurityDescriptor::deserialize(&wide)
+    }
+
+    /// The security identifier of the user this process runs as, as text: "S-1-5-21-…".
+    pub fn user_sid() -> io::Result<String> {
+        let mut token: HANDLE = std::ptr::null_mut();
+        // SAFETY: the pseudo-handle of the current process needs no closing; `token` is written on success.
+        if unsafe { OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &mut token) } == 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let sid = token_user_sid(token);
+        // SAFETY: `token` was opened above and is closed once.
+        unsafe { CloseHandle(token) };
+        sid
+    }
+
+    fn token_user_sid(token: HANDLE) -> io::Result<String> {
+        let mut needed = 0u32;
+        // SAFETY: a first call with no buffer only writes the size it needs.
+        unsafe { GetTokenInformation(token, TokenUser, std::ptr::null_mut(), 0, &mut needed) };
+        // u64s, for the alignment of the TOKEN_USER at its start.
+        let mut buffer = vec![0u64; (needed as usize).div_ceil(8).max(1)];
+        let size = u32::try_from(buffer.len() * 8).map_err(io::Error::other)?;
+        // SAFETY: the buffer is `size` bytes long and aligned for TOKEN_USER.
+        if unsafe { GetTokenInformation(token, TokenUser, buffer.as_mut_ptr().cast(), size, &mut needed) } == 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: on success the buffer starts with a TOKEN_USER whose SID points into the buffer.
+        let sid = unsafe { (*buffer.as_ptr().cast::<TOKEN_USER>()).User.Sid };
+        let mut text: *mut u16 = std::ptr::null_mut();
+        // SAFETY: `sid` is valid while `buffer` lives; `text` is allocated by the call and freed below.
+        if unsafe { ConvertSidToStringSidW(sid, &mut text) } == 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: on success `text` is a NUL-terminated UTF-16 string.
+        let owned = unsafe { widestring::U16CStr::from_ptr_str(text) }.to_string_lossy();
+        // SAFETY: `text` was allocated with LocalAlloc by ConvertSidToStringSidW.
+        unsafe { LocalFree(text.cast()) };
+        Ok(owned)
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::time::Duration;

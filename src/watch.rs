@@ -274,20 +274,52 @@ impl Loader {
     }
 }
 
-/// `HH:MM:SS` of a time, in local time on Unix, in UTC (marked so) elsewhere.
+/// `HH:MM:SS` of a time, in local time on Unix and Windows, in UTC (marked so) where that fails.
 pub fn clock(time: SystemTime) -> String {
     let secs = time.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     #[cfg(unix)]
-    {
-        let t = secs as libc::time_t;
-        // SAFETY: localtime_r only writes the `tm` it is given; a zeroed `tm` is a valid value of it.
-        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-        if !unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
-            return format!("{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
-        }
+    if let Some(local) = unix_local_clock(secs) {
+        return local;
+    }
+    #[cfg(windows)]
+    if let Some(local) = windows_local_clock(secs) {
+        return local;
     }
     let day = secs % 86_400;
     format!("{:02}:{:02}:{:02} UTC", day / 3600, day % 3600 / 60, day % 60)
+}
+
+/// `HH:MM:SS` in the local time zone, through the C library (`time_t` is left to libc to name: musl's
+/// changed type in 1.2).
+#[cfg(unix)]
+fn unix_local_clock(secs: u64) -> Option<String> {
+    let t = secs.try_into().ok()?;
+    // SAFETY: localtime_r only writes the `tm` it is given; a zeroed `tm` is a valid value of it.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are to live values of the right types.
+    let done = !unsafe { libc::localtime_r(&t, &mut tm) }.is_null();
+    done.then(|| format!("{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec))
+}
+
+/// `HH:MM:SS` in the local time zone, through Windows' own conversion (daylight saving included).
+#[cfg(windows)]
+fn windows_local_clock(secs: u64) -> Option<String> {
+    use windows_sys::Win32::Foundation::{FILETIME, SYSTEMTIME};
+    use windows_sys::Win32::System::Time::{FileTimeToSystemTime, SystemTimeToTzSpecificLocalTime};
+    // FILETIME counts 100 ns from 1601-01-01, 11,644,473,600 s before the Unix epoch.
+    let ticks = (secs + 11_644_473_600) * 10_000_000;
+    let file = FILETIME {
+        dwLowDateTime: ticks as u32,
+        dwHighDateTime: (ticks >> 32) as u32,
+    };
+    // SAFETY: SYSTEMTIME is plain integers, valid when zeroed.
+    let (mut utc, mut local): (SYSTEMTIME, SYSTEMTIME) = unsafe { std::mem::zeroed() };
+    // SAFETY: each call reads and writes only the structures it is given; a null zone means the current one.
+    let ok = unsafe {
+        FileTimeToSystemTime(&file, &mut utc) != 0
+            && SystemTimeToTzSpecificLocalTime(std::ptr::null(), &utc, &mut local) != 0
+    };
+    ok.then(|| format!("{:02}:{:02}:{:02}", local.wHour, local.wMinute, local.wSecond))
 }
 
 #[cfg(test)]

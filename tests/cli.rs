@@ -1,5 +1,6 @@
 //! The `ipec` binary as scripts use it: exit codes, output formats, errors.
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// The cache of the commands run here: the tests' own, never the user's (a test build's file would
@@ -54,14 +55,59 @@ fn check_counts_every_kind_of_the_builtin_knowledge_base() {
     }
 }
 
+/// `ipec --version` names the knowledge base it carries, as `check` counts it; `check` ends on the same.
+#[test]
+fn the_version_names_the_built_in_knowledge_base_as_check_counts_it() {
+    let version = stdout(&ipec(&["--version"]));
+    let check = stdout(&ipec(&["check"]));
+    let total = check
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("built-in knowledge base: ok, "))
+        .expect("a count")
+        .replace(',', "");
+    assert!(
+        version.contains(&format!("knowledge base: {total}, data/ last changed ")),
+        "{version}"
+    );
+    let date = version.split("last changed ").nth(1).expect("a date");
+    let digits = |range: std::ops::Range<usize>| date[range].bytes().all(|b| b.is_ascii_digit());
+    assert!(
+        digits(0..4) && digits(5..7) && digits(8..10) && &date[4..5] == "-",
+        "{date}"
+    );
+    assert!(
+        version.contains("IPEC+ brochure, 2024"),
+        "each source with its date: {version}"
+    );
+    let short = stdout(&ipec(&["-V"]));
+    assert!(
+        short.starts_with("ipec ") && short.contains(&format!(": {total}, content ")),
+        "{short}"
+    );
+    assert!(check.trim_end().ends_with(short.trim_end()), "{check}");
+}
+
+#[test]
+fn check_of_a_folder_says_it_is_not_the_built_in_knowledge_base() {
+    let out = ipec(&["check", "--data", "tests/fixtures/valid"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let last = stdout(&out).lines().last().unwrap_or_default().to_string();
+    assert!(last.contains("not the one built into ipec"), "{last}");
+}
+
 #[test]
 fn check_reports_a_broken_file_at_its_line_and_exits_1() {
     let out = ipec(&["check", "--data", "tests/fixtures/invalid/unknown-reference"]);
     assert_eq!(out.status.code(), Some(1));
+    // The folder as given, then the file in the system's own way (a backslash on Windows).
+    let file = Path::new("tests/fixtures/invalid/unknown-reference").join("achievements.toml");
     assert_eq!(
         stdout(&out),
-        "tests/fixtures/invalid/unknown-reference/achievements.toml:5:14: achievement `gha-fishing`: \
-         unknown country `GHN`; did you mean `GHA`?\n1 problem\n"
+        format!(
+            "{}:5:14: achievement `gha-fishing`: unknown country `GHN`; did you mean `GHA`?\n1 problem\n",
+            file.display()
+        )
     );
 }
 
@@ -155,7 +201,8 @@ fn help_and_version_come_from_clap() {
         assert!(stdout(&help).contains(command), "--help lists {command}");
     }
     let version = ipec(&["--version"]);
-    assert_eq!(stdout(&version).trim(), format!("ipec {}", env!("CARGO_PKG_VERSION")));
+    let first = stdout(&version).lines().next().map(str::to_string);
+    assert_eq!(first, Some(format!("ipec {}", env!("CARGO_PKG_VERSION"))));
 }
 
 #[test]
@@ -191,13 +238,12 @@ fn check_prints_hostile_text_escaped_one_problem_a_line() {
     assert!(raw.is_none(), "raw {raw:?} reached the terminal:\n{text}");
     assert!(text.contains("unknown country `GH\\u{1b}[2JA`"), "{text}");
     // The newline inside a value cannot forge a problem line of its own.
+    let folder = format!("tests/fixtures/invalid/hostile-text{}", std::path::MAIN_SEPARATOR);
     let forged = text
         .lines()
-        .filter(|l| l.starts_with("tests/fixtures/invalid/hostile-text/achievements.toml:1:1"));
+        .filter(|l| l.starts_with(&format!("{folder}achievements.toml:1:1")));
     assert_eq!(forged.count(), 0, "{text}");
-    assert!(text
-        .lines()
-        .all(|l| l.starts_with("tests/fixtures/invalid/hostile-text/") || l.ends_with("problems")));
+    assert!(text.lines().all(|l| l.starts_with(&folder) || l.ends_with("problems")));
 }
 
 #[test]

@@ -1,5 +1,9 @@
 //! The real binary in a pseudo-terminal: open Countries, filter to Ghana, see its fishing results, follow
 //! one to the convention it cites, quit with q, and exit cleanly with the terminal restored.
+//!
+//! Unix only: these tests need a Unix pseudo-terminal (and send SIGHUP, SIGINT). Windows has ConPTY
+//! instead, which Wine, where the Windows build's tests run, does not provide.
+#![cfg(unix)]
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};

@@ -384,6 +384,28 @@ fn the_pdf_handout_comes_on_letter_paper_and_through_a_pipe() {
 }
 
 #[test]
+fn paper_sets_the_page_of_an_html_handout_and_is_refused_for_markdown() {
+    let html = |extra: &[&str]| {
+        let mut args = vec!["handout", "forced-labour", "--format", "html"];
+        args.extend_from_slice(extra);
+        let out = ipec(&args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(html(&["--paper", "letter"]).contains("@page { size: letter;"));
+    assert!(html(&["--paper", "a4"]).contains("@page { size: A4;"));
+    assert!(
+        html(&[]).contains("@page { margin"),
+        "without --paper, the browser's own page"
+    );
+    let out = ipec(&["handout", "forced-labour", "--paper", "letter"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Markdown has no pages"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
 fn a_pdf_is_never_written_to_a_terminal() {
     use portable_pty::{native_pty_system, CommandBuilder, PtySize};
     use std::io::Read;

@@ -48,10 +48,41 @@ fn every_invalid_fixture_reports_exactly_its_expected_problems() {
             Ok(_) => panic!("{name} loaded, but it is meant to be invalid"),
             Err(problems) => problems,
         };
-        let actual: Vec<String> = problems.0.iter().map(|p| p.to_string()).collect();
+        let actual: Vec<String> = problems.0.iter().map(|p| portable(&p.to_string(), &name)).collect();
         let expected: Vec<&str> = expected.lines().collect();
         assert_eq!(actual, expected, "problems reported for {name}");
     }
+}
+
+/// A problem as `expected.txt` writes it, the same on every system: the paths of the fixture's files, in
+/// the problem and in its message (whole, or a file of the folder in backquotes), with forward slashes
+/// (Windows joins a folder's files with backslashes).
+fn portable(problem: &str, dir: &str) -> String {
+    let quoted: Vec<String> = problem
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 && part.ends_with(".toml") {
+                part.replace('\\', "/")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect();
+    let problem = quoted.join("`");
+    let problem = problem.as_str();
+    let mut out = String::new();
+    let mut rest = problem;
+    while let Some(at) = rest.find(dir) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + dir.len()..];
+        let end = after.find(':').unwrap_or(after.len());
+        out.push_str(&dir.replace('\\', "/"));
+        out.push_str(&after[..end].replace('\\', "/"));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[test]
@@ -168,8 +199,12 @@ fn sources(dir: &Path) {
     std::fs::copy("tests/fixtures/valid/sources.toml", dir.join("sources.toml")).expect("copy");
 }
 
+// Only the Unix tests make folders with such files: links, fifos, control characters in names.
+#[cfg(unix)]
 const BAD_RESOURCE: &str = "[[resource]]\nid = \"toolkit\"\n";
 
+// Not on Windows: it forbids control characters in file names, so no such file can reach ipec there.
+#[cfg(unix)]
 #[test]
 fn file_names_with_an_escape_or_a_newline_stay_on_one_inert_line() {
     let problems = problems_in(|dir| {

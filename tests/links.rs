@@ -7,14 +7,8 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
 use common::{app, press, render};
 use ipec::app::{Action, Effect, Mode};
-use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 
 const C182: &str = "https://normlex.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C182";
 
@@ -151,284 +145,295 @@ fn help_lists_every_tab_by_number_and_name() {
     }
 }
 
-// The real binary in a pseudo-terminal.
+/// The real binary in a pseudo-terminal. Unix only: Windows has ConPTY instead, which Wine, where the
+/// Windows build's tests run, does not provide; the fake programs on PATH are shell scripts too.
+#[cfg(unix)]
+mod in_a_pty {
+    use super::C182;
+    use std::io::{Read, Write};
+    use std::path::Path;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
 
-/// The screen as a terminal shows it, and every byte written to it.
-struct Screen(Arc<Mutex<vt100::Parser>>, Arc<Mutex<Vec<u8>>>);
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 
-impl Screen {
-    fn text(&self) -> String {
-        self.0.lock().map(|p| p.screen().contents()).unwrap_or_default()
-    }
+    /// The screen as a terminal shows it, and every byte written to it.
+    struct Screen(Arc<Mutex<vt100::Parser>>, Arc<Mutex<Vec<u8>>>);
 
-    fn written(&self) -> Vec<u8> {
-        self.1.lock().map(|w| w.clone()).unwrap_or_default()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
-            let text = self.text();
-            if text.contains(needle) {
-                return text;
-            }
-            std::thread::sleep(Duration::from_millis(30));
+    impl Screen {
+        fn text(&self) -> String {
+            self.0.lock().map(|p| p.screen().contents()).unwrap_or_default()
         }
-        panic!("the screen never showed {needle:?}; it shows:\n{}", self.text());
-    }
 
-    /// Waits until the bytes written contain `needle`.
-    fn wait_for_bytes(&self, needle: &[u8]) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
-            if self.written().windows(needle.len()).any(|w| w == needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
+        fn written(&self) -> Vec<u8> {
+            self.1.lock().map(|w| w.clone()).unwrap_or_default()
         }
-        panic!(
-            "ipec never wrote {:?}; the screen:\n{}",
-            String::from_utf8_lossy(needle),
-            self.text()
-        );
-    }
-}
 
-struct KillOnDrop(Box<dyn portable_pty::Child + Send + Sync>);
+        fn wait_for(&self, needle: &str) -> String {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(30) {
+                let text = self.text();
+                if text.contains(needle) {
+                    return text;
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+            panic!("the screen never showed {needle:?}; it shows:\n{}", self.text());
+        }
 
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
+        /// Waits until the bytes written contain `needle`.
+        fn wait_for_bytes(&self, needle: &[u8]) {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(30) {
+                if self.written().windows(needle.len()).any(|w| w == needle) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+            panic!(
+                "ipec never wrote {:?}; the screen:\n{}",
+                String::from_utf8_lossy(needle),
+                self.text()
+            );
         }
     }
-}
 
-/// ipec in a pseudo-terminal with this environment (and no SSH, tmux or display from the caller's).
-fn start(env: &[(&str, String)], args: &[&str], home: &Path) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
-    let (rows, cols) = (40, 120);
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
-    cmd.args(args);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("IPEC_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache"));
-    cmd.env("HOME", home);
-    cmd.env("XDG_CONFIG_HOME", home.join(".config"));
-    cmd.env("XDG_RUNTIME_DIR", home);
-    cmd.cwd(home);
-    for var in [
-        "SSH_CONNECTION",
-        "SSH_TTY",
-        "TMUX",
-        "STY",
-        "DISPLAY",
-        "WAYLAND_DISPLAY",
-        "BROWSER",
-        "NO_COLOR",
-    ] {
-        cmd.env_remove(var);
-    }
-    for (var, value) in env {
-        cmd.env(var, value);
-    }
-    let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let writer = pty.master.take_writer().expect("writer");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-    let transcript = Arc::new(Mutex::new(Vec::new()));
-    let (feed, record) = (Arc::clone(&parser), Arc::clone(&transcript));
-    let master = pty.master;
-    std::thread::spawn(move || {
-        let _master = master;
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            if let Ok(mut p) = feed.lock() {
-                p.process(&buf[..n]);
-            }
-            if let Ok(mut all) = record.lock() {
-                all.extend_from_slice(&buf[..n]);
+    struct KillOnDrop(Box<dyn portable_pty::Child + Send + Sync>);
+
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            if let Ok(None) = self.0.try_wait() {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
             }
         }
-    });
-    (child, Screen(parser, transcript), writer)
-}
+    }
 
-fn send(writer: &mut Box<dyn Write + Send>, keys: &str) {
-    writer.write_all(keys.as_bytes()).expect("keys reach ipec");
-    writer.flush().expect("flush");
-}
+    /// ipec in a pseudo-terminal with this environment (and no SSH, tmux or display from the caller's).
+    fn start(env: &[(&str, String)], args: &[&str], home: &Path) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
+        let (rows, cols) = (40, 120);
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("IPEC_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache"));
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join(".config"));
+        cmd.env("XDG_RUNTIME_DIR", home);
+        cmd.cwd(home);
+        for var in [
+            "SSH_CONNECTION",
+            "SSH_TTY",
+            "TMUX",
+            "STY",
+            "DISPLAY",
+            "WAYLAND_DISPLAY",
+            "BROWSER",
+            "NO_COLOR",
+        ] {
+            cmd.env_remove(var);
+        }
+        for (var, value) in env {
+            cmd.env(var, value);
+        }
+        let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let transcript = Arc::new(Mutex::new(Vec::new()));
+        let (feed, record) = (Arc::clone(&parser), Arc::clone(&transcript));
+        let master = pty.master;
+        std::thread::spawn(move || {
+            let _master = master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+                if let Ok(mut all) = record.lock() {
+                    all.extend_from_slice(&buf[..n]);
+                }
+            }
+        });
+        (child, Screen(parser, transcript), writer)
+    }
 
-/// A folder of fake programs first on PATH: `tmux` answering `show -gv OPTION` as given, and browser
-/// openers that all fail.
-fn fake_path(dir: &Path, set_clipboard: &str, passthrough: &str) -> String {
-    use std::os::unix::fs::PermissionsExt;
-    let bin = dir.join("bin");
-    std::fs::create_dir_all(&bin).expect("a folder");
-    let tmux = format!(
-        "#!/bin/sh\n\
+    fn send(writer: &mut Box<dyn Write + Send>, keys: &str) {
+        writer.write_all(keys.as_bytes()).expect("keys reach ipec");
+        writer.flush().expect("flush");
+    }
+
+    /// A folder of fake programs first on PATH: `tmux` answering `show -gv OPTION` as given, and browser
+    /// openers that all fail.
+    fn fake_path(dir: &Path, set_clipboard: &str, passthrough: &str) -> String {
+        use std::os::unix::fs::PermissionsExt;
+        let bin = dir.join("bin");
+        std::fs::create_dir_all(&bin).expect("a folder");
+        let tmux = format!(
+            "#!/bin/sh\n\
          [ \"$1 $2\" = \"show -gv\" ] || exit 1\n\
          case \"$3\" in\n\
            set-clipboard) echo {set_clipboard} ;;\n\
            allow-passthrough) echo {passthrough} ;;\n\
            *) exit 1 ;;\n\
          esac\n"
-    );
-    let mut scripts = vec![("tmux".to_string(), tmux)];
-    for opener in [
-        "xdg-open",
-        "gio",
-        "gnome-open",
-        "kde-open",
-        "kde-open5",
-        "wslview",
-        "sensible-browser",
-    ] {
-        scripts.push((opener.to_string(), "#!/bin/sh\nexit 3\n".to_string()));
+        );
+        let mut scripts = vec![("tmux".to_string(), tmux)];
+        for opener in [
+            "xdg-open",
+            "gio",
+            "gnome-open",
+            "kde-open",
+            "kde-open5",
+            "wslview",
+            "sensible-browser",
+        ] {
+            scripts.push((opener.to_string(), "#!/bin/sh\nexit 3\n".to_string()));
+        }
+        for (name, script) in scripts {
+            let path = bin.join(name);
+            std::fs::write(&path, script).expect("writes a fake program");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("executable");
+        }
+        format!("{}:/usr/bin:/bin", bin.display())
     }
-    for (name, script) in scripts {
-        let path = bin.join(name);
-        std::fs::write(&path, script).expect("writes a fake program");
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("executable");
+
+    fn base64(text: &str) -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(text)
     }
-    format!("{}:/usr/bin:/bin", bin.display())
-}
 
-fn base64(text: &str) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(text)
-}
+    /// C182 found and the NORMLEX link focused in the real explorer, then `o`.
+    fn open_c182(writer: &mut Box<dyn Write + Send>, screen: &Screen) {
+        screen.wait_for("Overview");
+        send(writer, "/C182");
+        screen.wait_for("Worst Forms");
+        send(writer, "\r");
+        screen.wait_for("Convention C182");
+        // Into the detail pane, to its end, then up to the NORMLEX link.
+        send(writer, "\rG");
+        std::thread::sleep(Duration::from_millis(300));
+        send(writer, "kk");
+        std::thread::sleep(Duration::from_millis(300));
+        send(writer, "o");
+    }
 
-/// C182 found and the NORMLEX link focused in the real explorer, then `o`.
-fn open_c182(writer: &mut Box<dyn Write + Send>, screen: &Screen) {
-    screen.wait_for("Overview");
-    send(writer, "/C182");
-    screen.wait_for("Worst Forms");
-    send(writer, "\r");
-    screen.wait_for("Convention C182");
-    // Into the detail pane, to its end, then up to the NORMLEX link.
-    send(writer, "\rG");
-    std::thread::sleep(Duration::from_millis(300));
-    send(writer, "kk");
-    std::thread::sleep(Duration::from_millis(300));
-    send(writer, "o");
-}
+    #[test]
+    fn the_explorer_writes_its_urls_as_osc_8_hyperlinks() {
+        let home = tempfile::tempdir().expect("a home");
+        let (_child, screen, mut writer) = start(&[], &[], home.path());
+        screen.wait_for("Overview");
+        send(&mut writer, "/C182");
+        screen.wait_for("Worst Forms");
+        send(&mut writer, "\r\rG");
+        screen.wait_for("https://normlex.ilo.org/");
+        // The shortened URL opens the whole one, and the link is closed after it.
+        let open = format!("\x1b]8;;{C182}\x1b\\");
+        screen.wait_for_bytes(open.as_bytes());
+        let written = screen.written();
+        let at = written
+            .windows(open.len())
+            .position(|w| w == open.as_bytes())
+            .unwrap_or(0);
+        let rest = &written[at + open.len()..];
+        let close = b"\x1b]8;;\x1b\\";
+        let closed = rest
+            .windows(close.len())
+            .position(|w| w == close)
+            .expect("the hyperlink is closed");
+        let text = String::from_utf8_lossy(&rest[..closed]);
+        assert!(
+            text.contains("https://normlex.ilo.org/") && text.contains('…'),
+            "{text:?}"
+        );
+        send(&mut writer, "q");
+    }
 
-#[test]
-fn the_explorer_writes_its_urls_as_osc_8_hyperlinks() {
-    let home = tempfile::tempdir().expect("a home");
-    let (_child, screen, mut writer) = start(&[], &[], home.path());
-    screen.wait_for("Overview");
-    send(&mut writer, "/C182");
-    screen.wait_for("Worst Forms");
-    send(&mut writer, "\r\rG");
-    screen.wait_for("https://normlex.ilo.org/");
-    // The shortened URL opens the whole one, and the link is closed after it.
-    let open = format!("\x1b]8;;{C182}\x1b\\");
-    screen.wait_for_bytes(open.as_bytes());
-    let written = screen.written();
-    let at = written
-        .windows(open.len())
-        .position(|w| w == open.as_bytes())
-        .unwrap_or(0);
-    let rest = &written[at + open.len()..];
-    let close = b"\x1b]8;;\x1b\\";
-    let closed = rest
-        .windows(close.len())
-        .position(|w| w == close)
-        .expect("the hyperlink is closed");
-    let text = String::from_utf8_lossy(&rest[..closed]);
-    assert!(
-        text.contains("https://normlex.ilo.org/") && text.contains('…'),
-        "{text:?}"
-    );
-    send(&mut writer, "q");
-}
+    #[test]
+    fn over_ssh_inside_tmux_the_copy_takes_the_form_tmux_lets_through() {
+        let text_of = |set_clipboard: &str, passthrough: &str| {
+            let home = tempfile::tempdir().expect("a home");
+            let env = [
+                ("PATH", fake_path(home.path(), set_clipboard, passthrough)),
+                ("TMUX", "/tmp/tmux-1000/default,4242,0".to_string()),
+                ("SSH_CONNECTION", "10.0.0.1 50000 10.0.0.2 22".to_string()),
+            ];
+            let (_child, screen, mut writer) = start(&env, &["tui", "--no-mouse"], home.path());
+            open_c182(&mut writer, &screen);
+            let shown = screen.wait_for("Over SSH");
+            send(&mut writer, "\x1b");
+            send(&mut writer, "q");
+            (screen.written(), shown)
+        };
+        let osc52 = format!("\x1b]52;c;{}\x07", base64(C182));
+        let passthrough = format!("\x1bPtmux;\x1b{osc52}\x1b\\");
+        let contains = |all: &[u8], needle: &str| all.windows(needle.len()).any(|w| w == needle.as_bytes());
 
-#[test]
-fn over_ssh_inside_tmux_the_copy_takes_the_form_tmux_lets_through() {
-    let text_of = |set_clipboard: &str, passthrough: &str| {
+        let (written, shown) = text_of("on", "off");
+        assert!(
+            contains(&written, &osc52) && !contains(&written, "\x1bPtmux;"),
+            "set-clipboard on: plain"
+        );
+        assert!(
+            shown.contains("set-clipboard on") && shown.contains("NORMLEXPUB"),
+            "{shown}"
+        );
+
+        let (written, shown) = text_of("external", "on");
+        assert!(contains(&written, &passthrough), "allow-passthrough on: wrapped");
+        assert!(shown.contains("allow-passthrough on"), "{shown}");
+
+        let (written, shown) = text_of("external", "off");
+        assert!(!contains(&written, "\x1b]52;"), "tmux would drop it: nothing sent");
+        assert!(
+            shown.contains("not copied") && shown.contains("set-clipboard on"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_browser_that_fails_is_said_in_words_with_the_url() {
         let home = tempfile::tempdir().expect("a home");
         let env = [
-            ("PATH", fake_path(home.path(), set_clipboard, passthrough)),
-            ("TMUX", "/tmp/tmux-1000/default,4242,0".to_string()),
-            ("SSH_CONNECTION", "10.0.0.1 50000 10.0.0.2 22".to_string()),
+            ("PATH", fake_path(home.path(), "on", "off")),
+            ("BROWSER", "false".to_string()),
         ];
         let (_child, screen, mut writer) = start(&env, &["tui", "--no-mouse"], home.path());
         open_c182(&mut writer, &screen);
-        let shown = screen.wait_for("Over SSH");
-        send(&mut writer, "\x1b");
+        let shown = screen.wait_for("No browser");
+        assert!(
+            !shown.contains("ExitStatus") && !shown.contains("wait_status"),
+            "{shown}"
+        );
+        assert!(shown.contains("NORMLEXPUB:12100"), "the URL shows: {shown}");
+        let osc52 = format!("\x1b]52;c;{}\x07", base64(C182));
+        screen.wait_for_bytes(osc52.as_bytes());
+        send(&mut writer, "\x1bq");
+    }
+
+    #[test]
+    fn an_export_says_its_full_path_in_the_configured_folder() {
+        let home = tempfile::tempdir().expect("a home");
+        let config = home.path().join(".config").join("ipec");
+        std::fs::create_dir_all(&config).expect("a config folder");
+        std::fs::write(config.join("config.toml"), "export_folder = \"~/exports\"\n").expect("a config file");
+        let (_child, screen, mut writer) = start(&[], &["tui"], home.path());
+        screen.wait_for("Overview");
+        send(&mut writer, "5e");
+        let expected = home.path().join("exports").join("ipec-countries.csv");
+        screen.wait_for(&format!("Exported 54 countries to {}", expected.display()));
+        let csv = std::fs::read_to_string(&expected).expect("the export is there");
+        assert!(csv.starts_with("id,name"), "{csv}");
         send(&mut writer, "q");
-        (screen.written(), shown)
-    };
-    let osc52 = format!("\x1b]52;c;{}\x07", base64(C182));
-    let passthrough = format!("\x1bPtmux;\x1b{osc52}\x1b\\");
-    let contains = |all: &[u8], needle: &str| all.windows(needle.len()).any(|w| w == needle.as_bytes());
-
-    let (written, shown) = text_of("on", "off");
-    assert!(
-        contains(&written, &osc52) && !contains(&written, "\x1bPtmux;"),
-        "set-clipboard on: plain"
-    );
-    assert!(
-        shown.contains("set-clipboard on") && shown.contains("NORMLEXPUB"),
-        "{shown}"
-    );
-
-    let (written, shown) = text_of("external", "on");
-    assert!(contains(&written, &passthrough), "allow-passthrough on: wrapped");
-    assert!(shown.contains("allow-passthrough on"), "{shown}");
-
-    let (written, shown) = text_of("external", "off");
-    assert!(!contains(&written, "\x1b]52;"), "tmux would drop it: nothing sent");
-    assert!(
-        shown.contains("not copied") && shown.contains("set-clipboard on"),
-        "{shown}"
-    );
-}
-
-#[test]
-fn a_browser_that_fails_is_said_in_words_with_the_url() {
-    let home = tempfile::tempdir().expect("a home");
-    let env = [
-        ("PATH", fake_path(home.path(), "on", "off")),
-        ("BROWSER", "false".to_string()),
-    ];
-    let (_child, screen, mut writer) = start(&env, &["tui", "--no-mouse"], home.path());
-    open_c182(&mut writer, &screen);
-    let shown = screen.wait_for("No browser");
-    assert!(
-        !shown.contains("ExitStatus") && !shown.contains("wait_status"),
-        "{shown}"
-    );
-    assert!(shown.contains("NORMLEXPUB:12100"), "the URL shows: {shown}");
-    let osc52 = format!("\x1b]52;c;{}\x07", base64(C182));
-    screen.wait_for_bytes(osc52.as_bytes());
-    send(&mut writer, "\x1bq");
-}
-
-#[test]
-fn an_export_says_its_full_path_in_the_configured_folder() {
-    let home = tempfile::tempdir().expect("a home");
-    let config = home.path().join(".config").join("ipec");
-    std::fs::create_dir_all(&config).expect("a config folder");
-    std::fs::write(config.join("config.toml"), "export_folder = \"~/exports\"\n").expect("a config file");
-    let (_child, screen, mut writer) = start(&[], &["tui"], home.path());
-    screen.wait_for("Overview");
-    send(&mut writer, "5e");
-    let expected = home.path().join("exports").join("ipec-countries.csv");
-    screen.wait_for(&format!("Exported 54 countries to {}", expected.display()));
-    let csv = std::fs::read_to_string(&expected).expect("the export is there");
-    assert!(csv.starts_with("id,name"), "{csv}");
-    send(&mut writer, "q");
+    }
 }

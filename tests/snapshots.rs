@@ -1,9 +1,13 @@
 //! What every screen looks like, as text: each tab at 80×24 (stacked panes) and 120×40 (side by side), the
 //! help overlay, the search palette and the "too small" screen. Review changes with `cargo insta review`.
+//!
+//! The tab bar is drawn on every screen but snapshotted once, in `tab_bar`: at every width with each tab
+//! current, and in every theme. The other screens show a fixed line in its row (`render_view`), so that
+//! adding a tab changes `tab_bar` (and the help, which lists the tabs), not every view's snapshot.
 
 mod common;
 
-use common::{app, press, render};
+use common::{app, press, render, render_view};
 use ipec::app::tabs::Tab;
 use ipec::app::Action;
 
@@ -13,7 +17,7 @@ fn tab_snapshots(width: u16, height: u16) {
         app.update(Action::GoTab(tab.index()));
         // Named by the tab, not its position: adding a tab renames nothing.
         let name = format!("tab_{}_{width}x{height}", tab.slug());
-        insta::assert_snapshot!(name, render(&app));
+        insta::assert_snapshot!(name, render_view(&app));
     }
 }
 
@@ -36,49 +40,49 @@ fn every_tab_at_200x55() {
 fn help_overlay() {
     let mut app = app(120, 40);
     press(&mut app, "?");
-    insta::assert_snapshot!("help_120x40", render(&app));
+    insta::assert_snapshot!("help_120x40", render_view(&app));
     let mut small = common::app(80, 24);
     press(&mut small, "?");
-    insta::assert_snapshot!("help_80x24", render(&small));
+    insta::assert_snapshot!("help_80x24", render_view(&small));
 }
 
 #[test]
 fn search_palette() {
     let mut app = app(120, 40);
     press(&mut app, "/");
-    insta::assert_snapshot!("palette_empty_120x40", render(&app));
+    insta::assert_snapshot!("palette_empty_120x40", render_view(&app));
     press(&mut app, "ghana");
-    insta::assert_snapshot!("palette_ghana_120x40", render(&app));
+    insta::assert_snapshot!("palette_ghana_120x40", render_view(&app));
 }
 
 #[test]
 fn search_palette_answers_questions() {
     let mut asked = app(120, 40);
     press(&mut asked, "/how many children are in child labour");
-    insta::assert_snapshot!("palette_how_many_120x40", render(&asked));
+    insta::assert_snapshot!("palette_how_many_120x40", render_view(&asked));
     let mut partly = app(120, 40);
     press(&mut partly, "/mica mining madagascar children");
-    insta::assert_snapshot!("palette_missing_word_120x40", render(&partly));
+    insta::assert_snapshot!("palette_missing_word_120x40", render_view(&partly));
 }
 
 #[test]
 fn too_small() {
-    insta::assert_snapshot!("too_small_39x12", render(&app(39, 12)));
-    insta::assert_snapshot!("too_small_20x5", render(&app(20, 5)));
+    insta::assert_snapshot!("too_small_39x12", render_view(&app(39, 12)));
+    insta::assert_snapshot!("too_small_20x5", render_view(&app(20, 5)));
 }
 
 #[test]
 fn ghana_in_countries_with_its_results() {
     let mut app = app(120, 40);
     press(&mut app, "5fghana<Enter><Enter>");
-    insta::assert_snapshot!("countries_ghana_120x40", render(&app));
+    insta::assert_snapshot!("countries_ghana_120x40", render_view(&app));
 }
 
 #[test]
 fn smallest_usable_screen() {
     let mut app = app(40, 12);
     press(&mut app, "5");
-    insta::assert_snapshot!("countries_40x12", render(&app));
+    insta::assert_snapshot!("countries_40x12", render_view(&app));
 }
 
 /// The loading screen, drawn from a fixed snapshot: two stages done, the third under way.
@@ -119,11 +123,35 @@ fn tab_bars(width: u16) -> String {
     lines.join("\n")
 }
 
+/// The tab bar in a theme, with its styles (`common::styled`), Countries current, at 100 columns.
+fn styled_tab_bar(name: &str, theme: &ipec::ui::Theme) -> String {
+    let mut app = app(100, 30);
+    app.update(Action::GoTab(Tab::Countries.index()));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("test terminal");
+    terminal.draw(|frame| ipec::ui::draw(frame, &app, theme)).expect("draw");
+    let screen = common::styled(terminal.backend().buffer());
+    format!("{name:<14}{}", screen.lines().next().unwrap_or_default().trim_end())
+}
+
+/// Every tab bar in one snapshot: adding a tab changes this one.
 #[test]
 fn the_tab_bar_from_40_to_200_columns() {
+    use ipec::ui::Theme;
+    let mut out = Vec::new();
     for width in [40, 48, 60, 70, 80, 90, 100, 110, 120, 140, 160, 200] {
-        insta::assert_snapshot!(format!("tab_bar_{width}"), tab_bars(width));
+        out.push(format!("── {width} columns, each tab current"));
+        out.push(tab_bars(width));
     }
+    out.push("── 100 columns in each theme, Countries current".to_string());
+    for (name, theme) in [
+        ("dark", Theme::dark()),
+        ("light", Theme::light()),
+        ("high_contrast", Theme::high_contrast()),
+        ("mono", Theme::mono()),
+    ] {
+        out.push(styled_tab_bar(name, &theme));
+    }
+    insta::assert_snapshot!("tab_bar", out.join("\n"));
 }
 
 #[test]

@@ -17,7 +17,8 @@ fn temp_dir(name: &str) -> tempfile::TempDir {
         .expect("creates a temp folder")
 }
 
-/// `ipec ARGS` with `home` as HOME and XDG_CONFIG_HOME=home/.config, and the given environment.
+/// `ipec ARGS` with `home` as HOME and XDG_CONFIG_HOME=home/.config (IPEC_CONFIG_DIR on Windows), and the
+/// given environment.
 fn ipec_in(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ipec"));
     command.env("IPEC_CACHE_DIR", TEST_CACHE);
@@ -27,7 +28,13 @@ fn ipec_in(home: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
         .env_remove("IPEC_THEME")
-        .env_remove("IPEC_DATA");
+        .env_remove("IPEC_DATA")
+        .env_remove("IPEC_CONFIG_DIR");
+    // Windows takes the config folder from its known folders, which no variable moves: there
+    // IPEC_CONFIG_DIR puts it where XDG_CONFIG_HOME puts it on Linux.
+    if cfg!(windows) {
+        command.env("IPEC_CONFIG_DIR", home.join(".config").join("ipec"));
+    }
     for (var, value) in env {
         command.env(var, value);
     }
@@ -342,9 +349,19 @@ fn completions_for_every_shell_and_a_man_page() {
         assert!(out.status.success(), "{shell}");
         let script = stdout(&out);
         assert!(script.len() > 500 && script.contains("ipec"), "{shell}");
-        // Dynamic: the script asks ipec itself (tests/conventions.rs runs it in bash).
+        // Dynamic: the script asks ipec itself, by its full path (tests/conventions.rs runs it in
+        // bash). Under Wine that path is the Windows one of the same file (Z:\...\ipec.exe).
+        let program = env!("CARGO_BIN_EXE_ipec");
+        let windows_path = format!("\\{}", program.rsplit(['/', '\\']).next().unwrap_or(program));
         assert!(
-            script.contains("COMPLETE") && script.contains(env!("CARGO_BIN_EXE_ipec")),
+            script.contains("COMPLETE")
+                && (script.contains(program) || cfg!(windows) && script.contains(&windows_path)),
+            "{shell}"
+        );
+        // The release archives' scripts ask the ipec on PATH.
+        let on_path = stdout(&ipec(&["completions", shell, "--program", "ipec"]));
+        assert!(
+            !on_path.contains(program) && !on_path.contains(&windows_path),
             "{shell}"
         );
     }

@@ -257,15 +257,46 @@ fn verdict(lines: &Receiver<String>, wanted: &str) -> Vec<String> {
     }
 }
 
+/// Whether this Windows build runs under Wine, whose ntdll alone exports `wine_get_version`.
+#[cfg(windows)]
+fn under_wine() -> bool {
+    #[link(name = "kernel32")]
+    extern "system" {
+        fn GetModuleHandleA(name: *const u8) -> *mut std::ffi::c_void;
+        fn GetProcAddress(module: *mut std::ffi::c_void, name: *const u8) -> *mut std::ffi::c_void;
+    }
+    // SAFETY: both names are NUL-terminated, and ntdll is loaded in every Windows process.
+    unsafe {
+        let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr().cast());
+        !ntdll.is_null() && !GetProcAddress(ntdll, c"wine_get_version".as_ptr().cast()).is_null()
+    }
+}
+
+#[cfg(not(windows))]
+fn under_wine() -> bool {
+    false
+}
+
 #[test]
 fn the_folder_removed_is_a_problem_and_its_return_is_watched_again() {
+    if under_wine() {
+        eprintln!(
+            "skipped under Wine: its server loses track of a watched folder that is removed and made again \
+             (\"no inode matches\") and can hang the process"
+        );
+        return;
+    }
     let (tmp, dir) = kb();
     let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     std::fs::remove_dir_all(&dir).expect("remove the folder");
     let gone = next(&reloads, DEADLINE);
     let problems = gone.result.expect_err("a missing folder does not load");
+    // Windows removes a folder only once every handle to it is closed, the watcher's included: until
+    // then it is there, and empty.
+    let said = problems.to_string();
     assert!(
-        problems.to_string().contains("knowledge-base folder does not exist"),
+        said.contains("knowledge-base folder does not exist")
+            || (cfg!(windows) && said.contains("no .toml files in this folder")),
         "{problems}"
     );
     // Any further reloads while it is gone say the same.
@@ -373,8 +404,8 @@ fn check_watch_reports_each_change_with_its_time_and_ends_on_ctrl_c() {
     #[cfg(not(unix))]
     child.kill().expect("kill");
     let status = child.wait().expect("exits");
-    #[cfg(unix)]
-    {
+    // Windows has no signal one process can send another's console: there it is killed, not stopped.
+    if cfg!(unix) {
         assert!(status.success(), "{status:?}");
         let rest: Vec<String> = lines.try_iter().collect();
         assert!(rest.iter().any(|l| l.starts_with("stopped watching")), "{rest:#?}");

@@ -175,6 +175,67 @@ pub enum Action {
     Suspend,
 }
 
+impl Action {
+    /// The name a config file gives the action (`[keys] next-tab = "n"`), for those a user may give keys
+    /// to. Exhaustive, so that a new action is named, or said not to be the user's to move, where it is
+    /// declared; `keys::action_names` lists the named ones the key table binds.
+    pub fn name(&self) -> Option<&'static str> {
+        match self {
+            Action::Quit => Some("quit"),
+            Action::NextTab => Some("next-tab"),
+            Action::PrevTab => Some("previous-tab"),
+            Action::Up => Some("up"),
+            Action::Down => Some("down"),
+            Action::Left => Some("left"),
+            Action::Right => Some("right"),
+            Action::Top => Some("top"),
+            Action::Bottom => Some("bottom"),
+            Action::HalfPageDown => Some("half-page-down"),
+            Action::HalfPageUp => Some("half-page-up"),
+            Action::PageDown => Some("page-down"),
+            Action::PageUp => Some("page-up"),
+            Action::Open => Some("open"),
+            Action::Back => Some("back"),
+            Action::ToggleHelp => Some("help"),
+            Action::OpenSearch => Some("search"),
+            Action::StartFilter => Some("filter"),
+            Action::CycleRegion => Some("region"),
+            Action::FlipOrder => Some("order"),
+            Action::OpenSource => Some("open-link"),
+            Action::Copy => Some("copy"),
+            Action::Present => Some("present"),
+            Action::ShowProblems => Some("problems"),
+            Action::CycleTheme => Some("theme"),
+            Action::ToggleMouse => Some("mouse"),
+            Action::Export(ExportFormat::Csv) => Some("export-csv"),
+            Action::Export(ExportFormat::Markdown) => Some("export-markdown"),
+            Action::Blank => Some("blank"),
+            Action::ToggleNotes => Some("notes"),
+            Action::Follow => Some("follow"),
+            Action::Suspend => Some("suspend"),
+            // Keys with a meaning of their own (digits, the line editor's), the keys of one place that
+            // share a name with those above (Enter keeps a filter as `open` would not), and what is not a
+            // key at all.
+            Action::GoTab(_)
+            | Action::Input(_)
+            | Action::Edit(_)
+            | Action::FocusList
+            | Action::CloseSearch
+            | Action::AcceptFilter
+            | Action::ClearFilter
+            | Action::Paste(_)
+            | Action::Resize(..)
+            | Action::Mouse(_)
+            | Action::Synced(_)
+            | Action::Welcomed(_)
+            | Action::AlreadyPresented
+            | Action::Tick(_)
+            | Action::Report(_)
+            | Action::LinkShown { .. } => None,
+        }
+    }
+}
+
 /// The formats a list can be exported to from the explorer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {

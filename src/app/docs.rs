@@ -13,10 +13,7 @@ use super::tabs::Tab;
 pub fn document(kb: &KnowledgeBase, rows: &[super::rows::Row], key: RowKey, extent: Extent) -> Document {
     let shown = |kind: Kind| {
         let tab = Tab::for_kind(kind);
-        match tab.digit() {
-            Some(d) => format!("tab {d} {}", tab.title()),
-            None => format!("the {} tab", tab.title()),
-        }
+        format!("tab {} {}", tab.key().label(), tab.title())
     };
     match key {
         RowKey::Record(r) if r.kind == Kind::Programme => groups::overview(kb, r, &shown, extent),

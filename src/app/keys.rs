@@ -2,7 +2,7 @@
 //! help overlay are all generated from `BINDINGS`, so what the screen says is what the keys do.
 
 use super::action::{Action, Edit, ExportFormat, Key, KeyCode};
-use super::tabs::Tab;
+use super::tabs::{Tab, TABS};
 
 /// Where a binding applies. The app computes which contexts are active (`App::contexts`), most specific
 /// first; the first binding found for the key in those contexts wins.
@@ -468,7 +468,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Browse, &[k(Tab)], Action::NextTab, "next tab", Some("tabs")),
     bind(Browse, &[k(BackTab)], Action::PrevTab, "previous tab", None),
-    bind(Browse, DIGITS, Action::GoTab(0), "go to the tab of that number", None),
+    bind(
+        Browse,
+        DIGITS,
+        Action::GoTab(0),
+        "the tab of that digit (again: the next with it)",
+        None,
+    ),
     bind(
         Browse,
         &[Key::ch('o')],
@@ -549,41 +555,21 @@ impl Default for Keymap {
     }
 }
 
-/// The actions a config file can give keys to, by the names it uses (`[keys] search = "C-f"`).
-pub const ACTION_NAMES: &[(&str, Action)] = &[
-    ("quit", Action::Quit),
-    ("next-tab", Action::NextTab),
-    ("previous-tab", Action::PrevTab),
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("left", Action::Left),
-    ("right", Action::Right),
-    ("top", Action::Top),
-    ("bottom", Action::Bottom),
-    ("half-page-down", Action::HalfPageDown),
-    ("half-page-up", Action::HalfPageUp),
-    ("page-down", Action::PageDown),
-    ("page-up", Action::PageUp),
-    ("open", Action::Open),
-    ("back", Action::Back),
-    ("help", Action::ToggleHelp),
-    ("search", Action::OpenSearch),
-    ("filter", Action::StartFilter),
-    ("region", Action::CycleRegion),
-    ("order", Action::FlipOrder),
-    ("open-link", Action::OpenSource),
-    ("copy", Action::Copy),
-    ("present", Action::Present),
-    ("problems", Action::ShowProblems),
-    ("theme", Action::CycleTheme),
-    ("mouse", Action::ToggleMouse),
-    ("export-csv", Action::Export(ExportFormat::Csv)),
-    ("export-markdown", Action::Export(ExportFormat::Markdown)),
-    ("blank", Action::Blank),
-    ("notes", Action::ToggleNotes),
-    ("follow", Action::Follow),
-    ("suspend", Action::Suspend),
-];
+/// The actions a config file can give keys to, by the names it uses (`[keys] search = "C-f"`), in the order
+/// the key table first binds them: derived from `BINDINGS` and `Action::name`, so that an action bound to
+/// a key can be given another (a test checks that every bound action has a name, or is one of those
+/// that are not the user's to move).
+pub fn action_names() -> Vec<(&'static str, Action)> {
+    let mut names: Vec<(&'static str, Action)> = Vec::new();
+    for b in BINDINGS {
+        if let Some(name) = b.action.name() {
+            if !names.iter().any(|(n, _)| *n == name) {
+                names.push((name, b.action.clone()));
+            }
+        }
+    }
+    names
+}
 
 /// A key as a config file writes it: `q`, `Q`, `C-f`, `M-b`, `Enter`, `Esc`, `Tab`, `S-Tab`, `Space`,
 /// `Up`, `PgDn`, `Home`, `Del`, `Bksp`... (the names the help shows, and a few more).
@@ -643,9 +629,10 @@ impl Keymap {
         let mut map = Keymap::default();
         let mut errors = Vec::new();
         let mut given: Vec<(usize, Action, Key)> = Vec::new();
+        let known = action_names();
         for (index, (name, key)) in overrides.iter().enumerate() {
-            let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == name) else {
-                let names = ACTION_NAMES.iter().map(|(n, _)| (n.to_string(), n.to_string()));
+            let Some((_, action)) = known.iter().find(|(n, _)| n == name) else {
+                let names = known.iter().map(|(n, _)| (n.to_string(), n.to_string()));
                 let hint = crate::kb::text::closest(name, names, 1)
                     .first()
                     .map(|n| format!("; did you mean `{n}`?"))
@@ -697,9 +684,16 @@ impl Keymap {
         }
     }
 
-    /// The action a key triggers in the active contexts (most specific first). While text is typed, a
-    /// printable key that no binding claims becomes input.
+    /// The action a key triggers in the active contexts (most specific first), from no tab in
+    /// particular (a digit goes to the first tab with it).
     pub fn resolve(&self, contexts: &[Context], key: Key) -> Option<Action> {
+        self.resolve_at(contexts, key, None)
+    }
+
+    /// The action a key triggers in the active contexts (most specific first), on tab `current`: a
+    /// digit goes to its tab (`Tab::for_digit`). While text is typed, a printable key that no binding
+    /// claims becomes input.
+    pub fn resolve_at(&self, contexts: &[Context], key: Key, current: Option<Tab>) -> Option<Action> {
         let bound = contexts.iter().find_map(|&context| {
             self.bindings
                 .iter()
@@ -708,7 +702,7 @@ impl Keymap {
         });
         match (bound, key.code) {
             // A digit goes to its tab; a digit with no tab does nothing.
-            (Some(Action::GoTab(_)), Char(c)) => return Tab::from_digit(c).map(|t| Action::GoTab(t.index())),
+            (Some(Action::GoTab(_)), Char(c)) => return Tab::for_digit(c, current).map(|t| Action::GoTab(t.index())),
             // A digit typed as a step number is that digit.
             (Some(Action::Input(_)), Char(c)) => return Some(Action::Input(c)),
             (Some(action), _) => return Some(action),
@@ -779,14 +773,10 @@ impl Keymap {
             HelpLine::Note(String::new()),
             HelpLine::Heading("Tabs: the digit goes there"),
         ];
-        lines.extend(Tab::ALL.iter().map(|&tab| {
-            let key = tab.digit().map(String::from).unwrap_or_default();
-            let name = tab.spec().names[0];
-            match name == tab.title().to_lowercase() {
-                true => HelpLine::Key(key, tab.title().to_string()),
-                false => HelpLine::Key(key, format!("{}  (--tab {name})", tab.title())),
-            }
-        }));
+        lines.extend(
+            TABS.iter()
+                .map(|spec| tab_line(spec.tab.index(), spec.title, spec.names[0])),
+        );
         for context in HELP_ORDER {
             lines.push(HelpLine::Note(String::new()));
             lines.push(HelpLine::Heading(context.title()));
@@ -797,7 +787,26 @@ impl Keymap {
                     .map(|b| HelpLine::Key(label(b), b.help.to_string())),
             );
         }
+        // The tabs last: the tab bar already shows their keys, and the help's first screen stays the same
+        // whatever tabs there are.
+        lines.push(HelpLine::Note(String::new()));
+        lines.push(HelpLine::Heading(
+            "Tabs: the digit goes there, again to the next with it",
+        ));
+        lines.extend(
+            TABS.iter()
+                .map(|spec| tab_line(spec.tab.index(), spec.title, spec.names[0])),
+        );
         lines
+    }
+}
+
+/// A tab's line of the help: its key, its title, and the name `--tab` takes when it is not the title.
+fn tab_line(index: usize, title: &str, name: &str) -> HelpLine {
+    let key = super::tabs::TabKey::of(index).label();
+    match name == title.to_lowercase() {
+        true => HelpLine::Key(key, title.to_string()),
+        false => HelpLine::Key(key, format!("{title}  (--tab {name})")),
     }
 }
 
@@ -811,8 +820,8 @@ const HELP_ORDER: [Context; 17] = [
 fn label(b: &Bound) -> String {
     match b.action {
         Action::GoTab(_) => {
-            let digits: Vec<char> = Tab::ALL.iter().filter_map(|t| t.digit()).collect();
-            match digits.as_slice() {
+            let digits = &super::tabs::DIGITS[..Tab::COUNT.min(super::tabs::DIGITS.len())];
+            match digits {
                 [] => String::new(),
                 [one] => one.to_string(),
                 [first, .., '0'] => format!("{first}–9 0"),
@@ -866,6 +875,87 @@ mod tests {
         assert_eq!(map.resolve(&[List, Browse], Key::ch('0')), Some(Action::GoTab(9)));
         let line = map.bindings.iter().find(|b| matches!(b.action, Action::GoTab(_)));
         assert_eq!(line.map(label).as_deref(), Some("1–9 0"));
+        let countries = Some(Tab::Countries);
+        assert_eq!(
+            map.resolve_at(&[List, Browse], Key::ch('5'), countries),
+            Some(Action::GoTab(4))
+        );
+        assert_eq!(
+            map.resolve_at(&[List, Browse], Key::ch('1'), countries),
+            Some(Action::GoTab(0))
+        );
+    }
+
+    #[test]
+    fn the_help_names_the_key_of_a_twelfth_tab() {
+        assert_eq!(
+            tab_line(11, "Twelfth", "twelfth"),
+            HelpLine::Key("22".into(), "Twelfth".into())
+        );
+        assert_eq!(
+            tab_line(2, "Theory of change", "change"),
+            HelpLine::Key("3".into(), "Theory of change  (--tab change)".into())
+        );
+        let lines = Keymap::default().help_lines();
+        let tabs = lines
+            .iter()
+            .filter(|l| matches!(l, HelpLine::Key(_, text) if TABS.iter().any(|s| text.starts_with(s.title))));
+        assert!(tabs.count() >= Tab::COUNT, "every tab in the help");
+    }
+
+    #[test]
+    fn the_action_names_are_derived_from_the_key_table_and_listed_in_the_readme() {
+        let names: Vec<&str> = action_names().iter().map(|(n, _)| *n).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "a name twice: {names:?}");
+        // Every name a config file could use before they were derived, and no other.
+        let mut before = vec![
+            "quit",
+            "next-tab",
+            "previous-tab",
+            "up",
+            "down",
+            "left",
+            "right",
+            "top",
+            "bottom",
+            "half-page-down",
+            "half-page-up",
+            "page-down",
+            "page-up",
+            "open",
+            "back",
+            "help",
+            "search",
+            "filter",
+            "region",
+            "order",
+            "open-link",
+            "copy",
+            "present",
+            "problems",
+            "theme",
+            "mouse",
+            "export-csv",
+            "export-markdown",
+            "blank",
+            "notes",
+            "follow",
+            "suspend",
+        ];
+        before.sort_unstable();
+        assert_eq!(sorted, before);
+        let readme = include_str!("../../README.md");
+        let listed = readme
+            .split("The actions: `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .expect("README.md lists the actions");
+        let mut listed: Vec<&str> = listed.split_whitespace().collect();
+        listed.sort_unstable();
+        assert_eq!(listed, sorted, "README.md's list of actions");
     }
 
     #[test]

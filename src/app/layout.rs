@@ -323,9 +323,9 @@ impl TabBar {
     }
 }
 
-/// "5 " before a tab's title: the digit that selects it, if it has one.
+/// "5 " before a tab's title: the key that selects it ("22 " for the twelfth).
 fn digit_prefix(tab: Tab) -> String {
-    tab.digit().map(|d| format!("{d} ")).unwrap_or_default()
+    format!("{} ", tab.key().label())
 }
 
 /// The "IPEC+" brand at the left of the tab bar, when there is room for it.

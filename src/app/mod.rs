@@ -9,6 +9,8 @@
 pub mod action;
 pub mod detail;
 mod docs;
+#[cfg(test)]
+mod handled;
 mod history;
 pub mod keys;
 pub mod layout;
@@ -404,7 +406,7 @@ impl App {
     /// A key press: looked up in the key table, then applied.
     pub fn key(&mut self, key: Key) {
         self.status = None;
-        match self.keymap.resolve(&self.contexts(), key) {
+        match self.keymap.resolve_at(&self.contexts(), key, Some(self.tab)) {
             // "Terminal too small" hides the panes: keys must not move what nobody can see.
             Some(action) if self.screen().is_none() && self.show().is_none() => {
                 if matches!(action, Action::Quit | Action::Suspend) {

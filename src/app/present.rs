@@ -311,7 +311,43 @@ fn show_key(show: &mut Show, action: Action) {
         Action::Blank => show.state.blank = !show.state.blank,
         Action::ToggleNotes => show.notes = !show.notes,
         Action::Back => show.typed.clear(),
-        _ => {}
+        // A digit past the four a step number can have, or not a digit.
+        Action::Input(_) => {}
+        // Not keys of the remote (`present_action` takes the show's own messages).
+        Action::Quit
+        | Action::NextTab
+        | Action::PrevTab
+        | Action::GoTab(_)
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::FocusList
+        | Action::ToggleHelp
+        | Action::OpenSearch
+        | Action::CloseSearch
+        | Action::StartFilter
+        | Action::AcceptFilter
+        | Action::ClearFilter
+        | Action::CycleRegion
+        | Action::FlipOrder
+        | Action::OpenSource
+        | Action::Copy
+        | Action::Paste(_)
+        | Action::Edit(_)
+        | Action::Resize(..)
+        | Action::Mouse(_)
+        | Action::Present
+        | Action::ShowProblems
+        | Action::Export(_)
+        | Action::Synced(_)
+        | Action::Welcomed(_)
+        | Action::AlreadyPresented
+        | Action::Follow
+        | Action::Tick(_)
+        | Action::Report(_)
+        | Action::LinkShown { .. }
+        | Action::CycleTheme
+        | Action::ToggleMouse
+        | Action::Suspend => {}
     }
 }
 

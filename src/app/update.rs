@@ -77,7 +77,52 @@ impl App {
                 });
             }
             Action::Back => self.mode = Mode::Browse,
-            _ => {}
+            // Not keys of the link overlay.
+            Action::Quit
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::GoTab(_)
+            | Action::Up
+            | Action::Down
+            | Action::Left
+            | Action::Right
+            | Action::Top
+            | Action::Bottom
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Open
+            | Action::FocusList
+            | Action::ToggleHelp
+            | Action::OpenSearch
+            | Action::CloseSearch
+            | Action::StartFilter
+            | Action::AcceptFilter
+            | Action::ClearFilter
+            | Action::CycleRegion
+            | Action::FlipOrder
+            | Action::OpenSource
+            | Action::Input(_)
+            | Action::Paste(_)
+            | Action::Edit(_)
+            | Action::Resize(..)
+            | Action::Mouse(_)
+            | Action::Present
+            | Action::ShowProblems
+            | Action::Export(_)
+            | Action::Blank
+            | Action::ToggleNotes
+            | Action::Synced(_)
+            | Action::Welcomed(_)
+            | Action::AlreadyPresented
+            | Action::Follow
+            | Action::Tick(_)
+            | Action::Report(_)
+            | Action::LinkShown { .. }
+            | Action::CycleTheme
+            | Action::ToggleMouse
+            | Action::Suspend => {}
         }
     }
 
@@ -100,7 +145,44 @@ impl App {
             Action::PageUp => palette.move_by(-page),
             Action::CloseSearch | Action::Back => self.mode = Mode::Browse,
             Action::Open => self.open_hit(),
-            _ => {}
+            // Not keys of the search palette.
+            Action::Quit
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::GoTab(_)
+            | Action::Left
+            | Action::Right
+            | Action::Top
+            | Action::Bottom
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::FocusList
+            | Action::ToggleHelp
+            | Action::OpenSearch
+            | Action::StartFilter
+            | Action::AcceptFilter
+            | Action::ClearFilter
+            | Action::CycleRegion
+            | Action::FlipOrder
+            | Action::OpenSource
+            | Action::Copy
+            | Action::Resize(..)
+            | Action::Mouse(_)
+            | Action::Present
+            | Action::ShowProblems
+            | Action::Export(_)
+            | Action::Blank
+            | Action::ToggleNotes
+            | Action::Synced(_)
+            | Action::Welcomed(_)
+            | Action::AlreadyPresented
+            | Action::Follow
+            | Action::Tick(_)
+            | Action::Report(_)
+            | Action::LinkShown { .. }
+            | Action::CycleTheme
+            | Action::ToggleMouse
+            | Action::Suspend => {}
         }
     }
 
@@ -176,7 +258,44 @@ impl App {
             Action::Bottom => self.scroll_by(isize::MAX / 2),
             Action::Open => self.follow(),
             Action::Left => self.current_mut().focus = Focus::List,
-            _ => {}
+            // Not keys of the detail pane (`browse_action` takes the keys of both panes).
+            Action::Quit
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::GoTab(_)
+            | Action::Right
+            | Action::Back
+            | Action::FocusList
+            | Action::ToggleHelp
+            | Action::OpenSearch
+            | Action::CloseSearch
+            | Action::StartFilter
+            | Action::AcceptFilter
+            | Action::ClearFilter
+            | Action::CycleRegion
+            | Action::FlipOrder
+            | Action::OpenSource
+            | Action::Copy
+            | Action::Input(_)
+            | Action::Paste(_)
+            | Action::Edit(_)
+            | Action::Resize(..)
+            | Action::Mouse(_)
+            | Action::Present
+            | Action::ShowProblems
+            | Action::Export(_)
+            | Action::Blank
+            | Action::ToggleNotes
+            | Action::Synced(_)
+            | Action::Welcomed(_)
+            | Action::AlreadyPresented
+            | Action::Follow
+            | Action::Tick(_)
+            | Action::Report(_)
+            | Action::LinkShown { .. }
+            | Action::CycleTheme
+            | Action::ToggleMouse
+            | Action::Suspend => {}
         }
     }
 
@@ -444,7 +563,50 @@ fn overlay_scroll(action: &Action, scroll: usize, lines: usize) -> Option<usize>
         Action::ToggleHelp | Action::Back => None,
         Action::Down => Some((scroll + 1).min(lines.saturating_sub(1))),
         Action::Up => Some(scroll.saturating_sub(1)),
-        _ => Some(scroll),
+        // Not keys of an overlay: it stays as it is.
+        Action::Quit
+        | Action::NextTab
+        | Action::PrevTab
+        | Action::GoTab(_)
+        | Action::Left
+        | Action::Right
+        | Action::Top
+        | Action::Bottom
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::PageDown
+        | Action::PageUp
+        | Action::Open
+        | Action::FocusList
+        | Action::OpenSearch
+        | Action::CloseSearch
+        | Action::StartFilter
+        | Action::AcceptFilter
+        | Action::ClearFilter
+        | Action::CycleRegion
+        | Action::FlipOrder
+        | Action::OpenSource
+        | Action::Copy
+        | Action::Input(_)
+        | Action::Paste(_)
+        | Action::Edit(_)
+        | Action::Resize(..)
+        | Action::Mouse(_)
+        | Action::Present
+        | Action::ShowProblems
+        | Action::Export(_)
+        | Action::Blank
+        | Action::ToggleNotes
+        | Action::Synced(_)
+        | Action::Welcomed(_)
+        | Action::AlreadyPresented
+        | Action::Follow
+        | Action::Tick(_)
+        | Action::Report(_)
+        | Action::LinkShown { .. }
+        | Action::CycleTheme
+        | Action::ToggleMouse
+        | Action::Suspend => Some(scroll),
     }
 }
 

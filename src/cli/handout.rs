@@ -15,7 +15,8 @@ pub struct How {
     pub format: HandoutFormat,
     /// The records in full in an appendix.
     pub full: bool,
-    pub paper: Paper,
+    /// The paper asked for: a PDF is on A4 without one.
+    pub paper: Option<Paper>,
     /// Replace the output file if it exists.
     pub force: bool,
 }
@@ -41,11 +42,15 @@ pub fn write(
         eprintln!("ipec: a PDF is not for the terminal; write it to a file with -o FILE (or pipe it)");
         return Ok(ExitCode::from(2));
     }
+    if how.format == HandoutFormat::Markdown && how.paper.is_some() {
+        eprintln!("ipec: --paper is for PDF and HTML handouts: Markdown has no pages");
+        return Ok(ExitCode::from(2));
+    }
     let h = Handout::new(kb, r, how.full);
     let bytes = match how.format {
         HandoutFormat::Markdown => handout::markdown(&h).into_bytes(),
-        HandoutFormat::Html => handout::html(&h).into_bytes(),
-        HandoutFormat::Pdf => match handout::pdf(&h, paper(how.paper)) {
+        HandoutFormat::Html => handout::html(&h, how.paper.map(paper)).into_bytes(),
+        HandoutFormat::Pdf => match handout::pdf(&h, paper(how.paper.unwrap_or(Paper::A4))) {
             Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("ipec: the handout could not be written as PDF: {e:#}");

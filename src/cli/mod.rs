@@ -40,10 +40,16 @@ Names work wherever an id does: `ipec show Ghana`, `ipec list achievements --cou
 Settings: the config file (`ipec config path`, `ipec config init`), then IPEC_THEME and IPEC_DATA in the \
 environment, then the flags: flags beat the environment, which beats the file.";
 
+/// `ipec -V`: the version and the knowledge base built in, on one line (written by build.rs).
+pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"));
+/// `ipec --version`: the same with the sources and their dates, on lines of their own.
+pub const LONG_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/long_version.txt"));
+
 #[derive(Debug, Parser)]
 #[command(
     name = "ipec",
-    version,
+    version = VERSION,
+    long_version = LONG_VERSION,
     about = "Explore the ILO's IPEC+ Global Flagship Programme: priorities, theory of change, conventions and results by country.",
     long_about = None,
     after_help = AFTER_HELP
@@ -171,9 +177,10 @@ pub enum Command {
         /// Add an appendix with the whole text of every record the steps show.
         #[arg(long)]
         full: bool,
-        /// The paper of a PDF handout.
-        #[arg(long, value_enum, default_value_t = Paper::A4)]
-        paper: Paper,
+        /// The paper of a PDF handout (A4 unless given), or the page size an HTML handout asks the
+        /// browser to print on. Markdown has no pages.
+        #[arg(long, value_enum)]
+        paper: Option<Paper>,
     },
     /// The config file: where it is, what is in effect, a commented default.
     Config {
@@ -190,6 +197,10 @@ pub enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+        /// The ipec the script asks for completions: this one by its full path unless given (the
+        /// release archives' scripts say `ipec`, found on PATH).
+        #[arg(long, value_name = "PROGRAM")]
+        program: Option<String>,
     },
     /// Print the man page (roff): `ipec man | man -l -`; with --dir, write a page per subcommand.
     Man {
@@ -557,7 +568,9 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool, colo
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match command {
-        Command::Completions { shell } => shell::completions(shell, &mut out).map(|_| ExitCode::SUCCESS),
+        Command::Completions { shell, program } => {
+            shell::completions(shell, program, &mut out).map(|_| ExitCode::SUCCESS)
+        }
         Command::Man { dir: None } => shell::man(&mut out).map(|_| ExitCode::SUCCESS),
         Command::Man { dir: Some(dir) } => shell::man_pages(&dir, &mut out),
         Command::Schema => out
@@ -586,7 +599,7 @@ pub fn run_command(command: Command, data: Option<PathBuf>, no_cache: bool, colo
     match result {
         Ok(code) => code,
         // `ipec list achievements | head` closes the pipe early: that is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if reader_left(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ipec: cannot write output: {e}");
             ExitCode::FAILURE
@@ -665,6 +678,12 @@ fn note_unread_files(dir: &std::path::Path) {
     for note in crate::kb::load::unread_notes(dir) {
         eprintln!("ipec: note: {note}");
     }
+}
+
+/// Whether a write failed because the reader of the output closed it: a broken pipe, which Windows
+/// also reports as "the pipe is not connected" (ERROR_PIPE_NOT_CONNECTED, 233).
+fn reader_left(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe || (cfg!(windows) && e.raw_os_error() == Some(233))
 }
 
 /// A knowledge base with problems, on standard error: the problems, then what to do, as `ipec check`
@@ -914,7 +933,19 @@ fn report_counts(source: &DataSource, kb: &KnowledgeBase, out: &mut impl Write) 
     for (kind, n) in Kind::ALL.iter().zip(counts) {
         writeln!(out, "  {n:>width$}  {}", kind.plural())?;
     }
+    writeln!(out, "{}", which_knowledge_base(source))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The last line of `check`: which knowledge base this is, so that an answer passed on can say where it
+/// came from. A folder is named as such, apart from the one built in.
+fn which_knowledge_base(source: &DataSource) -> String {
+    match source {
+        DataSource::Embedded => format!("ipec {VERSION}"),
+        DataSource::Dir(_) => format!(
+            "a folder's knowledge base (--data, IPEC_DATA or the config file), not the one built into ipec {VERSION}"
+        ),
+    }
 }
 
 /// The knowledge base's name in messages: a folder's path is text from outside, so it is escaped.

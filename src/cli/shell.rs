@@ -23,19 +23,21 @@ pub fn complete_if_asked() {
         .complete();
 }
 
-/// The completion script for `shell`: it asks this ipec (by its full path, so that it works from
-/// wherever ipec was started) for every completion, ids and names included. Written into memory
-/// first: `ipec completions bash | head` closes the pipe early.
-pub fn completions(shell: Shell, out: &mut impl Write) -> io::Result<()> {
+/// The completion script for `shell`: it asks `program`, or else this ipec by its full path (so that
+/// it works from wherever ipec was started), for every completion, ids and names included. Written
+/// into memory first: `ipec completions bash | head` closes the pipe early.
+pub fn completions(shell: Shell, program: Option<String>, out: &mut impl Write) -> io::Result<()> {
     let name = shell.to_string();
     let shells = Shells::builtins();
     let Some(completer) = shells.completer(&name) else {
         return Err(io::Error::other(format!("no completion for {name}")));
     };
-    let program = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.to_str().map(String::from))
-        .unwrap_or_else(|| "ipec".to_string());
+    let program = program.unwrap_or_else(|| {
+        std::env::current_exe()
+            .ok()
+            .and_then(|p| p.to_str().map(String::from))
+            .unwrap_or_else(|| "ipec".to_string())
+    });
     let install = match shell {
         Shell::Bash => "ipec completions bash > ~/.local/share/bash-completion/completions/ipec",
         Shell::Zsh => "ipec completions zsh > ~/.zfunc/_ipec   # a folder on your $fpath",
@@ -56,9 +58,15 @@ pub fn completions(shell: Shell, out: &mut impl Write) -> io::Result<()> {
     out.write_all(&script)
 }
 
-/// The command whose pages are written: clap's `help` subcommand has no page of its own.
+/// The command whose pages are written: clap's `help` subcommand has no page of its own. Its version
+/// is ipec's alone: the pages document the commands, and change with them, not with every edit of
+/// `data/` (`ipec --version` names the knowledge base), so the copies in the release archives stay
+/// current.
 fn command() -> clap::Command {
-    let mut command = Cli::command().disable_help_subcommand(true);
+    let mut command = Cli::command()
+        .disable_help_subcommand(true)
+        .version(env!("CARGO_PKG_VERSION"))
+        .long_version(env!("CARGO_PKG_VERSION"));
     command.build();
     command
 }
@@ -157,6 +165,10 @@ explorer and \fBipec present\fR use it: another command warns of a bad value and
 \fBIPEC_DATA\fR
 A knowledge\-base folder to load instead of the built\-in one, unless \fB\-\-data\fR is given.
 .TP
+\fBIPEC_CONFIG_DIR\fR
+The folder of the config file, instead of the platform's (\fI$XDG_CONFIG_HOME/ipec\fR on Linux,
+\fI%APPDATA%\\ipec\\config\fR on Windows).
+.TP
 \fBIPEC_CACHE_DIR\fR
 The folder of the cache of loaded knowledge bases (\fBipec cache path\fR), instead of the platform's
 cache folder (\fI$XDG_CACHE_HOME/ipec\fR on Linux).
@@ -197,7 +209,8 @@ Where the config file, the cache and the presenter link's socket go on Linux.
 Set by the completion scripts when the shell asks ipec for completions; not for people.
 .SH FILES
 .TP
-\fI$XDG_CONFIG_HOME/ipec/config.toml\fR (Linux; \fBipec config path\fR prints it on any system)
+\fI$XDG_CONFIG_HOME/ipec/config.toml\fR (Linux; \fI%APPDATA%\\ipec\\config\\config.toml\fR on Windows;
+\fBipec config path\fR prints it on any system)
 Settings: theme, mouse, data, export_folder and a [keys] table of key overrides. \fBipec config
 init\fR writes a commented default. Flags beat the environment, which beats this file.
 .SH EXIT STATUS

@@ -3,7 +3,8 @@
 //! Each check prints what `ipec check` prints (the counts, or the problems, the first 200 of them), then
 //! one last line with the time of the check and its verdict: `14:02:31  ok: 306 records` or
 //! `14:02:35  2 problems`. On a terminal the screen is cleared first, so it always shows the latest
-//! check from its top; piped, the checks follow one another. Ctrl-C (or SIGTERM, SIGHUP) ends it.
+//! check from its top; piped, the checks follow one another. Ctrl-C (or SIGTERM, SIGHUP; Ctrl-Break on
+//! Windows) ends it.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -27,6 +28,8 @@ pub(super) fn check_watch(dir: &Path, use_cache: bool, out: &mut impl Write) -> 
         signal_hook::consts::SIGTERM,
         #[cfg(unix)]
         signal_hook::consts::SIGHUP,
+        #[cfg(windows)]
+        signal_hook::consts::SIGBREAK,
     ] {
         if let Err(e) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
             eprintln!("ipec: cannot catch Ctrl-C ({e}); it will end ipec abruptly");

@@ -310,9 +310,26 @@ fn exit_on_signals() -> io::Result<()> {
     Ok(())
 }
 
-/// Windows has no SIGTERM or SIGHUP, and Ctrl-C arrives as a key in raw mode.
-#[cfg(not(unix))]
+/// On Windows, Ctrl-C arrives as a key in raw mode, but Ctrl-Break (and Ctrl-C before raw mode, or a
+/// SIGTERM raised in the process) come through the C runtime's signals: they end the program with the
+/// terminal restored, as on Unix. The runtime calls the handler on a thread of its own, where only a flag
+/// is set; a thread of ours watches it. Closing the console window ends the process with the console.
+#[cfg(windows)]
 fn exit_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGBREAK, SIGINT, SIGTERM};
+    use std::sync::atomic::AtomicUsize;
+    let caught = Arc::new(AtomicUsize::new(0));
+    for signal in [SIGINT, SIGTERM, SIGBREAK] {
+        signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal.unsigned_abs() as usize)?;
+    }
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_millis(50));
+        let signal = caught.load(Ordering::Relaxed);
+        if signal != 0 {
+            restore();
+            std::process::exit(128 + i32::try_from(signal).unwrap_or(0));
+        }
+    });
     Ok(())
 }
 
@@ -330,6 +347,8 @@ fn suspend() -> io::Result<()> {
     enter(mouse)
 }
 
+/// Windows consoles have no job control: Ctrl-Z does not stop ipec there (the caller only draws the
+/// screen again).
 #[cfg(not(unix))]
 fn suspend() -> io::Result<()> {
     Ok(())

@@ -30,9 +30,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if label.tab == app.tab {
             spans.push(Span::styled(label.text.clone(), theme.tab_active));
         } else {
-            // The digit in the colour of keys, so that each name reads apart from the next one.
-            let digit = label.text.find(|c: char| c.is_ascii_digit()).map_or(0, |at| at + 1);
-            let (key, name) = label.text.split_at(digit);
+            // The key in the colour of keys, so that each name reads apart from the next one.
+            let (key, name) = label.text.split_at(key_end(&label.text));
             spans.push(Span::styled(key.to_string(), theme.key));
             spans.push(Span::styled(name.to_string(), theme.tab));
         }
@@ -42,4 +41,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(MORE_RIGHT, theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// Where a label's key ends: after its padding and digits (" 5 Countries " → " 5", "22 Tours" → "22").
+fn key_end(text: &str) -> usize {
+    let start = text.len() - text.trim_start().len();
+    text[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(text.len(), |at| start + at)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_label_s_key_is_its_digits_however_many() {
+        for (text, key) in [
+            (" 5 Countries ", " 5"),
+            ("5 Ctry", "5"),
+            ("22 Tours", "22"),
+            ("Over", ""),
+        ] {
+            assert_eq!(&text[..super::key_end(text)], key, "{text:?}");
+        }
+    }
 }

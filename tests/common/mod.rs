@@ -72,6 +72,83 @@ pub fn render_with(app: &App, theme: &Theme) -> String {
     terminal.backend().to_string()
 }
 
+/// The screen as text with the tab bar's row replaced by a fixed line: the tab bar has its own
+/// snapshot (`tab_bar`, every width and theme), so that a new tab changes that one, not every view's.
+pub fn render_view(app: &App) -> String {
+    mask_tab_bar(app, &render(app), '"')
+}
+
+/// The line that stands for the tab bar in a view's snapshot, `width` columns wide.
+pub fn tab_bar_stand_in(width: u16) -> String {
+    "┄┄ the tab bar: see the tab_bar snapshot "
+        .chars()
+        .chain(std::iter::repeat('┄'))
+        .take(usize::from(width))
+        .collect()
+}
+
+/// `text` (a line per screen row, each between `quote`s if any) with the tab bar's row replaced by
+/// `tab_bar_stand_in`; as it is when the screen has no tab bar (too small, presenting).
+pub fn mask_tab_bar(app: &App, text: &str, quote: char) -> String {
+    let row = app
+        .screen()
+        .filter(|_| app.show().is_none())
+        .map(|s| usize::from(s.tabs.y));
+    let mut out = String::new();
+    for (y, line) in text.lines().enumerate() {
+        match (Some(y) == row, quote) {
+            (true, '"') => out.push_str(&format!("\"{}\"", tab_bar_stand_in(app.width))),
+            (true, _) => out.push_str(&tab_bar_stand_in(app.width)),
+            (false, _) => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen as lines of styled runs: `[fg bg +mods]text`, a run per change of style.
+pub fn styled(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut last = None;
+        for x in 0..area.width {
+            let Some(cell) = buffer.cell((x, y)) else { continue };
+            let style = (cell.fg, cell.bg, cell.modifier);
+            if last != Some(style) {
+                out.push_str(&format!("[{}]", describe(style.0, style.1, style.2)));
+                last = Some(style);
+            }
+            out.push_str(cell.symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn describe(fg: ratatui::style::Color, bg: ratatui::style::Color, m: ratatui::style::Modifier) -> String {
+    use ratatui::style::{Color, Modifier};
+    let mut parts = Vec::new();
+    if fg != Color::Reset {
+        parts.push(format!("{fg:?}"));
+    }
+    if bg != Color::Reset {
+        parts.push(format!("on {bg:?}"));
+    }
+    for (flag, name) in [
+        (Modifier::BOLD, "b"),
+        (Modifier::UNDERLINED, "u"),
+        (Modifier::REVERSED, "rev"),
+        (Modifier::DIM, "dim"),
+        (Modifier::ITALIC, "i"),
+    ] {
+        if m.contains(flag) {
+            parts.push(name.to_string());
+        }
+    }
+    parts.join(" ")
+}
+
 /// Copies a folder and everything in it (a knowledge base to edit in a test).
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("create folder");

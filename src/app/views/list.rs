@@ -43,7 +43,41 @@ impl App {
             }
             Action::CycleRegion => self.cycle_region(),
             Action::Export(format) => self.export(format),
-            _ => {}
+            // Not keys of a list (`browse_action` takes those of every view).
+            Action::Quit
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::GoTab(_)
+            | Action::Left
+            | Action::Back
+            | Action::FocusList
+            | Action::ToggleHelp
+            | Action::OpenSearch
+            | Action::CloseSearch
+            | Action::AcceptFilter
+            | Action::ClearFilter
+            | Action::FlipOrder
+            | Action::OpenSource
+            | Action::Copy
+            | Action::Input(_)
+            | Action::Paste(_)
+            | Action::Edit(_)
+            | Action::Resize(..)
+            | Action::Mouse(_)
+            | Action::Present
+            | Action::ShowProblems
+            | Action::Blank
+            | Action::ToggleNotes
+            | Action::Synced(_)
+            | Action::Welcomed(_)
+            | Action::AlreadyPresented
+            | Action::Follow
+            | Action::Tick(_)
+            | Action::Report(_)
+            | Action::LinkShown { .. }
+            | Action::CycleTheme
+            | Action::ToggleMouse
+            | Action::Suspend => {}
         }
     }
 
@@ -73,7 +107,46 @@ impl App {
             }
             Action::Down => return self.move_selection(1),
             Action::Up => return self.move_selection(-1),
-            _ => return,
+            // Not keys of a filter being typed.
+            Action::Quit
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::GoTab(_)
+            | Action::Left
+            | Action::Right
+            | Action::Top
+            | Action::Bottom
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Open
+            | Action::FocusList
+            | Action::ToggleHelp
+            | Action::OpenSearch
+            | Action::CloseSearch
+            | Action::StartFilter
+            | Action::CycleRegion
+            | Action::FlipOrder
+            | Action::OpenSource
+            | Action::Copy
+            | Action::Resize(..)
+            | Action::Mouse(_)
+            | Action::Present
+            | Action::ShowProblems
+            | Action::Export(_)
+            | Action::Blank
+            | Action::ToggleNotes
+            | Action::Synced(_)
+            | Action::Welcomed(_)
+            | Action::AlreadyPresented
+            | Action::Follow
+            | Action::Tick(_)
+            | Action::Report(_)
+            | Action::LinkShown { .. }
+            | Action::CycleTheme
+            | Action::ToggleMouse
+            | Action::Suspend => return,
         };
         if changed.is_some_and(|c| c.value) {
             let text = input.value().to_string();

@@ -20,10 +20,47 @@ impl App {
             Action::Up => (r.saturating_sub(1), c),
             Action::Right => (r, c + 1),
             Action::Left => (r, c.saturating_sub(1)),
-            Action::Top => (0, c),
-            Action::Bottom => (rows.saturating_sub(1), c),
+            // The matrix is on screen whole: a page is all of it.
+            Action::Bottom | Action::PageDown | Action::HalfPageDown => (rows.saturating_sub(1), c),
+            Action::Top | Action::PageUp | Action::HalfPageUp => (0, c),
             Action::Open => return self.focus_detail(),
-            _ => return,
+            // Not keys of the matrix (`browse_action` takes those of every view).
+            Action::Quit
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::GoTab(_)
+            | Action::Back
+            | Action::FocusList
+            | Action::ToggleHelp
+            | Action::OpenSearch
+            | Action::CloseSearch
+            | Action::StartFilter
+            | Action::AcceptFilter
+            | Action::ClearFilter
+            | Action::CycleRegion
+            | Action::FlipOrder
+            | Action::OpenSource
+            | Action::Copy
+            | Action::Input(_)
+            | Action::Paste(_)
+            | Action::Edit(_)
+            | Action::Resize(..)
+            | Action::Mouse(_)
+            | Action::Present
+            | Action::ShowProblems
+            | Action::Export(_)
+            | Action::Blank
+            | Action::ToggleNotes
+            | Action::Synced(_)
+            | Action::Welcomed(_)
+            | Action::AlreadyPresented
+            | Action::Follow
+            | Action::Tick(_)
+            | Action::Report(_)
+            | Action::LinkShown { .. }
+            | Action::CycleTheme
+            | Action::ToggleMouse
+            | Action::Suspend => return,
         };
         self.select_cell(cell);
     }

@@ -31,7 +31,7 @@ impl App {
                 t.newest_first = !t.newest_first;
                 t.newest_first
             }
-            _ => return,
+            super::View::List(_) | super::View::Matrix(_) | super::View::Map(_) => return,
         };
         self.reverse_timeline_rows(tab);
         let row = self.row_of(tab, key, None);

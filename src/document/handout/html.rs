@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{pictures, stat_line, Handout, Step, Visual};
+use super::{pictures, stat_line, Handout, Paper, Step, Visual};
 use crate::document::scene::chart::{chart_height, chart_svg};
 use crate::document::scene::Palette;
 use crate::document::{left_out, Block, Document, Item};
@@ -63,19 +63,26 @@ a { color: var(--accent); overflow-wrap: anywhere; }
 
 const MARGIN_TEXT: &str = "font: 8pt 'DejaVu Sans', Verdana, sans-serif; color: #5c5c5c;";
 
-/// The page's margins: the tour's title at the head, the page number at the foot.
-fn page_style(title: &str) -> String {
+/// The page's margins: the tour's title at the head, the page number at the foot; its size when a
+/// paper was asked for (else the browser's own).
+fn page_style(title: &str, paper: Option<Paper>) -> String {
+    let size = match paper {
+        Some(Paper::A4) => " size: A4;",
+        Some(Paper::Letter) => " size: letter;",
+        None => "",
+    };
     format!(
-        "@page {{ margin: 16mm 15mm; @top-left {{ content: \"{}\"; {MARGIN_TEXT} }} @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); {MARGIN_TEXT} }} }}",
+        "@page {{{size} margin: 16mm 15mm; @top-left {{ content: \"{}\"; {MARGIN_TEXT} }} @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); {MARGIN_TEXT} }} }}",
         css_string(title)
     )
 }
 
-pub fn html(h: &Handout) -> String {
+/// The handout as one HTML page, printed a step per page (on `paper` when given).
+pub fn html(h: &Handout, paper: Option<Paper>) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{}\n</style>\n</head>\n<body>\n",
         esc(&h.title),
-        page_style(&h.title)
+        page_style(&h.title, paper)
     );
     let _ = write!(
         out,
