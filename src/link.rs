@@ -39,10 +39,14 @@ pub enum LinkEvent {
     AlreadyPresented,
 }
 
+/// Where what other instances say goes, as it arrives: the caller's channel, in the caller's terms.
+pub type Sink = Box<dyn Fn(LinkEvent) + Send + Sync>;
+
 /// One process's end of the link.
 pub struct Link {
     shared: Arc<Shared>,
-    events: mpsc::Receiver<LinkEvent>,
+    /// What other instances said, when joined with `join` (with `join_with`, it goes to the sink).
+    events: Option<mpsc::Receiver<LinkEvent>>,
 }
 
 struct Shared {
@@ -53,7 +57,7 @@ struct Shared {
     next_id: AtomicU64,
     hub: AtomicBool,
     closed: AtomicBool,
-    events: mpsc::Sender<LinkEvent>,
+    events: Sink,
     place: Place,
 }
 
@@ -74,7 +78,7 @@ struct Peer {
 impl Link {
     /// What the other instances said since the last call, in order.
     pub fn try_recv(&self) -> Vec<LinkEvent> {
-        self.events.try_iter().collect()
+        self.events.iter().flat_map(|events| events.try_iter()).collect()
     }
 
     /// Tells every other instance that the show changed.
@@ -141,9 +145,21 @@ fn broadcast(shared: &Shared, line: &str, except: Option<u64>) {
 }
 
 /// Joins the show's link as `role`, with this instance's state: connects to the hub, or becomes it.
+/// What the others say is kept for `Link::try_recv`.
 pub fn join(show: &str, role: Screen, state: ShowState) -> io::Result<Link> {
-    let place = place(show)?;
     let (sender, events) = mpsc::channel();
+    let sink = move |event| {
+        let _ = sender.send(event);
+    };
+    let mut link = join_with(show, role, state, Box::new(sink))?;
+    link.events = Some(events);
+    Ok(link)
+}
+
+/// The same, what the others say handed to `sink` as it arrives (the explorer's event loop puts it
+/// on its one channel of messages).
+pub fn join_with(show: &str, role: Screen, state: ShowState, sink: Sink) -> io::Result<Link> {
+    let place = place(show)?;
     let shared = Arc::new(Shared {
         role,
         state: Mutex::new(state),
@@ -151,7 +167,7 @@ pub fn join(show: &str, role: Screen, state: ShowState) -> io::Result<Link> {
         next_id: AtomicU64::new(1),
         hub: AtomicBool::new(false),
         closed: AtomicBool::new(false),
-        events: sender,
+        events: sink,
         place,
     });
     // The first connection (or the hub's place) is made here, so that a show that cannot link says so.
@@ -169,7 +185,7 @@ pub fn join(show: &str, role: Screen, state: ShowState) -> io::Result<Link> {
     }
     let manager = Arc::clone(&shared);
     std::thread::spawn(move || keep_linked(&manager, first));
-    Ok(Link { shared, events })
+    Ok(Link { shared, events: None })
 }
 
 /// How this instance is attached to the show.
@@ -306,7 +322,7 @@ fn pass_on(shared: &Shared, lines: io::Lines<BufReader<Stream>>, id: u64) {
             *mine = state;
         }
         broadcast(shared, &format!("{line}\n"), Some(id));
-        let _ = shared.events.send(LinkEvent::State(state));
+        (shared.events)(LinkEvent::State(state));
     }
 }
 
@@ -318,7 +334,7 @@ fn welcome(shared: &Shared, theirs: Option<ShowState>, newcomer: u64) -> Option<
         *mine = theirs;
         drop(mine);
         broadcast(shared, &format!("state {}\n", encode(&theirs)), Some(newcomer));
-        let _ = shared.events.send(LinkEvent::State(theirs));
+        (shared.events)(LinkEvent::State(theirs));
         return Some(theirs);
     }
     Some(*mine)
@@ -350,7 +366,7 @@ fn follow_hub(shared: &Shared, stream: Stream) {
         match words.as_slice() {
             ["bye"] => break,
             ["already"] => {
-                let _ = shared.events.send(LinkEvent::AlreadyPresented);
+                (shared.events)(LinkEvent::AlreadyPresented);
             }
             [kind @ ("state" | "welcome"), rest @ ..] => {
                 if let Some(state) = decode(rest) {
@@ -362,7 +378,7 @@ fn follow_hub(shared: &Shared, stream: Stream) {
                     } else {
                         LinkEvent::State(state)
                     };
-                    let _ = shared.events.send(event);
+                    (shared.events)(event);
                 }
             }
             _ => {}
@@ -588,7 +604,12 @@ mod tests {
     /// The next state event, waiting for it (the link's threads deliver it).
     fn next_state(link: &Link) -> ShowState {
         loop {
-            match link.events.recv_timeout(Duration::from_secs(10)) {
+            match link
+                .events
+                .as_ref()
+                .expect("joined with `join`")
+                .recv_timeout(Duration::from_secs(10))
+            {
                 Ok(LinkEvent::State(s) | LinkEvent::Welcome(s)) => return s,
                 Ok(LinkEvent::AlreadyPresented) => continue,
                 Err(e) => panic!("no state came: {e}"),
@@ -656,7 +677,12 @@ mod tests {
         let console = join(&show, Screen::Presenter, state(0, true)).expect("console");
         let second = join(&show, Screen::Projected, state(0, true)).expect("second");
         let told = |link: &Link| loop {
-            match link.events.recv_timeout(Duration::from_secs(10)) {
+            match link
+                .events
+                .as_ref()
+                .expect("joined with `join`")
+                .recv_timeout(Duration::from_secs(10))
+            {
                 Ok(LinkEvent::AlreadyPresented) => return true,
                 Ok(LinkEvent::State(_) | LinkEvent::Welcome(_)) => continue,
                 Err(_) => return false,
@@ -664,6 +690,6 @@ mod tests {
         };
         assert!(told(&second));
         next_state(&console);
-        assert!(console.events.try_recv().is_err(), "a console is never told so");
+        assert!(console.try_recv().is_empty(), "a console is never told so");
     }
 }

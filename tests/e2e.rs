@@ -85,6 +85,19 @@ fn spawn_in(
     cols: u16,
     args: &[&str],
 ) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
+    cmd.args(args);
+    // The presenter link's socket goes to a folder of the test's own.
+    cmd.env("XDG_RUNTIME_DIR", runtime);
+    spawn_command(cmd, rows, cols)
+}
+
+/// Any command in a pseudo-terminal of the given size, with the tests' terminal and cache.
+fn spawn_command(
+    mut cmd: CommandBuilder,
+    rows: u16,
+    cols: u16,
+) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows,
@@ -93,14 +106,10 @@ fn spawn_in(
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
-    cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     // The tests' own cache, never the user's (a test build's file would replace the one their ipec wrote).
     cmd.env("IPEC_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache"));
-    // The presenter link's socket goes to a folder of the test's own.
-    cmd.env("XDG_RUNTIME_DIR", runtime);
-    let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
+    let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("the command starts"));
     (child, pty.master)
 }
 
@@ -117,6 +126,16 @@ fn start_in(
     args: &[&str],
 ) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
     let (child, master) = spawn_in(runtime, rows, cols, args);
+    read_screen(child, master, rows, cols)
+}
+
+/// A command's screen read by a terminal emulator (vt100) as it draws, and the keys for it.
+fn read_screen(
+    child: KillOnDrop,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    rows: u16,
+    cols: u16,
+) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
     let mut reader = master.try_clone_reader().expect("reader");
     let writer = master.take_writer().expect("writer");
     let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -261,19 +280,19 @@ fn wait_exit(child: &mut KillOnDrop, what: &str) -> portable_pty::ExitStatus {
     }
 }
 
-/// A knowledge base that takes a debug build a good while to load: the built-in one with 5,000
-/// synthetic results.
-fn large_kb() -> tempfile::TempDir {
+/// A knowledge base that takes a debug build a good while to load: the built-in one with `results`
+/// synthetic results (5,000 take about 2 s, 20,000 about 7 s on a 2-core machine).
+fn large_kb(results: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let base = ipec::kb::KnowledgeBase::builtin().expect("the built-in knowledge base loads");
-    let achievements = ipec::synth::achievements(&base, 5_000, 1);
+    let achievements = ipec::synth::achievements(&base, results, 1);
     ipec::synth::write_dir(&base, &achievements, dir.path()).expect("the synthetic knowledge base is written");
     dir
 }
 
 #[test]
 fn what_is_typed_while_loading_is_kept() {
-    let kb = large_kb();
+    let kb = large_kb(5_000);
     let path = kb.path().display().to_string();
     let (mut child, screen, mut writer) = start(HEIGHT, WIDTH, &["--data", &path, "--no-cache"]);
     // At once, before ipec has drawn anything: a trainer who knows what they want.
@@ -309,7 +328,9 @@ fn what_is_typed_while_loading_is_kept() {
 
 #[test]
 fn ctrl_c_while_loading_quits_at_once() {
-    let kb = large_kb();
+    // Large enough that it is still loading long after its loading screen shows: Ctrl-C reaches the
+    // loading screen, not an explorer that is already open (where it would quit too).
+    let kb = large_kb(20_000);
     let path = kb.path().display().to_string();
     let (mut child, screen, mut writer) = start(24, 80, &["--data", &path, "--no-cache"]);
     screen.wait_for("Ctrl-C cancels");
@@ -319,6 +340,11 @@ fn ctrl_c_while_loading_quits_at_once() {
     assert!(status.success(), "Ctrl-C is a normal quit: {status:?}");
     // The terminal was restored: the loading screen is gone with the alternate screen.
     screen.wait_gone("Ctrl-C cancels");
+    // And it was the loading screen that was cancelled: the explorer never drew its first tab.
+    assert!(
+        !screen.ever_showed("Overview"),
+        "the knowledge base had loaded before Ctrl-C came: the cancel path was not reached"
+    );
 }
 
 #[test]
@@ -410,4 +436,32 @@ fn a_show_started_with_p_in_the_explorer_joins_the_console() {
     send(&mut keys, "4\r");
     screen.wait_for("4/11");
     notes.wait_for("4/11");
+}
+
+/// Ctrl-Z in an interactive shell with job control, as a user presses it: the shell gets its
+/// terminal back, and `fg` brings the explorer back, drawn again whole and answering keys.
+#[cfg(unix)]
+#[test]
+fn ctrl_z_stops_the_explorer_and_fg_brings_it_back() {
+    let mut shell = CommandBuilder::new("bash");
+    shell.args(["--norc", "--noprofile", "-i"]);
+    shell.env("PS1", "shell> ");
+    let (child, master) = spawn_command(shell, HEIGHT, WIDTH);
+    let (_shell, screen, mut keys) = read_screen(child, master, HEIGHT, WIDTH);
+    screen.wait_for("shell>");
+    send(&mut keys, &format!("{}\r", env!("CARGO_BIN_EXE_ipec")));
+    screen.wait_for("Overview");
+    send(&mut keys, "\x1a");
+    screen.wait_for("Stopped");
+    screen.wait_gone("Overview");
+    send(&mut keys, "fg\r");
+    screen.wait_for("Overview");
+    send(&mut keys, "?");
+    screen.wait_for("Keys and how ipec works");
+    send(&mut keys, "?");
+    screen.wait_gone("Keys and how ipec works");
+    send(&mut keys, "q");
+    screen.wait_gone("Overview");
+    send(&mut keys, "echo \"ipec said $?\"\r");
+    screen.wait_for("ipec said 0");
 }

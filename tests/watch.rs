@@ -158,12 +158,19 @@ fn files_and_folders_created_removed_and_renamed_are_reloaded() {
 #[cfg(unix)]
 #[test]
 fn a_sub_folder_made_unreadable_is_a_problem_until_it_is_readable_again() {
-    use std::os::unix::fs::PermissionsExt;
-    // SAFETY: geteuid has no preconditions. Root reads everything, so there is nothing to test as root.
+    // SAFETY: geteuid has no preconditions. Root reads any folder, so as root (as CI runs) the same
+    // folder is watched by the real binary, `ipec check --watch`, run as the unprivileged user `nobody`.
     if unsafe { libc::geteuid() } == 0 {
-        eprintln!("skipped: running as root, which can read any folder");
-        return;
+        unreadable_sub_folder_as_nobody();
+    } else {
+        unreadable_sub_folder_in_process();
     }
+}
+
+/// The scenario for a user who cannot read what they lock: the watcher in this process.
+#[cfg(unix)]
+fn unreadable_sub_folder_in_process() {
+    use std::os::unix::fs::PermissionsExt;
     let (_tmp, dir) = kb();
     let (_watcher, reloads) = Watcher::spawn(dir.clone(), false).expect("watch");
     let sub = dir.join("achievements");
@@ -178,6 +185,76 @@ fn a_sub_folder_made_unreadable_is_a_problem_until_it_is_readable_again() {
         latest = more;
     }
     assert!(latest.result.is_ok(), "readable again");
+}
+
+/// The same scenario as root: `ipec check --watch` run as `nobody` (uid 65534) with `setpriv` from
+/// util-linux, the folder locked and unlocked by root under it; its verdicts say what it saw.
+#[cfg(unix)]
+fn unreadable_sub_folder_as_nobody() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, dir) = kb();
+    // nobody must be able to reach the folder, and root's temporary folder is root's alone.
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut child = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_ipec"))
+        .args(["check", "--watch", "--no-cache", "--data"])
+        .arg(&dir)
+        .env("HOME", tmp.path())
+        .env("XDG_CONFIG_HOME", tmp.path().join("config"))
+        .env("IPEC_CACHE_DIR", tmp.path().join("cache"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("setpriv (util-linux) runs ipec as nobody");
+    let lines = lines_of(child.stdout.take().expect("stdout"));
+    let ok = " ok: 17 records";
+    verdict(&lines, ok);
+    let sub = dir.join("achievements");
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let locked = verdict(&lines, " problem");
+    assert!(
+        locked
+            .iter()
+            .any(|l| l.starts_with(&format!("{}:", sub.display())) && l.contains("cannot read folder")),
+        "{locked:#?}"
+    );
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    verdict(&lines, ok);
+    // SAFETY: kill only sends a signal to the child this test started.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    assert!(child.wait().expect("exits").success());
+}
+
+/// The lines a child prints, as they come.
+fn lines_of(stdout: std::process::ChildStdout) -> Receiver<String> {
+    let (lines_tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if lines_tx.send(line.expect("UTF-8")).is_err() {
+                break;
+            }
+        }
+    });
+    lines
+}
+
+/// The lines of `ipec check --watch` up to the last line of a check with `wanted` in it: its time,
+/// then its verdict.
+fn verdict(lines: &Receiver<String>, wanted: &str) -> Vec<String> {
+    let mut seen = Vec::new();
+    loop {
+        let line = lines
+            .recv_timeout(DEADLINE)
+            .unwrap_or_else(|_| panic!("no `{wanted}` line; saw {seen:#?}"));
+        let is_verdict = line.len() > 10 && line.as_bytes()[2] == b':' && line.as_bytes()[5] == b':';
+        seen.push(line.clone());
+        if is_verdict && line.contains(wanted) {
+            return seen;
+        }
+    }
 }
 
 /// Whether this Windows build runs under Wine, whose ntdll alone exports `wine_get_version`.
@@ -301,29 +378,8 @@ fn check_watch_reports_each_change_with_its_time_and_ends_on_ctrl_c() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("ipec runs");
-    let (lines_tx, lines) = mpsc::channel();
-    let stdout = child.stdout.take().expect("stdout");
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            if lines_tx.send(line.expect("UTF-8")).is_err() {
-                break;
-            }
-        }
-    });
-    // The last line of each check: its time, then its verdict.
-    let verdict = |wanted: &str| -> Vec<String> {
-        let mut seen = Vec::new();
-        loop {
-            let line = lines
-                .recv_timeout(Duration::from_secs(5))
-                .unwrap_or_else(|_| panic!("no `{wanted}` line; saw {seen:#?}"));
-            let is_verdict = line.len() > 10 && line.as_bytes()[2] == b':' && line.as_bytes()[5] == b':';
-            seen.push(line.clone());
-            if is_verdict && line.contains(wanted) {
-                return seen;
-            }
-        }
-    };
+    let lines = lines_of(child.stdout.take().expect("stdout"));
+    let verdict = |wanted: &str| verdict(&lines, wanted);
     let before = digest(&dir);
     let first = verdict(" ok: 17 records");
     assert!(first.iter().any(|l| l.ends_with(": ok, 17 records")), "{first:#?}");
