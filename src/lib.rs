@@ -26,6 +26,7 @@ pub mod link;
 pub mod mapped;
 pub mod osc;
 mod par;
+pub mod progress;
 pub mod search;
 pub mod synth;
 pub mod tui;

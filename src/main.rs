@@ -10,9 +10,9 @@ use ipec::app::keys::Keymap;
 use ipec::app::tabs::Tab;
 use ipec::cache::Loaded;
 use ipec::cli::{report_problems, Cli, Next, TuiArgs};
-use ipec::kb::load::progress;
 use ipec::kb::text::sanitize;
 use ipec::kb::{DataSource, Kind};
+use ipec::progress;
 use ipec::tui::{Options, Outcome, PresentOptions};
 
 /// mimalloc, not the system's allocator: loading a large knowledge base is millions of small

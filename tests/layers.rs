@@ -10,6 +10,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("codec", 0),
     ("mapped", 0),
     ("par", 0),
+    ("progress", 0),
     ("osc", 0),
     ("kb", 1),
     ("search", 2),

@@ -101,14 +101,14 @@ proptest! {
     fn the_loading_screen_draws_at_any_size(
         width in prop_oneof![Just(0u16), Just(1), Just(5), 0u16..220],
         height in prop_oneof![Just(0u16), Just(1), Just(3), 0u16..70],
-        stage in 0usize..ipec::kb::load::progress::Stage::ALL.len(),
+        stage in 0usize..ipec::progress::Stage::ALL.len(),
         done in 0usize..2_000_000,
         total in prop_oneof![Just(0usize), 0usize..2_000_000],
         earlier in proptest::collection::vec(0usize..7, 0..7),
         what in "\\PC{0,300}",
         elapsed_ms in 0u64..100_000_000,
     ) {
-        use ipec::kb::load::progress::{Snapshot, Stage};
+        use ipec::progress::{Snapshot, Stage};
         use ipec::ui::loading::{self, Loading};
         let earlier: Vec<Stage> = earlier.into_iter().filter_map(|i| Stage::ALL.get(i).copied()).collect();
         let screen = Loading {

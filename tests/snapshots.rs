@@ -87,7 +87,7 @@ fn smallest_usable_screen() {
 
 /// The loading screen, drawn from a fixed snapshot: two stages done, the third under way.
 fn loading_screen(width: u16, height: u16) -> String {
-    use ipec::kb::load::progress::{Snapshot, Stage};
+    use ipec::progress::{Snapshot, Stage};
     use ipec::ui::loading::{self, Loading};
     let screen = Loading {
         what: "/srv/ipec/kb100k".to_string(),

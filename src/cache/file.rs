@@ -12,10 +12,10 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 use super::{Cached, FileKey, Key, Need};
 use crate::codec as bin;
-use crate::kb::load::progress::{self, Stage};
 use crate::kb::Kind;
 use crate::kb::{store as kb_store, KnowledgeBase, Sections};
 use crate::mapped::{Mapping, U32s};
+use crate::progress::{self, Stage};
 use crate::search::{store as index_store, SearchIndex};
 
 /// The layout of the file; a change to it, or to the records, makes older files unreadable (the build

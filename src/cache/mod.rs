@@ -26,9 +26,9 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 use crate::kb::kind::FileRecords;
 use crate::kb::load;
-use crate::kb::load::progress::Stage;
 use crate::kb::Kind;
 use crate::kb::{DataSource, KnowledgeBase, Problems};
+use crate::progress::Stage;
 use crate::search::SearchIndex;
 
 /// The hash of a knowledge base's files: every name and text, in order.
@@ -83,13 +83,13 @@ fn fingerprint(source: &DataSource) -> Option<Vec<u128>> {
     let DataSource::Dir(dir) = source else {
         return None;
     };
-    load::progress::begin(Stage::FindingFiles, 0);
+    crate::progress::begin(Stage::FindingFiles, 0);
     let found = load::folder_files(dir)?;
-    load::progress::begin(Stage::HashingFiles, found.len());
+    crate::progress::begin(Stage::HashingFiles, found.len());
     let mut keys = crate::par::map_sized(&found, load::folder_file_size, |_, (path, meta)| {
         let keyed =
             load::read_folder_file(path, meta).map(|file| (file.name.clone(), file_key(&file.name, &file.text)));
-        load::progress::advance(1);
+        crate::progress::advance(1);
         keyed
     })
     .into_iter()

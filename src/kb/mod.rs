@@ -74,7 +74,7 @@ impl KnowledgeBase {
     /// Reads every record the cache left on disk, on every core: for the front ends that show them all
     /// (the explorer, lists), where reading them one part at a time would be slower.
     pub fn materialize(&self) -> Result<(), crate::codec::Error> {
-        load::progress::begin(load::progress::Stage::ReadingRecords, self.total_records());
+        crate::progress::begin(crate::progress::Stage::ReadingRecords, self.total_records());
         self.records.materialize()
     }
 

@@ -168,7 +168,7 @@ impl<T: Stored> Parts<T> {
             .collect();
         let read = crate::par::map(&missing, |_, &p| {
             let records = decode(disk, p, self.part_len(p))?;
-            super::load::progress::advance(records.len());
+            crate::progress::advance(records.len());
             // Another thread may have read it meanwhile: either copy is the same.
             let _ = self.parts[p].set(records);
             Ok::<(), Error>(())

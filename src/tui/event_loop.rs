@@ -14,8 +14,8 @@ use ratatui::Terminal;
 
 use crate::app::tabs::Tab;
 use crate::app::{Action, App, Key, KeyCode, Mouse, MouseKind};
-use crate::kb::load::progress;
 use crate::link::LinkEvent;
+use crate::progress;
 use crate::ui;
 use crate::ui::loading::Loading;
 use crate::watch::{Reload, Watcher};

@@ -10,9 +10,9 @@ use crossterm::event::{self, Event};
 
 use crate::app::{BuiltList, ListJob, Lists};
 use crate::cache::Loaded;
-use crate::kb::load::progress;
 use crate::kb::{KnowledgeBase, Problems};
 use crate::link::LinkEvent;
+use crate::progress;
 use crate::search::SearchIndex;
 use crate::watch::{Reload, Watcher};
 

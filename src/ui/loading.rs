@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::document::format::thousands;
-use crate::kb::load::progress::{Snapshot, Stage};
+use crate::progress::{Snapshot, Stage};
 
 use super::{truncate, Theme};
 
