@@ -442,24 +442,7 @@ fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(spans));
     }
     let roomy = usize::from(area.height) >= 3 + m.rows.len() * 3;
-    for (r, axis) in m.rows.iter().enumerate() {
-        let label = format::wrap_at_most(&name(axis, true), usize::from(label_w) - 1, 2);
-        if roomy {
-            lines.push(Line::raw(""));
-        }
-        let lw = usize::from(label_w);
-        let style = if *axis == Axis::All { theme.heading } else { theme.item };
-        let mut spans = vec![Span::styled(format!("{:<lw$}", label[0]), style)];
-        for c in 0..m.cols.len() {
-            let n = m.count(r, c);
-            let style = if n == 0 { theme.zero } else { theme.figure_value };
-            spans.push(Span::styled(format!("{:^w$}", document::format::thousands(n)), style));
-        }
-        lines.push(Line::from(spans));
-        if let Some(second) = label.get(1) {
-            lines.push(Line::styled(second.clone(), style));
-        }
-    }
+    lines.extend(matrix_rows(app, theme, usize::from(label_w), w, roomy));
     let room = usize::from(area.height);
     if !fits {
         let key: Vec<String> = m
@@ -488,6 +471,34 @@ fn matrix(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Paragraph::new(lines),
         Rect::new(x0, area.y, table_w.min(area.width), area.height),
     );
+}
+
+/// The matrix's rows: each priority named on up to two lines `label_w` wide, then its counts in
+/// columns `w` wide; a blank line before each when `roomy`.
+fn matrix_rows(app: &App, theme: &Theme, label_w: usize, w: usize, roomy: bool) -> Vec<Line<'static>> {
+    use crate::app::matrix::Axis;
+    let m = &app.matrix;
+    let mut lines = Vec::new();
+    for (r, axis) in m.rows.iter().enumerate() {
+        let name = crate::document::scene::matrix::axis_name(&app.kb, axis, true);
+        let label = format::wrap_at_most(&name, label_w - 1, 2);
+        if roomy {
+            lines.push(Line::raw(""));
+        }
+        let style = if *axis == Axis::All { theme.heading } else { theme.item };
+        let first = label.first().map_or("", String::as_str);
+        let mut spans = vec![Span::styled(format!("{first:<label_w$}"), style)];
+        for c in 0..m.cols.len() {
+            let n = m.count(r, c);
+            let style = if n == 0 { theme.zero } else { theme.figure_value };
+            spans.push(Span::styled(format!("{:^w$}", document::format::thousands(n)), style));
+        }
+        lines.push(Line::from(spans));
+        if let Some(second) = label.get(1) {
+            lines.push(Line::styled(second.clone(), style));
+        }
+    }
+    lines
 }
 
 /// Rows a text takes wrapped at `width` (roughly: by words).
