@@ -49,6 +49,11 @@ pub const DEFAULT_FILE: &str = r##"# ipec settings. Remove the "# " before a key
 # and ~/ as for data.
 # export_folder = "~/ipec-exports"
 
+# Whether the explorer's CSV exports (e) are in Excel's dialect: a UTF-8 byte-order mark, so that
+# names like Côte d’Ivoire open as written, and CRLF line ends. The default is true on Windows, where
+# Excel is what opens them, and false elsewhere (scripts read the plain CSV best).
+# export_excel = true
+
 # The most the cache of loaded knowledge bases may take (IPEC_CACHE_MAX beats it); the least recently
 # used files go first.
 # [cache]
@@ -71,6 +76,8 @@ struct FileSettings {
     /// `[cache]`: `max_size = "1G"`, read by every command (`cache_max_size`); checked here.
     cache: Option<CacheSection>,
     export_folder: Option<Spanned<String>>,
+    /// The explorer's CSV exports in Excel's dialect.
+    export_excel: Option<bool>,
     /// Action name to key.
     // Checked against the explorer's key table in `parse`, each problem at its line.
     #[serde(default)]
@@ -154,6 +161,8 @@ pub struct Settings {
     pub data: Setting<Option<PathBuf>>,
     /// Where the explorer's exports go; `None`: the current folder.
     pub export_folder: Setting<Option<PathBuf>>,
+    /// Whether the explorer's CSV exports are in Excel's dialect (by default on Windows).
+    pub export_excel: Setting<bool>,
     /// The explorer's key overrides, action name to key, checked against the key table.
     pub keys: BTreeMap<String, String>,
     /// Problems with settings this command does not use (the explorer's theme and keys, for `ipec
@@ -283,6 +292,10 @@ impl Settings {
             Some(dir) => Setting::new(Some(dir), Origin::File),
             None => Setting::new(None, Origin::Default),
         };
+        let export_excel = match from_file.export_excel {
+            Some(excel) => Setting::new(excel, Origin::File),
+            None => Setting::new(cfg!(windows), Origin::Default),
+        };
         Ok(Settings {
             file: file.map(Path::to_path_buf),
             file_exists: text.is_some(),
@@ -291,6 +304,7 @@ impl Settings {
             graphics,
             data,
             export_folder,
+            export_excel,
             keys: from_file.keys,
             warnings,
         })
@@ -339,6 +353,10 @@ impl Settings {
             )),
             None => out.push_str("# export_folder: the folder ipec was started in  # default\n"),
         }
+        out.push_str(&format!(
+            "export_excel = {}  # {}\n",
+            self.export_excel.value, self.export_excel.origin
+        ));
         out.push_str("\n[keys]\n");
         for (action, key) in &self.keys {
             out.push_str(&format!("{} = {}\n", toml_key(action), quote(key)));
@@ -391,6 +409,7 @@ struct FileValues {
     graphics: Option<crate::graphics::Graphics>,
     data: Option<PathBuf>,
     export_folder: Option<PathBuf>,
+    export_excel: Option<bool>,
     keys: BTreeMap<String, String>,
     /// Problems with the explorer's settings, for a command that does not use them.
     warnings: Vec<String>,
@@ -471,6 +490,7 @@ fn parse(path: &Path, text: &str, uses: Uses) -> Result<FileValues, Error> {
         graphics: file.graphics,
         data,
         export_folder,
+        export_excel: file.export_excel,
         keys,
         warnings,
     })
@@ -554,6 +574,7 @@ mod tests {
         let settings = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, no_env).expect("valid");
         assert!(settings.file_exists);
         assert_eq!(settings.theme, Setting::new(Theme::Dark, Origin::Default));
+        assert_eq!(settings.export_excel, Setting::new(cfg!(windows), Origin::Default));
         assert_eq!(settings.mouse, Setting::new(true, Origin::Default));
         assert_eq!(settings.data.value, None);
         assert!(settings.keys.is_empty());
@@ -565,13 +586,14 @@ mod tests {
         let dir = temp.path();
         let path = write(
             dir,
-            "theme = \"light\"\nmouse = false\ndata = \"kb\"\nexport_folder = \"out\"\n[keys]\nquit = \"Q\"\n",
+            "theme = \"light\"\nmouse = false\ndata = \"kb\"\nexport_folder = \"out\"\nexport_excel = true\n[keys]\nquit = \"Q\"\n",
         );
         let from_file = Settings::resolve(&Flags::default(), Some(&path), Uses::Everything, no_env).expect("valid");
         assert_eq!(from_file.theme, Setting::new(Theme::Light, Origin::File));
         assert_eq!(from_file.mouse, Setting::new(false, Origin::File));
         assert_eq!(from_file.data.value, Some(dir.join("kb")));
         assert_eq!(from_file.export_folder.value, Some(dir.join("out")));
+        assert_eq!(from_file.export_excel, Setting::new(true, Origin::File));
         assert_eq!(from_file.keys.get("quit").map(String::as_str), Some("Q"));
 
         let env = |var: &str| match var {

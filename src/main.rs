@@ -163,6 +163,7 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
         use_cache: !no_cache,
         graphics: args.graphics,
         export_dir: args.export_dir,
+        export_excel: args.export_excel,
     };
     let outcome = ipec::tui::run(options, move || {
         ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords)

@@ -218,6 +218,20 @@ fn export_writes_the_filtered_list_through_an_effect() {
     ));
 }
 
+#[test]
+fn export_in_excel_s_dialect_when_the_config_asks() {
+    let mut app = app(120, 40);
+    app.csv_dialect = ipec::document::table::CsvDialect::Excel;
+    press(&mut app, "5e");
+    let effects = app.take_effects();
+    let [ipec::app::Effect::Export { content, .. }] = effects.as_slice() else {
+        panic!("expected an export, got {effects:?}");
+    };
+    assert!(content.starts_with("\u{feff}id,name"), "a byte-order mark first");
+    assert!(content.contains("\r\nCIV,Côte d’Ivoire,"), "CRLF, names as written");
+    assert_eq!(content.matches('\n').count(), content.matches("\r\n").count());
+}
+
 /// At 100,000 results the lists of every result are built while the explorer already runs: a tab
 /// whose list is coming says so, keys do nothing to it meanwhile, and the list arrives whole.
 #[test]

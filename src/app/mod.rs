@@ -80,6 +80,8 @@ pub struct App {
     pub mode: Mode,
     /// The key table in force (the defaults, or with the config file's keys).
     pub keymap: keys::Keymap,
+    /// The dialect of the CSV `e` exports (Excel's where the config file says so, and on Windows).
+    pub csv_dialect: crate::document::table::CsvDialect,
     history: Vec<Location>,
     pub width: u16,
     pub height: u16,
@@ -218,6 +220,7 @@ impl App {
             states: Tab::ALL.iter().map(|t| TabState::new(t.spec().view)).collect(),
             mode: Mode::Browse,
             keymap: keys::Keymap::default(),
+            csv_dialect: crate::document::table::CsvDialect::Standard,
             history: Vec::new(),
             width,
             height,

@@ -357,6 +357,8 @@ pub struct TuiArgs {
     pub keys: Vec<(String, String)>,
     /// Where exports go (the config file's `export_folder`).
     pub export_dir: Option<PathBuf>,
+    /// CSV exports in Excel's dialect (the config file's `export_excel`).
+    pub export_excel: bool,
 }
 
 /// The theme names belong to the views; the command line and the config file accept them.
@@ -554,6 +556,7 @@ fn settings_for(flags: &ExplorerArgs, data: Option<PathBuf>) -> Result<(Option<P
                 tab: flags.tab.clone(),
                 keys: settings.keys.into_iter().collect(),
                 export_dir: settings.export_folder.value,
+                export_excel: settings.export_excel.value,
             },
         )),
         Err(e) => {

@@ -211,7 +211,7 @@ Set by the completion scripts when the shell asks ipec for completions; not for 
 .TP
 \fI$XDG_CONFIG_HOME/ipec/config.toml\fR (Linux; \fI%APPDATA%\\ipec\\config\\config.toml\fR on Windows;
 \fBipec config path\fR prints it on any system)
-Settings: theme, mouse, data, export_folder and a [keys] table of key overrides. \fBipec config
+Settings: theme, mouse, data, export_folder, export_excel and a [keys] table of key overrides. \fBipec config
 init\fR writes a commented default. Flags beat the environment, which beats this file.
 .SH EXIT STATUS
 0 on success; 1 when \fBipec search\fR finds nothing, a name or id names no record, or the knowledge

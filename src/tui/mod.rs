@@ -25,6 +25,7 @@ use crate::app::present::Screen;
 use crate::app::tabs::Tab;
 use crate::app::{Action, App};
 use crate::cache::Loaded;
+use crate::document::table::CsvDialect;
 use crate::graphics::Graphics;
 use crate::kb::{DataSource, KnowledgeBase, Problems, RecordRef};
 use crate::ui::{Theme, ThemeName};
@@ -50,6 +51,8 @@ pub struct Options {
     pub graphics: Graphics,
     /// Where `e` and `E` write (the config file's `export_folder`), else the current folder.
     pub export_dir: Option<std::path::PathBuf>,
+    /// Whether `e` writes CSV in Excel's dialect (the config file's `export_excel`).
+    pub export_excel: bool,
 }
 
 /// How the explorer ended.
@@ -102,8 +105,14 @@ pub fn run(options: Options, load: impl FnOnce() -> Result<Loaded, Problems> + S
     };
     let (tab, keymap) = (options.tab, options.keymap);
     let export_dir = options.export_dir;
+    let csv = if options.export_excel {
+        CsvDialect::Excel
+    } else {
+        CsvDialect::Standard
+    };
     let begin = move |app: &mut App| {
         app.keymap = keymap;
+        app.csv_dialect = csv;
         app.update(Action::GoTab(tab.index()));
     };
     with_terminal(options.theme, options.mouse, options.graphics, |terminal, looks| {

@@ -203,7 +203,7 @@ impl App {
         let table = crate::document::table::Table::records(&self.kb, kind, &refs, format == ExportFormat::Markdown);
         let mut content = Vec::new();
         let written = match format {
-            ExportFormat::Csv => table.write_csv(&mut content),
+            ExportFormat::Csv => table.write_csv_as(&mut content, self.csv_dialect, true),
             ExportFormat::Markdown => table.write_markdown(&mut content),
         };
         if written.is_err() {
