@@ -427,7 +427,8 @@ fn a_pdf_is_never_written_to_a_terminal() {
     let mut reader = pty.master.try_clone_reader().expect("a reader");
     let seen = Arc::new(Mutex::new(Vec::new()));
     let feed = Arc::clone(&seen);
-    std::thread::spawn(move || {
+    // It reads until ipec has ended: the slave end is ipec's alone, so its exit ends the reading.
+    let reading = std::thread::spawn(move || {
         let mut buf = [0u8; 4096];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
@@ -441,10 +442,10 @@ fn a_pdf_is_never_written_to_a_terminal() {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "ipec did not end");
+        assert!(start.elapsed() < Duration::from_secs(30), "ipec did not end");
         std::thread::sleep(Duration::from_millis(30));
     };
-    std::thread::sleep(Duration::from_millis(200));
+    reading.join().expect("the transcript is read to its end");
     let seen = String::from_utf8_lossy(&seen.lock().expect("the transcript")).to_string();
     assert!(!status.success());
     assert!(!seen.contains("%PDF") && seen.contains("-o FILE"), "{seen}");
