@@ -42,6 +42,6 @@ export IPEC_CACHE_DIR=$unpacked/cache
 version=$("$root/$exe" --version)
 grep -Eq '[0-9]+ records, data/ last changed [0-9]{4}-[0-9]{2}-[0-9]{2}' <<<"$version" || fail "--version says: $version"
 "$root/$exe" check >/dev/null || fail "ipec check failed"
-cmp -s <("$root/$exe" completions bash) "$root/ipec.bash" || fail "ipec.bash is not what this ipec prints"
+cmp -s <("$root/$exe" completions bash --program ipec) "$root/ipec.bash" || fail "ipec.bash is not what this ipec prints"
 cmp -s <("$root/$exe" man) "$root/ipec.1" || fail "ipec.1 is not what this ipec prints"
 echo "check-dist: $archive holds ipec and its $(($(ls "$root" | wc -l) - 1)) files, and runs: $(head -1 <<<"$version")"

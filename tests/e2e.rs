@@ -5,72 +5,16 @@
 //! instead, which Wine, where the Windows build's tests run, does not provide.
 #![cfg(unix)]
 
+mod common;
+
 use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-
-/// How long a test waits for what it expects before it fails: long enough for a debug build on a
-/// loaded two-core machine; a test that gets what it waits for goes on at once.
-const DEADLINE: Duration = Duration::from_secs(30);
+use common::pty::{ipec, read_screen, spawn, KillOnDrop, Screen, DEADLINE};
+use portable_pty::CommandBuilder;
 
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
-
-/// The screen as a terminal emulator shows it, and everything the binary wrote to it, in order.
-struct Screen(Arc<Mutex<vt100::Parser>>, Arc<Mutex<Vec<u8>>>);
-
-impl Screen {
-    /// Whether the binary ever wrote `needle` (as one run of text), even if it is no longer shown.
-    fn ever_showed(&self, needle: &str) -> bool {
-        self.1
-            .lock()
-            .map(|written| String::from_utf8_lossy(&written).contains(needle))
-            .unwrap_or(false)
-    }
-
-    fn text(&self) -> String {
-        self.0.lock().map(|p| p.screen().contents()).unwrap_or_default()
-    }
-
-    /// Waits until the screen no longer shows `needle` (the output that removes it may still be on its
-    /// way through the pty), or fails with what it shows.
-    fn wait_gone(&self, needle: &str) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if !self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!("the screen still shows {needle:?}:\n{}", self.text());
-    }
-
-    /// Waits until the screen shows `needle`, or fails with what it shows.
-    fn wait_for(&self, needle: &str) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!("the screen never showed {needle:?}; it shows:\n{}", self.text());
-    }
-}
-
-/// A failed assertion must not leave the explorer running behind the test.
-struct KillOnDrop(Box<dyn portable_pty::Child + Send + Sync>);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
 
 /// Starts the real binary in a pseudo-terminal of the given size.
 fn spawn_ipec(rows: u16, cols: u16) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
@@ -89,32 +33,10 @@ fn spawn_in(
     cols: u16,
     args: &[&str],
 ) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
-    cmd.args(args);
+    let mut cmd = ipec(args);
     // The presenter link's socket goes to a folder of the test's own.
     cmd.env("XDG_RUNTIME_DIR", runtime);
-    spawn_command(cmd, rows, cols)
-}
-
-/// Any command in a pseudo-terminal of the given size, with the tests' terminal and cache.
-fn spawn_command(
-    mut cmd: CommandBuilder,
-    rows: u16,
-    cols: u16,
-) -> (KillOnDrop, Box<dyn portable_pty::MasterPty + Send>) {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    cmd.env("TERM", "xterm-256color");
-    // The tests' own cache, never the user's (a test build's file would replace the one their ipec wrote).
-    cmd.env("IPEC_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache"));
-    let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("the command starts"));
-    (child, pty.master)
+    spawn(cmd, rows, cols)
 }
 
 /// The binary running in a pseudo-terminal, its screen read by a terminal emulator (vt100) as it draws.
@@ -131,38 +53,6 @@ fn start_in(
 ) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
     let (child, master) = spawn_in(runtime, rows, cols, args);
     read_screen(child, master, rows, cols)
-}
-
-/// A command's screen read by a terminal emulator (vt100) as it draws, and the keys for it.
-fn read_screen(
-    child: KillOnDrop,
-    master: Box<dyn portable_pty::MasterPty + Send>,
-    rows: u16,
-    cols: u16,
-) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
-    let mut reader = master.try_clone_reader().expect("reader");
-    let writer = master.take_writer().expect("writer");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-    let transcript = Arc::new(Mutex::new(Vec::new()));
-    let feed = Arc::clone(&parser);
-    let record = Arc::clone(&transcript);
-    std::thread::spawn(move || {
-        // The master end lives as long as this thread reads from it.
-        let _master = master;
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            if let Ok(mut p) = feed.lock() {
-                p.process(&buf[..n]);
-            }
-            if let Ok(mut written) = record.lock() {
-                written.extend_from_slice(&buf[..n]);
-            }
-        }
-    });
-    (child, Screen(parser, transcript), writer)
 }
 
 #[test]
@@ -441,7 +331,7 @@ fn ctrl_z_stops_the_explorer_and_fg_brings_it_back() {
     let mut shell = CommandBuilder::new("bash");
     shell.args(["--norc", "--noprofile", "-i"]);
     shell.env("PS1", "shell> ");
-    let (child, master) = spawn_command(shell, HEIGHT, WIDTH);
+    let (child, master) = spawn(shell, HEIGHT, WIDTH);
     let (_shell, screen, mut keys) = read_screen(child, master, HEIGHT, WIDTH);
     screen.wait_for("shell>");
     send(&mut keys, &format!("{}\r", env!("CARGO_BIN_EXE_ipec")));

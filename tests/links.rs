@@ -150,80 +150,16 @@ fn help_lists_every_tab_by_number_and_name() {
 #[cfg(unix)]
 mod in_a_pty {
     use super::C182;
-    use std::io::{Read, Write};
+    use std::io::Write;
     use std::path::Path;
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
-    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-
-    /// The screen as a terminal shows it, and every byte written to it.
-    struct Screen(Arc<Mutex<vt100::Parser>>, Arc<Mutex<Vec<u8>>>);
-
-    impl Screen {
-        fn text(&self) -> String {
-            self.0.lock().map(|p| p.screen().contents()).unwrap_or_default()
-        }
-
-        fn written(&self) -> Vec<u8> {
-            self.1.lock().map(|w| w.clone()).unwrap_or_default()
-        }
-
-        fn wait_for(&self, needle: &str) -> String {
-            let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(30) {
-                let text = self.text();
-                if text.contains(needle) {
-                    return text;
-                }
-                std::thread::sleep(Duration::from_millis(30));
-            }
-            panic!("the screen never showed {needle:?}; it shows:\n{}", self.text());
-        }
-
-        /// Waits until the bytes written contain `needle`.
-        fn wait_for_bytes(&self, needle: &[u8]) {
-            let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(30) {
-                if self.written().windows(needle.len()).any(|w| w == needle) {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(30));
-            }
-            panic!(
-                "ipec never wrote {:?}; the screen:\n{}",
-                String::from_utf8_lossy(needle),
-                self.text()
-            );
-        }
-    }
-
-    struct KillOnDrop(Box<dyn portable_pty::Child + Send + Sync>);
-
-    impl Drop for KillOnDrop {
-        fn drop(&mut self) {
-            if let Ok(None) = self.0.try_wait() {
-                let _ = self.0.kill();
-                let _ = self.0.wait();
-            }
-        }
-    }
+    use crate::common::pty::{ipec, read_screen, spawn, KillOnDrop, Screen};
 
     /// ipec in a pseudo-terminal with this environment (and no SSH, tmux or display from the caller's).
     fn start(env: &[(&str, String)], args: &[&str], home: &Path) -> (KillOnDrop, Screen, Box<dyn Write + Send>) {
         let (rows, cols) = (40, 120);
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ipec"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("IPEC_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/ipec-cache"));
+        let mut cmd = ipec(args);
         cmd.env("HOME", home);
         cmd.env("XDG_CONFIG_HOME", home.join(".config"));
         cmd.env("XDG_RUNTIME_DIR", home);
@@ -243,29 +179,8 @@ mod in_a_pty {
         for (var, value) in env {
             cmd.env(var, value);
         }
-        let child = KillOnDrop(pty.slave.spawn_command(cmd).expect("ipec starts"));
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let transcript = Arc::new(Mutex::new(Vec::new()));
-        let (feed, record) = (Arc::clone(&parser), Arc::clone(&transcript));
-        let master = pty.master;
-        std::thread::spawn(move || {
-            let _master = master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut p) = feed.lock() {
-                    p.process(&buf[..n]);
-                }
-                if let Ok(mut all) = record.lock() {
-                    all.extend_from_slice(&buf[..n]);
-                }
-            }
-        });
-        (child, Screen(parser, transcript), writer)
+        let (child, master) = spawn(cmd, rows, cols);
+        read_screen(child, master, rows, cols)
     }
 
     fn send(writer: &mut Box<dyn Write + Send>, keys: &str) {

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use ipec::app::{App, Key, KeyCode};
 use ipec::kb::KnowledgeBase;
 use ipec::ui::{self, Theme};
