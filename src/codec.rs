@@ -91,6 +91,30 @@ pub fn take_number<T: TryFrom<u64>>(bytes: &mut &[u8]) -> Result<T> {
     T::try_from(take_varint(bytes)?).map_err(|_| damaged("number out of range"))
 }
 
+/// Appends `bytes` packed: their length, then their LZ4 block (see `unpack`).
+pub fn put_packed(out: &mut Vec<u8>, bytes: &[u8]) {
+    put_varint(out, bytes.len() as u64);
+    let start = out.len();
+    out.resize(start + lz4_flex::block::get_maximum_output_size(bytes.len()), 0);
+    let n = lz4_flex::block::compress_into(bytes, &mut out[start..]).expect("room for LZ4's worst case was made");
+    out.truncate(start + n);
+}
+
+/// The bytes `put_packed` packed, which must be all of `packed`. A length LZ4 could not reach from
+/// the block's size (at most 255 bytes a byte) is damage, checked before anything is reserved for it.
+pub fn unpack(packed: &[u8]) -> Result<Vec<u8>> {
+    let mut block = packed;
+    let len: usize = take_number(&mut block)?;
+    if len > block.len().saturating_mul(255) {
+        return Err(damaged("a packed length past what its bytes can hold"));
+    }
+    let mut bytes = vec![0u8; len];
+    match lz4_flex::block::decompress_into(block, &mut bytes) {
+        Ok(n) if n == len => Ok(bytes),
+        _ => Err(damaged("packed bytes")),
+    }
+}
+
 fn zigzag(n: i64) -> u64 {
     ((n << 1) ^ (n >> 63)) as u64
 }
@@ -561,6 +585,28 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_bytes_come_back_and_damage_to_them_is_an_error() {
+        let bytes: Vec<u8> = b"child labour in cocoa, ".iter().cycle().take(5000).copied().collect();
+        let mut packed = vec![];
+        put_packed(&mut packed, &bytes);
+        assert!(packed.len() < bytes.len() / 10, "{} bytes packed", packed.len());
+        assert_eq!(unpack(&packed).ok(), Some(bytes.clone()));
+        // A length its block cannot hold, a block cut short, a length the block does not fill.
+        let mut claims_more = vec![];
+        put_varint(&mut claims_more, u64::MAX / 2);
+        claims_more.extend_from_slice(&packed[2..]);
+        assert!(unpack(&claims_more).is_err());
+        assert!(unpack(&packed[..packed.len() - 1]).is_err());
+        let mut claims_less = vec![];
+        put_varint(&mut claims_less, 10);
+        claims_less.extend_from_slice(&packed[2..]);
+        assert!(unpack(&claims_less).is_err());
+        let mut empty = vec![];
+        put_packed(&mut empty, &[]);
+        assert_eq!(unpack(&empty).ok(), Some(vec![]));
+    }
 
     #[test]
     fn a_count_past_the_end_is_damage_before_anything_is_reserved() {

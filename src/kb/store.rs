@@ -211,21 +211,27 @@ pub(crate) fn assemble(
     }
 }
 
+/// A part of records, packed (`codec::put_packed`): their binary form is most of a cache file, and
+/// its repeated words and field layouts pack to about a third, unpacked in a small share of the time
+/// decoding them takes.
 pub(super) fn encode_records<'a, T: Serialize + Placed + 'a>(
     records: impl ExactSizeIterator<Item = &'a T> + Clone,
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
-    bin::to_bytes(&Seq(records.clone()), out)?;
+    let mut plain = Vec::new();
+    bin::to_bytes(&Seq(records.clone()), &mut plain)?;
     for record in records {
         let origin = record.origin();
-        put_varint(out, origin.file as u64);
-        put_varint(out, origin.index as u64);
+        put_varint(&mut plain, origin.file as u64);
+        put_varint(&mut plain, origin.index as u64);
     }
+    bin::put_packed(out, &plain);
     Ok(())
 }
 
-pub(super) fn decode_records<T: DeserializeOwned + Located>(bytes: &[u8]) -> Result<Vec<T>, Error> {
-    let (mut records, mut rest): (Vec<T>, _) = bin::from_bytes(bytes)?;
+pub(super) fn decode_records<T: DeserializeOwned + Located>(packed: &[u8]) -> Result<Vec<T>, Error> {
+    let bytes = bin::unpack(packed)?;
+    let (mut records, mut rest): (Vec<T>, _) = bin::from_bytes(&bytes)?;
     for record in &mut records {
         let file = take_number(&mut rest)?;
         let index = take_number(&mut rest)?;
