@@ -299,7 +299,10 @@ fn twenty_copies_stay_under_the_cap_and_a_deleted_folder_leaves_nothing_behind()
     assert!(cache.join("CACHEDIR.TAG").exists(), "backups skip the folder");
     // The newest five are kept, and list says which folders they are of.
     let listed = run(&["cache", "list"], &cap);
-    let of = |name: &str| listed.lines().any(|l| l.ends_with(&format!("/{name}")));
+    let of = |name: &str| {
+        let sep = std::path::MAIN_SEPARATOR;
+        listed.lines().any(|l| l.ends_with(&format!("{sep}{name}")))
+    };
     assert!(
         of("copy-19") && of("copy-15") && !of("copy-14") && !of("copy-0"),
         "{listed}"

@@ -2,6 +2,8 @@
 //! terminal and stays as it was when piped, colour as rg does it, CSV for Excel, repeated filters,
 //! limits, short flags, a man page per subcommand, settings a command does not use, did-you-mean, and
 //! completion of values, run in bash as a shell would. Each test runs the real binary.
+// The helpers of the Unix-only tests below are unused elsewhere.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
 
 use std::io::Read;
 use std::path::Path;
@@ -145,6 +147,8 @@ fn text_output_wraps_to_columns_then_the_terminal_then_a_hundred() {
     );
 }
 
+// Unix only: it reads ipec's output through a Unix pseudo-terminal, which Wine does not provide.
+#[cfg(unix)]
 #[test]
 fn show_on_a_terminal_writes_osc_8_hyperlinks_and_a_pipe_gets_none() {
     let url = "https://normlex.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C182";
@@ -158,6 +162,8 @@ fn show_on_a_terminal_writes_osc_8_hyperlinks_and_a_pipe_gets_none() {
     assert!(!piped.contains('\x1b') && piped.contains(url), "{piped}");
 }
 
+// Unix only: it reads ipec's output through a Unix pseudo-terminal, which Wine does not provide.
+#[cfg(unix)]
 #[test]
 fn lists_have_a_header_and_fit_on_a_terminal_and_are_unchanged_when_piped() {
     let terminal = plain(&on_terminal(80, &[], &["list", "countries"]));
@@ -173,6 +179,8 @@ fn lists_have_a_header_and_fit_on_a_terminal_and_are_unchanged_when_piped() {
     assert!(csv.starts_with("ARG,"), "{csv}");
 }
 
+// Unix only: it reads ipec's output through a Unix pseudo-terminal, which Wine does not provide.
+#[cfg(unix)]
 #[test]
 fn search_paints_its_matches_only_when_colour_is_on() {
     let always = stdout(&ipec(&["search", "cocoa", "--color", "always"]));
@@ -305,6 +313,7 @@ fn a_setting_a_command_does_not_use_never_makes_it_fail() {
         .env("IPEC_CACHE_DIR", TEST_CACHE)
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .env("IPEC_CONFIG_DIR", &config)
         .env_remove("IPEC_THEME")
         .output()
         .expect("runs");
@@ -373,6 +382,8 @@ fn bash_completes(words: &[&str]) -> Vec<String> {
         .collect()
 }
 
+// Unix only: it runs the completion in bash, which a Windows test under Wine does not have.
+#[cfg(unix)]
 #[test]
 fn bash_completes_ids_names_tabs_and_filter_values() {
     let has = |words: &[&str], want: &str| {

@@ -405,6 +405,8 @@ fn paper_sets_the_page_of_an_html_handout_and_is_refused_for_markdown() {
     assert!(out.stdout.is_empty());
 }
 
+// Unix only: it needs a Unix pseudo-terminal, which Wine does not provide.
+#[cfg(unix)]
 #[test]
 fn a_pdf_is_never_written_to_a_terminal() {
     use portable_pty::{native_pty_system, CommandBuilder, PtySize};

@@ -317,7 +317,22 @@ pub fn load(source: &DataSource, use_cache: bool, need: Need) -> Result<Loaded, 
 fn source_folder(source: &DataSource) -> Option<PathBuf> {
     match source {
         DataSource::Embedded => None,
-        DataSource::Dir(folder) => Some(std::fs::canonicalize(folder).unwrap_or_else(|_| folder.clone())),
+        DataSource::Dir(folder) => Some(std::fs::canonicalize(folder).map_or_else(|_| folder.clone(), as_typed)),
+    }
+}
+
+/// A canonical path as people write it: Windows' canonical form starts with `\\?\`, which nobody types
+/// (`\\?\C:\data` is `C:\data`, `\\?\UNC\server\share` is `\\server\share`).
+fn as_typed(path: PathBuf) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path;
+    };
+    match text.strip_prefix(r"\\?\") {
+        Some(rest) => match rest.strip_prefix(r"UNC\") {
+            Some(share) => PathBuf::from(format!(r"\\{share}")),
+            None => PathBuf::from(rest),
+        },
+        None => path,
     }
 }
 

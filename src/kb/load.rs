@@ -580,7 +580,8 @@ pub(crate) fn folder_file_size(file: &(PathBuf, std::fs::Metadata)) -> usize {
 fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
     for file in dir.files() {
         if file.path().extension().is_some_and(|e| e == "toml") {
-            let name = Path::new("data").join(file.path()).display().to_string();
+            // Named with forward slashes on every system: the built-in files are no files of the user's.
+            let name = format!("data/{}", file.path().display()).replace('\\', "/");
             // The shipped files are checked to be UTF-8 by the test suite; a lossy read keeps this infallible.
             let text = String::from_utf8_lossy(file.contents()).into_owned();
             files.push(SourceFile::new(name, text));
