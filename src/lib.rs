@@ -19,6 +19,7 @@ pub mod cli;
 pub mod codec;
 pub mod config;
 pub mod document;
+pub mod fatal;
 pub mod graphics;
 pub mod images;
 pub mod kb;

@@ -165,8 +165,10 @@ fn run_tui(data: Option<PathBuf>, args: TuiArgs, no_cache: bool) -> ExitCode {
         export_dir: args.export_dir,
         export_excel: args.export_excel,
     };
+    // The records stay in the cache file until a view shows one: at 100,000 results, reading them all
+    // held 150 MiB the explorer never looks at.
     let outcome = ipec::tui::run(options, move || {
-        ipec::cache::load(&source, !no_cache, ipec::cache::Need::AllRecords)
+        ipec::cache::load(&source, !no_cache, ipec::cache::Need::SomeRecords)
     });
     match outcome {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,

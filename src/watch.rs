@@ -236,7 +236,7 @@ impl Loader {
             let checked_at = SystemTime::now();
             let source = DataSource::Dir(self.dir.clone());
             // A damaged cache file is only rebuilt: what a reload reports is the knowledge base.
-            let (result, store) = match crate::cache::load(&source, self.use_cache, Need::AllRecords) {
+            let (result, store) = match crate::cache::load(&source, self.use_cache, Need::SomeRecords) {
                 Ok(loaded) => (Ok(loaded.kb), loaded.store),
                 Err(problems) => (Err(problems), None),
             };

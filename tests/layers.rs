@@ -12,6 +12,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("par", 0),
     ("progress", 0),
     ("osc", 0),
+    ("fatal", 0),
     ("kb", 1),
     ("search", 2),
     ("document", 2),

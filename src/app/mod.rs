@@ -95,6 +95,8 @@ pub struct App {
     /// The detail pane's last layout (of a record, at a width, with a focused link): laying out a long
     /// document on every frame would be wasted work.
     cache: RefCell<Option<LaidOut>>,
+    /// The records' titles, folded, for the list filter: gathered when a filter first needs them.
+    titles: rows::FoldedTitles,
 }
 
 /// A layout of the detail pane: of which row, at which width, with which link focused.
@@ -230,6 +232,7 @@ impl App {
             now: std::time::UNIX_EPOCH,
             problems: None,
             cache: RefCell::new(None),
+            titles: rows::FoldedTitles::default(),
         };
         for tab in Tab::ALL {
             app.select_first(tab);

@@ -41,6 +41,7 @@ impl App {
         self.index = None;
         self.problems = None;
         self.cache.borrow_mut().take();
+        self.titles = super::rows::FoldedTitles::default();
         for tab in Tab::ALL {
             let keep = before[tab.index()].as_ref().and_then(|s| s.key_in(&self.kb));
             self.rebuild_list(tab, keep);

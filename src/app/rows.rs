@@ -1,10 +1,14 @@
 //! The rows of each tab's list, built once from the knowledge base (the tab table names the builder).
 
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthStr;
+
 use crate::document::count;
 use crate::document::format::thousands;
 use crate::kb::dates::{parse_period, year_of};
 use crate::kb::text::fold;
-use crate::kb::{Kind, KnowledgeBase, RecordRef, Region};
+use crate::kb::{Achievement, Kind, KnowledgeBase, OfKind, Record, RecordRef, Region};
 
 use super::matrix::{placements, results_among, Axis, Cell};
 use super::tabs::Tab;
@@ -22,53 +26,205 @@ pub enum RowKey {
     Year(i32),
 }
 
+/// One row of a list. At 100,000 results most rows are a result's title, which is read from the record
+/// when the row is drawn rather than copied: a list holds a key and a depth per result, not its words.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub key: RowKey,
-    /// A short fixed column before the label: a convention's id, an event's date.
-    pub lead: String,
-    pub label: String,
-    /// Dim text after the label: a region, a count.
-    pub detail: String,
     /// Indentation level in a tree.
     pub depth: u8,
+    words: Words,
+}
+
+#[derive(Debug, Clone)]
+enum Words {
+    /// The record's title, and beside it what `Beside` says, read from the record when asked.
+    Title(Beside),
+    /// Written out when built: headings, and the rows of the kinds with few records.
+    Own(Box<Own>),
+}
+
+/// What a row of a record's own title shows beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Beside {
+    Nothing,
+    /// A result in the timeline: its period before the title (as wide as `width` columns), its kind
+    /// after.
+    Period {
+        width: u8,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+struct Own {
+    /// A short fixed column before the label: a convention's id, an event's date.
+    lead: String,
+    label: String,
+    /// Dim text after the label: a region, a count.
+    detail: String,
     /// For the Countries region filter.
-    pub region: Option<Region>,
+    region: Option<Region>,
     /// Words the filter matches that the row does not show: a country's other names ("Ivory Coast").
-    pub also: String,
-    /// The row's text folded for filtering (case and accents ignored): folded the first time a filter
-    /// asks, since folding 200,000 rows at start-up took a third of the explorer's start at 100,000.
+    also: String,
+    /// The row's text folded for filtering (case and accents ignored), the first time a filter asks.
     folded: std::sync::OnceLock<String>,
+}
+
+/// A row's words as drawn: borrowed from the row, or read from the record it shows (peeked at, so
+/// that scrolling through 100,000 results does not keep them all).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shown<'a> {
+    pub lead: Cow<'a, str>,
+    pub label: Cow<'a, str>,
+    pub detail: Cow<'a, str>,
 }
 
 impl Row {
     fn new(key: RowKey, label: impl Into<String>, detail: impl Into<String>, depth: u8) -> Row {
-        Row {
-            key,
-            lead: String::new(),
+        let own = Own {
             label: label.into(),
             detail: detail.into(),
+            ..Own::default()
+        };
+        Row {
+            key,
             depth,
-            region: None,
-            also: String::new(),
-            folded: std::sync::OnceLock::new(),
+            words: Words::Own(Box::new(own)),
         }
     }
 
-    /// The row's text as the list filter matches it: case and accents ignored.
-    pub fn folded(&self) -> &str {
-        self.folded
-            .get_or_init(|| fold(&format!("{} {} {} {}", self.lead, self.label, self.detail, self.also)))
+    /// A record's row that shows its title, read when drawn.
+    fn title(r: RecordRef, beside: Beside, depth: u8) -> Row {
+        Row {
+            key: RowKey::Record(r),
+            depth,
+            words: Words::Title(beside),
+        }
     }
 
     fn lead(mut self, lead: impl Into<String>) -> Row {
-        self.lead = lead.into();
+        if let Words::Own(own) = &mut self.words {
+            own.lead = lead.into();
+        }
         self
+    }
+
+    fn in_region(mut self, region: Region, also: String) -> Row {
+        if let Words::Own(own) = &mut self.words {
+            own.region = Some(region);
+            own.also = also;
+        }
+        self
+    }
+
+    /// What the row shows, from `kb` for a record's title.
+    pub fn shown<'a>(&'a self, kb: &KnowledgeBase) -> Shown<'a> {
+        match (&self.words, self.key) {
+            (Words::Own(own), _) => Shown {
+                lead: Cow::Borrowed(&own.lead),
+                label: Cow::Borrowed(&own.label),
+                detail: Cow::Borrowed(&own.detail),
+            },
+            (Words::Title(beside), RowKey::Record(r)) => {
+                let (title, period) = kb
+                    .peek(r, |record| {
+                        let period = match beside {
+                            Beside::Nothing => None,
+                            Beside::Period { .. } => period_of(record),
+                        };
+                        (record.title().to_string(), period.unwrap_or_default().to_string())
+                    })
+                    .unwrap_or_default();
+                Shown {
+                    lead: Cow::Owned(period),
+                    label: Cow::Owned(title),
+                    detail: Cow::Borrowed(match beside {
+                        Beside::Nothing => "",
+                        Beside::Period { .. } => r.kind.label(),
+                    }),
+                }
+            }
+            (Words::Title(_), RowKey::Cell(_) | RowKey::Kind(_) | RowKey::Region(_) | RowKey::Year(_)) => {
+                Shown::default()
+            }
+        }
+    }
+
+    /// How wide its lead is, without reading the record.
+    pub fn lead_width(&self) -> usize {
+        match &self.words {
+            Words::Own(own) => own.lead.width(),
+            Words::Title(Beside::Nothing) => 0,
+            Words::Title(Beside::Period { width }) => usize::from(*width),
+        }
+    }
+
+    /// The region a country's row belongs to (the Countries region filter).
+    pub fn region(&self) -> Option<Region> {
+        match &self.words {
+            Words::Own(own) => own.region,
+            Words::Title(_) => None,
+        }
+    }
+
+    /// Whether every folded word is in the row's text, case and accents ignored. A record's title is
+    /// looked up, folded, in `titles`.
+    pub fn matches(&self, words: &[String], titles: &FoldedTitles, kb: &KnowledgeBase) -> bool {
+        match (&self.words, self.key) {
+            (Words::Own(own), _) => {
+                let folded = own
+                    .folded
+                    .get_or_init(|| fold(&format!("{} {} {} {}", own.lead, own.label, own.detail, own.also)));
+                words.iter().all(|w| folded.contains(w.as_str()))
+            }
+            (Words::Title(beside), RowKey::Record(r)) => {
+                let title = titles.title(kb, r);
+                let beside = match beside {
+                    Beside::Nothing => String::new(),
+                    Beside::Period { .. } => format!("{} {}", titles.period(kb, r), fold(r.kind.label())),
+                };
+                words
+                    .iter()
+                    .all(|w| title.contains(w.as_str()) || beside.contains(w.as_str()))
+            }
+            (Words::Title(_), RowKey::Cell(_) | RowKey::Kind(_) | RowKey::Region(_) | RowKey::Year(_)) => false,
+        }
     }
 
     /// Whether the row counts as a match of its own (headings show only as context of their matches).
     pub fn is_record(&self) -> bool {
         matches!(self.key, RowKey::Record(_))
+    }
+}
+
+/// A result's period, as the timeline shows it before its title.
+fn period_of(record: Record<'_>) -> Option<&str> {
+    Achievement::of(record).and_then(|a| a.period.as_deref())
+}
+
+/// Every title of a kind, folded for the list filter, and every result's period, gathered the first
+/// time a filter looks at a record of that kind: filtering 100,000 rows reads every record once,
+/// without keeping the records (`Records::gather`), and then never again.
+#[derive(Debug, Default)]
+pub struct FoldedTitles {
+    titles: [std::sync::OnceLock<Vec<Box<str>>>; Kind::ALL.len()],
+    periods: std::sync::OnceLock<Vec<Box<str>>>,
+}
+
+impl FoldedTitles {
+    fn title<'a>(&'a self, kb: &KnowledgeBase, r: RecordRef) -> &'a str {
+        let titles = self.titles[r.kind as usize]
+            .get_or_init(|| kb.gather(r.kind, |record| fold(record.title()).into_boxed_str()));
+        titles.get(r.index).map_or("", |t| t)
+    }
+
+    fn period<'a>(&'a self, kb: &KnowledgeBase, r: RecordRef) -> &'a str {
+        let periods = self.periods.get_or_init(|| {
+            kb.achievements
+                .gather(|a| fold(a.period.as_deref().unwrap_or_default()).into_boxed_str())
+        });
+        let of_result = periods.get(r.index).filter(|_| r.kind == Kind::Achievement);
+        of_result.map_or("", |p| p)
     }
 }
 
@@ -191,11 +347,7 @@ pub fn priorities(kb: &KnowledgeBase) -> Vec<Row> {
                 _ => "No area given".to_string(),
             };
             rows.push(Row::new(RowKey::Cell(cell), label, thousands(results.len()), 1));
-            rows.extend(
-                results
-                    .into_iter()
-                    .map(|r| Row::new(RowKey::Record(r), kb.title(r), "", 2)),
-            );
+            rows.extend(results.into_iter().map(|r| Row::title(r, Beside::Nothing, 2)));
         }
     }
     rows
@@ -213,15 +365,13 @@ pub fn countries(kb: &KnowledgeBase) -> Vec<Row> {
             continue;
         }
         mine.sort_by_cached_key(|&r| fold(kb.title(r)));
-        let mut header = Row::new(RowKey::Region(region), region.name(), count(mine.len(), "country"), 0);
-        header.region = Some(region);
-        rows.push(header);
+        let header = Row::new(RowKey::Region(region), region.name(), count(mine.len(), "country"), 0);
+        rows.push(header.in_region(region, String::new()));
         for r in mine {
             let n = kb.backlinks_of(r, Kind::Achievement).count();
-            let mut row = Row::new(RowKey::Record(r), kb.title(r), count(n, "result"), 1).lead(kb.id(r));
-            row.region = Some(region);
-            row.also = kb.countries[r.index].aliases.join(" ");
-            rows.push(row);
+            let also = kb.countries[r.index].aliases.join(" ");
+            let row = Row::new(RowKey::Record(r), kb.title(r), count(n, "result"), 1).lead(kb.id(r));
+            rows.push(row.in_region(region, also));
         }
     }
     rows
@@ -230,39 +380,41 @@ pub fn countries(kb: &KnowledgeBase) -> Vec<Row> {
 /// The timeline: a heading per year, under it the events and dated results of that year, in date order.
 /// A result dated by a period ("2009-2018") sits at the period's last year, when it was reported.
 pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
-    // (year, date within the year, record, lead). A result sorts by its year alone, before the events
-    // of that year, as the year's digits sort before any full date that starts with them. Borrowed,
-    // not copied: at 100,000 results the copies were most of the time this took.
-    let mut entries: Vec<(i32, &str, RecordRef, &str)> =
-        Vec::with_capacity(kb.len(Kind::Event) + kb.len(Kind::Achievement));
+    // (year, date within the year, record). A result sorts by its year alone, before the events of that
+    // year, as the year's digits sort before any full date that starts with them. Its period is
+    // gathered, not kept: at 100,000 results the records are most of the explorer's memory.
+    let mut entries: Vec<(i32, &str, RecordRef)> = Vec::with_capacity(kb.len(Kind::Event) + kb.len(Kind::Achievement));
     for r in kb.refs(Kind::Event) {
         let date = kb.events[r.index].date.as_str();
         if let Some(year) = year_of(date) {
-            entries.push((year, date, r, date));
+            entries.push((year, date, r));
         }
     }
-    for r in kb.refs(Kind::Achievement) {
-        if let Some(period) = &kb.achievements[r.index].period {
-            if let Ok((_, year)) = parse_period(period) {
-                entries.push((year, "", r, period.as_str()));
-            }
+    let periods = kb.achievements.gather(|a| {
+        let period = a.period.as_deref()?;
+        let (_, year) = parse_period(period).ok()?;
+        Some((year, u8::try_from(period.width()).unwrap_or(u8::MAX)))
+    });
+    for (r, period) in kb.refs(Kind::Achievement).zip(&periods) {
+        if let Some((year, _)) = period {
+            entries.push((*year, "", r));
         }
     }
-    entries.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    entries.sort_unstable();
     if newest_first {
         entries.reverse();
     }
+    let row = |&(_, date, r): &(i32, &str, RecordRef)| match periods.get(r.index).copied().flatten() {
+        Some((_, width)) if r.kind == Kind::Achievement => Row::title(r, Beside::Period { width }, 1),
+        _ => Row::new(RowKey::Record(r), kb.title(r), r.kind.label(), 1).lead(date),
+    };
     let mut rows = Vec::with_capacity(entries.len() + 64);
     let mut i = 0;
     while i < entries.len() {
         let year = entries[i].0;
         let n = entries[i..].iter().take_while(|e| e.0 == year).count();
         rows.push(Row::new(RowKey::Year(year), year.to_string(), count(n, "entry"), 0));
-        rows.extend(
-            entries[i..i + n]
-                .iter()
-                .map(|&(_, _, r, lead)| Row::new(RowKey::Record(r), kb.title(r), r.kind.label(), 1).lead(lead)),
-        );
+        rows.extend(entries[i..i + n].iter().map(row));
         i += n;
     }
     rows
@@ -307,10 +459,8 @@ pub fn library(kb: &KnowledgeBase) -> Vec<Row> {
 mod tests {
     use super::*;
 
-    fn shown(rows: &[Row]) -> Vec<(RowKey, &str, &str, &str, u8)> {
-        rows.iter()
-            .map(|r| (r.key, r.lead.as_str(), r.label.as_str(), r.detail.as_str(), r.depth))
-            .collect()
+    fn shown<'a>(kb: &'a KnowledgeBase, rows: &'a [Row]) -> Vec<(RowKey, Shown<'a>, u8)> {
+        rows.iter().map(|r| (r.key, r.shown(kb), r.depth)).collect()
     }
 
     #[test]
@@ -323,7 +473,12 @@ mod tests {
             let built = timeline(&kb, !newest_first);
             let reversed = timeline_reversed(timeline(&kb, newest_first));
             assert!(built.len() > 2_000);
-            assert_eq!(shown(&reversed), shown(&built), "newest first: {}", !newest_first);
+            assert_eq!(
+                shown(&kb, &reversed),
+                shown(&kb, &built),
+                "newest first: {}",
+                !newest_first
+            );
         }
         assert!(timeline_reversed(Vec::new()).is_empty());
     }

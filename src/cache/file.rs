@@ -329,12 +329,11 @@ impl Sections for Reader {
     fn lost(&self, why: &bin::Error) -> ! {
         // Not removed: the path may hold a newer file by now, renamed over this one by another ipec;
         // a file changed in place fails its checksums at the next start, and is rebuilt then.
-        eprintln!(
+        crate::fatal::exit(&format!(
             "ipec: the cache file {} changed while ipec was reading it ({why}); the next start \
              rebuilds it. Run the command again.",
             crate::kb::text::escape(&self.path.display().to_string())
-        );
-        std::process::exit(1)
+        ))
     }
 }
 

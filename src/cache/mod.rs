@@ -125,9 +125,10 @@ pub enum Need {
     /// The records a command uses, and no index (`ipec show`, `ipec list`, handouts): each part of a
     /// few dozen records is read when one of its records is first used.
     Records,
-    /// The index, and the records asked for as `Records` reads them (`ipec search`).
+    /// The index, and the records asked for as `Records` reads them (`ipec search`, the explorer and
+    /// its reloads: what needs a little of every record gathers it without keeping the records).
     SomeRecords,
-    /// Every record, all read at once on every core, and the index (the explorer, slides).
+    /// Every record, all read at once on every core, and the index (slides).
     AllRecords,
 }
 

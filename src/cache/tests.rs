@@ -150,9 +150,11 @@ fn what_a_command_needs_is_all_that_is_read() {
     assert_eq!(hits, index.search(&kb, "cocoa", Some(Kind::Achievement), 1));
     assert_eq!(
         some.achievements.parts_read(),
-        1,
-        "only the part of the hit shown is read"
+        0,
+        "the hit's title is peeked at, its part not kept"
     );
+    assert_eq!(some.title(hits[0].record), kb.title(hits[0].record));
+    assert_eq!(some.achievements.parts_read(), 1, "a record used is kept");
     let (all, _) = read(Need::AllRecords);
     assert_eq!(all.achievements.parts_read(), 3);
     // Changing a list read from the cache reads it whole first.

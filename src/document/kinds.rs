@@ -273,15 +273,36 @@ impl Shown for Convention {
     ];
 }
 
+/// The figures of `results`, as many as `extent` holds, and how many there are: peeked at, not kept
+/// (a country of a 100,000-result knowledge base has thousands of results).
+fn figures_of_results(kb: &KnowledgeBase, results: &[RecordRef], extent: Extent) -> (Vec<Stat>, usize) {
+    let counts: Vec<usize> = results
+        .iter()
+        .map(|&a| kb.achievements.peek(a.index, |x| x.figures.len()).unwrap_or(0))
+        .collect();
+    let total: usize = counts.iter().sum();
+    let wanted = extent.of(total);
+    let mut stats = Vec::with_capacity(wanted);
+    for (&a, &n) in results.iter().zip(&counts) {
+        if stats.len() >= wanted {
+            break;
+        }
+        if n > 0 {
+            let room = wanted - stats.len();
+            kb.achievements
+                .peek(a.index, |x| stats.extend(x.figures.iter().take(room).map(stat)));
+        }
+    }
+    (stats, total)
+}
+
 impl Shown for Country {
     fn document(&self, kb: &KnowledgeBase, r: RecordRef, extent: Extent, doc: &mut Document) {
         let c = self;
         let b = &mut doc.blocks;
         let results: Vec<RecordRef> = kb.backlinks_of(r, Kind::Achievement).collect();
         doc.subtitle = format!("{} · {}", c.region, count(results.len(), "result"));
-        let figures = || results.iter().flat_map(|&a| kb.achievements[a.index].figures.iter());
-        let total = figures().count();
-        let stats: Vec<Stat> = figures().take(extent.of(total)).map(stat).collect();
+        let (stats, total) = figures_of_results(kb, &results, extent);
         if total > 0 {
             b.push(Block::Figures {
                 more: total - stats.len(),

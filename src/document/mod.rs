@@ -377,26 +377,40 @@ impl KnowledgeBase {
     }
 
     fn link(&self, r: RecordRef, role: &str) -> Link {
+        self.link_to(r, role, self.record(r))
+    }
+
+    /// The link to `r`, whose record is `record` (read already).
+    fn link_to(&self, r: RecordRef, role: &str, record: Record<'_>) -> Link {
         let label = match r.kind {
-            Kind::Convention => format!("{} {}", self.id(r), self.title(r)),
-            _ => self.title(r).to_string(),
+            Kind::Convention => format!("{} {}", record.id(), record.title()),
+            _ => record.title().to_string(),
         };
         Link {
             label,
             role: role.into(),
             target: Some(r),
-            id: Some(self.id(r).to_string()),
+            id: Some(record.id().to_string()),
             url: None,
+        }
+    }
+
+    /// `item`, its record read for good (only for a record `peek` cannot find: none in a sound list).
+    fn item_kept(&self, r: RecordRef) -> Item {
+        Item {
+            link: self.link(r, r.kind.key()),
+            detail: crate::kb::for_record!(self.record(r), x => kinds::Shown::item_detail(x, self, r)),
         }
     }
 
     /// A record as an entry of a list: its link, and the line that tells it apart.
     pub fn item(&self, r: RecordRef) -> Item {
-        let detail = crate::kb::for_record!(self.record(r), x => kinds::Shown::item_detail(x, self, r));
-        Item {
-            link: self.link(r, r.kind.key()),
-            detail,
-        }
+        // Peeked, not kept: a page lists up to 250 results from anywhere among 100,000.
+        let item = self.peek(r, |record| Item {
+            link: self.link_to(r, r.kind.key(), record),
+            detail: crate::kb::for_record!(record, x => kinds::Shown::item_detail(x, self, r)),
+        });
+        item.unwrap_or_else(|| self.item_kept(r))
     }
 
     /// The records as a list, as many as `extent` holds (only those are resolved).
@@ -425,29 +439,28 @@ impl KnowledgeBase {
     fn push_results_by(
         &self,
         blocks: &mut Vec<Block>,
-        keep: impl Fn(&Achievement) -> bool,
+        keep: impl Fn(&Achievement) -> bool + Sync,
         group_by: Kind,
         extent: Extent,
     ) {
-        let mine: Vec<RecordRef> = self
-            .refs(Kind::Achievement)
-            .filter(|r| keep(&self.achievements[r.index]))
-            .collect();
-        heading(blocks, &format!("Results ({})", format::thousands(mine.len())));
-        let group_of = |r: &RecordRef| {
-            let a = &self.achievements[r.index];
-            match group_by {
+        let group_of = |a: &Achievement| {
+            let id = match group_by {
                 Kind::Area => a.area.as_deref(),
                 _ => a.priority.as_deref(),
-            }
+            };
+            id.and_then(|id| self.find_kind(group_by, id)).map(|g| g.index)
         };
+        // Gathered, not read for good: a priority's page at 100,000 results looks at every result once.
+        let placed = self.achievements.gather(|a| keep(a).then(|| group_of(a)));
+        let mine: Vec<(RecordRef, Option<usize>)> = self
+            .refs(Kind::Achievement)
+            .zip(placed)
+            .filter_map(|(r, group)| Some((r, group?)))
+            .collect();
+        heading(blocks, &format!("Results ({})", format::thousands(mine.len())));
+        let within = |group: Option<usize>| mine.iter().filter(move |m| m.1 == group).map(|m| m.0);
         for group in self.refs(group_by) {
-            let id = self.id(group);
-            let in_group: Vec<RecordRef> = mine
-                .iter()
-                .copied()
-                .filter(|r| group_of(r).is_some_and(|g| g.eq_ignore_ascii_case(id)))
-                .collect();
+            let in_group: Vec<RecordRef> = within(Some(group.index)).collect();
             if !in_group.is_empty() {
                 heading(
                     blocks,
@@ -456,7 +469,7 @@ impl KnowledgeBase {
                 self.push_items(blocks, in_group.into_iter(), extent);
             }
         }
-        let unplaced: Vec<RecordRef> = mine.iter().copied().filter(|r| group_of(r).is_none()).collect();
+        let unplaced: Vec<RecordRef> = within(None).collect();
         if !unplaced.is_empty() {
             let what = if group_by == Kind::Area {
                 "theory-of-change area"

@@ -474,6 +474,21 @@ macro_rules! kinds {
                 counts
             }
 
+            /// `f` of one record, its part not kept when it is still on disk (`Parts::peek`).
+            pub fn peek<X>(&self, r: RecordRef, f: impl FnOnce(Record<'_>) -> X) -> Option<X> {
+                match r.kind {
+                    $(Kind::$variant => self.$field.peek(r.index, |x| f(Record::$variant(x))),)*
+                }
+            }
+
+            /// `f` of every record of `kind`, in order, the parts still on disk read and dropped again
+            /// (`Parts::gather`): a little of every record without holding them all.
+            pub fn gather<X: Send>(&self, kind: Kind, f: impl Fn(Record<'_>) -> X + Sync) -> Vec<X> {
+                match kind {
+                    $(Kind::$variant => self.$field.gather(|x| f(Record::$variant(x))),)*
+                }
+            }
+
             /// Reads every record still on disk, on every core.
             pub(crate) fn materialize(&self) -> Result<(), crate::codec::Error> {
                 $(self.$field.materialize()?;)*

@@ -3,14 +3,15 @@
 //!
 //! Why: at 100,000 achievements the records are most of the memory a process holds (2 million strings),
 //! and most commands need few of them. `ipec search` ranks with the index alone and then reads the parts
-//! of the hits it prints; `ipec check` reads none. The explorer needs them all and reads every part at
-//! once, on every core (`materialize`), before it starts.
+//! of the hits it prints; `ipec check` reads none; the explorer reads those of the records it shows, and
+//! gathers what its lists need of every record (`gather`) without keeping them. The slides read every
+//! part at once, on every core (`materialize`), before they start.
 //!
 //! A part is decoded once (`OnceLock`), so a `&T` handed out stays valid for as long as the list is
 //! borrowed, and several threads may read parts at the same time.
 
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -31,10 +32,10 @@ pub trait Sections: Send + Sync {
 
     /// The file can no longer be read as it was when it was opened and checked (something wrote into
     /// it in place, which ipec never does): say so and end the process. The records are borrowed by
-    /// then, so there is no error to return instead. Only the commands that read records on demand
-    /// (`Need::Records` and `Need::SomeRecords`: search, show, lists, handouts) can come here: the
-    /// explorer and the slides read all parts as they load (`Need::AllRecords`), where a failure is a
-    /// damaged cache that is rebuilt.
+    /// then, so there is no error to return instead. Only what reads records on demand
+    /// (`Need::Records` and `Need::SomeRecords`: search, show, lists, handouts, the explorer) can come
+    /// here: the slides read all parts as they load (`Need::AllRecords`), where a failure is a damaged
+    /// cache that is rebuilt. The explorer gives the terminal back first (`crate::fatal`).
     fn lost(&self, why: &Error) -> !;
 }
 
@@ -52,6 +53,8 @@ pub struct Parts<T> {
     per_part: usize,
     parts: Vec<OnceLock<Vec<T>>>,
     on_disk: Option<OnDisk>,
+    /// The last part `peek` read from disk, kept until it reads another.
+    peeked: Mutex<Option<(usize, Vec<T>)>>,
 }
 
 impl<T> Default for Parts<T> {
@@ -61,6 +64,7 @@ impl<T> Default for Parts<T> {
             per_part: usize::MAX,
             parts: Vec::new(),
             on_disk: None,
+            peeked: Mutex::default(),
         }
     }
 }
@@ -72,6 +76,7 @@ impl<T: Clone> Clone for Parts<T> {
             per_part: self.per_part,
             parts: self.parts.clone(),
             on_disk: self.on_disk.clone(),
+            peeked: Mutex::default(),
         }
     }
 }
@@ -100,6 +105,7 @@ impl<T: Stored> From<Vec<T>> for Parts<T> {
             per_part: usize::MAX,
             parts: vec![OnceLock::from(records)],
             on_disk: None,
+            peeked: Mutex::default(),
         }
     }
 }
@@ -126,6 +132,7 @@ impl<T: Stored> Parts<T> {
                 sections,
                 section_of_part,
             }),
+            peeked: Mutex::default(),
         })
     }
 
@@ -142,6 +149,32 @@ impl<T: Stored> Parts<T> {
             return None;
         }
         self.part(index / self.per_part).get(index % self.per_part)
+    }
+
+    /// `f` of record `index`, without keeping its part when it is still on disk: what a list of a
+    /// page's 250 results, or a row being drawn, needs of records from anywhere in 100,000. The last
+    /// part read this way is kept until another is, so records in order read each part once.
+    pub fn peek<X>(&self, index: usize, f: impl FnOnce(&T) -> X) -> Option<X> {
+        if index >= self.len {
+            return None;
+        }
+        let (p, i) = (index / self.per_part, index % self.per_part);
+        let disk = match (self.parts[p].get(), &self.on_disk) {
+            (Some(records), _) => return records.get(i).map(f),
+            (None, Some(disk)) => disk,
+            (None, None) => unreachable!("a part in memory is always set; only parts on disk are empty"),
+        };
+        let read = || decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why));
+        match self.peeked.try_lock() {
+            Ok(mut peeked) => {
+                if peeked.as_ref().is_none_or(|(q, _)| *q != p) {
+                    *peeked = Some((p, read()));
+                }
+                peeked.as_ref().and_then(|(_, records)| records.get(i)).map(f)
+            }
+            // `f` itself peeks at this list (a result's line naming another result): read it again.
+            Err(_) => read().get(i).map(f),
+        }
     }
 
     /// Every record, in order (reading the parts still on disk as it goes).
@@ -174,6 +207,27 @@ impl<T: Stored> Parts<T> {
             Ok::<(), Error>(())
         });
         read.into_iter().collect()
+    }
+
+    /// `f` of every record, in order, without keeping the parts it reads: a part still on disk is
+    /// decoded, looked at and dropped, on every core. For what needs a little of every record (the
+    /// explorer's timeline wants each result's period, its matrix each one's priority and area), where
+    /// reading every part for good would hold them all (150 MiB at 100,000 results).
+    pub fn gather<X: Send>(&self, f: impl Fn(&T) -> X + Sync) -> Vec<X> {
+        let parts: Vec<usize> = (0..self.parts.len()).collect();
+        let gathered = crate::par::map(&parts, |_, &p| match (self.parts[p].get(), &self.on_disk) {
+            (Some(records), _) => records.iter().map(&f).collect::<Vec<X>>(),
+            (None, Some(disk)) => {
+                let records: Vec<T> = decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why));
+                records.iter().map(&f).collect()
+            }
+            (None, None) => unreachable!("a part in memory is always set; only parts on disk are empty"),
+        });
+        let mut all = Vec::with_capacity(self.len);
+        for part in gathered {
+            all.extend(part);
+        }
+        all
     }
 
     pub fn push(&mut self, record: T) {

@@ -32,15 +32,17 @@ pub fn placements(kb: &KnowledgeBase) -> Vec<(RecordRef, Axis, Axis)> {
         id.and_then(|id| kb.find_kind(kind, id))
             .map_or(Axis::None, |r| Axis::Is(r.index))
     };
+    // Gathered, not read for good: the explorer's matrix and Priorities list need only these two
+    // fields of every result.
+    let axes = kb.achievements.gather(|a| {
+        (
+            axis(Kind::Priority, a.priority.as_deref()),
+            axis(Kind::Area, a.area.as_deref()),
+        )
+    });
     kb.refs(Kind::Achievement)
-        .map(|r| {
-            let a = &kb.achievements[r.index];
-            (
-                r,
-                axis(Kind::Priority, a.priority.as_deref()),
-                axis(Kind::Area, a.area.as_deref()),
-            )
-        })
+        .zip(axes)
+        .map(|(r, (priority, area))| (r, priority, area))
         .collect()
 }
 

@@ -109,7 +109,7 @@ impl SearchIndex {
                     record,
                     score: score_of(key),
                     title_matches: match titles {
-                        Titles::Highlighted => highlighter.chars(kb.title(record)),
+                        Titles::Highlighted => kb.peek(record, |r| highlighter.chars(r.title())).unwrap_or_default(),
                         Titles::Plain => Vec::new(),
                     },
                     missing: terms
@@ -287,7 +287,12 @@ fn needed(n: usize) -> usize {
 
 /// The bonus a record earns for being of the kind the question's shape asks for.
 fn shape_bonus(kb: &KnowledgeBase, shape: Shape, r: RecordRef) -> u32 {
-    match (shape, kb.record(r)) {
+    // Peeked, not kept: a question may rank thousands of records (the explorer keeps few).
+    kb.peek(r, |record| shape_bonus_of(shape, r, record)).unwrap_or(0)
+}
+
+fn shape_bonus_of(shape: Shape, r: RecordRef, record: Record<'_>) -> u32 {
+    match (shape, record) {
         (Shape::Amount, Record::Figure(f)) => {
             let single = if f.value.is_some() { ANSWER_BONUS } else { 0 };
             let headline = if f.headline.is_some() { HEADLINE_BONUS } else { 0 };

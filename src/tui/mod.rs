@@ -365,6 +365,7 @@ fn suspend() -> io::Result<()> {
 
 /// A panic must not leave the terminal raw and on the alternate screen: restore it, then report.
 fn install_panic_hook() {
+    crate::fatal::before_exit(restore);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();

@@ -82,7 +82,9 @@ fn hit_line(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -
     } else {
         theme.matched
     };
-    let title = app.kb.title(hit.record);
+    // Peeked, not kept: a hit may be any of 100,000 results.
+    let title = app.kb.peek(hit.record, |r| r.title().to_string()).unwrap_or_default();
+    let title = title.as_str();
     let (text, positions) = match answer::answer(&app.kb, hit.record) {
         Some(a) => {
             let positions = match a.title_offset() {

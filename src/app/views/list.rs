@@ -272,10 +272,10 @@ impl App {
         let Some(list) = self.states[i].list() else { return };
         let words: Vec<String> = fold(&list.filter).split_whitespace().map(String::from).collect();
         let rows = self.rows[i].as_slice();
-        let in_region = |r: &Row| list.region.is_none() || r.region == list.region;
+        let in_region = |r: &Row| list.region.is_none() || r.region() == list.region;
         let direct: Vec<bool> = rows
             .iter()
-            .map(|r| in_region(r) && words.iter().all(|w| r.folded().contains(w.as_str())))
+            .map(|r| in_region(r) && (words.is_empty() || r.matches(&words, &self.titles, &self.kb)))
             .collect();
         // A match shows with the rows it sits under (its priority and area, its region), for context.
         let mut keep = direct.clone();

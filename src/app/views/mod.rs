@@ -132,7 +132,7 @@ impl App {
     /// The key contexts of the current view, most specific first, when its list (not the detail pane)
     /// has the keys. `regions`: the list's rows are grouped by region, so `r` can pick one.
     pub(super) fn view_contexts(&self) -> Vec<Context> {
-        let regions = self.rows(self.tab).iter().any(|r| r.region.is_some());
+        let regions = self.rows(self.tab).iter().any(|r| r.region().is_some());
         let mut contexts = match &self.current().view {
             View::Matrix(_) => return vec![Context::Matrix],
             View::List(_) => vec![Context::List],

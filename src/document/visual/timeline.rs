@@ -39,8 +39,10 @@ pub struct Item {
 /// Every dated record, whatever the range.
 pub fn items(kb: &KnowledgeBase) -> Vec<Item> {
     let mut items = Vec::new();
-    for r in kb.refs(Kind::Achievement) {
-        if let Some(Ok((a, b))) = kb.achievements[r.index].period.as_deref().map(parse_period) {
+    // Gathered, not read for good: the periods of 100,000 results, without keeping the results.
+    let periods = kb.achievements.gather(|a| a.period.as_deref().map(parse_period));
+    for (r, period) in kb.refs(Kind::Achievement).zip(periods) {
+        if let Some(Ok((a, b))) = period {
             items.push(Item {
                 record: r,
                 entry: Entry::Result,

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::rows::Row;
+use crate::app::rows::{Row, Shown};
 use crate::app::views::ListView;
 use crate::app::{layout, App, Focus, Mode};
 use crate::document::format::thousands;
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let rows = app.rows(app.tab);
-    let lead_width = rows.iter().map(|r| r.lead.width()).max().unwrap_or(0);
+    let lead_width = rows.iter().map(Row::lead_width).max().unwrap_or(0);
     let lines: Vec<Line> = visible
         .iter()
         .skip(state.offset)
@@ -66,7 +66,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 (true, false) => Some(theme.selected_unfocused),
                 _ => None,
             };
-            row_line(&rows[i], header, lead_width, usize::from(rows_area.width), style, theme)
+            row_line(
+                rows[i].shown(&app.kb),
+                rows[i].depth,
+                header,
+                lead_width,
+                usize::from(rows_area.width),
+                style,
+                theme,
+            )
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
@@ -106,16 +114,21 @@ fn filter_line(app: &App, state: &ListView, theme: &Theme, width: u16) -> Line<'
 /// One row: indent, lead, label (cut to fit), detail right-aligned; highlighted across the whole width
 /// when selected.
 fn row_line(
-    row: &Row,
+    row: Shown,
+    depth: u8,
     header: bool,
     lead_width: usize,
     width: usize,
     selected: Option<Style>,
     theme: &Theme,
 ) -> Line<'static> {
-    let indent = "  ".repeat(usize::from(row.depth));
+    let indent = "  ".repeat(usize::from(depth));
     let lead = if lead_width > 0 && !row.lead.is_empty() {
-        format!("{}{} ", row.lead, " ".repeat(lead_width - row.lead.width()))
+        format!(
+            "{}{} ",
+            row.lead,
+            " ".repeat(lead_width.saturating_sub(row.lead.width()))
+        )
     } else {
         String::new()
     };
