@@ -20,6 +20,10 @@ use super::model::Located;
 use super::store::Placed;
 use crate::codec::Error;
 
+/// How many parts `gather` reads before it moves what they gave into its list: 64 parts are 2,048
+/// records, enough to keep every core busy.
+const GATHER_BATCH: usize = 64;
+
 /// What every kind of record is, for storage: read from TOML or the cache, written to the cache.
 pub trait Stored: DeserializeOwned + Serialize + Located + Placed + Clone + Send + Sync + 'static {}
 
@@ -215,17 +219,21 @@ impl<T: Stored> Parts<T> {
     /// reading every part for good would hold them all (150 MiB at 100,000 results).
     pub fn gather<X: Send>(&self, f: impl Fn(&T) -> X + Sync) -> Vec<X> {
         let parts: Vec<usize> = (0..self.parts.len()).collect();
-        let gathered = crate::par::map(&parts, |_, &p| match (self.parts[p].get(), &self.on_disk) {
-            (Some(records), _) => records.iter().map(&f).collect::<Vec<X>>(),
-            (None, Some(disk)) => {
-                let records: Vec<T> = decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why));
-                records.iter().map(&f).collect()
-            }
-            (None, None) => unreachable!("a part in memory is always set; only parts on disk are empty"),
-        });
         let mut all = Vec::with_capacity(self.len);
-        for part in gathered {
-            all.extend(part);
+        // A batch of parts at a time, so that what is gathered is held once, not also part by part.
+        for batch in parts.chunks(GATHER_BATCH) {
+            let gathered = crate::par::map(batch, |_, &p| match (self.parts[p].get(), &self.on_disk) {
+                (Some(records), _) => records.iter().map(&f).collect::<Vec<X>>(),
+                (None, Some(disk)) => {
+                    let records: Vec<T> =
+                        decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why));
+                    records.iter().map(&f).collect()
+                }
+                (None, None) => unreachable!("a part in memory is always set; only parts on disk are empty"),
+            });
+            for part in gathered {
+                all.extend(part);
+            }
         }
         all
     }
