@@ -96,7 +96,8 @@ fn a_hung_up_terminal_ends_the_explorer() {
     // exit, not spin on a dead terminal.
     let (mut child, master) = spawn_ipec(24, 80);
     let mut reader = master.try_clone_reader().expect("reader");
-    // Wait until the first screen is drawn and ipec sits idle, waiting for input.
+    // Wait until the first screen is drawn: from then on the explorer is reading its terminal (its key
+    // reader blocks on it from the first frame), whatever else it is doing, and a hang-up must end it.
     let mut seen = Vec::new();
     let mut buf = [0u8; 4096];
     while !String::from_utf8_lossy(&seen).contains("Overview") {
@@ -104,7 +105,6 @@ fn a_hung_up_terminal_ends_the_explorer() {
         assert!(n > 0, "ipec closed its terminal before drawing");
         seen.extend_from_slice(&buf[..n]);
     }
-    std::thread::sleep(Duration::from_millis(500));
     drop(reader);
     drop(master);
     let start = Instant::now();

@@ -374,14 +374,19 @@ pub fn countries(kb: &KnowledgeBase) -> Vec<Row> {
 /// The timeline: a heading per year, under it the events and dated results of that year, in date order.
 /// A result dated by a period ("2009-2018") sits at the period's last year, when it was reported.
 pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
-    // (year, date within the year, record). A result sorts by its year alone, before the events of that
-    // year, as the year's digits sort before any full date that starts with them. Its period is
+    // (year, place within the year, record). A result sorts by its year alone, before the events of
+    // that year; an event by its date, given as its rank among the events' dates (comparing 100,000
+    // date strings, most of them empty, took 0.12 s of the 0.16 this list takes). A result's period is
     // gathered, not kept: at 100,000 results the records are most of the explorer's memory.
-    let mut entries: Vec<(i32, &str, RecordRef)> = Vec::with_capacity(kb.len(Kind::Event) + kb.len(Kind::Achievement));
-    for r in kb.refs(Kind::Event) {
-        let date = kb.events[r.index].date.as_str();
+    let mut dated: Vec<(&str, RecordRef)> = kb
+        .refs(Kind::Event)
+        .map(|r| (kb.events[r.index].date.as_str(), r))
+        .collect();
+    dated.sort_unstable();
+    let mut entries: Vec<(i32, usize, RecordRef)> = Vec::with_capacity(dated.len() + kb.len(Kind::Achievement));
+    for (rank, &(date, r)) in dated.iter().enumerate() {
         if let Some(year) = year_of(date) {
-            entries.push((year, date, r));
+            entries.push((year, rank + 1, r));
         }
     }
     let periods = kb.achievements.gather(|a| {
@@ -391,16 +396,19 @@ pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
     });
     for (r, period) in kb.refs(Kind::Achievement).zip(&periods) {
         if let Some((year, _)) = period {
-            entries.push((*year, "", r));
+            entries.push((*year, 0, r));
         }
     }
     entries.sort_unstable();
     if newest_first {
         entries.reverse();
     }
-    let row = |&(_, date, r): &(i32, &str, RecordRef)| match periods.get(r.index).copied().flatten() {
-        Some((_, width)) if r.kind == Kind::Achievement => Row::title(r, Beside::Period { width }, 1),
-        _ => Row::new(RowKey::Record(r), kb.title(r), r.kind.label(), 1).lead(date),
+    let row = |&(_, rank, r): &(i32, usize, RecordRef)| match periods.get(r.index).copied().flatten() {
+        Some((_, width)) if rank == 0 => Row::title(r, Beside::Period { width }, 1),
+        _ => {
+            let date = rank.checked_sub(1).and_then(|d| dated.get(d)).map_or("", |d| d.0);
+            Row::new(RowKey::Record(r), kb.title(r), r.kind.label(), 1).lead(date)
+        }
     };
     let mut rows = Vec::with_capacity(entries.len() + 64);
     let mut i = 0;

@@ -276,23 +276,12 @@ impl Shown for Convention {
 /// The figures of `results`, as many as `extent` holds, and how many there are: peeked at, not kept
 /// (a country of a 100,000-result knowledge base has thousands of results).
 fn figures_of_results(kb: &KnowledgeBase, results: &[RecordRef], extent: Extent) -> (Vec<Stat>, usize) {
-    let counts: Vec<usize> = results
-        .iter()
-        .map(|&a| kb.achievements.peek(a.index, |x| x.figures.len()).unwrap_or(0))
-        .collect();
-    let total: usize = counts.iter().sum();
-    let wanted = extent.of(total);
-    let mut stats = Vec::with_capacity(wanted);
-    for (&a, &n) in results.iter().zip(&counts) {
-        if stats.len() >= wanted {
-            break;
-        }
-        if n > 0 {
-            let room = wanted - stats.len();
-            kb.achievements
-                .peek(a.index, |x| stats.extend(x.figures.iter().take(room).map(stat)));
-        }
-    }
+    let stats = kb.peek_many(results, |_, record| {
+        <Achievement as crate::kb::OfKind>::of(record).map(|a| a.figures.iter().map(stat).collect::<Vec<Stat>>())
+    });
+    let mut stats: Vec<Stat> = stats.into_iter().flatten().flatten().flatten().collect();
+    let total = stats.len();
+    stats.truncate(extent.of(total));
     (stats, total)
 }
 

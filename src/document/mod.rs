@@ -403,6 +403,19 @@ impl KnowledgeBase {
         }
     }
 
+    /// Records as entries of a list, their parts read once each and not kept (a page lists up to 250
+    /// results from anywhere among 100,000).
+    pub fn items(&self, refs: &[RecordRef]) -> Vec<Item> {
+        let items = self.peek_many(refs, |r, record| Item {
+            link: self.link_to(r, r.kind.key(), record),
+            detail: crate::kb::for_record!(record, x => kinds::Shown::item_detail(x, self, r)),
+        });
+        let whole = refs.iter().zip(items);
+        whole
+            .map(|(&r, item)| item.unwrap_or_else(|| self.item_kept(r)))
+            .collect()
+    }
+
     /// A record as an entry of a list: its link, and the line that tells it apart.
     pub fn item(&self, r: RecordRef) -> Item {
         // Peeked, not kept: a page lists up to 250 results from anywhere among 100,000.
@@ -417,7 +430,7 @@ impl KnowledgeBase {
     fn push_items(&self, blocks: &mut Vec<Block>, refs: impl Iterator<Item = RecordRef>, extent: Extent) {
         let refs: Vec<RecordRef> = refs.collect();
         let total = refs.len();
-        let items: Vec<Item> = refs[..extent.of(total)].iter().map(|&r| self.item(r)).collect();
+        let items = self.items(&refs[..extent.of(total)]);
         if total > 0 {
             blocks.push(Block::Items {
                 more: total - items.len(),

