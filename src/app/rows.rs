@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::document::count;
 use crate::document::format::thousands;
-use crate::kb::dates::{parse_period, year_of};
+use crate::kb::dates::year_of;
 use crate::kb::text::fold;
 use crate::kb::{Achievement, Kind, KnowledgeBase, OfKind, Record, RecordRef, Region};
 
@@ -376,8 +376,8 @@ pub fn countries(kb: &KnowledgeBase) -> Vec<Row> {
 pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
     // (year, place within the year, record). A result sorts by its year alone, before the events of
     // that year; an event by its date, given as its rank among the events' dates (comparing 100,000
-    // date strings, most of them empty, took 0.12 s of the 0.16 this list takes). A result's period is
-    // gathered, not kept: at 100,000 results the records are most of the explorer's memory.
+    // date strings, most of them empty, took 0.12 s of the 0.16 this list takes). A result's period
+    // comes from the facts gathered once (`result_facts`): the records are not read again.
     let mut dated: Vec<(&str, RecordRef)> = kb
         .refs(Kind::Event)
         .map(|r| (kb.events[r.index].date.as_str(), r))
@@ -389,21 +389,17 @@ pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
             entries.push((year, rank + 1, r));
         }
     }
-    let periods = kb.achievements.gather(|a| {
-        let period = a.period.as_deref()?;
-        let (_, year) = parse_period(period).ok()?;
-        Some((year, u8::try_from(period.width()).unwrap_or(u8::MAX)))
-    });
-    for (r, period) in kb.refs(Kind::Achievement).zip(&periods) {
-        if let Some((year, _)) = period {
-            entries.push((*year, 0, r));
+    let facts = kb.result_facts();
+    for (r, fact) in kb.refs(Kind::Achievement).zip(facts) {
+        if let Some((year, _)) = fact.period() {
+            entries.push((year, 0, r));
         }
     }
     entries.sort_unstable();
     if newest_first {
         entries.reverse();
     }
-    let row = |&(_, rank, r): &(i32, usize, RecordRef)| match periods.get(r.index).copied().flatten() {
+    let row = |&(_, rank, r): &(i32, usize, RecordRef)| match facts.get(r.index).and_then(|f| f.period()) {
         Some((_, width)) if rank == 0 => Row::title(r, Beside::Period { width }, 1),
         _ => {
             let date = rank.checked_sub(1).and_then(|d| dated.get(d)).map_or("", |d| d.0);

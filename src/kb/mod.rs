@@ -4,6 +4,7 @@
 
 mod advice;
 pub mod dates;
+mod facts;
 pub mod fields;
 pub mod format;
 pub(crate) mod kind;
@@ -24,6 +25,7 @@ mod validate;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
+pub use facts::ResultFacts;
 pub use fields::Fields;
 pub(crate) use kind::{for_kind, for_record};
 pub use kind::{Kind, OfKind, Record, Records};
@@ -49,6 +51,9 @@ pub struct KnowledgeBase {
     ids: HashMap<String, RecordRef>,
     /// Record to the records that point at it (achievements citing a convention, events in a country...).
     backlinks: HashMap<RecordRef, Vec<RecordRef>>,
+    /// What the explorer's views need of every result, gathered once (`result_facts`); forgotten when
+    /// the records change.
+    facts: std::sync::OnceLock<Vec<ResultFacts>>,
 }
 
 impl KnowledgeBase {
@@ -226,6 +231,7 @@ impl std::ops::Deref for KnowledgeBase {
 
 impl std::ops::DerefMut for KnowledgeBase {
     fn deref_mut(&mut self) -> &mut Records {
+        self.facts = std::sync::OnceLock::new();
         &mut self.records
     }
 }

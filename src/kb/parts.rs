@@ -246,8 +246,8 @@ impl<T: Stored> Parts<T> {
 
     /// `f` of every record, in order, without keeping the parts it reads: a part still on disk is
     /// decoded, looked at and dropped, on every core. For what needs a little of every record (the
-    /// explorer's timeline wants each result's period, its matrix each one's priority and area), where
-    /// reading every part for good would hold them all (150 MiB at 100,000 results).
+    /// facts the explorer's matrix, Priorities and timeline need of each result, `result_facts`),
+    /// where reading every part for good would hold them all (150 MiB at 100,000 results).
     pub fn gather<X: Send>(&self, f: impl Fn(&T) -> X + Sync) -> Vec<X> {
         let parts: Vec<usize> = (0..self.parts.len()).collect();
         let mut all = Vec::with_capacity(self.len);

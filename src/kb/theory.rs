@@ -28,21 +28,10 @@ impl Axis {
 /// `Axis::None` where the source gives none. Ids are resolved once here, so that grouping results by cell
 /// compares small values instead of ids.
 pub fn placements(kb: &KnowledgeBase) -> Vec<(RecordRef, Axis, Axis)> {
-    let axis = |kind: Kind, id: Option<&str>| {
-        id.and_then(|id| kb.find_kind(kind, id))
-            .map_or(Axis::None, |r| Axis::Is(r.index))
-    };
-    // Gathered, not read for good: the explorer's matrix and Priorities list need only these two
-    // fields of every result.
-    let axes = kb.achievements.gather(|a| {
-        (
-            axis(Kind::Priority, a.priority.as_deref()),
-            axis(Kind::Area, a.area.as_deref()),
-        )
-    });
+    // From the facts gathered once: the records are not read again.
     kb.refs(Kind::Achievement)
-        .zip(axes)
-        .map(|(r, (priority, area))| (r, priority, area))
+        .zip(kb.result_facts())
+        .map(|(r, f)| (r, f.priority(), f.area()))
         .collect()
 }
 
@@ -76,7 +65,7 @@ impl Matrix {
         let cols = axes(kb.areas.len());
         let mut counts = vec![vec![0; cols.len()]; rows.len()];
         // One pass over the results, so that a base of 100,000 results opens instantly.
-        for (_, priority, area) in placements(kb) {
+        for (priority, area) in kb.result_facts().iter().map(|f| (f.priority(), f.area())) {
             for (ri, row) in rows.iter().enumerate() {
                 if !row.accepts(priority) {
                     continue;
