@@ -194,10 +194,11 @@ enum Attached {
     Client(Stream),
 }
 
-/// Becomes the hub if nobody holds the lock, else connects to the hub (which may be starting up:
-/// tried again for up to a second).
+/// Becomes the hub if nobody holds the lock, else connects to the hub (which may be starting up, or
+/// handing over as the last hub quits: tried again for up to five seconds, since on a loaded machine
+/// one second was not always enough for a hand-over).
 fn attach(shared: &Shared) -> io::Result<Attached> {
-    for _ in 0..100 {
+    for _ in 0..500 {
         if let Some(lock) = try_lock(&shared.place.lock)? {
             let listener = listen(&shared.place)?;
             shared.hub.store(true, Ordering::Relaxed);
