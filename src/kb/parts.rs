@@ -156,8 +156,8 @@ impl<T: Stored> Parts<T> {
     }
 
     /// `f` of each record of `indices` (in any order), each part they are in read once, on every core,
-    /// and not kept: a country's page at 100,000 results reads the figures of its 7,000 results in
-    /// 40 ms, not the 190 one record after another took. `None` for an index out of range.
+    /// and not kept: a country's page at 100,000 results reads the figures of its 7,462 results in
+    /// 0.1 s, not the 0.19 one record after another took. `None` for an index out of range.
     pub fn peek_many<X: Send>(&self, indices: &[usize], f: impl Fn(usize, &T) -> X + Sync) -> Vec<Option<X>> {
         let mut by_part: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
         for (at, &index) in indices.iter().enumerate().filter(|(_, &i)| i < self.len) {
@@ -167,17 +167,9 @@ impl<T: Stored> Parts<T> {
         let mut out: Vec<Option<X>> = std::iter::repeat_with(|| None).take(indices.len()).collect();
         for batch in groups.chunks(GATHER_BATCH) {
             let done = crate::par::map(batch, |_, (p, wanted)| {
-                let look = |records: &[T]| -> Vec<(usize, Option<X>)> {
-                    let of = |at: usize| records.get(indices[at] % self.per_part).map(|x| f(indices[at], x));
-                    wanted.iter().map(|&at| (at, of(at))).collect()
-                };
-                match (self.parts[*p].get(), &self.on_disk) {
-                    (Some(records), _) => look(records),
-                    (None, Some(disk)) => {
-                        look(&decode(disk, *p, self.part_len(*p)).unwrap_or_else(|why| disk.sections.lost(&why)))
-                    }
-                    (None, None) => unreachable!("a part in memory is always set; only parts on disk are empty"),
-                }
+                let records = self.part_now(*p);
+                let of = |at: usize| records.get(indices[at] % self.per_part).map(|x| f(indices[at], x));
+                wanted.iter().map(|&at| (at, of(at))).collect::<Vec<_>>()
             });
             for (at, x) in done.into_iter().flatten() {
                 out[at] = x;
@@ -194,12 +186,10 @@ impl<T: Stored> Parts<T> {
             return None;
         }
         let (p, i) = (index / self.per_part, index % self.per_part);
-        let disk = match (self.parts[p].get(), &self.on_disk) {
-            (Some(records), _) => return records.get(i).map(f),
-            (None, Some(disk)) => disk,
-            (None, None) => unreachable!("a part in memory is always set; only parts on disk are empty"),
-        };
-        let read = || decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why));
+        if let Some(records) = self.parts[p].get() {
+            return records.get(i).map(f);
+        }
+        let read = || self.read_part(p);
         match self.peeked.try_lock() {
             Ok(mut peeked) => {
                 if peeked.as_ref().is_none_or(|(q, _)| *q != p) {
@@ -253,15 +243,7 @@ impl<T: Stored> Parts<T> {
         let mut all = Vec::with_capacity(self.len);
         // A batch of parts at a time, so that what is gathered is held once, not also part by part.
         for batch in parts.chunks(GATHER_BATCH) {
-            let gathered = crate::par::map(batch, |_, &p| match (self.parts[p].get(), &self.on_disk) {
-                (Some(records), _) => records.iter().map(&f).collect::<Vec<X>>(),
-                (None, Some(disk)) => {
-                    let records: Vec<T> =
-                        decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why));
-                    records.iter().map(&f).collect()
-                }
-                (None, None) => unreachable!("a part in memory is always set; only parts on disk are empty"),
-            });
+            let gathered = crate::par::map(batch, |_, &p| self.part_now(p).iter().map(&f).collect::<Vec<X>>());
             for part in gathered {
                 all.extend(part);
             }
@@ -297,14 +279,27 @@ impl<T: Stored> Parts<T> {
         self.len.saturating_sub(p * self.per_part).min(self.per_part)
     }
 
+    /// Part `p`, read for good.
     fn part(&self, p: usize) -> &Vec<T> {
-        self.parts[p].get_or_init(|| {
-            let disk = self
-                .on_disk
-                .as_ref()
-                .expect("a part in memory is always set; only parts on disk are empty");
-            decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why))
-        })
+        self.parts[p].get_or_init(|| self.read_part(p))
+    }
+
+    /// Part `p`: borrowed when it is in memory, else read now and not kept.
+    fn part_now(&self, p: usize) -> std::borrow::Cow<'_, [T]> {
+        match self.parts[p].get() {
+            Some(records) => std::borrow::Cow::Borrowed(records),
+            None => std::borrow::Cow::Owned(self.read_part(p)),
+        }
+    }
+
+    /// Part `p` read from the file; the file changed under the reader ends the process
+    /// (`Sections::lost`).
+    fn read_part(&self, p: usize) -> Vec<T> {
+        let disk = self
+            .on_disk
+            .as_ref()
+            .expect("a part in memory is always set; only parts on disk are empty");
+        decode(disk, p, self.part_len(p)).unwrap_or_else(|why| disk.sections.lost(&why))
     }
 }
 
