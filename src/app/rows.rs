@@ -8,7 +8,7 @@ use crate::document::count;
 use crate::document::format::thousands;
 use crate::kb::dates::year_of;
 use crate::kb::text::fold;
-use crate::kb::{Achievement, Kind, KnowledgeBase, OfKind, Record, RecordRef, Region};
+use crate::kb::{Kind, KnowledgeBase, Period, RecordRef, Region};
 
 use super::matrix::{placements, Axis, Cell};
 use super::tabs::Tab;
@@ -44,11 +44,9 @@ pub struct Row {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Beside {
     Nothing,
-    /// A result in the timeline: its period before the title (as wide as `width` columns), its kind
-    /// after.
-    Period {
-        width: u8,
-    },
+    /// A result in the timeline: its period before the title (from `KnowledgeBase::result_facts`),
+    /// its kind after.
+    Period,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -123,36 +121,40 @@ impl Row {
                 label: Cow::Borrowed(&own.label),
                 detail: Cow::Borrowed(&own.detail),
             },
-            (None, RowKey::Record(r)) => {
-                let beside = self.beside;
-                let (title, period) = kb
-                    .peek(r, |record| {
-                        let period = match beside {
-                            Beside::Nothing => None,
-                            Beside::Period { .. } => period_of(record),
-                        };
-                        (record.title().to_string(), period.unwrap_or_default().to_string())
-                    })
-                    .unwrap_or_default();
-                Shown {
-                    lead: Cow::Owned(period),
-                    label: Cow::Owned(title),
-                    detail: Cow::Borrowed(match beside {
-                        Beside::Nothing => "",
-                        Beside::Period { .. } => r.kind.label(),
-                    }),
-                }
-            }
+            (None, RowKey::Record(r)) => Shown {
+                lead: Cow::Owned(
+                    self.period(kb, r)
+                        .map(|p| p.text().as_str().to_string())
+                        .unwrap_or_default(),
+                ),
+                label: Cow::Owned(kb.peek(r, |record| record.title().to_string()).unwrap_or_default()),
+                detail: Cow::Borrowed(match self.beside {
+                    Beside::Nothing => "",
+                    Beside::Period => r.kind.label(),
+                }),
+            },
             (None, RowKey::Cell(_) | RowKey::Kind(_) | RowKey::Region(_) | RowKey::Year(_)) => Shown::default(),
         }
     }
 
+    /// The period a timeline's result shows before its title, from the facts gathered once.
+    fn period(&self, kb: &KnowledgeBase, r: RecordRef) -> Option<Period> {
+        match self.beside {
+            Beside::Nothing => None,
+            Beside::Period => kb
+                .result_facts()
+                .get(r.index)
+                .filter(|_| r.kind == Kind::Achievement)?
+                .period(),
+        }
+    }
+
     /// How wide its lead is, without reading the record.
-    pub fn lead_width(&self) -> usize {
-        match (&self.own, self.beside) {
+    pub fn lead_width(&self, kb: &KnowledgeBase) -> usize {
+        match (&self.own, self.key) {
             (Some(own), _) => own.lead.width(),
-            (None, Beside::Nothing) => 0,
-            (None, Beside::Period { width }) => usize::from(width),
+            (None, RowKey::Record(r)) => self.period(kb, r).map_or(0, Period::width),
+            (None, RowKey::Cell(_) | RowKey::Kind(_) | RowKey::Region(_) | RowKey::Year(_)) => 0,
         }
     }
 
@@ -172,14 +174,17 @@ impl Row {
                 words.iter().all(|w| folded.contains(w.as_str()))
             }
             (None, RowKey::Record(r)) => {
+                // No allocation per row: a filter looks at 100,000 rows on every key.
                 let title = titles.title(kb, r);
-                let beside = match self.beside {
-                    Beside::Nothing => String::new(),
-                    Beside::Period { .. } => format!("{} {}", titles.period(kb, r), fold(r.kind.label())),
+                let period = self.period(kb, r).map(Period::text);
+                let period = period.as_ref().map_or("", |p| p.as_str());
+                let label = match self.beside {
+                    Beside::Nothing => "",
+                    Beside::Period => titles.label(r.kind),
                 };
                 words
                     .iter()
-                    .all(|w| title.contains(w.as_str()) || beside.contains(w.as_str()))
+                    .all(|w| [title, period, label].iter().any(|t| t.contains(w.as_str())))
             }
             (None, RowKey::Cell(_) | RowKey::Kind(_) | RowKey::Region(_) | RowKey::Year(_)) => false,
         }
@@ -191,18 +196,13 @@ impl Row {
     }
 }
 
-/// A result's period, as the timeline shows it before its title.
-fn period_of(record: Record<'_>) -> Option<&str> {
-    Achievement::of(record).and_then(|a| a.period.as_deref())
-}
-
-/// Every title of a kind, folded for the list filter, and every result's period, gathered the first
-/// time a filter looks at a record of that kind: filtering 100,000 rows reads every record once,
-/// without keeping the records (`Records::gather`), and then never again.
+/// Every title of a kind, folded for the list filter, gathered the first time a filter looks at a
+/// record of that kind: filtering 100,000 rows reads every record once, without keeping the records
+/// (`Records::gather`), and then never again. With the kinds' labels folded.
 #[derive(Debug, Default)]
 pub struct FoldedTitles {
     titles: [std::sync::OnceLock<Vec<Box<str>>>; Kind::ALL.len()],
-    periods: std::sync::OnceLock<Vec<Box<str>>>,
+    labels: [std::sync::OnceLock<String>; Kind::ALL.len()],
 }
 
 impl FoldedTitles {
@@ -212,13 +212,8 @@ impl FoldedTitles {
         titles.get(r.index).map_or("", |t| t)
     }
 
-    fn period<'a>(&'a self, kb: &KnowledgeBase, r: RecordRef) -> &'a str {
-        let periods = self.periods.get_or_init(|| {
-            kb.achievements
-                .gather(|a| fold(a.period.as_deref().unwrap_or_default()).into_boxed_str())
-        });
-        let of_result = periods.get(r.index).filter(|_| r.kind == Kind::Achievement);
-        of_result.map_or("", |p| p)
+    fn label(&self, kind: Kind) -> &str {
+        self.labels[kind as usize].get_or_init(|| fold(kind.label()))
     }
 }
 
@@ -391,16 +386,16 @@ pub fn timeline(kb: &KnowledgeBase, newest_first: bool) -> Vec<Row> {
     }
     let facts = kb.result_facts();
     for (r, fact) in kb.refs(Kind::Achievement).zip(facts) {
-        if let Some((year, _)) = fact.period() {
-            entries.push((year, 0, r));
+        if let Some(period) = fact.period() {
+            entries.push((period.last(), 0, r));
         }
     }
     entries.sort_unstable();
     if newest_first {
         entries.reverse();
     }
-    let row = |&(_, rank, r): &(i32, usize, RecordRef)| match facts.get(r.index).and_then(|f| f.period()) {
-        Some((_, width)) if rank == 0 => Row::title(r, Beside::Period { width }, 1),
+    let row = |&(_, rank, r): &(i32, usize, RecordRef)| match rank {
+        0 => Row::title(r, Beside::Period, 1),
         _ => {
             let date = rank.checked_sub(1).and_then(|d| dated.get(d)).map_or("", |d| d.0);
             Row::new(RowKey::Record(r), kb.title(r), r.kind.label(), 1).lead(date)
@@ -476,7 +471,7 @@ mod tests {
             let shown = row.shown(&kb);
             assert_eq!(shown.label, kb.title(r));
             assert_eq!(Some(shown.lead.as_ref()), kb.achievements[r.index].period.as_deref());
-            assert_eq!(row.lead_width(), shown.lead.width());
+            assert_eq!(row.lead_width(&kb), shown.lead.width());
         }
     }
 

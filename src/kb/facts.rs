@@ -13,10 +13,8 @@ pub struct ResultFacts {
     /// The priority's position plus one; 0 when the source gives none (or past what 16 bits hold).
     priority: u16,
     area: u16,
-    /// The last year of the period it reports (`None`: no period, or not one).
-    last_year: Option<i16>,
-    /// How many columns the period's text takes (its characters: digits and a hyphen).
-    period_width: u8,
+    /// The period it reports, first and last year (`None`: no period, or not one).
+    period: Option<(i16, i16)>,
 }
 
 impl ResultFacts {
@@ -25,15 +23,12 @@ impl ResultFacts {
             let index = id.and_then(|id| kb.find_kind(kind, id)).map(|r| r.index);
             index.and_then(|i| u16::try_from(i + 1).ok()).unwrap_or(0)
         };
-        let period = a.period.as_deref();
-        let last_year = period
-            .and_then(|p| parse_period(p).ok())
-            .and_then(|(_, last)| i16::try_from(last).ok());
+        let years = a.period.as_deref().and_then(|p| parse_period(p).ok());
+        let small = |year: i32| i16::try_from(year).ok();
         ResultFacts {
             priority: place(Kind::Priority, a.priority.as_deref()),
             area: place(Kind::Area, a.area.as_deref()),
-            last_year,
-            period_width: period.map_or(0, |p| u8::try_from(p.chars().count()).unwrap_or(u8::MAX)),
+            period: years.and_then(|(first, last)| Some((small(first)?, small(last)?))),
         }
     }
 
@@ -45,9 +40,62 @@ impl ResultFacts {
         axis(self.area)
     }
 
-    /// The last year of the period it reports, and how wide the period's text is.
-    pub fn period(self) -> Option<(i32, u8)> {
-        self.last_year.map(|year| (i32::from(year), self.period_width))
+    /// The period it reports, without reading the record.
+    pub fn period(self) -> Option<Period> {
+        self.period.map(|(first, last)| Period { first, last })
+    }
+}
+
+/// A result's period: one year, or a range of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    first: i16,
+    last: i16,
+}
+
+impl Period {
+    /// The year it was reported: its last.
+    pub fn last(self) -> i32 {
+        i32::from(self.last)
+    }
+
+    /// How many columns its text takes, without writing it (the explorer measures every row of the
+    /// timeline on every frame).
+    pub fn width(self) -> usize {
+        let digits =
+            |year: i16| year.unsigned_abs().checked_ilog10().map_or(1, |d| d as usize + 1) + usize::from(year < 0);
+        if self.first == self.last {
+            digits(self.last)
+        } else {
+            digits(self.first) + 1 + digits(self.last)
+        }
+    }
+
+    /// Its text as the record writes it (`2023`, `2009-2018`: the only forms a period takes), on the
+    /// stack: a list filter asks it of 100,000 rows on every key.
+    pub fn text(self) -> PeriodText {
+        use std::io::Write;
+        let mut bytes = [0u8; 16];
+        let mut out = &mut bytes[..];
+        let written = if self.first == self.last {
+            write!(out, "{}", self.last)
+        } else {
+            write!(out, "{}-{}", self.first, self.last)
+        };
+        let len = if written.is_ok() { 16 - out.len() } else { 0 };
+        PeriodText { bytes, len }
+    }
+}
+
+/// A period's text, held without allocating.
+pub struct PeriodText {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl PeriodText {
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
     }
 }
 
@@ -84,11 +132,20 @@ mod tests {
         for (a, f) in kb.achievements.iter().zip(facts) {
             assert_eq!(f.priority(), place(Kind::Priority, &a.priority), "{}", a.id);
             assert_eq!(f.area(), place(Kind::Area, &a.area), "{}", a.id);
-            let period = a
+            let period = f.period().map(|p| p.text().as_str().to_string());
+            assert_eq!(period.as_deref(), a.period.as_deref(), "{}", a.id);
+            assert_eq!(
+                f.period().map(Period::width),
+                a.period.as_ref().map(String::len),
+                "{}",
+                a.id
+            );
+            let last = a
                 .period
                 .as_deref()
-                .and_then(|p| Some((parse_period(p).ok()?.1, p.len() as u8)));
-            assert_eq!(f.period(), period, "{}", a.id);
+                .and_then(|p| parse_period(p).ok())
+                .map(|(_, last)| last);
+            assert_eq!(f.period().map(Period::last), last, "{}", a.id);
         }
         assert!(facts.iter().any(|f| f.period().is_some() && f.priority() != Axis::None));
     }

@@ -25,7 +25,7 @@ mod validate;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
-pub use facts::ResultFacts;
+pub use facts::{Period, ResultFacts};
 pub use fields::Fields;
 pub(crate) use kind::{for_kind, for_record};
 pub use kind::{Kind, OfKind, Record, Records};

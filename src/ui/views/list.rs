@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::rows::{Row, Shown};
+use crate::app::rows::Shown;
 use crate::app::views::ListView;
 use crate::app::{layout, App, Focus, Mode};
 use crate::document::format::thousands;
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let rows = app.rows(app.tab);
-    let lead_width = rows.iter().map(Row::lead_width).max().unwrap_or(0);
+    let lead_width = rows.iter().map(|r| r.lead_width(&app.kb)).max().unwrap_or(0);
     let lines: Vec<Line> = visible
         .iter()
         .skip(state.offset)
