@@ -186,7 +186,7 @@ pub fn year_document(kb: &KnowledgeBase, year: i32, records: Vec<RecordRef>, ext
 fn push_items(kb: &KnowledgeBase, doc: &mut Document, refs: impl Iterator<Item = RecordRef>, extent: Extent) {
     let refs: Vec<RecordRef> = refs.collect();
     let shown = extent.of(refs.len()).min(MAX_ITEMS);
-    let items = refs[..shown].iter().map(|&r| kb.item(r)).collect();
+    let items = kb.items(&refs[..shown]);
     doc.blocks.push(Block::Items {
         items,
         more: refs.len() - shown,

@@ -395,35 +395,15 @@ impl KnowledgeBase {
         }
     }
 
-    /// `item`, its record read for good (only for a record `peek` cannot find: none in a sound list).
-    fn item_kept(&self, r: RecordRef) -> Item {
-        Item {
-            link: self.link(r, r.kind.key()),
-            detail: crate::kb::for_record!(self.record(r), x => kinds::Shown::item_detail(x, self, r)),
-        }
-    }
-
-    /// Records as entries of a list, their parts read once each and not kept (a page lists up to 250
-    /// results from anywhere among 100,000).
+    /// Records as entries of a list (each its link, and the line that tells it apart), their parts
+    /// read once each and not kept: a page lists up to 250 results from anywhere among 100,000. A ref
+    /// out of range, which no list of the knowledge base holds, is left out.
     pub fn items(&self, refs: &[RecordRef]) -> Vec<Item> {
         let items = self.peek_many(refs, |r, record| Item {
             link: self.link_to(r, r.kind.key(), record),
             detail: crate::kb::for_record!(record, x => kinds::Shown::item_detail(x, self, r)),
         });
-        let whole = refs.iter().zip(items);
-        whole
-            .map(|(&r, item)| item.unwrap_or_else(|| self.item_kept(r)))
-            .collect()
-    }
-
-    /// A record as an entry of a list: its link, and the line that tells it apart.
-    pub fn item(&self, r: RecordRef) -> Item {
-        // Peeked, not kept: a page lists up to 250 results from anywhere among 100,000.
-        let item = self.peek(r, |record| Item {
-            link: self.link_to(r, r.kind.key(), record),
-            detail: crate::kb::for_record!(record, x => kinds::Shown::item_detail(x, self, r)),
-        });
-        item.unwrap_or_else(|| self.item_kept(r))
+        items.into_iter().flatten().collect()
     }
 
     /// The records as a list, as many as `extent` holds (only those are resolved).

@@ -54,6 +54,10 @@ pub struct Period {
 }
 
 impl Period {
+    pub fn first(self) -> i32 {
+        i32::from(self.first)
+    }
+
     /// The year it was reported: its last.
     pub fn last(self) -> i32 {
         i32::from(self.last)

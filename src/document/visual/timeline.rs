@@ -2,7 +2,7 @@
 //! drawn over the years they span, milestones (results, conventions adopted, the programme's events)
 //! apart from the long tail of listings, and only the years a step asks for.
 
-use crate::kb::dates::{parse_period, Date};
+use crate::kb::dates::Date;
 use crate::kb::{Kind, KnowledgeBase, RecordRef};
 
 /// What an entry on the timeline is.
@@ -39,15 +39,14 @@ pub struct Item {
 /// Every dated record, whatever the range.
 pub fn items(kb: &KnowledgeBase) -> Vec<Item> {
     let mut items = Vec::new();
-    // Gathered, not read for good: the periods of 100,000 results, without keeping the results.
-    let periods = kb.achievements.gather(|a| a.period.as_deref().map(parse_period));
-    for (r, period) in kb.refs(Kind::Achievement).zip(periods) {
-        if let Some(Ok((a, b))) = period {
+    // From the facts gathered once: the records of 100,000 results are not read again.
+    for (r, fact) in kb.refs(Kind::Achievement).zip(kb.result_facts()) {
+        if let Some(period) = fact.period() {
             items.push(Item {
                 record: r,
                 entry: Entry::Result,
-                start: f64::from(a),
-                end: f64::from(b) + 1.0,
+                start: f64::from(period.first()),
+                end: f64::from(period.last()) + 1.0,
             });
         }
     }
